@@ -1,0 +1,49 @@
+# kexie — the two README commands are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+AS_OF ?=
+
+.PHONY: run test lint fmt docs docs-check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install whenever the package metadata changes.
+$(VENV)/.installed: setup.cfg pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/kexie check $(if $(AS_OF),--as-of $(AS_OF)) ; status=$$? ; \
+	$(BIN)/kexie due-elections $(if $(AS_OF),--as-of $(AS_OF)) ; \
+	exit $$status
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check kexie_cli tests bench
+	$(BIN)/ruff format --check kexie_cli tests bench
+	$(BIN)/mypy
+
+fmt: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix kexie_cli tests bench
+	$(BIN)/ruff format kexie_cli tests bench
+
+docs: $(VENV)/.installed
+	$(BIN)/python -m kexie_cli.docgen write
+
+docs-check: $(VENV)/.installed
+	$(BIN)/python -m kexie_cli.docgen check
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .kexie_cache

@@ -1,0 +1,77 @@
+"""The ``kexie`` command line: a lazy click group over ``cmd_*`` modules.
+
+Each command lives in ``kexie_cli/cli/cmd_<name>.py`` (``_`` becomes ``-``)
+and exposes ``command``. Modules are imported only when their command runs
+(or when ``--help`` lists them), so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+from typing import Any
+
+import click
+
+from kexie_cli import __version__
+from kexie_cli.errors import KexieError
+from kexie_cli.i18n import resolve_lang, tr
+
+_PREFIX = "cmd_"
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = [m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith(_PREFIX)]
+        return sorted(n[len(_PREFIX) :].replace("_", "-") for n in names)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.list_commands(ctx):
+            return None
+        module = importlib.import_module(f"{__name__}.{_PREFIX}{cmd_name.replace('-', '_')}")
+        command: click.Command = module.command
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KexieError as exc:
+            click.echo(exc.render(resolve_lang(_lang_of(ctx))), err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(1)
+        except Exception as exc:  # a bug: short message, details with KEXIE_DEBUG=1
+            if os.environ.get("KEXIE_DEBUG"):
+                raise
+            detail = f"{type(exc).__name__}: {exc}"
+            click.echo(tr("internal", resolve_lang(_lang_of(ctx)), detail=detail), err=True)
+            ctx.exit(2)
+
+
+def _lang_of(ctx: click.Context) -> str | None:
+    """The language the running command chose (see options.lang)."""
+    from kexie_cli.cli import options
+
+    return options.CURRENT_LANG
+
+
+HELP = """kexie：科协组织台账工具（学会、基层科协、党组织）。
+
+在台账目录（含 kexie.yaml 的文件夹）内运行；常用：kexie check、kexie due-elections。
+English output: --lang en or KEXIE_LANG=en.
+"""
+
+
+@click.group(cls=LazyGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="kexie")
+def cli() -> None:
+    pass
+
+
+def main() -> None:
+    cli(prog_name="kexie")

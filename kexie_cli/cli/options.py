@@ -1,0 +1,119 @@
+"""Shared options: --root, --lang, --as-of, --format, -q."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kexie_cli.i18n import resolve_lang
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
+    """An ISO date ``YYYY-MM-DD``."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value)
+        try:
+            if len(text) != 10:
+                raise ValueError(text)
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(
+                f"无效日期 {text!r}，应为 YYYY-MM-DD / invalid date, expected YYYY-MM-DD",
+                param,
+                ctx,
+            )
+
+
+DATE = DateType()
+
+
+def root_option(fn: F) -> F:
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="台账根目录（默认：从当前目录向上查找 kexie.yaml）。",
+    )(fn)
+
+
+def lang_option(fn: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default=None,
+        help="输出语言 zh 或 en（默认取 KEXIE_LANG，否则 zh）。",
+    )(fn)
+
+
+def as_of_option(fn: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=DATE,
+        default=None,
+        help="按指定日期计算（YYYY-MM-DD，默认今天）。",
+    )(fn)
+
+
+def format_option(choices: Sequence[str]) -> Callable[[F], F]:
+    def decorate(fn: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=None,
+            help="输出格式（终端默认 table，管道默认 plain）。",
+        )(fn)
+
+    return decorate
+
+
+def quiet_option(fn: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="不输出汇总行。")(fn)
+
+
+def common(fn: F) -> F:
+    """--root and --lang."""
+    return root_option(lang_option(fn))
+
+
+def today(as_of: dt.date | None) -> dt.date:
+    return as_of or dt.date.today()
+
+
+def pick_format(fmt: str | None) -> str:
+    return fmt or ("table" if sys.stdout.isatty() else "plain")
+
+
+def use_color() -> bool:
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+CURRENT_LANG: str | None = None
+
+
+def lang(value: str | None) -> str:
+    """Resolve the output language and remember it for error messages."""
+    global CURRENT_LANG  # noqa: PLW0603 - one command runs per process
+    CURRENT_LANG = resolve_lang(value)
+    return CURRENT_LANG
+
+
+def open_registry(root: Path | None) -> Any:
+    from kexie_cli.registry.load import Registry
+
+    return Registry.open(Path.cwd(), root)

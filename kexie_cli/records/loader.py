@@ -1,0 +1,286 @@
+"""Strict YAML 1.2 loader that keeps positions and never expands aliases.
+
+The loader works on the parser's event stream instead of a constructed
+document, so anchors, aliases, merge keys and tags are seen (and refused)
+before anything is expanded; an alias bomb costs no memory. Plain scalars
+are resolved with the YAML 1.2 core schema; dates stay strings so that the
+JSON Schema ``format: date`` checks them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kexie_cli.records.positions import Positions
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+_MAX_PROBLEMS = 20
+MAX_DEPTH = 64
+_BRACKET = re.compile(r"[\[\]{}]")
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+_INT10 = re.compile(r"[-+]?[0-9]+\Z")
+_INT8 = re.compile(r"0o[0-7]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+# C0 controls other than TAB, LF, CR; DEL; C1 controls other than NEL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A reason the file could not be loaded (a K0xx finding before localisation)."""
+
+    code: str
+    line: int
+    column: int
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class Loaded:
+    """The outcome of loading one file: data (or None) plus positions and problems."""
+
+    data: dict[str, Any] | None
+    positions: Positions = field(default_factory=Positions)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve a plain scalar with the YAML 1.2 core schema (no timestamps)."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    try:
+        if _INT10.match(value):
+            return int(value, 10)
+        if _INT8.match(value):
+            return int(value[2:], 8)
+        if _INT16.match(value):
+            return int(value[2:], 16)
+    except ValueError:  # more digits than Python converts: keep the text
+        return value
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.match(value):
+        return float("nan")
+    return value
+
+
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
+    """Decode UTF-8 (BOM allowed); refuse NUL and control characters."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_bytes(raw, exc.start)
+        return None, Problem("K001", line, col, "load.not_utf8", (("byte", f"0x{raw[exc.start]:02X}"),))
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line, col = _line_col_text(text, bad.start())
+        return None, Problem("K001", line, col, "load.control", (("char", f"U+{ord(bad.group()):04X}"),))
+    return text, None
+
+
+def load_bytes(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Load one record file's bytes. Never raises for bad input."""
+    if len(raw) > max_bytes:
+        return Loaded(
+            None,
+            problems=[
+                Problem(
+                    "K001",
+                    1,
+                    1,
+                    "load.too_large",
+                    (("size", str(len(raw))), ("limit", str(max_bytes))),
+                )
+            ],
+        )
+    text, problem = decode(raw)
+    if text is None:
+        assert problem is not None
+        return Loaded(None, problems=[problem])
+    return load_text(text)
+
+
+def load_text(text: str) -> Loaded:
+    """Parse decoded text into plain data with positions."""
+    deep = _too_deep(text)
+    if deep is not None:
+        line, col = _line_col_text(text, deep)
+        return Loaded(None, problems=[Problem("K002", line, col, "load.too_deep")], text=text)
+    builder = _Builder()
+    try:
+        builder.run(text)
+    except _Stop:
+        pass
+    except Exception as exc:  # ruamel raises many error types for broken YAML
+        builder.problems.append(_syntax_problem(exc))
+    result = Loaded(builder.root if not builder.problems else None, builder.positions, builder.problems, text)
+    if not result.problems and builder.root is None:
+        result.problems.append(Problem("K004", 1, 1, "load.empty"))
+    return result
+
+
+class _Stop(Exception):
+    """Raised to stop the event walk once enough problems are known."""
+
+
+def _syntax_problem(exc: Exception) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = getattr(mark, "line", 0) + 1
+    column = getattr(mark, "column", 0) + 1
+    detail = getattr(exc, "problem", None) or str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return Problem("K002", line, column, "load.syntax", (("detail", str(detail)),))
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_pos", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: tuple[str | int, ...]) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_pos: tuple[int, int] = (1, 1)
+
+
+class _Builder:
+    """Builds plain Python data from parser events, recording positions."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] | None = None
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def problem(self, code: str, mark: Any, msg: str, **params: str) -> None:
+        self.problems.append(Problem(code, mark.line + 1, mark.column + 1, msg, tuple(params.items())))
+        if len(self.problems) >= _MAX_PROBLEMS:
+            raise _Stop
+
+    def run(self, text: str) -> None:
+        from ruamel.yaml import YAML
+        from ruamel.yaml import events as ev
+
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, ev.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem("K004", event.start_mark, "load.multi_doc")
+                continue
+            if isinstance(event, ev.AliasEvent):
+                self.problem("K004", event.start_mark, "load.alias", name=str(event.anchor))
+                continue
+            if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
+                if event.anchor is not None:
+                    self.problem("K004", event.start_mark, "load.anchor", name=str(event.anchor))
+                if event.tag is not None:
+                    self.problem("K004", event.start_mark, "load.tag", tag=str(event.tag))
+            if isinstance(event, ev.ScalarEvent):
+                plain = event.style is None
+                self.node(
+                    event.start_mark,
+                    resolve_plain(event.value) if plain else event.value,
+                    event.value,
+                    plain,
+                )
+            elif isinstance(event, ev.MappingStartEvent):
+                self.open(event.start_mark, {})
+            elif isinstance(event, ev.SequenceStartEvent):
+                self.open(event.start_mark, [])
+            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                self.stack.pop()
+
+    def open(self, mark: Any, container: dict[str, Any] | list[Any]) -> None:
+        path = self.node(mark, container, None, False)
+        if path is not None:
+            self.stack.append(_Frame(container, path))
+
+    def node(self, mark: Any, value: Any, source: str | None, plain: bool) -> tuple[str | int, ...] | None:
+        """Place a value in its parent; returns its path, or None for a mapping key."""
+        pos = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            if self.documents > 1:
+                return ()
+            if not isinstance(value, dict):
+                if value is not None or not plain or source:
+                    self.problem("K004", mark, "load.not_mapping")
+                return ()
+            self.root = value
+            self.positions.values[()] = pos
+            return ()
+        frame = self.stack[-1]
+        parent = frame.container
+        if isinstance(parent, list):
+            path = (*frame.path, len(parent))
+            parent.append(value)
+            self.positions.values[path] = pos
+            return path
+        if frame.key is None:  # this node is a key
+            if source is None:
+                self.problem("K004", mark, "load.complex_key")
+                return ()
+            if plain and source == "<<":
+                self.problem("K004", mark, "load.merge")
+            if source in parent:
+                self.problem("K003", mark, "load.duplicate", key=source)
+                frame.key = "\0dup"
+            else:
+                frame.key = source
+            frame.key_pos = pos
+            return None
+        key = frame.key
+        frame.key = None
+        path = (*frame.path, key)
+        if key != "\0dup":
+            parent[key] = value
+            self.positions.values[path] = pos
+            self.positions.keys[path] = frame.key_pos
+        return path
+
+
+def _too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """Offset where flow brackets nest deeper than ``limit`` (the parser is slow there).
+
+    Brackets inside quotes are counted too: a record never nests this deep,
+    so the approximation only errs on absurd input.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return match.start()
+    return None
+
+
+def _line_col_bytes(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset].decode("utf-8", errors="replace")
+    return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+def _line_col_text(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1

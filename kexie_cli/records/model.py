@@ -1,0 +1,150 @@
+"""The loaded record and never-raising accessors for its (possibly invalid) data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from kexie_cli.records.loader import Problem
+from kexie_cli.records.positions import Positions
+from kexie_cli.registry.layout import RecordFile
+from kexie_cli.terms import Term, parse_date
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Record:
+    """One record file after loading: data is None when the file could not be loaded."""
+
+    file: RecordFile
+    data: dict[str, Any] | None
+    positions: Positions = field(default_factory=Positions)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def relpath(self) -> str:
+        return self.file.relpath
+
+    @property
+    def kind(self) -> str | None:
+        return self.file.kind
+
+    @property
+    def id(self) -> str:
+        """The record's id: its ``id`` field when it is a string, else the file name."""
+        value = self.data.get("id") if self.data else None
+        return value if isinstance(value, str) and value else self.file.stem_id
+
+    @property
+    def loaded(self) -> bool:
+        return self.data is not None
+
+    def get(self, *path: str | int) -> Any:
+        return get(self.data, path)
+
+    @property
+    def status(self) -> str | None:
+        return text(self.get("status"))
+
+    @property
+    def name(self) -> str:
+        return text(self.get("name")) or self.id
+
+    @property
+    def live(self) -> bool:
+        """Still on the books (not revoked or dissolved): time rules apply."""
+        return self.status in {"active", "dormant", "suspended"}
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+def get(data: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at ``path``, or None when any step is missing or of the wrong type."""
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, list) or not 0 <= part < len(node):
+                return None
+        elif not isinstance(node, dict):
+            return None
+        node = node[part] if isinstance(part, int) else node.get(part)
+    return node
+
+
+def text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def integer(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def date(value: Any) -> dt.date | None:
+    return parse_date(value)
+
+
+def entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mapping entries of a list, with their indexes (other entries are skipped)."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def term_of(data: Any, key: str = "term") -> Term | None:
+    """The record's current term, or None when it is absent or incomplete."""
+    node = get(data, (key,))
+    started = date(get(node, ("started",)))
+    years = integer(get(node, ("years",)))
+    if started is None or years is None or not 0 < years < 100:
+        return None
+    return Term(
+        started=started,
+        years=years,
+        number=integer(get(node, ("number",))),
+        extended_to=date(get(node, ("extended_to",))),
+        extension_approved=date(get(node, ("extension_approved",))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    index: int
+    role: str
+    name: str
+    since: dt.date | None
+    until: dt.date | None
+    birth_year: int | None
+    first_term: int | None
+
+    def current(self, today: dt.date) -> bool:
+        started = self.since is None or self.since <= today
+        return started and (self.until is None or self.until >= today)
+
+
+def leaders(data: Any) -> list[Leader]:
+    out = []
+    for index, item in entries(get(data, ("leaders",))):
+        role, name = text(item.get("role")), text(item.get("name"))
+        if role is None or name is None:
+            continue
+        out.append(
+            Leader(
+                index=index,
+                role=role,
+                name=name,
+                since=date(item.get("since")),
+                until=date(item.get("until")),
+                birth_year=integer(item.get("birth_year")),
+                first_term=integer(item.get("first_term")),
+            )
+        )
+    return out
+
+
+def current_leaders(data: Any, today: dt.date, role: str | None = None) -> list[Leader]:
+    return [ld for ld in leaders(data) if ld.current(today) and (role is None or ld.role == role)]

@@ -1,0 +1,1 @@
+"""The registry on disk: its root, settings, record files and schemas."""

@@ -1,0 +1,67 @@
+"""Folder layout (SPEC §1): where each kind lives, and how the root is found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kexie_cli.errors import KexieError
+
+SETTINGS_FILE = "kexie.yaml"
+RECORDS_DIR = "records"
+KIND_FOLDERS = {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
+FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
+KINDS = tuple(KIND_FOLDERS)
+
+
+def find_root(start: Path, explicit: Path | None = None) -> Path:
+    """The registry root: ``explicit``, or the first folder up from ``start`` with kexie.yaml."""
+    if explicit is not None:
+        root = explicit.resolve()
+        if not (root / SETTINGS_FILE).is_file():
+            raise KexieError("registry.no_settings", root=str(root))
+        return root
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise KexieError("registry.not_found", start=str(here))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFile:
+    """A file under records/: where it is, and the kind its folder implies."""
+
+    path: Path
+    relpath: str
+    kind: str | None  # None: outside the known folders or not .yaml (K006)
+
+    @property
+    def stem_id(self) -> str:
+        return self.path.name.removesuffix(".yaml")
+
+
+def record_files(root: Path) -> list[RecordFile]:
+    """Every file below records/, sorted; hidden files and folders are skipped."""
+    base = root / RECORDS_DIR
+    if not base.is_dir():
+        return []
+    found: list[RecordFile] = []
+    for path in sorted(_walk(base)):
+        rel = path.relative_to(root).as_posix()
+        parts = path.relative_to(base).parts
+        kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and path.suffix == ".yaml" else None
+        found.append(RecordFile(path, rel, kind))
+    return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    out: list[Path] = []
+    for entry in folder.iterdir():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            out.extend(_walk(entry))
+        elif entry.is_file():
+            out.append(entry)
+    return out

@@ -1,0 +1,59 @@
+"""Opening a registry and loading its record files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kexie_cli.records.loader import Problem, load_bytes
+from kexie_cli.records.model import Record
+from kexie_cli.registry.layout import RecordFile, find_root, record_files
+from kexie_cli.registry.schemas import SchemaSet
+from kexie_cli.registry.settings import Settings, load_settings
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class Registry:
+    """A registry root with its settings and schemas."""
+
+    root: Path
+    settings: Settings
+    schemas: SchemaSet
+
+    @classmethod
+    def open(cls, start: Path, explicit: Path | None = None) -> Registry:
+        root = find_root(start, explicit)
+        schemas = SchemaSet(root)
+        return cls(root, load_settings(root, schemas), schemas)
+
+    def files(self) -> list[RecordFile]:
+        return record_files(self.root)
+
+    def load(self, files: Iterable[RecordFile] | None = None, progress: Progress | None = None) -> list[Record]:
+        """Load record files (all of them by default); never raises for bad input."""
+        todo = list(self.files() if files is None else files)
+        records = []
+        for done, file in enumerate(todo, 1):
+            records.append(load_record(file, self.settings.max_file_bytes))
+            if progress is not None:
+                progress(done, len(todo))
+        return records
+
+
+def load_record(file: RecordFile, max_bytes: int) -> Record:
+    if file.kind is None:
+        return Record(file, None)
+    try:
+        size = file.path.stat().st_size
+        if size > max_bytes:
+            problem = Problem("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
+            return Record(file, None, problems=[problem])
+        raw = file.path.read_bytes()
+    except OSError as exc:
+        problem = Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
+        return Record(file, None, problems=[problem])
+    loaded = load_bytes(raw, max_bytes)
+    return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)

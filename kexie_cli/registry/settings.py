@@ -1,0 +1,164 @@
+"""kexie.yaml: read, validate against settings.schema.json, and apply defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kexie_cli.errors import KexieError
+from kexie_cli.records.loader import DEFAULT_MAX_BYTES, load_bytes
+from kexie_cli.records.positions import Positions
+from kexie_cli.registry.layout import SETTINGS_FILE
+from kexie_cli.registry.schemas import SchemaSet
+from kexie_cli.terms import parse_date
+
+DEFAULT_MEETINGS = {"member-meeting": "quarterly", "lecture": "quarterly", "life-meeting": "yearly"}
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """One ``rules.ignore`` entry of the settings."""
+
+    code: str
+    reason: str
+    until: dt.date | None
+    ids: frozenset[str] | None
+    line: int
+    column: int
+
+    def applies(self, code: str, record_id: str | None, today: dt.date) -> bool:
+        if code != self.code or (self.until is not None and today > self.until):
+            return False
+        return self.ids is None or (record_id is not None and record_id in self.ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Registry settings with every default applied (SPEC §5)."""
+
+    registry: str = "科学技术协会"
+    lead_months: int = 6
+    plan_months_before: int = 6
+    approval_months_before: int = 2
+    filing_days_after: int = 30
+    deadline: tuple[int, int] = (5, 31)
+    coverage: dict[str, int] = field(default_factory=dict)
+    max_years: int = 5
+    max_age: int = 70
+    max_terms: int = 2
+    committee_size: dict[str, tuple[int, int]] = field(
+        default_factory=lambda: {"agency": (7, 9), "institution": (7, 9)}
+    )
+    ignore: tuple[IgnoreEntry, ...] = ()
+    strict: bool = False
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        return json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def load_settings(root: Path, schemas: SchemaSet) -> Settings:
+    """Read ``<root>/kexie.yaml``; a bad file raises KexieError naming the setting."""
+    path = root / SETTINGS_FILE
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        raise KexieError("settings.unreadable", file=SETTINGS_FILE, detail=exc.strerror or str(exc)) from exc
+    loaded = load_bytes(raw_bytes)
+    if loaded.problems:
+        problem = loaded.problems[0]
+        if problem.code == "K004" and problem.key == "load.empty":
+            return Settings()
+        raise KexieError(
+            "settings.syntax",
+            file=SETTINGS_FILE,
+            line=problem.line,
+            column=problem.column,
+            code=problem.code,
+        )
+    data = loaded.data or {}
+    _validate(data, loaded.positions, schemas)
+    return _build(data, loaded.positions)
+
+
+def _validate(data: dict[str, Any], positions: Positions, schemas: SchemaSet) -> None:
+    errors = sorted(schemas.validator("settings").iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    error = errors[0]
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            path = (*path, extra[0])
+            line, column = positions.key(path)
+        else:
+            line, column = positions.of(path)
+    else:
+        line, column = positions.of(path)
+    setting = ".".join(str(p) for p in path) or "(根)"
+    raise KexieError(
+        "settings.invalid",
+        file=SETTINGS_FILE,
+        line=line,
+        column=column,
+        setting=setting,
+        detail=error.message,
+    )
+
+
+def _build(data: dict[str, Any], positions: Positions) -> Settings:
+    elections = data.get("elections", {})
+    steps = elections.get("steps", {})
+    month, _, day = str(data.get("inspections", {}).get("deadline", "05-31")).partition("-")
+    ignores = []
+    for index, entry in enumerate(data.get("rules", {}).get("ignore", []) or []):
+        line, column = positions.of(("rules", "ignore", index))
+        until = parse_date(entry.get("until"))
+        if entry.get("until") is not None and until is None:
+            raise KexieError(
+                "settings.invalid",
+                file=SETTINGS_FILE,
+                line=line,
+                column=column,
+                setting=f"rules.ignore[{index}].until",
+                detail=str(entry.get("until")),
+            )
+        ids = entry.get("ids")
+        ignores.append(
+            IgnoreEntry(
+                code=entry["code"],
+                reason=entry["reason"],
+                until=until,
+                ids=frozenset(ids) if ids is not None else None,
+                line=line,
+                column=column,
+            )
+        )
+    committee = Settings().committee_size | {
+        k: (int(v[0]), int(v[1])) for k, v in data.get("branches", {}).get("committee_size", {}).items()
+    }
+    defaults = Settings()
+    return Settings(
+        registry=data.get("registry", defaults.registry),
+        lead_months=elections.get("lead_months", defaults.lead_months),
+        plan_months_before=steps.get("plan_months_before", defaults.plan_months_before),
+        approval_months_before=steps.get("approval_months_before", defaults.approval_months_before),
+        filing_days_after=steps.get("filing_days_after", defaults.filing_days_after),
+        deadline=(int(month), int(day)),
+        coverage=dict(data.get("coverage", {})),
+        max_years=data.get("terms", {}).get("max_years", defaults.max_years),
+        max_age=data.get("leaders", {}).get("max_age", defaults.max_age),
+        max_terms=data.get("leaders", {}).get("max_terms", defaults.max_terms),
+        committee_size=committee,
+        ignore=tuple(ignores),
+        strict=bool(data.get("rules", {}).get("strict", False)),
+        max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
+        meetings=DEFAULT_MEETINGS | dict(data.get("party", {}).get("meetings", {})),
+        raw=data,
+    )

@@ -1,0 +1,19 @@
+"""Output formats: findings reporters and generic table output, by name.
+
+Library code hands results here; only the ``table`` format imports rich, and
+only when it renders.
+"""
+
+from __future__ import annotations
+
+from kexie_cli.reporters.findings import FINDING_REPORTERS, FindingReporter
+from kexie_cli.reporters.tables import TABLE_FORMATS, Column, TableData, render_table
+
+__all__ = [
+    "FINDING_REPORTERS",
+    "TABLE_FORMATS",
+    "Column",
+    "FindingReporter",
+    "TableData",
+    "render_table",
+]

@@ -1,0 +1,177 @@
+"""Reporters for ``kexie check``: one class per format, registered by name."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import ClassVar, TextIO
+
+from kexie_cli.finding import Finding, Severity
+from kexie_cli.i18n import tr
+
+SEVERITY_LABELS = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+    Severity.INFO: ("提示", "info"),
+}
+FIELDS = ("code", "severity", "file", "line", "column", "id", "message")
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    zh, en = SEVERITY_LABELS[severity]
+    return en if lang == "en" else zh
+
+
+class FindingReporter:
+    """Writes findings to a stream; ``summary`` says whether a summary line suits."""
+
+    name: ClassVar[str] = ""
+    summary: ClassVar[bool] = True
+
+    def __init__(self, lang: str, color: bool = False) -> None:
+        self.lang = lang
+        self.color = color
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        raise NotImplementedError
+
+
+class PlainReporter(FindingReporter):
+    """``file:line:col: severity code message [id]`` — one line a finding (grep-friendly)."""
+
+    name = "plain"
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        for f in findings:
+            ident = f" [{f.id}]" if f.id else ""
+            out.write(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}{ident}\n")
+
+
+class TableReporter(FindingReporter):
+    """A rich table, coloured by severity on a terminal."""
+
+    name = "table"
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        if not findings:
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+        console = Console(
+            file=out,
+            force_terminal=self.color,
+            no_color=not self.color,
+            width=None if self.color else 200,
+        )
+        heads = (
+            ("位置", "级别", "代码", "记录", "说明")
+            if self.lang != "en"
+            else ("Location", "Severity", "Code", "Record", "Message")
+        )
+        table = Table(show_lines=False, header_style="bold")
+        for head in heads:
+            table.add_column(head, overflow="fold")
+        for f in findings:
+            table.add_row(
+                f"{f.file}:{f.line}:{f.column}",
+                f"[{styles[f.severity]}]{severity_label(f.severity, self.lang)}[/]",
+                f.code,
+                f.id or "",
+                f.message,
+            )
+        console.print(table)
+
+
+class JsonReporter(FindingReporter):
+    """A JSON array of findings: code, severity, file, line, column, id, message."""
+
+    name = "json"
+    summary = False
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        json.dump([f.as_dict() for f in findings], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+class CsvReporter(FindingReporter):
+    name = "csv"
+    summary = False
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for f in findings:
+            writer.writerow(f.as_dict())
+
+
+class MarkdownReporter(FindingReporter):
+    name = "md"
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        heads = (
+            ("位置", "级别", "代码", "记录", "说明")
+            if self.lang != "en"
+            else ("Location", "Severity", "Code", "Record", "Message")
+        )
+        out.write("| " + " | ".join(heads) + " |\n|" + "---|" * len(heads) + "\n")
+        for f in findings:
+            cells = (
+                f"`{f.file}:{f.line}:{f.column}`",
+                severity_label(f.severity, self.lang),
+                f.code,
+                f.id or "",
+                f.message,
+            )
+            out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
+
+
+class GithubReporter(FindingReporter):
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=K…::message``."""
+
+    name = "github"
+    summary = False
+    LEVELS: ClassVar[dict[Severity, str]] = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "notice",
+    }
+
+    def render(self, findings: list[Finding], out: TextIO) -> None:
+        for f in findings:
+            props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(f.code)}"
+            out.write(f"::{self.LEVELS[f.severity]} {props}::{_data(f.message)}\n")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+FINDING_REPORTERS: dict[str, type[FindingReporter]] = {
+    cls.name: cls
+    for cls in (
+        TableReporter,
+        PlainReporter,
+        JsonReporter,
+        CsvReporter,
+        MarkdownReporter,
+        GithubReporter,
+    )
+}
+
+
+def summary_line(counts: dict[Severity, int], files: int, lang: str, strict: bool) -> str:
+    text = tr(
+        "check.summary",
+        lang,
+        files=files,
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+    )
+    return text + (tr("check.strict", lang) if strict else "")

@@ -1,0 +1,113 @@
+"""Generic listing output (table, plain, json, csv, md) for every listing command.
+
+A command's library function returns a :class:`TableData`: raw rows with
+stable English keys (what ``--format json`` prints) and columns that know
+their Chinese/English header and how to display a raw value.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+    show: Callable[[Any, str], str] | None = None  # (raw value, lang) -> display text
+    align: str = "left"
+
+    def header(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def display(self, value: Any, lang: str) -> str:
+        if self.show is not None:
+            return self.show(value, lang)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
+        return str(value)
+
+
+@dataclass(slots=True)
+class TableData:
+    title: str
+    columns: Sequence[Column]
+    rows: list[dict[str, Any]]
+    headline: str = ""  # one-line summary shown under the table
+    footer: dict[str, Any] | None = None  # a total row (display only)
+    extra: dict[str, Any] = field(default_factory=dict)  # added to nothing; for callers
+
+    def display_rows(self, lang: str) -> list[list[str]]:
+        return [[c.display(row.get(c.key), lang) for c in self.columns] for row in self.rows]
+
+    def headers(self, lang: str) -> list[str]:
+        return [c.header(lang) for c in self.columns]
+
+
+def to_jsonable(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def render_table(data: TableData, fmt: str, lang: str, out: TextIO, color: bool = False) -> None:
+    """Write ``data`` to ``out`` in format ``fmt``."""
+    if fmt == "json":
+        json.dump(to_jsonable(data.rows), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    rows = data.display_rows(lang)
+    if data.footer is not None:
+        rows.append([c.display(data.footer.get(c.key), lang) for c in data.columns])
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(data.headers(lang))
+        writer.writerows(rows)
+        return
+    if fmt == "table":
+        _rich_table(data, rows, lang, out, color)
+        return
+    from tabulate import tabulate
+
+    if fmt == "md":
+        if data.title:
+            out.write(f"### {data.title}\n\n")
+        out.write(tabulate(rows, headers=data.headers(lang), tablefmt="github", disable_numparse=True) + "\n")
+        if data.headline:
+            out.write(f"\n{data.headline}\n")
+        return
+    if data.title:
+        out.write(f"{data.title}\n")
+    if rows:
+        out.write(tabulate(rows, headers=data.headers(lang), tablefmt="simple", disable_numparse=True) + "\n")
+    if data.headline:
+        out.write(f"{data.headline}\n")
+
+
+def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, force_terminal=color, no_color=not color, width=None if color else 200)
+    table = Table(title=data.title or None, show_lines=False, header_style="bold")
+    for column in data.columns:
+        table.add_column(column.header(lang), justify="right" if column.align == "right" else "left")
+    last = len(rows) - 1
+    for i, row in enumerate(rows):
+        table.add_row(*row, style="bold" if data.footer is not None and i == last else None)
+    console.print(table)
+    if data.headline:
+        console.print(data.headline)

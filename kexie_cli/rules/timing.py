@@ -1,0 +1,372 @@
+"""K301–K308: terms (换届), extensions, dates and leadership."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kexie_cli.finding import Severity
+from kexie_cli.records.model import (
+    Record,
+    current_leaders,
+    date,
+    entries,
+    integer,
+    leaders,
+    term_of,
+)
+from kexie_cli.rules import Hit, rule
+from kexie_cli.terms import TermState, age_in, days_until, term_state
+from kexie_cli.validate.context import Context
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+ORG_KINDS = ("society", "branch")
+SENIOR_ROLES = ("chair", "vice-chair", "secretary-general")
+
+
+def term_end_path(record: Record) -> tuple[str, ...]:
+    """Where a term's end is written: the extension if any, else the start date."""
+    return ("term", "extended_to") if date(record.get("term", "extended_to")) else ("term", "started")
+
+
+def term_params(record: Record, ctx: Context) -> dict[str, object]:
+    term = term_of(record.data)
+    assert term is not None
+    return {
+        "number": term.number if term.number is not None else "?",
+        "end": term.end,
+        "days": abs(days_until(term.end, ctx.today)),
+        "extended": "（已批准延期）" if term.extended_to and ctx.lang != "en" else "",
+    }
+
+
+@rule("K301", W, "换届逾期", "换届 overdue")
+def election_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    The current term of a society or branch, or its approved extension, has
+    ended and no new term is recorded. The end date is the term's last day;
+    the record is overdue from the next day.
+
+    中文：科技社团或基层科协本届任期（或经批准的延期）已届满，尚未录入新一届。
+    届满日为任期最后一天，次日起算逾期。
+
+    Fails (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+        term: {number: 7, started: 2021-06-30, years: 5}
+    Passes (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+        term: {number: 7, started: 2021-06-30, years: 5, extended_to: 2027-03-31, extension_approved: 2026-05-20}
+    """
+    term = term_of(record.data)
+    if record.kind in ORG_KINDS and record.live and term is not None and ctx.today > term.end:
+        yield Hit(term_end_path(record), term_params(record, ctx))
+
+
+@rule("K302", INFO, "即将换届", "换届 due within the lead time")
+def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    The current term (or its approved extension) ends within the lead time
+    (settings ``elections.lead_months``, default 6 months), counting today.
+
+    中文：本届任期（或延期）将在提醒期内届满（设置 elections.lead_months，
+    默认 6 个月，含当天）。应着手准备换届。
+
+    Fails (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        status: active
+        term: {number: 7, started: 2022-03-01, years: 5}
+    Passes (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        status: active
+        term: {number: 7, started: 2022-08-01, years: 5}
+    """
+    term = term_of(record.data)
+    due = term is not None and term_state(term.end, ctx.today, ctx.settings.lead_months) is TermState.DUE
+    if record.live and due:
+        yield Hit(term_end_path(record), term_params(record, ctx))
+
+
+@rule("K303", E, "任期超过规定年限", "Term longer than allowed")
+def term_too_long(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    A term longer than 5 years (settings ``terms.max_years``): 社团章程 allow
+    at most 5 years a term. A party cell's term must be 3 to 5 years (党章).
+
+    中文：每届任期超过 5 年（设置 terms.max_years）。社团章程规定每届不超过 5 年；
+    党章规定基层党组织每届任期 3 至 5 年。
+
+    Fails:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        term: {number: 3, started: 2022-01-10, years: 6}
+    Passes:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        term: {number: 3, started: 2022-01-10, years: 5}
+    """
+    years = integer(record.get("term", "years"))
+    if years is None:
+        return
+    limit = ctx.settings.max_years
+    if years > limit:
+        yield Hit(("term", "years"), {"years": years, "max": limit})
+    elif record.kind == "party-cell" and years < 3:
+        yield Hit(("term", "years"), {"years": years}, variant="party")
+
+
+@rule("K304", E, "延期换届超过一年或未经批准", "Extension beyond one year or not approved")
+def extension_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    ``term.extended_to`` lies more than one year past the regular end
+    (延期换届最长不超过1年), is not after the regular end, or has no
+    ``extension_approved`` date.
+
+    中文：term.extended_to 超过正常届满日一年以上（延期换届最长不超过 1 年）、
+    不晚于正常届满日，或未填写批准日期 extension_approved。
+
+    Fails:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        term: {number: 4, started: 2020-05-01, years: 5, extended_to: 2026-03-01}
+    Passes:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        term: {number: 4, started: 2020-05-01, years: 5, extended_to: 2026-03-01, extension_approved: 2025-04-10}
+    """
+    term = term_of(record.data)
+    if term is None or term.extended_to is None:
+        return
+    where = ("term", "extended_to")
+    params = {"to": term.extended_to, "regular": term.regular_end, "max": term.max_extension}
+    if term.extended_to > term.max_extension:
+        yield Hit(where, params, variant="too_long")
+    elif term.extended_to <= term.regular_end:
+        yield Hit(where, params, variant="not_later")
+    if term.extension_approved is None:
+        yield Hit(where, params, variant="unapproved")
+
+
+@rule("K305", E, "日期先后顺序错误", "Dates out of order")
+def dates_out_of_order(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    Dates contradict each other: founded after the term started, a leader's
+    ``since`` after ``until``, an inspection or star rating for a year before
+    the founding year, a 评估等级 that expires before it was granted.
+
+    中文：日期互相矛盾：成立日期晚于本届开始日期、领导成员任职起始晚于结束、
+    年检或星级评定年份早于成立年份、评估等级有效期止于授予日之前。
+
+    Fails:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        founded: 2015-03-01
+        term: {number: 1, started: 2014-03-01, years: 5}
+    Passes:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        founded: 2014-03-01
+        term: {number: 1, started: 2014-03-01, years: 5}
+    """
+    founded = date(record.get("founded"))
+    started = date(record.get("term", "started"))
+    if founded and started and founded > started:
+        yield Hit(
+            ("term", "started"),
+            {
+                "a": "成立日期",
+                "a_en": "founded",
+                "b": "本届开始日期",
+                "b_en": "term.started",
+                "x": founded,
+                "y": started,
+            },
+        )
+    for i, item in entries(record.get("leaders")):
+        since, until = date(item.get("since")), date(item.get("until"))
+        if since and until and since > until:
+            yield Hit(
+                ("leaders", i, "until"),
+                {
+                    "a": "任职起始",
+                    "a_en": "since",
+                    "b": "任职结束",
+                    "b_en": "until",
+                    "x": since,
+                    "y": until,
+                },
+            )
+    if founded is not None:
+        for field in ("inspections", "stars"):
+            for i, item in entries(record.get(field)):
+                year = integer(item.get("year"))
+                if year is not None and year < founded.year:
+                    yield Hit((field, i, "year"), {"year": year, "founded": founded}, variant="year")
+    granted, expires = (
+        date(record.get("npo_grade", "granted")),
+        date(record.get("npo_grade", "expires")),
+    )
+    if granted and expires and granted > expires:
+        yield Hit(
+            ("npo_grade", "expires"),
+            {
+                "a": "评估授予日",
+                "a_en": "granted",
+                "b": "有效期至",
+                "b_en": "expires",
+                "x": granted,
+                "y": expires,
+            },
+        )
+
+
+def _one(record: Record, ctx: Context, role: str, variant: str, exactly: bool) -> Iterator[Hit]:
+    found = current_leaders(record.data, ctx.today, role)
+    if len(found) == 1 or (not exactly and found):
+        return
+    where: tuple[str | int, ...] = ("leaders",) if record.get("leaders") is not None else ()
+    if len(found) > 1:
+        where = ("leaders", found[1].index)
+    yield Hit(where, {"count": len(found)}, variant=variant)
+
+
+@rule("K306", E, "领导班子不完整", "Leadership incomplete")
+def leadership_incomplete(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    A live society or branch must have exactly one current ``chair``; a
+    society also a current ``secretary-general``; a party cell exactly one
+    current ``secretary``. A leader is current from ``since`` until
+    ``until`` (inclusive). Revoked and dissolved records are exempt.
+
+    中文：正常、停滞或暂停状态的科技社团和基层科协须有且仅有一名现任理事长/主席；
+    科技社团还须有现任秘书长；党组织须有且仅有一名现任书记。任职期间为
+    since 至 until（含）。已解除资格或注销的记录不检查。
+
+    Fails:
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        kind: party-cell
+        status: active
+        leaders:
+          - {role: deputy-secretary, name: 王明, since: 2024-01-10}
+    Passes:
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        kind: party-cell
+        status: active
+        leaders:
+          - {role: secretary, name: 王明, since: 2024-01-10}
+    """
+    if not record.live:
+        return
+    if record.kind in ORG_KINDS:
+        yield from _one(record, ctx, "chair", "chair", exactly=True)
+    if record.kind == "society":
+        yield from _one(record, ctx, "secretary-general", "sg", exactly=False)
+    if record.kind == "party-cell":
+        yield from _one(record, ctx, "secretary", "secretary", exactly=True)
+
+
+@rule(
+    "K307",
+    E,
+    "基层科协委员会人数或秘书长人数不合规",
+    "Branch committee size or secretaries-general",
+)
+def branch_committee(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    An agency or institution branch's committee must have 7 to 9 members
+    (settings ``branches.committee_size``, by branch type), and no branch
+    may have more than one current secretary-general.
+
+    中文：机关科协、事业单位科协委员会应为 7 至 9 人（设置 branches.committee_size，
+    按类型配置）；基层科协现任秘书长不得多于一名。
+
+    Fails:
+        --- records/branches/demo-branch.yaml
+        id: demo-branch
+        kind: branch
+        type: agency
+        committee: {members: 11}
+    Passes:
+        --- records/branches/demo-branch.yaml
+        id: demo-branch
+        kind: branch
+        type: agency
+        committee: {members: 9}
+    """
+    if record.kind != "branch":
+        return
+    size = ctx.settings.committee_size.get(str(record.get("type")))
+    members = integer(record.get("committee", "members"))
+    if size is not None and members is not None and not size[0] <= members <= size[1]:
+        label = ctx.label("branch", ("type",), record.get("type"))
+        yield Hit(
+            ("committee", "members"),
+            {"members": members, "min": size[0], "max": size[1], "type": label},
+        )
+    general = current_leaders(record.data, ctx.today, "secretary-general")
+    if len(general) > 1:
+        yield Hit(("leaders", general[1].index), {"count": len(general)}, variant="sg")
+
+
+@rule("K308", W, "超龄或连任超届", "Over the age limit or too many consecutive terms")
+def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    A current chair, vice-chair or secretary-general was older than the age
+    limit at the start of the term (settings ``leaders.max_age``, default 70;
+    age = term start year − ``birth_year``), or is in more than two
+    consecutive terms (``leaders.max_terms``; counted from ``first_term``).
+
+    中文：现任理事长、副理事长、秘书长在本届开始时超过任职年龄上限（设置
+    leaders.max_age，默认 70 岁；按换届年份减出生年份计算），或连任超过两届
+    （leaders.max_terms；需填写 first_term）。
+
+    Fails:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        status: active
+        term: {number: 8, started: 2023-04-01, years: 5}
+        leaders:
+          - {role: chair, name: 李华, since: 2023-04-01, birth_year: 1950}
+    Passes:
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        status: active
+        term: {number: 8, started: 2023-04-01, years: 5}
+        leaders:
+          - {role: chair, name: 李华, since: 2023-04-01, birth_year: 1960, first_term: 7}
+    """
+    term = term_of(record.data)
+    if record.kind not in ORG_KINDS or not record.live or term is None:
+        return
+    for leader in leaders(record.data):
+        if leader.role not in SENIOR_ROLES or not leader.current(ctx.today):
+            continue
+        role = ctx.label(str(record.kind), ("leaders", leader.index, "role"), leader.role)
+        if leader.birth_year is not None:
+            age = age_in(term.started.year, leader.birth_year)
+            if age > ctx.settings.max_age:
+                params = {
+                    "name": leader.name,
+                    "role": role,
+                    "age": age,
+                    "max": ctx.settings.max_age,
+                }
+                yield Hit(("leaders", leader.index, "birth_year"), params, variant="age")
+        if leader.first_term is not None and term.number is not None:
+            count = term.number - leader.first_term + 1
+            if count > ctx.settings.max_terms:
+                params = {
+                    "name": leader.name,
+                    "role": role,
+                    "count": count,
+                    "max": ctx.settings.max_terms,
+                }
+                yield Hit(("leaders", leader.index, "first_term"), params, variant="terms")

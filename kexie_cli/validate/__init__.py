@@ -1,0 +1,1 @@
+"""Checking a registry: schema checks, the cross-record index, rules, suppressions."""

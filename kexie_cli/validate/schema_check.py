@@ -1,0 +1,135 @@
+"""JSON Schema validation mapped onto rule codes K101–K105 with exact positions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kexie_cli.records.model import Record
+from kexie_cli.registry.layout import KINDS
+from kexie_cli.registry.schemas import SchemaSet
+from kexie_cli.rules import Hit
+
+CODE_BY_KEYWORD = {
+    "required": "K101",
+    "dependentRequired": "K101",
+    "type": "K102",
+    "enum": "K103",
+    "const": "K103",
+    "additionalProperties": "K105",
+    "unevaluatedProperties": "K105",
+}
+FORMAT_KEYWORDS = frozenset(
+    {
+        "format",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "multipleOf",
+        "propertyNames",
+    }
+)
+JSON_TYPES = {
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    list: "array",
+    dict: "object",
+    type(None): "null",
+}
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(根)"
+
+
+def schema_hits(record: Record, schemas: SchemaSet) -> list[tuple[str, Hit]]:
+    """Schema errors of one loaded record, as (code, hit), one per code and node."""
+    kind = record.kind
+    data = record.data
+    if kind is None or data is None:
+        return []
+    out: list[tuple[str, Hit]] = []
+    seen: set[tuple[str, tuple[str | int, ...]]] = set()
+    for error in schemas.validator(kind).iter_errors(data):
+        for code, hit in _map_error(error, kind, schemas):
+            if code == "K103" and hit.path == ("kind",) and data.get("kind") in KINDS:
+                continue  # a valid kind in the wrong folder is K005
+            marker = (code, hit.path)
+            if marker not in seen:
+                seen.add(marker)
+                out.append((code, hit))
+    out.extend(_empty_covers(record))
+    return out
+
+
+def _map_error(error: Any, kind: str, schemas: SchemaSet) -> list[tuple[str, Hit]]:
+    path = tuple(error.absolute_path)
+    keyword = error.validator
+    instance = error.instance
+    if keyword in ("required", "dependentRequired"):
+        wanted = error.validator_value
+        if keyword == "dependentRequired":
+            wanted = [n for deps in wanted.values() for n in deps]
+        missing = [n for n in wanted if isinstance(instance, dict) and n not in instance]
+        return [
+            (
+                "K101",
+                Hit(
+                    (*path, name),
+                    {
+                        "field": dotted((*path, name)),
+                        "title": schemas.title(kind, (*path, name)) or name,
+                    },
+                ),
+            )
+            for name in missing
+        ]
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        known = set(error.schema.get("properties", {}))
+        extra = [k for k in instance if k not in known] if isinstance(instance, dict) else []
+        return [("K105", Hit((*path, name), {"field": dotted((*path, name))}, at_key=True)) for name in extra]
+    title = schemas.title(kind, path) or (str(path[-1]) if path else "")
+    params: dict[str, Any] = {"field": dotted(path), "title": title, "value": _short(instance)}
+    if keyword == "type":
+        expected = error.validator_value
+        params["expected"] = "/".join(expected) if isinstance(expected, list) else str(expected)
+        params["actual"] = JSON_TYPES.get(type(instance), type(instance).__name__)
+        return [("K102", Hit(path, params))]
+    if keyword in ("enum", "const"):
+        allowed = error.validator_value if keyword == "enum" else [error.validator_value]
+        labels = schemas.labels(kind, path)
+        params["allowed"] = "、".join(f"{a}（{labels[a]}）" if a in labels else str(a) for a in allowed)
+        params["allowed_en"] = ", ".join(str(a) for a in allowed)
+        return [("K103", Hit(path, params))]
+    if keyword in FORMAT_KEYWORDS:
+        params["rule"] = f"{keyword}: {error.validator_value}"
+        return [("K104", Hit(path, params, variant=keyword if keyword in ("format", "pattern") else ""))]
+    params["rule"] = str(keyword)
+    return [("K102", Hit(path, params, variant="other"))]
+
+
+def _empty_covers(record: Record) -> list[tuple[str, Hit]]:
+    """``covers`` may be empty only for committee and general-branch (SPEC §3)."""
+    if record.kind != "party-cell":
+        return []
+    covers = record.get("covers")
+    form = record.get("form")
+    if covers == [] and form not in ("committee", "general-branch"):
+        return [("K101", Hit(("covers",), {"field": "covers", "title": "覆盖对象"}, variant="covers"))]
+    return []
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -1,0 +1,66 @@
+"""Shared fixtures: temporary registries and a CLI runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kexie_cli.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-23"
+TODAY = dt.date(2026, 11, 23)
+
+MINIMAL_SETTINGS = "registry: 测试市科学技术协会\n"
+
+
+def write_registry(root: Path, files: dict[str, str | bytes], settings: str = MINIMAL_SETTINGS) -> Path:
+    """Write ``kexie.yaml`` and the given files (path -> text or bytes) under ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "kexie.yaml").write_text(settings, encoding="utf-8")
+    for rel, body in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_bytes(body.encode("utf-8").replace(b"<FF>", b"\xff").replace(b"<NUL>", b"\x00"))
+    return root
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Callable[..., Path]:
+    def make(files: dict[str, str | bytes], settings: str = MINIMAL_SETTINGS) -> Path:
+        return write_registry(tmp_path / "reg", files, settings)
+
+    return make
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> object:
+        return json.loads(self.stdout)
+
+
+def run_cli(args: list[str], root: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    runner = CliRunner()
+    full = list(args)
+    if root is not None:
+        full += ["--root", str(root)]
+    result = runner.invoke(cli, full, env={"KEXIE_LANG": "", **(env or {})}, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli_run() -> Callable[..., Run]:
+    return run_cli

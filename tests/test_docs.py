@@ -1,0 +1,21 @@
+"""docs/ generated from the rule registry and --help must be current."""
+
+from __future__ import annotations
+
+from kexie_cli.docgen import generated
+
+
+def test_generated_docs_are_current() -> None:
+    stale = [p.name for p, text in generated().items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    assert not stale, f"run `make docs`: stale {stale}"
+
+
+def test_every_command_has_help() -> None:
+    import click
+
+    from kexie_cli.cli import cli
+
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.help, f"kexie {name} has no help"
