@@ -117,3 +117,38 @@ def open_registry(root: Path | None) -> Any:
     from kexie_cli.registry.load import Registry
 
     return Registry.open(Path.cwd(), root)
+
+
+def output_option(fn: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="输出文件（--format xlsx 时必填）。",
+    )(fn)
+
+
+def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -> None:
+    """Write a TableData in the chosen format: to stdout, or to ``output`` (xlsx needs a file)."""
+    from kexie_cli.errors import KexieError
+    from kexie_cli.reporters.tables import render_table
+
+    chosen = pick_format(fmt)
+    if chosen == "xlsx":
+        if output is None:
+            raise KexieError("output.required", fmt="xlsx")
+        from kexie_cli.exporters.xlsx import write_xlsx
+
+        write_xlsx([data], output, language)
+        return
+    if output is not None:
+        import io
+
+        buffer = io.StringIO()
+        render_table(data, chosen, language, buffer, color=False)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        text = buffer.getvalue()
+        output.write_text(("\ufeff" + text) if chosen == "csv" else text, encoding="utf-8")
+        return
+    render_table(data, chosen, language, sys.stdout, use_color())

@@ -21,3 +21,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown kind {kind}; one of: {kinds}",
     ),
 }
+MESSAGES["output.required"] = ("--format {fmt} 需要用 --output 指定输出文件", "--format {fmt} needs --output FILE")

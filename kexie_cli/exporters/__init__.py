@@ -1,0 +1,1 @@
+"""File exporters (xlsx, ...) shared by every listing command."""
