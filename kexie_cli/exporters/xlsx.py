@@ -51,7 +51,7 @@ def write_xlsx(tables: Sequence[TableData], path: Path, lang: str, sheet_names: 
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     used: set[str] = set()
     for i, table in enumerate(tables):
         sheet = book.create_sheet(sheet_title(sheet_names[i] if sheet_names else table.title, used))
