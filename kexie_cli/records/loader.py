@@ -174,6 +174,8 @@ class _Builder:
         self.documents = 0
 
     def problem(self, code: str, mark: Any, msg: str, **params: str) -> None:
+        if code != "K003" and any(p.code == code and p.key == msg for p in self.problems):
+            return  # one finding per kind of construct: an alias bomb is one alias, not thousands
         self.problems.append(Problem(code, mark.line + 1, mark.column + 1, msg, tuple(params.items())))
         if len(self.problems) >= _MAX_PROBLEMS:
             raise _Stop

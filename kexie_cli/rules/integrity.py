@@ -11,6 +11,12 @@ from kexie_cli.rules import Hit, rule
 from kexie_cli.validate.context import Context
 
 E, W = Severity.ERROR, Severity.WARNING
+USCC_REASONS = {
+    "InvalidChecksum": ("校验位错误", "wrong check digit"),
+    "InvalidLength": ("长度应为 18 位", "must be 18 characters"),
+    "InvalidFormat": ("含有不允许的字符", "contains characters that are not allowed"),
+    "InvalidComponent": ("组成部分无效", "a component is invalid"),
+}
 # field -> kinds it may point at, per record kind
 REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
     "branch": {"parent": ("branch",)},
@@ -19,9 +25,12 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def _later_duplicates(groups: dict[str, list[Record]]) -> Iterator[tuple[Record, Record]]:
-    """(duplicate, first) for every record after the first of each group."""
+    """(duplicate, first) for every record after the first of each group.
+
+    The first is the record whose file is named after its id, then path order.
+    """
     for members in groups.values():
-        ordered = sorted(members, key=lambda r: r.relpath)
+        ordered = sorted(members, key=lambda r: (r.file.stem_id != r.id, r.relpath))
         for other in ordered[1:]:
             yield other, ordered[0]
 
@@ -192,7 +201,9 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
     try:
         code = uscc.validate(value)
     except ValidationError as exc:
-        yield Hit(("registration", "uscc"), {"value": value, "reason": str(exc)}, variant="invalid")
+        reason = USCC_REASONS.get(type(exc).__name__, ("结构错误", "bad structure"))
+        params = {"value": value, "reason": reason[1] if ctx.lang == "en" else reason[0]}
+        yield Hit(("registration", "uscc"), params, variant="invalid")
         return
     if record.kind == "society" and not code.startswith("51"):
         yield Hit(("registration", "uscc"), {"value": value}, variant="prefix")
@@ -264,4 +275,4 @@ def duplicate_name(ctx: Context) -> Iterator[Hit]:
         if record.active and name:
             groups[name.strip()].append(record)
     for other, first in _later_duplicates(groups):
-        yield Hit(("name",), {"name": other.name, "other": first.id}, record=other)
+        yield Hit(("name",), {"name": other.name, "other": first.relpath}, record=other)
