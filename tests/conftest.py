@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -48,7 +49,7 @@ class Run:
     stdout: str
     stderr: str
 
-    def json(self) -> object:
+    def json(self) -> Any:
         return json.loads(self.stdout)
 
 
