@@ -17,7 +17,8 @@ def commands_markdown() -> str:
 
     from kexie_cli.cli import cli
 
-    ctx = click.Context(cli, info_name="kexie", terminal_width=100, max_content_width=100)
+    settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
+    ctx = click.Context(cli, info_name="kexie", **settings)
     out = [
         "# 命令参考 / Command reference",
         "",
@@ -31,13 +32,7 @@ def commands_markdown() -> str:
     for name in cli.list_commands(ctx):
         command = cli.get_command(ctx, name)
         assert command is not None
-        sub = click.Context(
-            command,
-            info_name=f"kexie {name}",
-            parent=None,
-            terminal_width=100,
-            max_content_width=100,
-        )
+        sub = click.Context(command, info_name=name, parent=ctx)
         out += [f"## kexie {name}", "", "```text", command.get_help(sub), "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
