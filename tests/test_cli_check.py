@@ -210,3 +210,10 @@ def test_schema_command(cli_run: Callable[..., Run], tmp_path: Path, monkeypatch
     data = json.loads(cli_run(["schema", "party-cell"]).stdout)
     assert data["properties"]["kind"]["const"] == "party-cell"
     assert cli_run(["schema", "nonsense"]).exit_code == 2
+
+
+def test_symlink_loop_and_special_files(cli_run: Callable[..., Run], registry: Callable[..., Path]) -> None:
+    root = registry({"records/societies/demo-society.yaml": SOCIETY})
+    (root / "records" / "societies" / "loop").symlink_to(root / "records")
+    data = cli_run(["check", "--as-of", AS_OF, "--format", "json"], root=root).json()
+    assert data == []

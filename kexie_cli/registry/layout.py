@@ -61,7 +61,8 @@ def _walk(folder: Path) -> list[Path]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            out.extend(_walk(entry))
+            if not entry.is_symlink():  # a linked folder may loop back: not followed
+                out.extend(_walk(entry))
         elif entry.is_file():
             out.append(entry)
     return out
