@@ -1,0 +1,1 @@
+"""The secretariat's calendar: 换届 due dates, 年检, Party coverage, reminder letters."""

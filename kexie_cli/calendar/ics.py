@@ -1,0 +1,61 @@
+"""An iCalendar file of 换届 end dates: one all-day event per record.
+
+The UID is ``<id>-term-<started>@kexie``: it stays the same across runs (and
+when an extension moves the end date), so importing the file again updates
+the events instead of duplicating them; a new term gets a new event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kexie_cli.calendar.elections import Election, show_step
+from kexie_cli.calendar.lead import Lead
+from kexie_cli.calendar.numerals import term_label
+from kexie_cli.calendar.output import atomic_write_bytes
+from kexie_cli.i18n import tr
+
+
+def event_uid(item: Election) -> str:
+    return f"{item.id}-term-{item.term.started.isoformat()}@kexie"
+
+
+def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.date, lang: str) -> bytes:
+    """The iCalendar text of ``items`` (deterministic for a given ``today``)."""
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//kexie//due-elections//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", tr("elections.title", lang, registry=registry, today=today.isoformat()))
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    for item in items:
+        record, end = item.record, item.term.end
+        number = term_label(item.term.number, lang) or ("current" if lang == "en" else "本届")
+        event = Event()
+        event.add("uid", event_uid(item))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", end)
+        event.add("dtend", end + dt.timedelta(days=1))
+        event.add("summary", tr("ics.summary", lang, name=record.name, number=number))
+        extended = tr("ics.extended", lang) if item.term.extended_to else ""
+        step = show_step({"step": item.next_step.key, "date": item.next_step.date}, lang) if item.next_step else ""
+        kind = tr(f"kind.{record.kind}", lang)
+        params = {"name": record.name, "kind": kind, "number": number, "end": end, "extended": extended, "step": step}
+        event.add("description", tr("ics.description", lang, **params))
+        event.add("categories", [kind])
+        event.add("transp", "TRANSPARENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", tr("ics.alarm", lang, name=record.name))
+        alarm.add("trigger", -dt.timedelta(days=lead.days_before(end)))
+        event.add_component(alarm)
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def write_calendar(items: list[Election], path: Path, registry: str, lead: Lead, today: dt.date, lang: str) -> None:
+    atomic_write_bytes(path, build_calendar(items, registry, lead, today, lang))

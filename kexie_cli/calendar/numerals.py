@@ -1,0 +1,43 @@
+"""Chinese numerals for 届次 (第八届, 第十一届, 第二十届 ...)."""
+
+from __future__ import annotations
+
+DIGITS = "零一二三四五六七八九"
+UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def chinese_number(n: int) -> str:
+    """``n`` (0 <= n < 10000) in Chinese numerals as used for 届次: 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五."""
+    if not 0 <= n < 10000:
+        return str(n)
+    if n < 10:
+        return DIGITS[n]
+    if n < 20:
+        return "十" + (DIGITS[n % 10] if n % 10 else "")
+    out = []
+    rest = n
+    zero = False
+    for value, unit in UNITS:
+        digit, rest = divmod(rest, value)
+        if digit:
+            if zero:
+                out.append("零")
+                zero = False
+            out.append(DIGITS[digit] + unit)
+        elif out:
+            zero = True
+    if rest:
+        if zero:
+            out.append("零")
+        out.append(DIGITS[rest])
+    return "".join(out)
+
+
+def term_label(number: int | None, lang: str = "zh") -> str:
+    """第八届 for 8 (``"8th"`` in English); empty when the number is unknown."""
+    if number is None or number <= 0:
+        return ""
+    if lang == "en":
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{number}{suffix}"
+    return f"第{chinese_number(number)}届"

@@ -1,0 +1,31 @@
+"""Writing a multi-table calendar Report to stdout or to --output (xlsx: one sheet per table)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from kexie_cli.cli import options as opt
+
+
+def emit_report(report: Any, fmt: str | None, language: str, output: Path | None) -> None:
+    from kexie_cli.calendar.output import atomic_write_bytes, render_report
+    from kexie_cli.errors import KexieError
+
+    chosen = opt.pick_format(fmt)
+    if chosen == "xlsx":
+        if output is None:
+            raise KexieError("output.required", fmt="xlsx")
+        from kexie_cli.exporters.xlsx import write_xlsx
+
+        write_xlsx(report.tables, output, language, report.sheet_names or None)
+        return
+    if output is not None:
+        buffer = io.StringIO()
+        render_report(report, chosen, language, buffer)
+        text = buffer.getvalue()
+        atomic_write_bytes(output, (("\ufeff" + text) if chosen == "csv" else text).encode("utf-8"))
+        return
+    render_report(report, chosen, language, sys.stdout, opt.use_color())
