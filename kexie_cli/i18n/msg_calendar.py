@@ -53,3 +53,35 @@ MESSAGES.update(
         "inspections.bad_year": ("--year {year} 不在 1900–{max} 之间", "--year {year} is not between 1900 and {max}"),
     }
 )
+MESSAGES.update(
+    {
+        "party.coverage_title": ("{registry} 科技社团党的组织和工作覆盖（截至 {today}）", "{registry}: Party coverage of societies (as of {today})"),
+        "party.coverage.own": ("单独建立党组织", "own Party cell"),
+        "party.coverage.joint": ("联合党支部", "joint branch"),
+        "party.coverage.working-group": ("党的工作小组", "working group"),
+        "party.coverage.functional": ("功能型党支部", "functional branch"),
+        "party.coverage.liaison": ("仅党建联络员/指导员", "liaison or instructor only"),
+        "party.coverage.none": ("未覆盖", "not covered"),
+        "party.coverage.total": ("合计", "total"),
+        "party.uncovered_title": ("未覆盖的社团", "Societies not covered"),
+        "party.cells_title": ("党组织与三会一课", "Party cells and 三会一课"),
+        "party.not_logged": ("未登记三会一课", "no meetings log"),
+        "party.summary": (
+            "正常状态社团 {total} 个：党组织覆盖 {covered} 个（{share}），仅联络员/指导员 {liaison} 个，未覆盖 {none} 个；党组织 {cells} 个，三会一课有缺项 {gaps} 个",
+            "{total} active societies: {covered} covered by a Party cell ({share}), {liaison} by a liaison only, {none} not covered; {cells} Party cells, {gaps} with 三会一课 gaps",
+        ),
+        "party.sheet_coverage": ("覆盖情况", "Coverage"),
+        "party.sheet_uncovered": ("未覆盖", "Not covered"),
+        "party.sheet_cells": ("党组织", "Party cells"),
+    }
+)
+MESSAGES.update(
+    {
+        "letters.unreadable": ("无法读取函件模板 {template}：{detail}", "Cannot read the letter template {template}: {detail}"),
+        "letters.template_error": ("函件模板 {template} 第 {line} 行有误：{detail}", "Letter template {template}, line {line}: {detail}"),
+        "letters.missing_block": ("函件模板 {template} 缺少块：{blocks}", "Letter template {template} lacks the blocks: {blocks}"),
+        "letters.no_letter": ("以下 id 没有需要发出的函件：{ids}", "No letter is due for these ids: {ids}"),
+        "letters.none": ("没有需要发出的函件", "No letters are due"),
+        "letters.written": ("已生成 {count} 份函件（{files} 个文件）到 {dir}", "Wrote {count} letters ({files} files) to {dir}"),
+    }
+)

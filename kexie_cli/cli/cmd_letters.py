@@ -1,0 +1,56 @@
+"""kexie letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from kexie_cli.cli import options as opt
+
+
+@click.command(
+    "letters",
+    help="""生成函件：每条记录一份 .docx（Word 文档）和一份 .md，文件名为 <id>-<函件>.docx/.md。
+
+elections：任期将届满的发换届提醒函（election-due），已逾期的发换届催办函（election-overdue）。
+inspections：年检未报送或未录入的发年检催告函（inspection-missing），连续两年未参检或不合格的
+发解除资格预告知书（inspection-revoke）。
+函件内容来自模板 templates/letters/*.j2（Jinja2），台账自带的同名模板优先；改措辞只需改模板。
+落款为设置中的 registry，日期为今天（--as-of）。退出码：0 成功；2 用法、模板或环境错误。""",
+)
+@click.argument("which", type=click.Choice(["elections", "inspections"]))
+@opt.common
+@opt.as_of_option
+@click.option("--id", "ids", multiple=True, metavar="ID", help="只为这些记录生成（可重复）。")
+@click.option("--year", type=click.IntRange(1900, 2999), default=None, help="inspections 的年检年度（默认：最近一个已过截止日的年度）。")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="输出文件夹（不存在时创建）。",
+)
+@opt.quiet_option
+def command(
+    which: str,
+    root: Path | None,
+    lang: str | None,
+    as_of: dt.date | None,
+    ids: tuple[str, ...],
+    year: int | None,
+    output: Path,
+    quiet: bool,
+) -> None:
+    from kexie_cli.calendar.letters import make_letters
+    from kexie_cli.i18n import tr
+
+    language = opt.lang(lang)
+    registry = opt.open_registry(root)
+    written, count = make_letters(registry, which, opt.today(as_of), ids, year, output)
+    for path in written:
+        click.echo(str(path))
+    if not quiet:
+        message = tr("letters.written", language, count=count, files=len(written), dir=str(output))
+        click.echo(message if count else tr("letters.none", language), err=True)
