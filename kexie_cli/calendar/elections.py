@@ -88,7 +88,8 @@ def subtree(records: Iterable[Record], top: str) -> set[str]:
         raise KexieError("elections.unknown_parent", id=top)
     inside = {top}
     for start in parent_of:
-        chain, node = [], start
+        chain: list[str] = []
+        node: str | None = start
         while node is not None and node not in inside and node not in chain:
             chain.append(node)
             node = parent_of.get(node)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kexie_cli.calendar.output import Report
 from kexie_cli.i18n import tr
-from kexie_cli.records.model import Record, date, entries, integer
+from kexie_cli.records.model import Record, date, entries
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.reporters.tables import Column, TableData
@@ -116,7 +116,9 @@ def inspection_of(record: Record, year: int) -> Inspection:
     )
 
 
-def inspections(records: list[Record], settings: Settings, today: dt.date, year: int | None = None) -> InspectionSummary:
+def inspections(
+    records: list[Record], settings: Settings, today: dt.date, year: int | None = None
+) -> InspectionSummary:
     """The standing of every live society for ``year`` (default: the last report year due)."""
     year = report_year(today, settings.deadline) if year is None else year
     rows = [

@@ -291,7 +291,6 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
     return buffer.getvalue()
 
 
-
 def make_letters(
     registry: Any, which: str, today: dt.date, ids: Sequence[str], year: int | None, out_dir: Path
 ) -> tuple[list[Path], int]:

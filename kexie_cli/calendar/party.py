@@ -148,9 +148,7 @@ def _cell_row(cell: Cell) -> dict[str, object]:
 
 def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet, lang: str) -> Report:
     total = len(overview.societies)
-    counts = [
-        {"coverage": c, "count": overview.count(c), "share": overview.share(c)} for c in COVERAGE
-    ]
+    counts = [{"coverage": c, "count": overview.count(c), "share": overview.share(c)} for c in COVERAGE]
     coverage_table = TableData(
         tr("party.coverage_title", lang, registry=settings.registry, today=overview.today),
         [
@@ -192,7 +190,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             return ""
         sep = "; " if lg == "en" else "；"
         return sep.join(
-            f"{schemas.label('party-cell', ('meetings', 0, 'type'), k, lg)}: {_periods(v, lg)}" for k, v in value.items()
+            f"{schemas.label('party-cell', ('meetings', 0, 'type'), k, lg)}: {_periods(v, lg)}"
+            for k, v in value.items()
         )
 
     def show_end(value: object, lg: str) -> str:
@@ -203,12 +202,16 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
         tr("party.cells_title", lang),
         [
             Column("name", "党组织", "Party cell"),
-            Column("form", "组织形式", "Form", lambda v, lg: schemas.label("party-cell", ("form",), v, lg) if v else ""),
+            Column(
+                "form", "组织形式", "Form", lambda v, lg: schemas.label("party-cell", ("form",), v, lg) if v else ""
+            ),
             Column(
                 "category",
                 "类别",
                 "Category",
-                lambda v, lg: f"{v} {schemas.label('party-cell', ('category',), v, lg)}" if v and lg != "en" else v or "",
+                lambda v, lg: (
+                    f"{v} {schemas.label('party-cell', ('category',), v, lg)}" if v and lg != "en" else v or ""
+                ),
             ),
             Column("members_full", "正式党员", "Full", align="right"),
             Column("members_probationary", "预备党员", "Probationary", align="right"),
@@ -240,9 +243,11 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     )
     document = {
         "as_of": overview.today,
-        "coverage": {"total": total, "counts": {c["coverage"]: c["count"] for c in counts}, "shares": {
-            c["coverage"]: c["share"] for c in counts
-        }},
+        "coverage": {
+            "total": total,
+            "counts": {c["coverage"]: c["count"] for c in counts},
+            "shares": {c["coverage"]: c["share"] for c in counts},
+        },
         "societies": societies,
         "uncovered": uncovered,
         "cells": cells,

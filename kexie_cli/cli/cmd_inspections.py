@@ -25,7 +25,9 @@ FORMATS = ("table", "plain", "json", "csv", "md", "xlsx")
 @opt.as_of_option
 @opt.format_option(FORMATS)
 @opt.output_option
-@click.option("--year", type=click.IntRange(1900, 2999), default=None, help="年检年度（默认：最近一个已过截止日的年度）。")
+@click.option(
+    "--year", type=click.IntRange(1900, 2999), default=None, help="年检年度（默认：最近一个已过截止日的年度）。"
+)
 def command(
     root: Path | None,
     lang: str | None,

@@ -24,7 +24,12 @@ inspections：年检未报送或未录入的发年检催告函（inspection-miss
 @opt.common
 @opt.as_of_option
 @click.option("--id", "ids", multiple=True, metavar="ID", help="只为这些记录生成（可重复）。")
-@click.option("--year", type=click.IntRange(1900, 2999), default=None, help="inspections 的年检年度（默认：最近一个已过截止日的年度）。")
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2999),
+    default=None,
+    help="inspections 的年检年度（默认：最近一个已过截止日的年度）。",
+)
 @click.option(
     "--output",
     "-o",

@@ -41,9 +41,15 @@ MESSAGES.update(
         ),
         "inspections.none": ("未录入", "no entry"),
         "inspections.follow_title": ("需跟进的社团", "Societies to follow up"),
-        "inspections.follow.K402": ("连续两年未参检或不合格，可列为解除资格候选", "missing or failed two years running: candidate for revocation"),
+        "inspections.follow.K402": (
+            "连续两年未参检或不合格，可列为解除资格候选",
+            "missing or failed two years running: candidate for revocation",
+        ),
         "inspections.follow.K401": ("没有该年度的年检/年报记录", "no entry for the report year"),
-        "inspections.follow_headline": ("解除资格候选 {k402} 个，未录入 {k401} 个", "{k402} revocation candidates, {k401} without an entry"),
+        "inspections.follow_headline": (
+            "解除资格候选 {k402} 个，未录入 {k401} 个",
+            "{k402} revocation candidates, {k401} without an entry",
+        ),
         "inspections.summary": (
             "{year} 年度：应参检 {owed} 个（另免检 {exempt} 个）；{parts}；合格率 {passed}（合格+基本合格），报送率 {submitted}",
             "{year}: {owed} societies owe a report ({exempt} exempt); {parts}; passed {passed} (pass + basic pass), submitted {submitted}",
@@ -55,7 +61,10 @@ MESSAGES.update(
 )
 MESSAGES.update(
     {
-        "party.coverage_title": ("{registry} 科技社团党的组织和工作覆盖（截至 {today}）", "{registry}: Party coverage of societies (as of {today})"),
+        "party.coverage_title": (
+            "{registry} 科技社团党的组织和工作覆盖（截至 {today}）",
+            "{registry}: Party coverage of societies (as of {today})",
+        ),
         "party.coverage.own": ("单独建立党组织", "own Party cell"),
         "party.coverage.joint": ("联合党支部", "joint branch"),
         "party.coverage.working-group": ("党的工作小组", "working group"),
@@ -77,11 +86,23 @@ MESSAGES.update(
 )
 MESSAGES.update(
     {
-        "letters.unreadable": ("无法读取函件模板 {template}：{detail}", "Cannot read the letter template {template}: {detail}"),
-        "letters.template_error": ("函件模板 {template} 第 {line} 行有误：{detail}", "Letter template {template}, line {line}: {detail}"),
-        "letters.missing_block": ("函件模板 {template} 缺少块：{blocks}", "Letter template {template} lacks the blocks: {blocks}"),
+        "letters.unreadable": (
+            "无法读取函件模板 {template}：{detail}",
+            "Cannot read the letter template {template}: {detail}",
+        ),
+        "letters.template_error": (
+            "函件模板 {template} 第 {line} 行有误：{detail}",
+            "Letter template {template}, line {line}: {detail}",
+        ),
+        "letters.missing_block": (
+            "函件模板 {template} 缺少块：{blocks}",
+            "Letter template {template} lacks the blocks: {blocks}",
+        ),
         "letters.no_letter": ("以下 id 没有需要发出的函件：{ids}", "No letter is due for these ids: {ids}"),
         "letters.none": ("没有需要发出的函件", "No letters are due"),
-        "letters.written": ("已生成 {count} 份函件（{files} 个文件）到 {dir}", "Wrote {count} letters ({files} files) to {dir}"),
+        "letters.written": (
+            "已生成 {count} 份函件（{files} 个文件）到 {dir}",
+            "Wrote {count} letters ({files} files) to {dir}",
+        ),
     }
 )
