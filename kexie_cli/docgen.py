@@ -17,7 +17,10 @@ def commands_markdown() -> str:
 
     from kexie_cli.cli import cli
 
-    ctx = click.Context(cli, info_name="kexie", terminal_width=100, max_content_width=100)
+    # The group's context settings (``-h``) apply as they do on the command line; without them the
+    # output would depend on whether a command already ran in this process (click caches help options).
+    settings = dict(cli.context_settings)
+    ctx = click.Context(cli, info_name="kexie", terminal_width=100, max_content_width=100, **settings)
     out = [
         "# 命令参考 / Command reference",
         "",
@@ -37,6 +40,7 @@ def commands_markdown() -> str:
             parent=None,
             terminal_width=100,
             max_content_width=100,
+            **settings,
         )
         out += [f"## kexie {name}", "", "```text", command.get_help(sub), "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"

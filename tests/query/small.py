@@ -4,7 +4,7 @@ from __future__ import annotations
 
 SETTINGS = "registry: 测试市科学技术协会\ncoverage: {township: 4, village: 10}\n"
 
-FILES: dict[str, str] = {
+FILES: dict[str, str | bytes] = {
     "records/societies/shuili-xuehui.yaml": """\
 id: shuili-xuehui
 kind: society

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, run_cli, write_registry
+from tests.query.conftest import json_rows
 from tests.query.small import FILES, SETTINGS
 
 ENTERPRISE = """\
@@ -76,7 +77,7 @@ def test_list_and_sql_at_a_revision(history: tuple[Path, str]) -> None:
     root, first = history
     run = run_cli(["list", "branches", "--at", first, "--format", "json", "-c", "id"], root)
     assert run.exit_code == 0, run.stderr
-    assert {r["id"] for r in run.json()} == {"qu-kexie", "jiedao-kexie"}  # type: ignore[union-attr]
+    assert {r["id"] for r in json_rows(run)} == {"qu-kexie", "jiedao-kexie"}
     run = run_cli(["sql", "SELECT count(*) AS n FROM branches", "--at", "HEAD", "--format", "json"], root)
     assert run.json() == [{"n": 4}]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_cli
+from tests.query.conftest import json_rows
 from tests.query.small import FILES, SETTINGS
 
 
@@ -19,7 +20,7 @@ def small(registry: Callable[..., Path]) -> Path:
 def found(root: Path, text: str) -> dict[str, tuple[str, str]]:
     run = run_cli(["find", text, "--format", "json"], root)
     assert run.exit_code == 0, run.stderr
-    return {r["id"]: (r["field"], r["how"]) for r in run.json()}  # type: ignore[union-attr]
+    return {r["id"]: (r["field"], r["how"]) for r in json_rows(run)}
 
 
 def test_traditional_input_finds_simplified_records(small: Path) -> None:

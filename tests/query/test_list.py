@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import AS_OF, run_cli
+from tests.query.conftest import json_rows
 from tests.query.small import FILES, SETTINGS
 
 
@@ -71,7 +72,11 @@ def test_columns_and_derived_values(small: Path) -> None:
 
 
 def test_sort_descending_and_by_strokes(small: Path) -> None:
-    assert ids(small, "societies", "--sort", "-members.individual") == ["shuili-xuehui", "jining-yixuehui", "old-xuehui"]
+    assert ids(small, "societies", "--sort", "-members.individual") == [
+        "shuili-xuehui",
+        "jining-yixuehui",
+        "old-xuehui",
+    ]
     names = [r["name"] for r in rows(small, "leaders", "-c", "name")]
     # surname readings: 盖 gě, 区 ōu, 单 shàn, 王 wáng, 曾 zēng (the common readings would give dan, ceng, gai, qu)
     assert names == ["盖文", "区小平", "单丽华", "王小明", "曾国强"]
@@ -124,7 +129,7 @@ def test_unknown_kind_and_columns(small: Path) -> None:
 def test_fields_lists_schema_and_derived_fields(small: Path) -> None:
     run = run_cli(["list", "societies", "--fields", "--format", "json"], small)
     assert run.exit_code == 0
-    fields = {r["field"]: r for r in run.json()}  # type: ignore[union-attr]
+    fields = {r["field"]: r for r in json_rows(run)}
     assert fields["registration.uscc"]["label"] == "统一社会信用代码"
     assert fields["term.ends"]["derived"] is True
     assert fields["leaders.name"]["many"] is True

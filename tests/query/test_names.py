@@ -32,7 +32,9 @@ def test_surname_table_only_applies_to_people() -> None:
     assert names.syllables("曾经")[0] == "ceng2"
 
 
-@pytest.mark.parametrize(("char", "count"), [("王", 4), ("张", 7), ("曾", 12), ("龙", 5), ("龍", 16), ("一", 1), ("A", 0)])
+@pytest.mark.parametrize(
+    ("char", "count"), [("王", 4), ("张", 7), ("曾", 12), ("龙", 5), ("龍", 16), ("一", 1), ("A", 0)]
+)
 def test_stroke_counts_from_unihan(char: str, count: int) -> None:
     assert names.strokes(char) == count
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import AS_OF, REPO, run_cli
+from tests.query.conftest import json_rows
 from tests.query.small import FILES, SETTINGS
 
 Raw = dict[str, list[dict[str, Any]]]
@@ -68,7 +69,7 @@ def test_sql_errors_and_read_only(small: Path) -> None:
 def test_sql_schema_lists_every_table() -> None:
     run = run_cli(["sql", "--schema", "--format", "json"])
     assert run.exit_code == 0
-    tables = {r["table"] for r in run.json()}  # type: ignore[union-attr]
+    tables = {r["table"] for r in json_rows(run)}
     assert tables == {"societies", "branches", "party_cells", "leaders", "inspections", "stars", "coverage", "terms"}
 
 
@@ -128,3 +129,13 @@ def test_export_json_and_sqlite(tmp_path: Path, small: Path) -> None:
         assert conn.execute("SELECT count(*) FROM stars").fetchone() == (4,)
     finally:
         conn.close()
+
+
+def test_every_sql_table_and_column_is_documented() -> None:
+    from kexie_cli.query.dataset import SCHEMA
+
+    doc = (REPO / "docs" / "queries.md").read_text(encoding="utf-8")
+    for name, (_, _, columns) in SCHEMA.items():
+        assert f"### `{name}`" in doc
+        for column in columns:
+            assert f"| `{column.name}` |" in doc, (name, column.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -147,7 +148,9 @@ def test_three_heads(sample: Raw) -> None:
     people = Counter(h["role"] for b in live(sample, "branches") for h in b.get("three_heads") or [])
     holders = {b["id"] for b in live(sample, "branches") if b.get("three_heads")}
     table = tables("three-heads")["three-heads"]
-    assert {r["role"]: r["people"] for r in table["rows"]} == {k: people[k] for k in ("hospital", "school", "agri-station")}
+    assert {r["role"]: r["people"] for r in table["rows"]} == {
+        k: people[k] for k in ("hospital", "school", "agri-station")
+    }
     assert table["total"] == {"role": "total", "people": sum(people.values()), "branches": len(holders)}
 
 
@@ -184,7 +187,7 @@ def test_term_states(sample: Raw) -> None:
             started = as_date(term["started"])
             assert started is not None
             end = as_date(term.get("extended_to")) or _years_later(started, term["years"])
-            state = "overdue" if TODAY > end else "due" if TODAY >= _minus_six_months(end) else "current"
+            state = "overdue" if end < TODAY else "due" if _minus_six_months(end) <= TODAY else "current"
             counts[state] += 1
         for state in ("current", "due", "overdue", "none"):
             assert table[kind][state] == counts[state], (kind, state)
@@ -224,3 +227,28 @@ def test_csv_needs_one_table() -> None:
     assert run_cli(["summary", "--format", "csv", "--as-of", AS_OF], REPO).exit_code == 2
     run = run_cli(["summary", "levels", "--format", "csv", "--as-of", AS_OF], REPO)
     assert run.exit_code == 0 and run.stdout.startswith("级别,")
+
+
+def test_small_registry_figures_counted_by_hand(tmp_path: Path) -> None:
+    from tests.conftest import write_registry
+    from tests.query.conftest import json_rows
+    from tests.query.small import FILES, SETTINGS
+
+    root = write_registry(tmp_path / "reg", FILES, SETTINGS)
+    run = run_cli(["summary", "--format", "json", "--as-of", AS_OF], root)
+    found = {t["table"]: t for t in json_rows(run)}
+    # two societies on the books (old-xuehui is revoked); only shuili-xuehui's 5-star rating is recent
+    assert found["stars"]["total"] == {"stars": "total", "count": 1, "share": 0.5}
+    assert found["stars"]["headline"].startswith("星级学会 1 家，占比 50%")
+    assert "另有 1 家评定已超过 3 年" in found["stars"]["headline"]
+    societies = found["party"]["rows"][0]
+    assert (societies["organisation"], societies["work"]) == (1, 2)  # jining-yixuehui has a liaison only
+    township = found["grassroots"]["rows"][0]
+    assert (township["count"], township["total"], township["rate"]) == (1, 4, 0.25)
+    inspections = {r["result"]: r["count"] for r in found["inspections"]["rows"] if r["count"]}
+    assert inspections == {"basic-pass": 1, "fail": 1}
+    assert found["npo"]["total"]["count"] == 1
+    assert found["three-heads"]["total"] == {"role": "total", "people": 1, "branches": 1}
+    assert found["members"]["total"]["individual"] == 420
+    terms = {r["kind"]: r for r in found["terms"]["rows"]}
+    assert terms["society"]["due"] == 2 and terms["branch"]["none"] == 2
