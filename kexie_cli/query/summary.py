@@ -186,7 +186,8 @@ class Summary:
         for kind in ("society", "branch"):
             records = self.live(kind)
             org = [r for r in records if covered_by(r, self.qctx)]
-            work = [r for r in records if r in org or r.get("liaison") is not None]
+            org_ids = {id(r) for r in org}
+            work = [r for r in records if id(r) in org_ids or r.get("liaison") is not None]
             rows.append(
                 {
                     "kind": kind,

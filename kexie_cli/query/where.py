@@ -65,8 +65,8 @@ class Condition:
         if self.op in ("~", "!~"):
             from kexie_cli.query.find import normalize
 
-            haystack = normalize(str(value))
-            return any(normalize(str(v)) in haystack for v in self.values)
+            haystacks = {normalize(str(value)), normalize(self.field.display(value, "zh"))}
+            return any(normalize(str(v)) in h for v in self.values for h in haystacks)
         if self.op in ("=", "!="):
             return any(_equal(value, v) for v in self.values)
         try:
