@@ -28,13 +28,13 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check kexie_cli tests bench
-	$(BIN)/ruff format --check kexie_cli tests bench
+	$(BIN)/ruff check kexie_cli tests $(wildcard bench)
+	$(BIN)/ruff format --check kexie_cli tests $(wildcard bench)
 	$(BIN)/mypy
 
 fmt: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix kexie_cli tests bench
-	$(BIN)/ruff format kexie_cli tests bench
+	$(BIN)/ruff check --fix kexie_cli tests $(wildcard bench)
+	$(BIN)/ruff format kexie_cli tests $(wildcard bench)
 
 docs: $(VENV)/.installed
 	$(BIN)/python -m kexie_cli.docgen write

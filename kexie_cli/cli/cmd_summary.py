@@ -1,0 +1,47 @@
+"""kexie summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from kexie_cli.cli import options as opt
+
+FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
+
+
+@click.command(
+    "summary",
+    help="""统计表：不给 TABLE 时输出全部。统计在册记录（正常、停滞、暂停；不含解除资格、注销）。
+
+TABLE：levels 级别×学科，stars 星级学会，npo 社会组织评估等级，party 两个覆盖，
+grassroots 街道/村覆盖率，branches 区县×基层科协类型，three-heads 三长，members 会员，
+terms 换届状态，inspections 报告年度年检结果。
+--at REV 按 Git 版本 REV 时的台账统计（不改动工作区），便于前后对比。""",
+)
+@click.argument("tables", nargs=-1)
+@click.option("--at", "at", default=None, metavar="REV", help="按 Git 版本 REV 时的台账统计。")
+@opt.common
+@opt.as_of_option
+@opt.format_option(FORMATS)
+@opt.output_option
+def command(
+    tables: tuple[str, ...],
+    at: str | None,
+    root: Path | None,
+    lang: str | None,
+    as_of: dt.date | None,
+    fmt: str | None,
+    output: Path | None,
+) -> None:
+    from kexie_cli.query.snapshot import snapshot
+    from kexie_cli.query.summary import summary
+    from kexie_cli.reporters.summary import emit_summary
+
+    language = opt.lang(lang)
+    registry = opt.open_registry(root)
+    snap = snapshot(registry, opt.today(as_of), language, at)
+    result = summary(snap.records, snap.qctx, list(tables) or None)
+    emit_summary(result, opt.pick_format(fmt), language, output, opt.use_color())

@@ -1,0 +1,430 @@
+"""The registry as flat tables: what ``kexie sql`` queries and ``kexie export`` writes.
+
+Every table is a list of rows (dicts with the column names as keys and raw
+values: codes, ``datetime.date``, ints, bools). Derived columns use the same
+logic as the rules and as ``kexie list`` (see fields.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kexie_cli.query.fields import (
+    QueryContext,
+    covered_by,
+    district_of,
+    latest_stars,
+    npo_expiry,
+    npo_grade_in_force,
+    stars_in_force,
+)
+from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
+from kexie_cli.reporters.tables import TableData
+from kexie_cli.terms import age_in, days_until, term_state
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    name: str
+    type: str  # TEXT, INTEGER, DATE (ISO text in SQLite), BOOLEAN (0/1 in SQLite)
+    zh: str
+    en: str
+    enum: tuple[str, tuple[str | int, ...]] | None = None  # (kind, schema path) of the Chinese labels
+
+
+@dataclass(slots=True)
+class Table:
+    name: str
+    zh: str
+    en: str
+    columns: list[Col]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _c(name: str, type_: str, zh: str, en: str, enum: tuple[str, tuple[str | int, ...]] | None = None) -> Col:
+    return Col(name, type_, zh, en, enum)
+
+
+COMMON = [
+    _c("id", "TEXT", "标识符", "id"),
+    _c("name", "TEXT", "全称", "full name"),
+    _c("short_name", "TEXT", "简称", "short name"),
+    _c("status", "TEXT", "状态", "status", ("society", ("status",))),
+    _c("founded", "DATE", "成立日期", "founded"),
+]
+LEADER_ROLE = ("society", ("leaders", 0, "role"))
+SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
+    "societies": (
+        "科技社团",
+        "societies",
+        [
+            *COMMON,
+            _c("level", "TEXT", "级别", "level", ("society", ("level",))),
+            _c("discipline", "TEXT", "学科类别", "discipline", ("society", ("discipline",))),
+            _c("uscc", "TEXT", "统一社会信用代码", "USCC"),
+            _c("authority", "TEXT", "登记管理机关", "registration authority"),
+            _c("registered", "DATE", "登记日期", "registered"),
+            _c("supporting_unit", "TEXT", "挂靠单位", "supporting unit"),
+            _c("council_members", "INTEGER", "理事人数", "council members"),
+            _c("council_standing", "INTEGER", "常务理事人数", "standing council members"),
+            _c("supervisors", "INTEGER", "监事人数", "supervisors"),
+            _c("staff", "INTEGER", "秘书处工作人员数", "secretariat staff"),
+            _c("full_time_staff", "INTEGER", "秘书处专职人员数", "full-time staff"),
+            _c("members_individual", "INTEGER", "个人会员数", "individual members"),
+            _c("members_group", "INTEGER", "团体会员数", "group members"),
+            _c("members_student", "INTEGER", "学生会员数", "student members"),
+            _c("members_senior", "INTEGER", "高级会员数", "senior members"),
+            _c("members_fellow", "INTEGER", "会士数", "fellows"),
+            _c("group_standards", "INTEGER", "发布团体标准数", "group standards"),
+            _c("npo_grade", "TEXT", "社会组织评估等级", "NPO grade", ("society", ("npo_grade", "grade"))),
+            _c("npo_granted", "DATE", "评估等级评定日期", "NPO grade granted"),
+            _c("npo_expiry", "DATE", "评估等级有效期至", "NPO grade valid until"),
+            _c("npo_in_force", "BOOLEAN", "评估等级有效", "NPO grade in force"),
+            _c("stars_latest", "INTEGER", "最近星级", "latest stars"),
+            _c("stars_year", "INTEGER", "最近星级评定年度", "latest stars year"),
+            _c("stars_in_force", "INTEGER", "有效星级（3年内）", "stars in force (within 3 years)"),
+            _c("liaison_name", "TEXT", "党建联络员", "Party liaison"),
+            _c("liaison_role", "TEXT", "党建联络身份", "liaison role", ("society", ("liaison", "role"))),
+            _c("covered", "BOOLEAN", "已建党组织覆盖", "covered by a party cell"),
+            _c("chair", "TEXT", "理事长", "chair"),
+            _c("secretary_general", "TEXT", "秘书长", "secretary-general"),
+            _c("file", "TEXT", "文件", "file"),
+        ],
+    ),
+    "branches": (
+        "基层科协",
+        "branches",
+        [
+            *COMMON,
+            _c("type", "TEXT", "基层组织类型", "type", ("branch", ("type",))),
+            _c("parent", "TEXT", "上级组织", "parent"),
+            _c("district", "TEXT", "所属区县", "district"),
+            _c("host_unit", "TEXT", "所在单位", "host unit"),
+            _c("approved_by", "TEXT", "批准成立的党组织", "approved by"),
+            _c("committee_members", "INTEGER", "委员会人数", "committee members"),
+            _c("members_individual", "INTEGER", "个人会员数", "individual members"),
+            _c("members_group", "INTEGER", "团体会员数", "group members"),
+            _c("three_heads", "INTEGER", "三长人数", "three heads"),
+            _c("covered", "BOOLEAN", "已建党组织覆盖", "covered by a party cell"),
+            _c("chair", "TEXT", "主席", "chair"),
+            _c("file", "TEXT", "文件", "file"),
+        ],
+    ),
+    "party_cells": (
+        "党组织",
+        "party cells",
+        [
+            *COMMON,
+            _c("form", "TEXT", "组织形式", "form", ("party-cell", ("form",))),
+            _c("category", "TEXT", "管理类别", "category", ("party-cell", ("category",))),
+            _c("parent", "TEXT", "上级党组织", "parent"),
+            _c("members_full", "INTEGER", "正式党员数", "full members"),
+            _c("members_probationary", "INTEGER", "预备党员数", "probationary members"),
+            _c("covers_count", "INTEGER", "覆盖组织数", "records covered"),
+            _c("secretary", "TEXT", "书记", "secretary"),
+            _c("file", "TEXT", "文件", "file"),
+        ],
+    ),
+    "leaders": (
+        "负责人",
+        "leaders",
+        [
+            _c("record_id", "TEXT", "组织标识符", "record id"),
+            _c("kind", "TEXT", "组织类别", "record kind"),
+            _c("org", "TEXT", "所在组织", "organisation"),
+            _c("role", "TEXT", "职务", "role", LEADER_ROLE),
+            _c("name", "TEXT", "姓名", "name"),
+            _c("since", "DATE", "任职起始日期", "since"),
+            _c("until", "DATE", "任职截止日期", "until"),
+            _c("current", "BOOLEAN", "现任", "current"),
+            _c("party_member", "BOOLEAN", "中共党员", "Party member"),
+            _c("full_time", "BOOLEAN", "专职", "full-time"),
+            _c("birth_year", "INTEGER", "出生年份", "birth year"),
+            _c("first_term", "INTEGER", "首任届次", "first term"),
+            _c("age", "INTEGER", "年龄（按年份）", "age (by year)"),
+        ],
+    ),
+    "inspections": (
+        "年检",
+        "inspections",
+        [
+            _c("society_id", "TEXT", "社团标识符", "society id"),
+            _c("society", "TEXT", "社团名称", "society"),
+            _c("year", "INTEGER", "年度", "year"),
+            _c("result", "TEXT", "结论", "result", ("society", ("inspections", 0, "result"))),
+            _c("submitted", "DATE", "报送日期", "submitted"),
+        ],
+    ),
+    "stars": (
+        "星级评定",
+        "stars",
+        [
+            _c("society_id", "TEXT", "社团标识符", "society id"),
+            _c("society", "TEXT", "社团名称", "society"),
+            _c("year", "INTEGER", "评定年度", "year"),
+            _c("stars", "INTEGER", "星级", "stars"),
+        ],
+    ),
+    "coverage": (
+        "党组织覆盖",
+        "coverage",
+        [
+            _c("cell_id", "TEXT", "党组织标识符", "party cell id"),
+            _c("record_id", "TEXT", "被覆盖记录标识符", "covered record id"),
+            _c("record_kind", "TEXT", "被覆盖记录类别", "covered record kind"),
+        ],
+    ),
+    "terms": (
+        "届次",
+        "terms",
+        [
+            _c("record_id", "TEXT", "组织标识符", "record id"),
+            _c("kind", "TEXT", "组织类别", "record kind"),
+            _c("current", "BOOLEAN", "当届", "current term"),
+            _c("number", "INTEGER", "届次", "number"),
+            _c("started", "DATE", "换届日期", "started"),
+            _c("years", "INTEGER", "任期年数", "years"),
+            _c("regular_end", "DATE", "正常届满日期", "regular end"),
+            _c("extended_to", "DATE", "延期至", "extended to"),
+            _c("extension_approved", "DATE", "延期批准日期", "extension approved"),
+            _c("ended", "DATE", "实际结束日期（往届）", "ended (past terms)"),
+            _c("ends", "DATE", "届满日期（有延期取延期）", "effective end"),
+            _c("state", "TEXT", "换届状态 current/due/overdue（当届）", "state (current term)"),
+            _c("days", "INTEGER", "距届满天数（当届）", "days to end (current term)"),
+        ],
+    ),
+}
+TABLE_NAMES = tuple(SCHEMA)
+
+
+def build(records: list[Record], qctx: QueryContext) -> list[Table]:
+    """Every table of the registry, rows in file order."""
+    tables = {name: Table(name, zh, en, cols) for name, (zh, en, cols) in SCHEMA.items()}
+    builders: dict[str, Callable[[Record, QueryContext], dict[str, Any]]] = {
+        "society": _society,
+        "branch": _branch,
+        "party-cell": _cell,
+    }
+    for record in records:
+        if not record.loaded or record.kind not in builders:
+            continue
+        table = {"society": "societies", "branch": "branches", "party-cell": "party_cells"}[record.kind]
+        tables[table].rows.append(_common(record) | builders[record.kind](record, qctx))
+        tables["leaders"].rows.extend(_leaders(record, qctx))
+        tables["terms"].rows.extend(_terms(record, qctx))
+        if record.kind == "society":
+            tables["inspections"].rows.extend(_inspections(record))
+            tables["stars"].rows.extend(_stars(record))
+        if record.kind == "party-cell":
+            tables["coverage"].rows.extend(_coverage(record, qctx))
+    return list(tables.values())
+
+
+def _t(value: Any) -> str | None:
+    return text(value)
+
+
+def _b(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _common(record: Record) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "name": _t(record.get("name")),
+        "short_name": _t(record.get("short_name")),
+        "status": _t(record.get("status")),
+        "founded": date(record.get("founded")),
+        "file": record.relpath,
+    }
+
+
+def _head(record: Record, qctx: QueryContext, role: str) -> str | None:
+    found = current_leaders(record.data, qctx.today, role)
+    return found[0].name if found else None
+
+
+def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
+    g = record.get
+    stars = latest_stars(record)
+    return {
+        "level": _t(g("level")),
+        "discipline": _t(g("discipline")),
+        "uscc": _t(g("registration", "uscc")),
+        "authority": _t(g("registration", "authority")),
+        "registered": date(g("registration", "registered")),
+        "supporting_unit": _t(g("supporting_unit")),
+        "council_members": integer(g("council", "members")),
+        "council_standing": integer(g("council", "standing")),
+        "supervisors": integer(g("supervisors")),
+        "staff": integer(g("secretariat", "staff")),
+        "full_time_staff": integer(g("secretariat", "full_time_staff")),
+        "members_individual": integer(g("members", "individual")),
+        "members_group": integer(g("members", "group")),
+        "members_student": integer(g("members", "student")),
+        "members_senior": integer(g("members", "senior")),
+        "members_fellow": integer(g("members", "fellow")),
+        "group_standards": integer(g("group_standards")),
+        "npo_grade": _t(g("npo_grade", "grade")),
+        "npo_granted": date(g("npo_grade", "granted")),
+        "npo_expiry": npo_expiry(record),
+        "npo_in_force": npo_grade_in_force(record, qctx.today) is not None,
+        "stars_latest": stars[1] if stars else None,
+        "stars_year": stars[0] if stars else None,
+        "stars_in_force": stars_in_force(record, qctx.today),
+        "liaison_name": _t(g("liaison", "name")),
+        "liaison_role": _t(g("liaison", "role")),
+        "covered": bool(covered_by(record, qctx)),
+        "chair": _head(record, qctx, "chair"),
+        "secretary_general": _head(record, qctx, "secretary-general"),
+    }
+
+
+def _branch(record: Record, qctx: QueryContext) -> dict[str, Any]:
+    g = record.get
+    return {
+        "type": _t(g("type")),
+        "parent": _t(g("parent")),
+        "district": district_of(record, qctx.index),
+        "host_unit": _t(g("host_unit")),
+        "approved_by": _t(g("approved_by")),
+        "committee_members": integer(g("committee", "members")),
+        "members_individual": integer(g("members", "individual")),
+        "members_group": integer(g("members", "group")),
+        "three_heads": len(entries(g("three_heads"))),
+        "covered": bool(covered_by(record, qctx)),
+        "chair": _head(record, qctx, "chair"),
+    }
+
+
+def _cell(record: Record, qctx: QueryContext) -> dict[str, Any]:
+    g = record.get
+    covers = g("covers")
+    return {
+        "form": _t(g("form")),
+        "category": _t(g("category")),
+        "parent": _t(g("parent")),
+        "members_full": integer(g("members", "full")),
+        "members_probationary": integer(g("members", "probationary")),
+        "covers_count": len({c for c in covers if isinstance(c, str)}) if isinstance(covers, list) else 0,
+        "secretary": _head(record, qctx, "secretary"),
+    }
+
+
+def _leaders(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
+    current = {ld.index for ld in current_leaders(record.data, qctx.today)}
+    out = []
+    for index, entry in entries(record.get("leaders")):
+        birth = integer(entry.get("birth_year"))
+        out.append(
+            {
+                "record_id": record.id,
+                "kind": record.kind,
+                "org": record.name,
+                "role": _t(entry.get("role")),
+                "name": _t(entry.get("name")),
+                "since": date(entry.get("since")),
+                "until": date(entry.get("until")),
+                "current": index in current and record.live,
+                "party_member": _b(entry.get("party_member")),
+                "full_time": _b(entry.get("full_time")),
+                "birth_year": birth,
+                "first_term": integer(entry.get("first_term")),
+                "age": age_in(qctx.today.year, birth) if birth is not None else None,
+            }
+        )
+    return out
+
+
+def _inspections(record: Record) -> list[dict[str, Any]]:
+    return [
+        {
+            "society_id": record.id,
+            "society": record.name,
+            "year": integer(entry.get("year")),
+            "result": _t(entry.get("result")),
+            "submitted": date(entry.get("submitted")),
+        }
+        for _, entry in entries(record.get("inspections"))
+    ]
+
+
+def _stars(record: Record) -> list[dict[str, Any]]:
+    return [
+        {
+            "society_id": record.id,
+            "society": record.name,
+            "year": integer(entry.get("year")),
+            "stars": integer(entry.get("stars")),
+        }
+        for _, entry in entries(record.get("stars"))
+    ]
+
+
+def _coverage(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
+    covers = record.get("covers")
+    targets = dict.fromkeys(c for c in covers if isinstance(c, str)) if isinstance(covers, list) else {}
+    return [{"cell_id": record.id, "record_id": t, "record_kind": qctx.index.kinds.get(t)} for t in targets]
+
+
+def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
+    out = []
+    term = term_of(record.data)
+    if term is not None:
+        out.append(
+            {
+                "record_id": record.id,
+                "kind": record.kind,
+                "current": True,
+                "number": term.number,
+                "started": term.started,
+                "years": term.years,
+                "regular_end": term.regular_end,
+                "extended_to": term.extended_to,
+                "extension_approved": term.extension_approved,
+                "ended": None,
+                "ends": term.end,
+                "state": str(term_state(term.end, qctx.today, qctx.settings.lead_months)),
+                "days": days_until(term.end, qctx.today),
+            }
+        )
+    for _, entry in entries(record.get("past_terms")):
+        past = term_of({"t": entry}, "t")
+        ended = date(get(entry, ("ended",)))
+        out.append(
+            {
+                "record_id": record.id,
+                "kind": record.kind,
+                "current": False,
+                "number": integer(entry.get("number")),
+                "started": past.started if past else date(entry.get("started")),
+                "years": integer(entry.get("years")),
+                "regular_end": past.regular_end if past else None,
+                "extended_to": past.extended_to if past else None,
+                "extension_approved": past.extension_approved if past else None,
+                "ended": ended,
+                "ends": ended or (past.end if past else None),
+                "state": None,
+                "days": None,
+            }
+        )
+    return out
+
+
+def table_data(table: Table, schemas: Any, lang: str) -> TableData:
+    """A dataset table as a TableData: Chinese headers, enumerations shown with their labels."""
+    from kexie_cli.reporters.tables import Column
+
+    def shower(col: Col) -> Callable[[Any, str], str] | None:
+        if col.enum is None:
+            return None
+        kind, path = col.enum
+        return lambda value, language: "" if value is None else schemas.label(kind, path, value, language)
+
+    columns = [
+        Column(c.name, c.zh, c.name, show=shower(c), align="right" if c.type == "INTEGER" else "left")
+        for c in table.columns
+    ]
+    return TableData(table.zh if lang != "en" else table.en, columns, table.rows)

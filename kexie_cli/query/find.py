@@ -1,0 +1,138 @@
+"""``kexie find TEXT``: search names, short and former names, leaders and host/supporting units.
+
+Text is compared after NFKC, case folding and OpenCC traditional-to-simplified
+conversion, so 濟寧 finds 济宁. A query of ASCII letters also matches the
+pinyin initials (``slxh`` finds 水利学会), the full pinyin without tones
+(``shuili``) and the id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kexie_cli.query import names
+from kexie_cli.records.model import Record, entries, text
+from kexie_cli.registry.layout import KINDS
+from kexie_cli.reporters.tables import Column, TableData
+
+ASCII_QUERY = re.compile(r"^[a-z][a-z0-9]*$")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def normalize(value: str) -> str:
+    """NFKC, simplified characters, case-folded: the form every comparison uses."""
+    return str(_converter().convert(unicodedata.normalize("NFKC", value))).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    record: Record
+    field: str  # name, short_name, former_name, leader, liaison, three_heads, supporting_unit, host_unit, id
+    text: str  # the matched text as written in the record
+    how: str  # text, initials, pinyin, id
+
+
+PERSON_FIELDS = ("leader", "liaison", "three_heads")
+
+
+def searchable(record: Record) -> list[tuple[str, str]]:
+    """(field, text) pairs of a record that find looks at."""
+    out: list[tuple[str, str]] = []
+    for field in ("name", "short_name", "supporting_unit", "host_unit"):
+        value = text(record.get(field))
+        if value:
+            out.append((field, value))
+    for _, entry in entries(record.get("former_names")):
+        if text(entry.get("name")):
+            out.append(("former_name", entry["name"]))
+    for field, key in (("leader", "leaders"), ("three_heads", "three_heads")):
+        for _, entry in entries(record.get(key)):
+            if text(entry.get("name")):
+                out.append((field, entry["name"]))
+    liaison = text(record.get("liaison", "name"))
+    if liaison:
+        out.append(("liaison", liaison))
+    return list(dict.fromkeys(out))
+
+
+def find(records: list[Record], query: str) -> list[Match]:
+    """Records matching ``query``, one match per record (the first field that matches)."""
+    wanted = normalize(query.strip())
+    if not wanted:
+        return []
+    letters = wanted.replace(" ", "")
+    ascii_query = bool(ASCII_QUERY.match(letters))
+    found: list[Match] = []
+    for record in records:
+        if not record.loaded or record.kind is None:
+            continue
+        match = _match(record, wanted, letters if ascii_query else None)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def _match(record: Record, wanted: str, letters: str | None) -> Match | None:
+    fields = searchable(record)
+    for field, value in fields:
+        if wanted in normalize(value):
+            return Match(record, field, value, "text")
+    if letters is None:
+        return None
+    if letters in record.id.replace("-", ""):
+        return Match(record, "id", record.id, "id")
+    for field, value in fields:
+        simplified = normalize(value)
+        person = field in PERSON_FIELDS
+        if letters in names.initials(simplified, person):
+            return Match(record, field, value, "initials")
+        if len(letters) >= 3 and letters in names.plain_pinyin(simplified, person):
+            return Match(record, field, value, "pinyin")
+    return None
+
+
+def find_table(records: list[Record], query: str, lang: str, order: str = "pinyin") -> TableData:
+    """The matches as a table: kind, id, name, which field matched and how."""
+    from kexie_cli.i18n import tr
+    from kexie_cli.query.fields import KIND_LABELS
+
+    matches = sorted(
+        find(records, query),
+        key=lambda m: (KINDS.index(m.record.kind or ""), names.sort_key(m.record.name, order)),
+    )
+    rows = [
+        {
+            "kind": m.record.kind,
+            "id": m.record.id,
+            "name": m.record.name,
+            "field": m.field,
+            "text": m.text,
+            "how": m.how,
+        }
+        for m in matches
+    ]
+
+    def kind_label(value: Any, language: str) -> str:
+        zh, en = KIND_LABELS.get(str(value), (str(value), str(value)))
+        return en if language == "en" else zh
+
+    columns = [
+        Column("kind", tr("find.kind", "zh"), tr("find.kind", "en"), show=kind_label),
+        Column("id", "标识符", "id"),
+        Column("name", "全称", "Name"),
+        Column("field", tr("find.field", "zh"), tr("find.field", "en"), show=lambda v, g: tr(f"find.field.{v}", g)),
+        Column("text", tr("find.text", "zh"), tr("find.text", "en")),
+        Column("how", tr("find.how", "zh"), tr("find.how", "en"), show=lambda v, g: tr(f"find.how.{v}", g)),
+    ]
+    return TableData(tr("find.title", lang, query=query), columns, rows, tr("find.count", lang, count=len(rows)))

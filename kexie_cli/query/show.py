@@ -1,0 +1,195 @@
+"""``kexie show ID``: one record with Chinese labels, derived fields, references and findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kexie_cli.errors import KexieError
+from kexie_cli.finding import Finding
+from kexie_cli.i18n import tr
+from kexie_cli.query.fields import DERIVED, QueryContext, resolve
+from kexie_cli.records.model import Record, entries, text
+from kexie_cli.registry.load import Registry
+from kexie_cli.reporters.tables import Column, TableData, to_jsonable
+from kexie_cli.validate.engine import CheckOptions, check_records
+
+LIST_SECTIONS = {"leaders": "show.leaders", "inspections": "show.inspections", "stars": "show.stars"}
+
+
+@dataclass(slots=True)
+class RecordView:
+    record: Record
+    sections: list[TableData]
+    derived: dict[str, Any]
+    references: list[dict[str, Any]]
+    findings: list[Finding]
+
+    def as_json(self) -> dict[str, Any]:
+        """``{id, kind, file, record, derived, references, findings}`` (documented in docs/queries.md)."""
+        return {
+            "id": self.record.id,
+            "kind": self.record.kind,
+            "file": self.record.relpath,
+            "record": to_jsonable(self.record.data),
+            "derived": to_jsonable(self.derived),
+            "references": self.references,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def show(registry: Registry, records: list[Record], qctx: QueryContext, record_id: str) -> RecordView:
+    record = qctx.index.get(record_id)
+    if record is None or record.kind is None:
+        raise KexieError("show.unknown", id=record_id)
+    lang = qctx.lang
+    sections = [_fields(record, qctx)]
+    for key, title in LIST_SECTIONS.items():
+        table = _list_section(record, key, tr(title, lang), qctx)
+        if table is not None:
+            sections.append(table)
+    derived = {}
+    for name, spec in DERIVED.items():
+        if record.kind in spec.kinds:
+            derived[name] = resolve(record.kind, name, qctx.schemas)
+    values = {name: f.value(_item(record), qctx) for name, f in derived.items()}
+    rows = [{"field": f.header(lang), "value": f.display(values[n], lang)} for n, f in derived.items()]
+    columns = [Column("field", tr("show.field", "zh"), tr("show.field", "en")), Column("value", "内容", "Value")]
+    sections.append(TableData(tr("show.derived", lang), columns, rows))
+    references = _references(record, qctx)
+    if references:
+        sections.append(_reference_table(references, lang))
+    options = CheckOptions(today=qctx.today, lang=lang, paths=(record.relpath,))
+    findings = check_records(registry, records, options).findings
+    sections.append(_findings_table(findings, lang))
+    return RecordView(record, sections, values, references, findings)
+
+
+def _item(record: Record) -> Any:
+    from kexie_cli.query.fields import Item
+
+    return Item(record)
+
+
+def _fields(record: Record, qctx: QueryContext) -> TableData:
+    kind = record.kind or ""
+    rows: list[dict[str, Any]] = []
+    data = record.data or {}
+    order = qctx.schemas.key_order(kind, ())
+    keys = [k for k in order if k in data] + [k for k in data if k not in order]
+    for key in keys:
+        if key in LIST_SECTIONS:
+            continue
+        _flatten(kind, (key,), data[key], rows, qctx)
+    columns = [Column("field", tr("show.field", "zh"), tr("show.field", "en")), Column("value", "内容", "Value")]
+    return TableData(f"{record.name}（{record.id}）", columns, rows)
+
+
+def _flatten(
+    kind: str, path: tuple[str | int, ...], value: Any, rows: list[dict[str, Any]], qctx: QueryContext
+) -> None:
+    schemas, lang = qctx.schemas, qctx.lang
+    title = _label(kind, path, qctx)
+    if isinstance(value, dict):
+        order = schemas.key_order(kind, path)
+        for key in [k for k in order if k in value] + [k for k in value if k not in order]:
+            _flatten(kind, (*path, key), value[key], rows, qctx)
+        return
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            shown = "、".join(schemas.label(kind, (*path, 0), v, lang) for v in value)
+            rows.append({"field": title, "value": shown})
+            return
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                parts = [
+                    f"{_label(kind, (*path, i, k), qctx, leaf=True)}：{_shown(kind, (*path, i, k), v, qctx)}"
+                    for k, v in item.items()
+                ]
+                rows.append({"field": f"{title} {i + 1}", "value": "；".join(parts)})
+        return
+    rows.append({"field": title, "value": _shown(kind, path, value, qctx)})
+
+
+def _label(kind: str, path: tuple[str | int, ...], qctx: QueryContext, leaf: bool = False) -> str:
+    if qctx.lang == "en":
+        return str(path[-1]) if leaf else ".".join(str(p) for p in path if not isinstance(p, int))
+    keys = [p for p in path if isinstance(p, str)]
+    if leaf or len(keys) == 1:
+        return qctx.schemas.title(kind, path) or str(path[-1])
+    try:
+        return resolve(kind, ".".join(keys), qctx.schemas).zh
+    except Exception:
+        return ".".join(keys)
+
+
+def _shown(kind: str, path: tuple[str | int, ...], value: Any, qctx: QueryContext) -> str:
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if qctx.lang == "en" else ("是" if value else "否")
+    if value is None:
+        return ""
+    return qctx.schemas.label(kind, path, value, qctx.lang)
+
+
+def _list_section(record: Record, key: str, title: str, qctx: QueryContext) -> TableData | None:
+    kind = record.kind or ""
+    items = entries(record.get(key))
+    if not items:
+        return None
+    keys = [k for k in qctx.schemas.key_order(kind, (key, 0)) if any(k in e for _, e in items)]
+    keys += [k for _, e in items for k in e if k not in keys]
+    columns = [
+        Column(
+            k,
+            qctx.schemas.title(kind, (key, 0, k)) or k,
+            k,
+            show=_shower(kind, (key, 0, k), qctx),
+        )
+        for k in dict.fromkeys(keys)
+    ]
+    return TableData(title, columns, [dict(e) for _, e in items])
+
+
+def _shower(kind: str, path: tuple[str | int, ...], qctx: QueryContext) -> Callable[[Any, str], str]:
+    return lambda value, lang: _shown(kind, path, value, qctx)
+
+
+def _references(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
+    index = qctx.index
+    out: list[dict[str, Any]] = []
+    parent = text(record.get("parent"))
+    if parent:
+        target = index.get(parent)
+        out.append({"relation": "parent", "id": parent, "name": target.name if target else None})
+    for cell in index.covering.get(record.id, []):
+        out.append({"relation": "covered_by", "id": cell.id, "name": cell.name})
+    for child in index.children.get(record.id, []):
+        out.append({"relation": "child", "id": child.id, "name": child.name})
+    if record.kind == "party-cell":
+        covers = record.get("covers")
+        for target_id in dict.fromkeys(c for c in covers if isinstance(c, str)) if isinstance(covers, list) else []:
+            target = index.get(target_id)
+            out.append({"relation": "covers", "id": target_id, "name": target.name if target else None})
+    return out
+
+
+def _reference_table(references: list[dict[str, Any]], lang: str) -> TableData:
+    columns = [
+        Column("relation", tr("show.relation", "zh"), tr("show.relation", "en"), show=lambda v, g: tr(f"show.{v}", g)),
+        Column("id", "标识符", "id"),
+        Column("name", "全称", "Name"),
+    ]
+    return TableData(tr("show.references", lang), columns, references)
+
+
+def _findings_table(findings: list[Finding], lang: str) -> TableData:
+    rows = [f.as_dict() for f in findings]
+    columns = [
+        Column("line", "行", "Line", align="right"),
+        Column("code", "代码", "Code"),
+        Column("severity", "级别", "Severity"),
+        Column("message", "说明", "Message"),
+    ]
+    headline = "" if rows else tr("show.no_findings", lang)
+    return TableData(tr("show.findings", lang), columns, rows, headline)

@@ -1,0 +1,71 @@
+"""Invalid or half-missing records never make a query command fail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, run_cli
+
+BROKEN = {
+    "records/societies/odd-xuehui.yaml": """\
+id: odd-xuehui
+kind: society
+name: [not, a, name]
+status: active
+founded: 2020-02-30
+level: 3
+stars: "five"
+npo_grade: {grade: 9A, granted: someday}
+inspections: [1, {year: twenty, result: pass}]
+term: {number: x, started: 2020-01-01, years: "5"}
+leaders: [chair, {role: chair}, {name: 某人, since: 2020-01-01}]
+members: {individual: many}
+""",
+    "records/branches/odd-kexie.yaml": """\
+id: odd-kexie
+kind: branch
+status: active
+type: enterprise
+parent: odd-kexie
+three_heads: {role: school}
+""",
+    "records/party-cells/odd-cell.yaml": "id: odd-cell\nkind: party-cell\ncovers: odd-xuehui\nmeetings: 3\n",
+    "records/societies/unparsable.yaml": "id: [unclosed\n",
+}
+
+
+@pytest.fixture
+def broken(registry: Callable[..., Path]) -> Path:
+    return registry(BROKEN)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "societies", "-c", "name,level,stars.latest,term.ends,chair,inspection.latest,npo_grade.valid"],
+        ["list", "societies", "-w", "stars.latest>=1", "-w", "term.ends<2030-01-01", "-w", "name~某"],
+        ["list", "branches", "-c", "id,district,covered"],
+        ["list", "party-cells"],
+        ["list", "leaders"],
+        ["summary"],
+        ["find", "某人"],
+        ["show", "odd-xuehui"],
+        ["show", "odd-kexie"],
+        ["show", "odd-cell"],
+        ["sql", "SELECT * FROM societies"],
+    ],
+)
+def test_commands_survive_bad_records(broken: Path, args: list[str]) -> None:
+    for fmt in ("plain", "json"):
+        run = run_cli([*args, "--format", fmt] + (["--as-of", AS_OF] if args[0] != "find" else []), broken)
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+
+
+def test_export_survives_bad_records(broken: Path, tmp_path: Path) -> None:
+    for fmt in ("xlsx", "csv", "json", "sqlite"):
+        run = run_cli(["export", "--format", fmt, "-o", str(tmp_path / f"out-{fmt}"), "--as-of", AS_OF], broken)
+        assert run.exit_code == 0, run.stderr
