@@ -59,7 +59,7 @@ def history(tmp_path: Path) -> tuple[Path, str]:
 def enterprise_count(root: Path, *extra: str) -> int:
     run = run_cli(["summary", "branches", "--format", "json", "--as-of", AS_OF, *extra], root)
     assert run.exit_code == 0, run.stderr
-    return int(run.json()[0]["total"]["enterprise"])  # type: ignore[index]
+    return int(run.json()[0]["total"]["enterprise"])
 
 
 def test_summary_at_a_revision(history: tuple[Path, str]) -> None:
