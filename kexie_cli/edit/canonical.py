@@ -44,11 +44,13 @@ def modeline(kind: str) -> str:
 
 def format_text(text: str, kind: str, schemas: SchemaSet) -> str:
     """The canonical text of one record file of ``kind``; raises FormatError."""
+    doc = load_document(text)
+    out = dump_document(doc, kind, schemas)
+    if out == text:
+        return out  # already canonical: nothing can have changed
     before = load_text(_normalise_newlines(text))
     if before.problems or before.data is None:
         raise FormatError("fmt.unloadable", line=before.problems[0].line if before.problems else 1)
-    doc = load_document(text)
-    out = dump_document(doc, kind, schemas)
     after = load_text(out)
     if after.data is None or not same_data(before.data, after.data):
         raise FormatError("fmt.changes_meaning")
