@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.inspection": ("{year} 年检", "{year} inspection"),
     "diff.star": ("{year} 星级", "{year} stars"),
     "diff.stars_value": ("{n}星", "{n} stars"),
-    "diff.past_term": ("第{n}届（往届）", "past term {n}"),
+    "diff.past_term": ("往届 第{n}届", "past term {n}"),
     "diff.meeting": ("三会一课 {date}", "meeting {date}"),
     "diff.unreadable": ("（无法加载）", "(cannot be loaded)"),
     "log.no_history": ("{id} 在 Git 历史中没有记录", "{id} has no Git history"),
