@@ -161,6 +161,7 @@ FINDING_REPORTERS: dict[str, type[FindingReporter]] = {
         CsvReporter,
         MarkdownReporter,
         GithubReporter,
+        __import__("kexie_cli.reporters.sarif", fromlist=["SarifReporter"]).SarifReporter,  # reporters/sarif.py
     )
 }
 
