@@ -63,12 +63,17 @@ def edit_text(text: str, kind: str, schemas: SchemaSet, operation: Operation) ->
     """Apply ``operation`` to a record's text: (new text, changed paths, was the old text canonical)."""
     doc = canonical.load_document(text)
     before = canonical.dump_document(doc, kind, schemas)
-    paths = operation(doc, EditContext(kind, schemas))
-    after = canonical.dump_document(doc, kind, schemas)
+    after, paths = apply_operation(doc, kind, schemas, operation)
     loaded = load_text(after)
     if loaded.data is None:  # the operation produced YAML the strict loader refuses
         raise KexieError("edit.broken", detail=loaded.problems[0].key if loaded.problems else "")
     return after, paths, before == text
+
+
+def apply_operation(doc: Any, kind: str, schemas: SchemaSet, operation: Operation) -> tuple[str, list[Path_]]:
+    """Apply ``operation`` to a loaded document: (canonical text after, changed paths)."""
+    paths = operation(doc, EditContext(kind, schemas))
+    return canonical.dump_document(doc, kind, schemas), paths
 
 
 def edit_record(
