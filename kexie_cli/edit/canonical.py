@@ -219,6 +219,7 @@ def _order_keys(node: Any, order: list[str]) -> None:
             tail = rest
     for key in wanted:
         node.move_to_end(key)
+    add_before_first(node, leading.get(wanted[0], ""))
     for i, key in enumerate(wanted):
         if i + 1 < len(wanted):
             add_rest(node, key, leading.get(wanted[i + 1], ""))
@@ -291,6 +292,25 @@ def _post_of(value: Any) -> Any:
             return value
         value = value[list(value)[-1]] if isinstance(value, CommentedMap) else value[-1]
     return None
+
+
+def add_before_first(node: Any, rest: str) -> None:
+    """Add comment lines above the first key (or item) of ``node``, after those already there."""
+    if not rest:
+        return
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    tokens = []
+    for line in rest.splitlines(keepends=True):
+        body = line.lstrip(" ")
+        tokens.append(CommentToken(body if body.strip() else "\n", CommentMark(len(line) - len(body)), None))
+    if node.ca.comment is None:
+        node.ca.comment = [None, tokens]
+    elif node.ca.comment[1] is None:
+        node.ca.comment[1] = tokens
+    else:
+        node.ca.comment[1].extend(tokens)
 
 
 def add_rest(node: Any, key: Any, rest: str) -> None:

@@ -86,6 +86,7 @@ def _emitter() -> Any:
     from ruamel.yaml.emitter import Emitter
 
     emitter = Emitter(io.StringIO(), allow_unicode=True)
+    emitter.use_version = (1, 2)  # read by analyze_scalar when no serializer is attached
     return emitter
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kexie_cli.edit.canonical import add_rest, take_rest, put, quoted
+from kexie_cli.edit.canonical import add_before_first, add_rest, put, quoted, take_rest
 from kexie_cli.errors import KexieError
 from kexie_cli.records.loader import load_text, resolve_plain
 from kexie_cli.registry.schemas import SchemaSet
@@ -253,6 +253,8 @@ def delete_node(doc: Any, path: Path_) -> bool:
         del parent[last]
         if rest and last > 0:
             add_rest(parent, last - 1, rest)
+        elif rest and parent:
+            add_before_first(parent, rest)
         return True
     if not isinstance(parent, dict) or last not in parent:
         return False
@@ -263,6 +265,8 @@ def delete_node(doc: Any, path: Path_) -> bool:
     del parent[last]
     if rest and pos > 0:
         add_rest(parent, keys[pos - 1], rest)
+    elif rest and parent:
+        add_before_first(parent, rest)
     return True
 
 
