@@ -17,7 +17,9 @@ def commands_markdown() -> str:
 
     from kexie_cli.cli import cli
 
-    ctx = click.Context(cli, info_name="kexie", terminal_width=100, max_content_width=100)
+    ctx = click.Context(
+        cli, info_name="kexie", help_option_names=["-h", "--help"], terminal_width=100, max_content_width=100
+    )
     out = [
         "# 命令参考 / Command reference",
         "",
@@ -35,6 +37,7 @@ def commands_markdown() -> str:
             command,
             info_name=f"kexie {name}",
             parent=None,
+            help_option_names=["-h", "--help"],  # as under the group; click caches the option once built
             terminal_width=100,
             max_content_width=100,
         )

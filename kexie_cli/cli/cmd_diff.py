@@ -20,9 +20,17 @@ from kexie_cli.cli import options as opt
 --textconv FILE 把一个记录文件转成“字段：值”的行，用作 Git 的 textconv（见 docs/review.md）。""",
 )
 @click.argument("revs", nargs=-1, metavar="[REV [REV]]")
-@click.option("--textconv", "textconv_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help="输出一个文件的“字段：值”文本（Git textconv 用）。")
+@click.option(
+    "--textconv",
+    "textconv_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="输出一个文件的“字段：值”文本（Git textconv 用）。",
+)
 @opt.common
-@click.option("--format", "fmt", type=click.Choice(["plain", "md", "json"]), default="plain", help="输出格式（默认 plain）。")
+@click.option(
+    "--format", "fmt", type=click.Choice(["plain", "md", "json"]), default="plain", help="输出格式（默认 plain）。"
+)
 def command(revs: tuple[str, ...], textconv_file: Path | None, root: Path | None, lang: str | None, fmt: str) -> None:
     from kexie_cli.errors import KexieError
 

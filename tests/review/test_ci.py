@@ -25,7 +25,7 @@ CELL = (
 )
 
 
-def files() -> dict[str, str]:
+def files() -> dict[str, str | bytes]:
     return {SOCIETY_FILE: SOCIETY, BRANCH_FILE: BRANCH, CELL_FILE: CELL}
 
 
@@ -133,7 +133,9 @@ def test_hook_definitions() -> None:
 
 def test_fmt_hook_rewrites_a_staged_file_then_passes(repo: Repo) -> None:
     root = repo(files())
-    messy = SOCIETY.replace("name: 测试市物理学会\n", "").replace("kind: society\n", "kind: society\nname: '测试市物理学会'\n")
+    messy = SOCIETY.replace("name: 测试市物理学会\n", "").replace(
+        "kind: society\n", "kind: society\nname: '测试市物理学会'\n"
+    )
     messy = messy.replace("status: active\n", "") + "status: active\n"
     (root / SOCIETY_FILE).write_text(messy, encoding="utf-8")
     git(root, "add", SOCIETY_FILE)
@@ -155,7 +157,9 @@ def test_check_hook_blocks_a_commit_with_an_error(repo: Repo) -> None:
     result = run_hook(root, hooks()["kexie-check"])
     assert result.returncode == 1
     assert f"{SOCIETY_FILE}:" in result.stdout and "K303" in result.stdout
-    (root / SOCIETY_FILE).write_text(SOCIETY.replace("name: 测试市物理学会", "name: 测试市物理学会（改）"), encoding="utf-8")
+    (root / SOCIETY_FILE).write_text(
+        SOCIETY.replace("name: 测试市物理学会", "name: 测试市物理学会（改）"), encoding="utf-8"
+    )
     git(root, "add", SOCIETY_FILE)
     ok = run_hook(root, hooks()["kexie-check"])
     assert ok.returncode == 0, ok.stdout

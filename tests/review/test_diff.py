@@ -72,9 +72,7 @@ def test_added_removed_renamed_between_two_commits(repo: Repo) -> None:
     records = {r["change"]: r for r in data["records"]}
     assert records["renamed"]["old_file"] == SOCIETY_FILE
     assert records["renamed"]["file"] == "records/societies/wuli-xh.yaml"
-    assert records["renamed"]["changes"] == [
-        {"field": "id", "label": "标识符", "old": "wuli-xuehui", "new": "wuli-xh"}
-    ]
+    assert records["renamed"]["changes"] == [{"field": "id", "label": "标识符", "old": "wuli-xuehui", "new": "wuli-xh"}]
     assert records["removed"]["id"] == "xingang-zhen-kexie"
     assert records["added"]["file"] == "records/branches/shimen-zhen-kexie.yaml"
 

@@ -14,7 +14,12 @@ Repo = Callable[..., Path]
 
 def test_history_with_semantic_changes_and_rename(repo: Repo) -> None:
     root = repo()
-    assert run_cli(["inspect", "wuli-xuehui", "--year", "2025", "--result", "pass", "--as-of", "2026-11-23"], root).exit_code == 0
+    assert (
+        run_cli(
+            ["inspect", "wuli-xuehui", "--year", "2025", "--result", "pass", "--as-of", "2026-11-23"], root
+        ).exit_code
+        == 0
+    )
     git(root, "commit", "-qam", "录入2025年检")
     git(root, "mv", SOCIETY_FILE, "records/societies/wuli.yaml")
     path = root / "records/societies/wuli.yaml"
