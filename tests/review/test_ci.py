@@ -164,3 +164,14 @@ def test_check_hook_blocks_a_commit_with_an_error(repo: Repo) -> None:
     ok = run_hook(root, hooks()["kexie-check"])
     assert ok.returncode == 0, ok.stdout
     assert load_text((root / SOCIETY_FILE).read_text(encoding="utf-8")).data is not None
+
+
+def test_codeclimate_output_for_gitlab(repo: Repo) -> None:
+    root = repo({SOCIETY_FILE: SOCIETY.replace("years: 5", "years: 6")})
+    result = run_cli(["check", "--as-of", AS_OF, "--format", "codeclimate", "--select", "K303"], root)
+    assert result.exit_code == 1
+    [item] = json.loads(result.stdout)
+    line = SOCIETY.splitlines().index("  years: 5") + 1
+    assert item["location"] == {"path": SOCIETY_FILE, "lines": {"begin": line}}
+    assert (item["check_name"], item["severity"], item["type"]) == ("K303", "major", "issue")
+    assert len(item["fingerprint"]) == 64
