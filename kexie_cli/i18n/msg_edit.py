@@ -65,10 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "note: {file} was not canonical and has been reformatted too",
     ),
     "edit.bad_set": ("--set 应写作 字段=值，收到 {value!r}", "--set takes FIELD=VALUE, got {value!r}"),
-    "edit.need_role": (
-        "请至少给出 --chair、--secretary-general 或 --secretary 之一，或只记录届次变更",
-        "give --chair, --secretary-general or --secretary",
-    ),
     # new
     "new.no_template": ("找不到记录模板 {path}", "record template {path} not found"),
     "new.missing": (

@@ -188,3 +188,29 @@ def test_fmt_check_prints_a_diff_and_exits_1(tmp_path: Path) -> None:
 def test_fmt_check_on_the_sample_registry_passes() -> None:
     result = run_cli(["fmt", "--check", "-q"], REPO)
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def _scramble(node: object) -> None:
+    """Reverse the key order of every mapping and turn every flow mapping to block style."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        for key in reversed(list(node)):
+            node.move_to_end(key)
+        for value in node.values():
+            _scramble(value)
+    elif isinstance(node, CommentedSeq):
+        for value in node:
+            _scramble(value)
+
+
+@pytest.mark.parametrize("path", [p for p in SAMPLES if "#" not in p.read_text(encoding="utf-8").split("\n", 1)[1]][::4])
+def test_fmt_restores_a_scrambled_sample(path: Path) -> None:
+    from kexie_cli.edit import roundtrip
+
+    text = path.read_text(encoding="utf-8")
+    doc = roundtrip.load(text.split("\n", 1)[1])
+    _scramble(doc)
+    scrambled = roundtrip.dump(doc).replace(": ", ":   ", 3)
+    assert scrambled != text
+    assert fmt(scrambled, FOLDER_KINDS[path.parent.name]) == text
