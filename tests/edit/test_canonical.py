@@ -204,7 +204,10 @@ def _scramble(node: object) -> None:
             _scramble(value)
 
 
-@pytest.mark.parametrize("path", [p for p in SAMPLES if "#" not in p.read_text(encoding="utf-8").split("\n", 1)[1]][::4])
+WITHOUT_COMMENTS = [p for p in SAMPLES if "#" not in p.read_text(encoding="utf-8").split("\n", 1)[1]]
+
+
+@pytest.mark.parametrize("path", WITHOUT_COMMENTS[::4])
 def test_fmt_restores_a_scrambled_sample(path: Path) -> None:
     from kexie_cli.edit import roundtrip
 
