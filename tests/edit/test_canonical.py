@@ -191,7 +191,7 @@ def test_fmt_check_on_the_sample_registry_passes() -> None:
 
 
 def _scramble(node: object) -> None:
-    """Reverse the key order of every mapping and turn every flow mapping to block style."""
+    """Reverse the key order of every mapping (comments-free samples only)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
