@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -31,6 +32,15 @@ PATH 可为文件或文件夹，只报告其中的问题（跨记录规则仍在
 )
 @click.option("--select", default=None, help="只报告这些规则，逗号分隔，可用前缀（如 K3,K401）。")
 @click.option("--ignore", "ignore_codes", default=None, help="不报告这些规则，逗号分隔，可用前缀。")
+@click.option(
+    "--changed",
+    "changed",
+    is_flag=False,
+    flag_value="HEAD",
+    default=None,
+    metavar="[REV]",
+    help="只报告相对 REV（默认 HEAD）有改动或新增的文件，以及所有跨记录规则的问题（用于 pre-commit）。",
+)
 @opt.quiet_option
 def command(
     paths: tuple[Path, ...],
@@ -41,6 +51,7 @@ def command(
     strict: bool | None,
     select: str | None,
     ignore_codes: str | None,
+    changed: str | None,
     quiet: bool,
 ) -> None:
     from kexie_cli.finding import Severity
@@ -57,8 +68,19 @@ def command(
         ignore=_codes(ignore_codes) or frozenset(),
         paths=_relative(paths, registry.root) if paths else None,
     )
+    scope = None
+    if changed is not None:
+        from kexie_cli.validate.changed import changed_scope
+
+        scope = changed_scope(registry.root, changed)
+        scope = None if scope is None else scope + (options.paths or ())
+        options = replace(options, paths=None)
     with _Progress() as progress:
         result = check(registry, options, progress=progress)
+    if scope is not None:
+        from kexie_cli.validate.changed import limit_to
+
+        result = limit_to(result, scope)
     fmt = opt.pick_format(fmt)
     reporter = FINDING_REPORTERS[fmt](language, color=opt.use_color())
     reporter.render(result.findings, sys.stdout)

@@ -161,6 +161,8 @@ FINDING_REPORTERS: dict[str, type[FindingReporter]] = {
         CsvReporter,
         MarkdownReporter,
         GithubReporter,
+        __import__("kexie_cli.reporters.sarif", fromlist=["SarifReporter"]).SarifReporter,  # reporters/sarif.py
+        __import__("kexie_cli.reporters.codeclimate", fromlist=["X"]).CodeClimateReporter,  # reporters/codeclimate.py
     )
 }
 

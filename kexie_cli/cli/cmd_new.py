@@ -1,0 +1,75 @@
+"""kexie new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kexie_cli.cli import options as opt
+from kexie_cli.cli.editing import edit_options
+
+
+@click.command(
+    "new",
+    help="""按模板 templates/records/<KIND>.yaml 新建一条记录（模板中的中文注释说明各字段及可选值）。
+
+逐项询问模板要求的字段（全称、成立日期、级别……）；id 由全称的拼音生成（--id 可指定）。
+脚本中用 --no-input，并以 --set 字段=值 给出各项（字段可写模板占位名如 uscc，或点分路径如 registration.authority）。
+写入前校验，有错误时拒绝写入（退出码 1）。""",
+)
+@click.argument("kind", type=click.Choice(["society", "branch", "party-cell"]))
+@click.option("--name", default=None, help="全称。")
+@click.option("--id", "record_id", default=None, help="记录 id（默认按全称拼音生成）。")
+@click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", help="字段值，可重复。")
+@click.option("--no-input", is_flag=True, help="不询问：缺少的字段直接报错（供脚本使用）。")
+@edit_options
+def command(
+    kind: str,
+    name: str | None,
+    record_id: str | None,
+    assignments: tuple[str, ...],
+    no_input: bool,
+    root: Path | None,
+    lang: str | None,
+    as_of: object,
+    dry_run: bool,
+) -> None:
+    from kexie_cli.cli.editing import report
+    from kexie_cli.edit.commands import create_record
+    from kexie_cli.edit.new import check_id, derive_id, new_record_text, placeholders
+    from kexie_cli.errors import KexieError
+    from kexie_cli.i18n import tr
+
+    language = opt.lang(lang)
+    registry = opt.open_registry(root)
+    values: dict[str, str] = {}
+    for item in assignments:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise KexieError("edit.bad_set", value=item)
+        values[key.strip()] = value
+    if name is None and "name" not in values:
+        if no_input:
+            raise KexieError("new.missing", fields="name")
+        name = click.prompt(tr("new.prompt_name", language))
+    if name is not None:
+        values["name"] = name.strip()
+    if record_id is None and "id" not in values:
+        taken = frozenset(f.stem_id for f in registry.files())
+        record_id = derive_id(values["name"], registry.settings.registry, taken)
+        if not no_input:
+            record_id = click.prompt(tr("new.prompt_id", language), default=record_id)
+    if record_id is not None:
+        values["id"] = record_id.strip()
+    check_id(values["id"])
+    for holder in placeholders(registry, kind):
+        if holder.name in values:
+            continue
+        if no_input:
+            continue  # new_record_text names every missing field at once
+        kind_of = click.Choice(list(holder.choices)) if holder.choices else None
+        values[holder.name] = click.prompt(holder.title, type=kind_of)
+    text = new_record_text(registry, kind, values)
+    outcome = create_record(registry, kind, values["id"], text, today=opt.today(as_of), write=not dry_run)  # type: ignore[arg-type]
+    report(outcome, language, dry_run)

@@ -1,0 +1,1 @@
+"""Editing records in place: round trip, canonical form, atomic writes, edit commands."""

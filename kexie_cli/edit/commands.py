@@ -1,0 +1,383 @@
+"""The edit commands: one operation on one record, validated, written atomically under the registry lock.
+
+Every operation works on the ruamel round-trip tree of a canonical file and
+returns the paths it changed, so the rest of the file is written back byte
+for byte. :func:`edit_record` refuses to write when the registry would have
+errors it did not have before (the new errors are in the outcome).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kexie_cli.edit import canonical, tree
+from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
+from kexie_cli.errors import KexieError
+from kexie_cli.finding import Finding, Severity
+from kexie_cli.records.loader import load_text
+from kexie_cli.records.model import Record
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
+from kexie_cli.registry.load import Registry
+from kexie_cli.registry.schemas import SchemaSet
+
+Path_ = tree.Path_
+Operation = Callable[[Any, "EditContext"], list[Path_]]
+
+
+@dataclass(frozen=True, slots=True)
+class EditContext:
+    kind: str
+    schemas: SchemaSet
+
+
+@dataclass(slots=True)
+class EditOutcome:
+    """What an edit did (or would do): texts before and after, and why it was refused."""
+
+    relpath: str
+    old_text: str
+    new_text: str
+    paths: list[Path_] = field(default_factory=list)
+    reformatted: bool = False  # the file was not canonical before the edit
+    new_errors: list[Finding] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.old_text != self.new_text
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.new_errors)
+
+
+# --- the pipeline ------------------------------------------------------------------
+
+
+def edit_text(text: str, kind: str, schemas: SchemaSet, operation: Operation) -> tuple[str, list[Path_], bool]:
+    """Apply ``operation`` to a record's text: (new text, changed paths, was the old text canonical)."""
+    doc = canonical.load_document(text)
+    before = canonical.dump_document(doc, kind, schemas)
+    after, paths = apply_operation(doc, kind, schemas, operation)
+    loaded = load_text(after)
+    if loaded.data is None:  # the operation produced YAML the strict loader refuses
+        raise KexieError("edit.broken", detail=loaded.problems[0].key if loaded.problems else "")
+    return after, paths, before == text
+
+
+def apply_operation(doc: Any, kind: str, schemas: SchemaSet, operation: Operation) -> tuple[str, list[Path_]]:
+    """Apply ``operation`` to a loaded document: (canonical text after, changed paths)."""
+    paths = operation(doc, EditContext(kind, schemas))
+    return canonical.dump_document(doc, kind, schemas), paths
+
+
+def edit_record(
+    registry: Registry,
+    record_id: str,
+    operation: Operation,
+    *,
+    today: dt.date,
+    validate: bool = True,
+    write: bool = True,
+) -> EditOutcome:
+    """Edit one record by id under the registry lock; write only when no new errors arise."""
+    with _locked(registry.root):
+        file = find_record_file(registry, record_id)
+        old = _read(file.path)
+        try:
+            new, paths, was_canonical = edit_text(old, str(file.kind), registry.schemas, operation)
+        except canonical.FormatError as exc:
+            raise KexieError("edit.unloadable", file=file.relpath) from exc
+        outcome = EditOutcome(file.relpath, old, new, paths, reformatted=not was_canonical)
+        if validate and outcome.changed:
+            outcome.new_errors = new_errors(registry, file, new, today)
+        if write and outcome.changed and not outcome.refused:
+            atomic_write(file.path, new.encode("utf-8"))
+            outcome.written = True
+        return outcome
+
+
+def create_record(
+    registry: Registry,
+    kind: str,
+    record_id: str,
+    text: str,
+    *,
+    today: dt.date,
+    write: bool = True,
+) -> EditOutcome:
+    """Write a new record file (text from :func:`new_record_text`) after validating it."""
+    with _locked(registry.root):
+        path = registry.root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+        relpath = path.relative_to(registry.root).as_posix()
+        if path.exists():
+            raise KexieError("edit.exists", file=relpath)
+        outcome = EditOutcome(relpath, "", text, [()])
+        outcome.new_errors = new_errors(registry, RecordFile(path, relpath, kind), text, today)
+        if write and not outcome.refused:
+            atomic_write(path, text.encode("utf-8"))
+            outcome.written = True
+        return outcome
+
+
+class _locked:
+    """The registry lock, with a timeout turned into a usage error."""
+
+    def __init__(self, root: Path) -> None:
+        self.manager = registry_lock(root)
+
+    def __enter__(self) -> None:
+        try:
+            self.manager.__enter__()
+        except LockTimeout as exc:
+            raise KexieError("edit.locked", path=str(exc.path)) from exc
+
+    def __exit__(self, *exc: Any) -> None:
+        self.manager.__exit__(*exc)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KexieError("edit.unreadable", file=str(path), detail=str(exc)) from exc
+
+
+def find_record_file(registry: Registry, record_id: str) -> RecordFile:
+    """The file of record ``record_id`` (``records/<folder>/<id>.yaml``)."""
+    for kind, folder in KIND_FOLDERS.items():
+        path = registry.root / RECORDS_DIR / folder / f"{record_id}.yaml"
+        if path.is_file():
+            return RecordFile(path, path.relative_to(registry.root).as_posix(), kind)
+    raise KexieError("edit.unknown_id", id=record_id)
+
+
+def new_errors(registry: Registry, file: RecordFile, new_text: str, today: dt.date) -> list[Finding]:
+    """Errors the registry has with ``new_text`` in ``file`` that it does not have now."""
+    from kexie_cli.validate.engine import CheckOptions, check_records
+
+    records = registry.load()
+    options = CheckOptions(today=today, strict=False)
+    before = check_records(registry, records, options).findings
+    loaded = load_text(new_text)
+    replacement = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
+    swapped = [r for r in records if r.relpath != file.relpath] + [replacement]
+    after = check_records(registry, swapped, options).findings
+    seen = Counter(_identity(f) for f in before if f.severity is Severity.ERROR)
+    out: list[Finding] = []
+    for finding in after:
+        if finding.severity is not Severity.ERROR:
+            continue
+        key = _identity(finding)
+        if seen[key]:
+            seen[key] -= 1
+        else:
+            out.append(finding)
+    return out
+
+
+def _identity(finding: Finding) -> tuple[str, str, str]:
+    """A finding apart from its position (lines move when a record is edited)."""
+    return (finding.file, finding.code, finding.message)
+
+
+# --- operations ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SetField:
+    """``kexie set ID PATH VALUE``: any field, the value read as the schema's type."""
+
+    path: Path_
+    raw: str
+
+    def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        schema = tree.field_schema(ctx.schemas, ctx.kind, self.path)
+        value = tree.parse_value(self.raw, schema)
+        flow = _sibling_flow(doc, self.path) and isinstance(value, dict)
+        tree.set_node(doc, self.path, value, tree.key_orders(ctx.schemas, ctx.kind, self.path), flow=flow)
+        return [self.path]
+
+
+@dataclass(frozen=True, slots=True)
+class UnsetField:
+    """``kexie unset ID PATH``: remove a field or a list entry."""
+
+    path: Path_
+
+    def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        if self.path in {("id",), ("kind",)}:
+            raise KexieError("edit.protected", path=tree.show_path(self.path))
+        if not tree.delete_node(doc, self.path):
+            raise KexieError("edit.no_such_path", path=tree.show_path(self.path))
+        return [self.path]
+
+
+def _sibling_flow(doc: Any, path: Path_) -> bool:
+    """A new list entry follows its siblings' style (flow when they are flow, or the list is new)."""
+    if not path or not isinstance(path[-1], int):
+        return False
+    parent = tree.get_node(doc, path[:-1])
+    if not isinstance(parent, list) or not parent:
+        return True
+    other = parent[0]
+    return bool(getattr(getattr(other, "fa", None), "flow_style", lambda: False)())
+
+
+@dataclass(frozen=True, slots=True)
+class Inspect:
+    """``kexie inspect ID --year Y --result R [--submitted D]``: add or correct one 年检 entry."""
+
+    year: int
+    result: str
+    submitted: dt.date | None = None
+
+    def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        if "inspections" not in ctx.schemas.key_order(ctx.kind, ()):
+            raise KexieError("edit.no_field", field="inspections", kind=ctx.kind)
+        entries = doc.get("inspections")
+        if entries is None:
+            tree.set_node(doc, ("inspections",), [], tree.key_orders(ctx.schemas, ctx.kind, ("inspections",)))
+            entries = doc["inspections"]
+        if not isinstance(entries, list):
+            raise KexieError("edit.not_container", path="inspections")
+        order = ctx.schemas.key_order(ctx.kind, ("inspections", 0))
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict) and entry.get("year") == self.year:
+                _update(entry, "result", self.result, order)
+                if self.submitted is not None:
+                    _update(entry, "submitted", self.submitted.isoformat(), order)
+                return [("inspections", index)]
+        value: dict[str, Any] = {"year": self.year, "result": self.result}
+        if self.submitted is not None:
+            value["submitted"] = self.submitted.isoformat()
+        index = sum(1 for e in entries if isinstance(e, dict) and _int(e.get("year")) < self.year)
+        flow = _sibling_flow(doc, ("inspections", 0))
+        tree.insert_item(entries, index, tree.to_node(value, flow=flow))
+        return [("inspections", index)]
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+
+def _update(node: Any, key: str, value: Any, order: list[str]) -> None:
+    if key in node:
+        canonical.put(node, key, tree.to_node(value))
+    else:
+        tree.insert_key(node, key, tree.to_node(value), order)
+
+
+@dataclass(frozen=True, slots=True)
+class Extend:
+    """``kexie extend ID --until D --approved D``: an approved delay of the 换届."""
+
+    until: dt.date
+    approved: dt.date
+
+    def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        term = doc.get("term")
+        if not isinstance(term, dict):
+            raise KexieError("edit.no_term")
+        order = ctx.schemas.key_order(ctx.kind, ("term",))
+        _update(term, "extended_to", self.until.isoformat(), order)
+        _update(term, "extension_approved", self.approved.isoformat(), order)
+        return [("term", "extended_to"), ("term", "extension_approved")]
+
+
+ROLE_OPTIONS = ("chair", "secretary-general", "secretary")
+
+
+@dataclass(frozen=True, slots=True)
+class Elect:
+    """``kexie elect ID --date D``: a 换届. The current term goes to ``past_terms``; the number goes up."""
+
+    date: dt.date
+    leaders: tuple[tuple[str, str], ...] = ()  # (role, name) elected at this 换届
+    years: int | None = None
+
+    def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        term = doc.get("term")
+        day = self.date.isoformat()
+        changed: list[Path_] = [("term",)]
+        if isinstance(term, dict):
+            number = term.get("number")
+            if not isinstance(number, int) or isinstance(number, bool):
+                raise KexieError("edit.no_term")
+            self._archive(doc, term, ctx)
+            changed.append(("past_terms",))
+            order = ctx.schemas.key_order(ctx.kind, ("term",))
+            _update(term, "number", number + 1, order)
+            _update(term, "started", day, order)
+            years = self.years if self.years is not None else term.get("years")
+            _update(term, "years", years if isinstance(years, int) else 5, order)
+            for key in ("extended_to", "extension_approved"):
+                if key in term:
+                    tree.delete_node(term, (key,))
+        else:
+            value = {"number": 1, "started": day, "years": self.years or 5}
+            tree.set_node(doc, ("term",), value, tree.key_orders(ctx.schemas, ctx.kind, ("term",)))
+        for role, name in self.leaders:
+            if self._elect_leader(doc, role, name, ctx):
+                changed.append(("leaders",))
+        return changed
+
+    def _archive(self, doc: Any, term: Any, ctx: EditContext) -> None:
+        past_order = ctx.schemas.key_order(ctx.kind, ("past_terms", 0))
+        entry = {k: term[k] for k in past_order if k in term and k != "ended"}
+        entry["ended"] = self.date.isoformat()
+        past = doc.get("past_terms")
+        if not isinstance(past, list):
+            tree.set_node(doc, ("past_terms",), [], tree.key_orders(ctx.schemas, ctx.kind, ("past_terms",)))
+            past = doc["past_terms"]
+        flow = _sibling_flow(doc, ("past_terms", 0))
+        number = entry.get("number")
+        index = sum(1 for e in past if isinstance(e, dict) and _int(e.get("number")) < _int(number))
+        tree.insert_item(past, index, tree.to_node({k: _plain(v) for k, v in entry.items()}, flow=flow))
+
+    def _elect_leader(self, doc: Any, role: str, name: str, ctx: EditContext) -> bool:
+        from kexie_cli.records.model import date as as_date
+
+        leaders = doc.get("leaders")
+        if not isinstance(leaders, list):
+            tree.set_node(doc, ("leaders",), [], tree.key_orders(ctx.schemas, ctx.kind, ("leaders",)))
+            leaders = doc["leaders"]
+        order = ctx.schemas.key_order(ctx.kind, ("leaders", 0))
+        day = self.date.isoformat()
+        stays = False
+        changed = False
+        last_of_role = -1
+        for index, item in enumerate(leaders):
+            if not isinstance(item, dict) or item.get("role") != role:
+                continue
+            last_of_role = index
+            until = as_date(item.get("until"))
+            if until is not None and until <= self.date:
+                continue  # already left
+            if item.get("name") == name:
+                stays = True
+            else:
+                _update(item, "until", day, order)
+                changed = True
+        if not stays:
+            value = {"role": role, "name": name, "since": day}
+            position = last_of_role + 1 if last_of_role >= 0 else len(leaders)
+            tree.insert_item(leaders, position, tree.to_node(value))
+            changed = True
+        return changed
+
+
+def _plain(value: Any) -> Any:
+    """A scalar taken from the tree, without ruamel's formatting wrappers."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value) if isinstance(value, str) else value

@@ -1,0 +1,180 @@
+"""``kexie new KIND``: a record from ``templates/records/<kind>.yaml``, its id derived from the name's pinyin."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from kexie_cli.edit import canonical, tree
+from kexie_cli.errors import KexieError
+from kexie_cli.registry.load import Registry
+from kexie_cli.registry.resources import resource_path
+
+_PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
+
+# Name endings with their customary slug (as in the sample registry: 示例市宝玉石学会 → baoyushi-xuehui).
+SUFFIXES = (
+    ("科学技术协会", "kexie"),
+    ("科技工作者协会", "kexie"),
+    ("科协", "kexie"),
+    ("研究会", "yanjiuhui"),
+    ("联合会", "lianhehui"),
+    ("促进会", "cujinhui"),
+    ("学会", "xuehui"),
+    ("协会", "xiehui"),
+    ("支部委员会", "dangzhibu"),
+    ("总支部委员会", "dangzongzhi"),
+    ("委员会", "dangwei"),
+    ("党支部", "dangzhibu"),
+    ("党总支", "dangzongzhi"),
+    ("党委", "dangwei"),
+)
+# Words that split the name into parts: 镇, 区, 村 ... (示例市滨江区白沙镇科学技术协会 → binjiang-qu-baisha-zhen-kexie).
+DIVISIONS = ("自治州", "自治县", "街道", "社区", "省", "市", "区", "县", "镇", "乡", "村")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A value the template leaves to the user: ``{{name}}`` at ``path``."""
+
+    name: str
+    path: tree.Path_
+    title: str
+    choices: tuple[str, ...] = ()
+
+
+def template_text(registry: Registry, kind: str) -> str:
+    path = resource_path(registry.root, "templates", f"records/{kind}.yaml")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KexieError("new.no_template", path=str(path)) from exc
+
+
+def placeholders(registry: Registry, kind: str) -> list[Placeholder]:
+    """The ``{{…}}`` values of the kind's template, in file order."""
+    doc = canonical.load_document(template_text(registry, kind))
+    out: list[Placeholder] = []
+    seen: set[str] = set()
+    for path, value in _scalars(doc, ()):
+        match = _PLACEHOLDER.match(str(value))
+        if match and match.group(1) not in seen:
+            seen.add(match.group(1))
+            schema = tree.field_schema(registry.schemas, kind, path) or {}
+            enum = schema.get("enum")
+            choices = tuple(str(v) for v in enum) if isinstance(enum, list) else ()
+            title = registry.schemas.title(kind, path) or match.group(1)
+            out.append(Placeholder(match.group(1), path, title, choices))
+    return out
+
+
+def _scalars(node: Any, path: tree.Path_) -> list[tuple[tree.Path_, Any]]:
+    if isinstance(node, dict):
+        return [item for key, value in node.items() for item in _scalars(value, (*path, key))]
+    if isinstance(node, list):
+        return [item for i, value in enumerate(node) for item in _scalars(value, (*path, i))]
+    return [(path, node)]
+
+
+def new_record_text(registry: Registry, kind: str, values: dict[str, str]) -> str:
+    """Fill the template: ``values`` maps a placeholder name or a dotted path to its raw text."""
+    doc = canonical.load_document(template_text(registry, kind))
+    spots: dict[str, list[tree.Path_]] = {}
+    for path, value in _scalars(doc, ()):
+        match = _PLACEHOLDER.match(str(value))
+        if match:
+            spots.setdefault(match.group(1), []).append(path)
+    missing = [name for name in spots if name not in values]
+    if missing:
+        raise KexieError("new.missing", fields=", ".join(missing))
+    for key, raw in values.items():
+        for path in spots.get(key) or [tree.parse_path(key)]:
+            schema = tree.field_schema(registry.schemas, kind, path)
+            value = tree.parse_value(raw, schema)
+            tree.set_node(doc, path, value, tree.key_orders(registry.schemas, kind, path))
+    return canonical.dump_document(doc, kind, registry.schemas)
+
+
+def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozenset()) -> str:
+    """A slug from the name's pinyin, without the registry's own place name; ``-2``… when taken."""
+    text = unicodedata.normalize("NFKC", name).strip()
+    text = re.sub(r"^中共", "", text)
+    place = _place(registry_name)
+    for prefix in (place, place[:-1] if len(place) > 1 else ""):
+        if prefix and text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+            break
+    text = re.sub(r"(有限责任公司|股份有限公司|有限公司|集团公司)$", "", text)
+    suffixes: list[str] = []
+    for _ in range(2):
+        for ending, slug in SUFFIXES:
+            if text.endswith(ending) and len(text) > len(ending):
+                text = text[: -len(ending)]
+                suffixes.insert(0, slug)
+                break
+    text = re.sub(r"(有限责任公司|股份有限公司|有限公司|集团公司)$", "", text)
+    words = [w for part in _last_place(_split_divisions(text)) for w in _words(part)]
+    words.extend(suffixes)
+    base = "-".join(words)[:60].strip("-") or "record"
+    if len(base) < 3:
+        base = f"{base}-id"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    if not _SLUG.match(candidate):
+        raise KexieError("new.bad_id", id=candidate)
+    return candidate
+
+
+def _words(part: str) -> list[str]:
+    """Pinyin words of a name part: two characters a word (a lone last character joins the one before)."""
+    from pypinyin import lazy_pinyin
+
+    if part in DIVISIONS:
+        return ["".join(lazy_pinyin(part))]
+    chars = [c for c in part if not c.isspace() and c not in "“”\"'（）()·-"]
+    chunks = ["".join(chars[i : i + 2]) for i in range(0, len(chars), 2)]
+    if len(chunks) > 1 and len(chunks[-1]) == 1:
+        chunks[-2:] = [chunks[-2] + chunks[-1]]
+    words = []
+    for chunk in chunks:
+        word = "".join(lazy_pinyin(chunk, errors=_ascii_only)).lower()
+        word = re.sub(r"[^a-z0-9]+", "", word)
+        if word:
+            words.append(word)
+    return words
+
+
+def _ascii_only(chars: str) -> str:
+    """What pypinyin keeps of characters it has no pinyin for: ASCII letters and digits."""
+    return "".join(c for c in chars if c.isascii())
+
+
+def _last_place(parts: list[str]) -> list[str]:
+    """Keep the last named place: 青山县青山镇茶园村 → 茶园村 (as the sample ids do)."""
+    last = max((i for i, p in enumerate(parts) if p in DIVISIONS and i > 0), default=None)
+    if last is None or last + 1 < len(parts):
+        return parts
+    return parts[last - 1 :]
+
+
+def _place(registry_name: str) -> str:
+    """``示例市科学技术协会`` → ``示例市``."""
+    for ending, _ in SUFFIXES[:3]:
+        if registry_name.endswith(ending):
+            return registry_name[: -len(ending)]
+    return ""
+
+
+def _split_divisions(text: str) -> list[str]:
+    """``滨江区白沙镇`` → ``["滨江", "区", "白沙", "镇"]``; other text stays one word."""
+    pattern = "(" + "|".join(DIVISIONS) + ")"
+    return [piece for piece in re.split(pattern, text) if piece]
+
+
+def check_id(record_id: str) -> None:
+    if not _SLUG.match(record_id):
+        raise KexieError("new.bad_id", id=record_id)

@@ -1,0 +1,99 @@
+"""ruamel.yaml round trip tuned for records: YAML 1.2 scalars as the strict loader reads them.
+
+The resolver below tags plain scalars exactly as :func:`kexie_cli.records.loader.resolve_plain`
+does (no timestamps: dates stay strings), so a value means the same to this module, to the
+strict loader and to the JSON Schemas. The dumper uses the layout of the sample records:
+2-space mappings, list items indented 2 under their key, no line wrapping.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from typing import Any
+
+from kexie_cli.records.loader import resolve_plain
+
+WIDTH = 1_000_000  # never wrap long (Chinese) strings
+
+
+def _tag_name(value: str) -> str:
+    resolved = resolve_plain(str(value))
+    if resolved is None:
+        return "null"
+    if isinstance(resolved, bool):
+        return "bool"
+    if isinstance(resolved, int):
+        return "int"
+    return "float" if isinstance(resolved, float) else "str"
+
+
+class RoundTripError(ValueError):
+    """The text could not be parsed by the round-trip parser."""
+
+
+@lru_cache(maxsize=1)
+def _resolver_class() -> type:
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    class RecordResolver(VersionedResolver):
+        """Plain scalars resolve like the strict loader's (YAML 1.2 core schema, no timestamps)."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                if value == "<<":
+                    return Tag(suffix="tag:yaml.org,2002:merge")
+                return Tag(suffix="tag:yaml.org,2002:" + _tag_name(value))
+            return super().resolve(kind, value, implicit)
+
+    return RecordResolver
+
+
+def make_yaml() -> Any:
+    """A configured ``ruamel.yaml.YAML`` round-trip instance."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Resolver = _resolver_class()
+    yaml.preserve_quotes = True
+    yaml.width = WIDTH
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.explicit_start = False
+    return yaml
+
+
+def load(text: str) -> Any:
+    """Parse text into ruamel's commented containers; raises RoundTripError."""
+    try:
+        return make_yaml().load(text)
+    except Exception as exc:  # ruamel raises many error types for broken YAML
+        raise RoundTripError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+
+
+def dump(data: Any) -> str:
+    """Serialise commented containers back to text."""
+    stream = io.StringIO()
+    make_yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _emitter() -> Any:
+    from ruamel.yaml.emitter import Emitter
+
+    emitter: Any = Emitter(io.StringIO(), allow_unicode=True)
+    emitter.use_version = (1, 2)  # read by analyze_scalar when no serializer is attached
+    return emitter
+
+
+def plain_allowed(value: str, flow: bool) -> bool:
+    """Whether ``value`` can be written as a plain scalar meaning the same string."""
+    if not isinstance(resolve_plain(value), str) or value == "<<":
+        return False
+    analysis = _emitter().analyze_scalar(value)
+    if analysis.empty or analysis.multiline:
+        return False
+    return bool(analysis.allow_flow_plain if flow else analysis.allow_block_plain)

@@ -1,0 +1,1 @@
+"""Reviewing registry changes from Git: semantic diff between revisions, history of one record."""

@@ -1,0 +1,145 @@
+"""``kexie log ID``: the Git history of one record, with the semantic change of each commit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from kexie_cli.i18n import tr
+from kexie_cli.records.loader import load_bytes
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.load import Registry
+from kexie_cli.review import gitio
+from kexie_cli.review.semdiff import FieldChange, diff_records
+
+FORMATS = ("plain", "md", "json")
+_SEP = "\x1f"
+_START = "\x1e"
+
+
+@dataclass(slots=True)
+class LogEntry:
+    commit: str
+    date: str
+    author: str
+    subject: str
+    status: str  # A, M, D, R
+    path: str
+    old_path: str | None
+    changes: list[FieldChange] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "date": self.date,
+            "author": self.author,
+            "subject": self.subject,
+            "status": self.status,
+            "file": self.path,
+            "old_file": self.old_path,
+            "changes": [c.as_dict() for c in self.changes],
+        }
+
+
+def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[LogEntry]:
+    """Commits touching the record's file (following renames), newest first."""
+    root = registry.root
+    gitio.ensure_repo(root)
+    path = _record_path(registry, record_id)
+    raw = gitio.git(
+        root,
+        "log",
+        "--follow",
+        "-M",
+        "--date=short",
+        f"--format={_START}%H{_SEP}%P{_SEP}%ad{_SEP}%an{_SEP}%s",
+        "--name-status",
+        "--",
+        path,
+    ).decode("utf-8", errors="replace")
+    entries = []
+    for block in raw.split(_START)[1:]:
+        head, _, names = block.partition("\n")
+        commit, parents, date, author, subject = (head.split(_SEP) + [""] * 5)[:5]
+        status, new_path, old_path = _status(names, path)
+        entry = LogEntry(commit, date, author, subject, status, new_path, old_path)
+        entry.changes = _changes(registry, entry, parents.split(), lang)
+        entries.append(entry)
+    return entries
+
+
+def _record_path(registry: Registry, record_id: str) -> str:
+    candidates = [f"{RECORDS_DIR}/{folder}/{record_id}.yaml" for folder in KIND_FOLDERS.values()]
+    for rel in candidates:
+        if (registry.root / rel).is_file():
+            return rel
+    for rel in candidates:  # deleted since: the last place Git knew it
+        if gitio.git(registry.root, "log", "-1", "--format=%H", "--", rel).strip():
+            return rel
+    from kexie_cli.errors import KexieError
+
+    raise KexieError("log.no_history", id=record_id)
+
+
+def _status(names: str, fallback: str) -> tuple[str, str, str | None]:
+    for line in names.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3 and parts[0].startswith(("R", "C")):
+            return "R", parts[2], parts[1]
+        if len(parts) == 2 and parts[0]:
+            return parts[0][0], parts[1], None
+    return "M", fallback, None
+
+
+def _changes(registry: Registry, entry: LogEntry, parents: list[str], lang: str) -> list[FieldChange]:
+    root = registry.root
+    after = None if entry.status == "D" else gitio.show_file(root, entry.commit, entry.path)
+    before = None
+    if parents and entry.status != "A":
+        before = gitio.show_file(root, parents[0], entry.old_path or entry.path)
+    old = load_bytes(before).data if before is not None else None
+    new = load_bytes(after).data if after is not None else None
+    kind = _kind(new) or _kind(old)
+    if old is None and new is None:
+        return []
+    if old is None:
+        old = {}
+    if new is None:
+        new = {}
+    return diff_records(kind, old, new, registry.schemas, lang)
+
+
+def _kind(data: dict[str, Any] | None) -> str | None:
+    value = data.get("kind") if data else None
+    return value if value in {"society", "branch", "party-cell"} else None
+
+
+def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump([e.as_dict() for e in entries], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    md = fmt == "md"
+    for entry in entries:
+        head = f"{entry.date} {entry.author} {entry.commit[:10]} {entry.subject}"
+        out.write((f"- **{head}**" if md else head) + "\n")
+        notes = []
+        if entry.status == "A":
+            notes.append(tr("log.created", lang))
+        elif entry.status == "D":
+            notes.append(tr("log.deleted", lang))
+        elif entry.status == "R" and entry.old_path:
+            notes.append(tr("log.renamed", lang, old=entry.old_path, new=entry.path))
+        if entry.status != "A":
+            notes.extend(_arrow(change, lang) for change in entry.changes)
+        if not notes:
+            notes.append(tr("log.no_semantic", lang))
+        for note in notes:
+            out.write(("  - " if md else "    ") + note + "\n")
+
+
+def _arrow(change: FieldChange, lang: str) -> str:
+    none = tr("diff.none", lang)
+    colon = "：" if lang != "en" else ": "
+    return f"{change.label}{colon}{change.old or none} → {change.new or none}"
