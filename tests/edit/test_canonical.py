@@ -176,7 +176,7 @@ def test_fmt_check_prints_a_diff_and_exits_1(tmp_path: Path) -> None:
     assert "+status: active\n" in result.stdout
     # kexie check says nothing about layout
     check = run_cli(["check", "--as-of", "2026-11-23", "--format", "json"], root)
-    layout = [f for f in check.json() if f["code"] in {"K002", "K003", "K004"}]  # type: ignore[attr-defined]
+    layout = [f for f in check.json() if f["code"] in {"K002", "K003", "K004"}]
     assert layout == []
     assert run_cli(["fmt"], root).exit_code == 0
     assert (root / "records/societies/yixuehui.yaml").read_text(encoding="utf-8") == body

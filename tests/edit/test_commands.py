@@ -189,7 +189,7 @@ def test_new_creates_a_valid_canonical_record(root: Path) -> None:
     assert "# 状态：active 正常" in body  # the template's Chinese comments stay
     assert run_cli(["fmt", "--check", str(path)], root).exit_code == 0
     check = run_cli(["check", "--as-of", AS_OF, "--format", "json", str(path)], root)
-    assert [f["code"] for f in check.json() if f["severity"] == "error"] == []  # type: ignore[attr-defined]
+    assert [f["code"] for f in check.json() if f["severity"] == "error"] == []
 
 
 def test_new_without_input_names_the_missing_fields(root: Path) -> None:
