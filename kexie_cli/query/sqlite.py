@@ -53,7 +53,21 @@ def connect(tables: list[Table]) -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
     fill(conn, tables)
     conn.execute("PRAGMA query_only = ON")
+    conn.set_authorizer(_read_only)
     return conn
+
+
+# What a query may do: read tables, call functions, use CTEs, read the table list. query_only
+# already refuses writes to the in-memory tables, but not ATTACH or VACUUM INTO, which create
+# files on disk.
+_ALLOWED = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE})
+_PRAGMAS = frozenset({"table_info", "table_xinfo", "table_list"})
+
+
+def _read_only(action: int, arg1: str | None, *_: object) -> int:
+    if action in _ALLOWED or (action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _PRAGMAS):
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
 
 
 def run(tables: list[Table], sql: str, lang: str) -> TableData:
@@ -66,6 +80,8 @@ def run(tables: list[Table], sql: str, lang: str) -> TableData:
         names = [d[0] for d in cursor.description or ()]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     except (sqlite3.Error, sqlite3.Warning) as exc:
+        if "authoriz" in str(exc):  # refused by _read_only: sqlite gives no error code for it
+            raise KexieError("sql.read_only") from None
         raise KexieError("sql.error", detail=str(exc)) from None
     finally:
         conn.close()

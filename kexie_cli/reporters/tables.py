@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -54,6 +55,11 @@ class TableData:
 
 
 def to_jsonable(value: Any) -> Any:
+    """``value`` as strict JSON data: dates as ISO text, bytes as hex, no NaN or Infinity (null)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # 1e400 in a record, or SQL: NaN/Infinity are not JSON
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, dict):
