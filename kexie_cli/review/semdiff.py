@@ -272,9 +272,9 @@ class _Differ:
             after = [str(x.get("name")) for x in b if x.get("role") == role and x.get("until") is None]
             role_label = self.role(role)
             self.add(f"leaders.{role}", role_label, sep.join(before) or None, sep.join(after) or None)
-        old_people = {(x.get("role"), x.get("name")): x for x in a}
+        old_people = {(_hashable(x.get("role")), _hashable(x.get("name"))): x for x in a}
         for person in b:
-            key = (person.get("role"), person.get("name"))
+            key = (_hashable(person.get("role")), _hashable(person.get("name")))
             before_person = old_people.get(key)
             if before_person is None or before_person == person:
                 continue
@@ -297,8 +297,8 @@ class _Differ:
         return label
 
     def _keyed(self, name: str, a: Any, b: Any, key: Any, label: Any, value: Any) -> None:
-        before = {key(x): x for x in (a or []) if isinstance(x, dict)}
-        after = {key(x): x for x in (b or []) if isinstance(x, dict)}
+        before = {_hashable(key(x)): x for x in (a or []) if isinstance(x, dict)}
+        after = {_hashable(key(x)): x for x in (b or []) if isinstance(x, dict)}
         for k in sorted(set(before) | set(after), key=str):
             x, y = before.get(k), after.get(k)
             if x != y:
@@ -362,6 +362,11 @@ def chinese_number(value: Any) -> str:
     if tens == 0:
         return _DIGITS[ones]
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def _hashable(value: Any) -> Any:
+    """``value`` usable as a dict key: a list or mapping (a wrong type in a record) becomes its text."""
+    return str(value) if isinstance(value, (list, dict)) else value
 
 
 def _key(path: Path_) -> str:
