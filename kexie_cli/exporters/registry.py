@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.errors import writing
 from kexie_cli.query.dataset import Table, table_data
 from kexie_cli.reporters.tables import render_table, to_jsonable
 
@@ -58,7 +59,8 @@ def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, m
 
 def write_csv_folder(tables: list[Table], folder: Path, schemas: Any, lang: str) -> list[Path]:
     """One ``<table>.csv`` per table in ``folder`` (created), UTF-8 with BOM so Excel reads it."""
-    folder.mkdir(parents=True, exist_ok=True)
+    with writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table in tables:
         buffer = io.StringIO()
@@ -75,15 +77,16 @@ def _text_writer(text: str) -> Callable[[Path], object]:
 
 def _atomic(path: Path, write: Callable[[Path], object]) -> None:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def export_meta(registry_name: str, today: dt.date) -> dict[str, Any]:
