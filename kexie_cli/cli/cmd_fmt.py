@@ -41,8 +41,12 @@ def command(paths: tuple[Path, ...], check: bool, root: Path | None, lang: str |
             sys.stdout.write(result.diff())
         if not quiet:
             key = "fmt.summary_check" if report.changed else "fmt.summary_ok"
-            click.echo(tr(key, language, count=len(report.changed), files=files), err=True)
+            if report.failed:
+                key = "fmt.summary_check_failed"
+            counts = {"count": len(report.changed), "files": files, "failed": len(report.failed)}
+            click.echo(tr(key, language, **counts), err=True)
         sys.exit(1 if report.changed or report.failed else 0)
     if not quiet:
-        click.echo(tr("fmt.summary_write", language, count=report.written, files=files), err=True)
+        key = "fmt.summary_write_failed" if report.failed else "fmt.summary_write"
+        click.echo(tr(key, language, count=report.written, files=files, failed=len(report.failed)), err=True)
     sys.exit(1 if report.failed else 0)

@@ -21,7 +21,8 @@ import re
 from typing import Any
 
 from kexie_cli.edit import roundtrip
-from kexie_cli.records.loader import load_text
+from kexie_cli.i18n import tr
+from kexie_cli.records.loader import Problem, decode, load_text
 from kexie_cli.registry.schemas import SchemaSet
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/{file}"
@@ -36,10 +37,40 @@ SCHEMA_FILES = {
 class FormatError(ValueError):
     """The file cannot be formatted: it does not parse, or formatting would change its data."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, problem: Problem | None = None, **params: object) -> None:
         super().__init__(key)
         self.key = key
+        self.problem = problem  # the strict loader's first problem, when that is the reason
         self.params = params
+
+    def render(self, lang: str) -> str:
+        params = dict(self.params)
+        if self.problem is not None:
+            p = self.problem
+            detail = tr(f"{p.code}.{p.key}", lang, **dict(p.params))
+            params.update(line=p.line, column=p.column, code=p.code, detail=detail)
+        return tr(self.key, lang, **params)
+
+
+def decode_record(raw: bytes) -> str:
+    """A record file's text; FormatError (K001) when it is not UTF-8 or holds control characters."""
+    text, problem = decode(raw)
+    if text is None:
+        raise FormatError("fmt.load_problem", problem)
+    return text
+
+
+def require_loadable(text: str) -> None:
+    """FormatError unless the strict loader accepts ``text`` (anchors, tags, duplicate keys ... are refused).
+
+    The round-trip parser accepts more than the strict loader (anchors, aliases, tags, merge
+    keys), so a file must pass the strict loader before it is formatted or edited.
+    """
+    loaded = load_text(_normalise_newlines(text))
+    if loaded.problems:
+        raise FormatError("fmt.load_problem", loaded.problems[0])
+    if loaded.data is None:
+        raise FormatError("fmt.not_mapping")
 
 
 def modeline(kind: str) -> str:
@@ -48,6 +79,7 @@ def modeline(kind: str) -> str:
 
 def format_text(text: str, kind: str, schemas: SchemaSet) -> str:
     """The canonical text of one record file of ``kind``; raises FormatError."""
+    require_loadable(text)
     doc = load_document(text)
     out = dump_document(doc, kind, schemas)
     if out == text:

@@ -19,6 +19,7 @@ from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
+from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_text
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
@@ -60,7 +61,12 @@ class EditOutcome:
 
 
 def edit_text(text: str, kind: str, schemas: SchemaSet, operation: Operation) -> tuple[str, list[Path_], bool]:
-    """Apply ``operation`` to a record's text: (new text, changed paths, was the old text canonical)."""
+    """Apply ``operation`` to a record's text: (new text, changed paths, was the old text canonical).
+
+    Raises FormatError when the strict loader refuses ``text``: editing must not carry anchors,
+    tags or duplicate keys (which the round-trip parser would keep) into a new version.
+    """
+    canonical.require_loadable(text)
     doc = canonical.load_document(text)
     before = canonical.dump_document(doc, kind, schemas)
     after, paths = apply_operation(doc, kind, schemas, operation)
@@ -88,11 +94,11 @@ def edit_record(
     """Edit one record by id under the registry lock; write only when no new errors arise."""
     with _locked(registry.root):
         file = find_record_file(registry, record_id)
-        old = _read(file.path)
         try:
+            old = canonical.decode_record(_read(file.path))
             new, paths, was_canonical = edit_text(old, str(file.kind), registry.schemas, operation)
         except canonical.FormatError as exc:
-            raise KexieError("edit.unloadable", file=file.relpath) from exc
+            raise UnloadableRecord(file.relpath, exc) from exc
         outcome = EditOutcome(file.relpath, old, new, paths, reformatted=not was_canonical)
         if validate and outcome.changed:
             outcome.new_errors = new_errors(registry, file, new, today)
@@ -141,11 +147,22 @@ class _locked:
         self.manager.__exit__(*exc)
 
 
-def _read(path: Path) -> str:
+class UnloadableRecord(KexieError):
+    """The record file cannot be edited: the strict loader refuses it (the reason names line and code)."""
+
+    def __init__(self, relpath: str, cause: canonical.FormatError) -> None:
+        super().__init__("fmt.failed", file=relpath)
+        self.cause = cause
+
+    def render(self, lang: str) -> str:
+        return tr(self.key, lang, file=self.params["file"], reason=self.cause.render(lang))
+
+
+def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KexieError("edit.unreadable", file=str(path), detail=str(exc)) from exc
+        return path.read_bytes()
+    except OSError as exc:
+        raise KexieError("edit.unreadable", file=str(path), detail=exc.strerror or str(exc)) from exc
 
 
 def find_record_file(registry: Registry, record_id: str) -> RecordFile:

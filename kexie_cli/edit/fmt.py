@@ -6,8 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from kexie_cli.edit.atomic import atomic_write, registry_lock
-from kexie_cli.edit.canonical import FormatError, format_text
-from kexie_cli.i18n import tr
+from kexie_cli.edit.canonical import FormatError, decode_record, format_text
 from kexie_cli.registry.layout import RecordFile
 from kexie_cli.registry.load import Registry
 
@@ -91,11 +90,13 @@ def fmt(registry: Registry, paths: tuple[str, ...] | None, *, write: bool, lang:
 
 def _format_file(file: RecordFile, registry: Registry, lang: str) -> FileResult:
     try:
-        old = file.path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return FileResult(file.relpath, "", None, str(exc))
+        raw = file.path.read_bytes()
+    except OSError as exc:
+        return FileResult(file.relpath, "", None, exc.strerror or str(exc))
+    old = raw.decode("utf-8", errors="replace")
     try:
+        old = decode_record(raw)
         new = format_text(old, str(file.kind), registry.schemas)
     except FormatError as exc:
-        return FileResult(file.relpath, old, None, tr(exc.key, lang, **exc.params))
+        return FileResult(file.relpath, old, None, exc.render(lang))
     return FileResult(file.relpath, old, new)

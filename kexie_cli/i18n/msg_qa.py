@@ -18,3 +18,24 @@ MESSAGES.update(
         "output.no_space": ("磁盘空间不足", "no space left on the device"),
     }
 )
+MESSAGES.update(
+    {
+        "fmt.load_problem": (
+            "无法加载（{code}，第 {line} 行：{detail}），请先用 kexie check 修正",
+            "cannot be loaded: line {line}: {detail} ({code}); fix it first (kexie check)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "registry.path_missing": ("路径不存在：{path}", "no such file or folder: {path}"),
+        "fmt.summary_check_failed": (
+            "{count} 个文件不是规范格式，{failed} 个文件无法加载（共检查 {files} 个）",
+            "{count} of {files} files are not canonical, {failed} cannot be loaded",
+        ),
+        "fmt.summary_write_failed": (
+            "已整理 {count} 个文件，{failed} 个文件无法加载、未整理（共 {files} 个）",
+            "reformatted {count} of {files} files; {failed} cannot be loaded and were left as they are",
+        ),
+    }
+)
