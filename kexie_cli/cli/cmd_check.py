@@ -101,6 +101,8 @@ def _relative(paths: tuple[Path, ...], root: Path) -> tuple[str, ...]:
 
     out = []
     for path in paths:
+        if not path.exists():  # a typo must not pass as "no findings"
+            raise KexieError("registry.path_missing", path=str(path))
         absolute = path.resolve()
         try:
             out.append(absolute.relative_to(root).as_posix())
