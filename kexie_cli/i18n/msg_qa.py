@@ -39,3 +39,11 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "show.unloadable": (
+            "{file} 无法加载（{code}，第 {line} 行：{detail}），请先用 kexie check 修正",
+            "{file} cannot be loaded ({code}, line {line}: {detail}); fix it first (kexie check)",
+        ),
+    }
+)

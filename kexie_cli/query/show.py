@@ -39,8 +39,25 @@ class RecordView:
         }
 
 
+class UnloadableFile(KexieError):
+    """The record's file exists but cannot be loaded; the message names its first K0xx problem."""
+
+    def __init__(self, record: Record) -> None:
+        super().__init__("show.unloadable", file=record.relpath)
+        self.problem = record.problems[0]
+
+    def render(self, lang: str) -> str:
+        p = self.problem
+        detail = tr(f"{p.code}.{p.key}", lang, **dict(p.params))
+        return tr("show.unloadable", lang, file=self.params["file"], line=p.line, code=p.code, detail=detail)
+
+
 def show(registry: Registry, records: list[Record], qctx: QueryContext, record_id: str) -> RecordView:
     record = qctx.index.get(record_id)
+    if record is None:
+        broken = [r for r in records if not r.loaded and r.problems and r.file.stem_id == record_id]
+        if broken:  # the file is there but does not load: say why instead of "no such record"
+            raise UnloadableFile(broken[0])
     if record is None or record.kind is None:
         raise KexieError("show.unknown", id=record_id)
     lang = qctx.lang
