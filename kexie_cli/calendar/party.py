@@ -24,7 +24,7 @@ from kexie_cli.records.model import Record, current_leaders, entries, integer, t
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.reporters.tables import Column, TableData
-from kexie_cli.rules.party import covering_cells, meeting_gaps
+from kexie_cli.rules.party import LAST_12_MONTHS, covering_cells, meeting_gaps
 from kexie_cli.terms import TermState, term_state
 from kexie_cli.validate.context import Context
 from kexie_cli.validate.index import Index
@@ -123,6 +123,7 @@ def _percent(value: object, lang: str) -> str:
 
 def _periods(periods: list[str], lang: str) -> str:
     """At most three period labels, then the count: the table stays readable, JSON has them all."""
+    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else p for p in periods]
     if len(periods) <= MAX_PERIODS:
         return ", ".join(periods)
     shown = ", ".join(periods[:2])

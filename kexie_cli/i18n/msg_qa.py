@@ -47,3 +47,9 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "K506.year": ("近12个月没有{type}", "三会一课 gap: no {type} in the last 12 months"),
+        "party.last_12_months": ("近12个月", "last 12 months"),
+    }
+)

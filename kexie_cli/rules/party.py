@@ -180,10 +180,13 @@ def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
+LAST_12_MONTHS = "12m"  # the period label of a yearly meeting: the whole last 12 months
+
+
 def _periods(frequency: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
     """(label, first day, last day) of the completed periods in the last 12 months."""
     if frequency == "yearly":
-        return [("近12个月", add_months(today, -12) + dt.timedelta(days=1), today)]
+        return [(LAST_12_MONTHS, add_months(today, -12) + dt.timedelta(days=1), today)]
     if frequency == "quarterly":
         return [(f"{y}Q{q}", *quarter_bounds(y, q)) for y, q in completed_quarters(today)]
     out = []
@@ -250,7 +253,10 @@ def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
         return
     for kind, periods in meeting_gaps(record, ctx).items():
         label = ctx.label("party-cell", ("meetings", 0, "type"), kind)
-        yield Hit(("meetings",), {"type": label, "periods": "、".join(periods)})
+        if periods == [LAST_12_MONTHS]:
+            yield Hit(("meetings",), {"type": label}, variant="year")
+        else:
+            yield Hit(("meetings",), {"type": label, "periods": (", " if ctx.lang == "en" else "、").join(periods)})
 
 
 @rule("K507", W, "联合党支部覆盖单位超过5个", "Joint branch covering more than 5 records")
