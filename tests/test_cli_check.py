@@ -217,3 +217,22 @@ def test_symlink_loop_and_special_files(cli_run: Callable[..., Run], registry: C
     (root / "records" / "societies" / "loop").symlink_to(root / "records")
     data = cli_run(["check", "--as-of", AS_OF, "--format", "json"], root=root).json()
     assert data == []
+
+
+def test_settings_errors_are_explained_in_both_languages(
+    cli_run: Callable[..., Run], registry: Callable[..., Path]
+) -> None:
+    root = registry({}, settings="elections:\n  lead_months: six\n")
+    assert "应为整数" in cli_run(["check"], root=root).stderr
+    assert "expected integer" in cli_run(["check", "--lang", "en"], root=root).stderr
+    sizes = registry({}, settings="branches:\n  committee_size: {agency: [9, 7]}\n")
+    run = cli_run(["check"], root=sizes)
+    assert run.exit_code == 2 and "branches.committee_size.agency" in run.stderr
+    until = registry({}, settings="rules:\n  ignore:\n    - {code: K603, reason: x, until: 2026-02-30}\n")
+    assert "不是有效日期" in cli_run(["check"], root=until).stderr
+
+
+def test_select_of_an_unknown_code_is_a_usage_error(cli_run: Callable[..., Run]) -> None:
+    run = cli_run(["check", "--select", "X9"], root=GOOD)
+    assert run.exit_code == 2 and "X9" in run.stderr
+    assert cli_run(["check", "--ignore", "K999", "-q"], root=GOOD).exit_code == 2

@@ -135,3 +135,8 @@ def test_keys_are_their_source_text() -> None:
 def test_problem_count_is_bounded() -> None:
     text = "".join(f"k: {i}\n" for i in range(1000))
     assert 1 < len(load_bytes(text.encode()).problems) <= 20
+
+
+def test_alias_as_value_does_not_shift_keys_and_values() -> None:
+    assert problems(b"a: &n x\nb: *n\nc: {d: 1}\n") == [("K004", 1, 4), ("K004", 2, 4)]
+    assert problems(b"a: *n\n*n : 1\n") == [("K004", 1, 4)]

@@ -91,9 +91,18 @@ def command(
 
 
 def _codes(text: str | None) -> frozenset[str] | None:
+    """Rule codes or prefixes (``K3``, ``K401``); one that matches no rule is a usage error."""
+    from kexie_cli.errors import KexieError
+    from kexie_cli.rules import all_rules
+
     if not text:
         return None
-    return frozenset(c.strip().upper() for c in text.split(",") if c.strip())
+    codes = frozenset(c.strip().upper() for c in text.split(",") if c.strip())
+    known = all_rules()
+    for code in sorted(codes):
+        if not any(k.startswith(code) for k in known):
+            raise KexieError("rules.unknown", code=code)
+    return codes
 
 
 def _relative(paths: tuple[Path, ...], root: Path) -> tuple[str, ...]:

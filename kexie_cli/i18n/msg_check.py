@@ -21,7 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "settings.invalid": (
         "{file}:{line}:{column}: 设置项 {setting} 无效：{detail}",
-        "{file}:{line}:{column}: setting {setting} is invalid: {detail}",
+        "{file}:{line}:{column}: setting {setting} is invalid: {detail_en}",
     ),
     "schema.unreadable": (
         "无法读取模式文件 {path}：{detail}",

@@ -192,6 +192,7 @@ class _Builder:
                 continue
             if isinstance(event, ev.AliasEvent):
                 self.problem("K004", event.start_mark, "load.alias", name=str(event.anchor))
+                self.node(event.start_mark, None, "*", False)  # keep key/value pairing in step
                 continue
             if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
                 if event.anchor is not None:

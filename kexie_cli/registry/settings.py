@@ -102,14 +102,41 @@ def _validate(data: dict[str, Any], positions: Positions, schemas: SchemaSet) ->
     else:
         line, column = positions.of(path)
     setting = ".".join(str(p) for p in path) or "(根)"
+    zh, en = _detail(error)
     raise KexieError(
         "settings.invalid",
         file=SETTINGS_FILE,
         line=line,
         column=column,
         setting=setting,
-        detail=error.message,
+        detail=zh,
+        detail_en=en,
     )
+
+
+def _detail(error: Any) -> tuple[str, str]:
+    """A (Chinese, English) explanation of a settings schema error."""
+    keyword, expected, value = error.validator, error.validator_value, error.instance
+    if keyword == "type":
+        kinds = {"integer": "整数", "string": "文字", "boolean": "true/false", "object": "映射", "array": "列表"}
+        wanted = [expected] if isinstance(expected, str) else list(expected)
+        return (
+            f"应为{'或'.join(kinds.get(w, w) for w in wanted)}，实为 {value!r}",
+            f"expected {'/'.join(wanted)}, got {value!r}",
+        )
+    if keyword == "additionalProperties":
+        return "未知的设置项（拼写错误？）", "unknown setting (a typo?)"
+    if keyword == "required":
+        missing = [n for n in expected if isinstance(value, dict) and n not in value]
+        return f"缺少 {'、'.join(missing)}", f"missing {', '.join(missing)}"
+    if keyword in ("enum", "const"):
+        allowed = expected if keyword == "enum" else [expected]
+        return f"{value!r} 不允许；可选：{'、'.join(map(str, allowed))}", f"{value!r} not allowed; one of {allowed}"
+    if keyword == "format" and expected == "date":
+        return f"{value!r} 不是有效日期（YYYY-MM-DD）", f"{value!r} is not a valid date (YYYY-MM-DD)"
+    if keyword == "pattern":
+        return f"{value!r} 格式不对", f"{value!r} has the wrong format"
+    return f"{value!r} 超出允许范围（{keyword}: {expected}）", f"{value!r} out of range ({keyword}: {expected})"
 
 
 def _build(data: dict[str, Any], positions: Positions) -> Settings:
@@ -127,7 +154,8 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
                 line=line,
                 column=column,
                 setting=f"rules.ignore[{index}].until",
-                detail=str(entry.get("until")),
+                detail=f"{entry.get('until')!r} 不是有效日期（YYYY-MM-DD）",
+                detail_en=f"{entry.get('until')!r} is not a valid date (YYYY-MM-DD)",
             )
         ids = entry.get("ids")
         ignores.append(
@@ -140,9 +168,22 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
                 column=column,
             )
         )
-    committee = Settings().committee_size | {
-        k: (int(v[0]), int(v[1])) for k, v in data.get("branches", {}).get("committee_size", {}).items()
-    }
+    sizes = data.get("branches", {}).get("committee_size", {})
+    for kind, (low, high) in sizes.items():
+        if low > high:
+            line, column = positions.of(("branches", "committee_size", kind))
+            setting = f"branches.committee_size.{kind}"
+            detail = f"最少 {low} 人大于最多 {high} 人"
+            raise KexieError(
+                "settings.invalid",
+                file=SETTINGS_FILE,
+                line=line,
+                column=column,
+                setting=setting,
+                detail=detail,
+                detail_en=f"minimum {low} exceeds maximum {high}",
+            )
+    committee = Settings().committee_size | {k: (int(v[0]), int(v[1])) for k, v in sizes.items()}
     defaults = Settings()
     return Settings(
         registry=data.get("registry", defaults.registry),
