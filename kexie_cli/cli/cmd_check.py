@@ -31,6 +31,7 @@ PATH 可为文件或文件夹，只报告其中的问题（跨记录规则仍在
 )
 @click.option("--select", default=None, help="只报告这些规则，逗号分隔，可用前缀（如 K3,K401）。")
 @click.option("--ignore", "ignore_codes", default=None, help="不报告这些规则，逗号分隔，可用前缀。")
+@click.option("--no-cache", is_flag=True, help="不读也不写缓存 .kexie_cache/（每个文件都重新检查）。")
 @opt.quiet_option
 def command(
     paths: tuple[Path, ...],
@@ -41,6 +42,7 @@ def command(
     strict: bool | None,
     select: str | None,
     ignore_codes: str | None,
+    no_cache: bool,
     quiet: bool,
 ) -> None:
     from kexie_cli.finding import Severity
@@ -56,6 +58,7 @@ def command(
         select=_codes(select),
         ignore=_codes(ignore_codes) or frozenset(),
         paths=_relative(paths, registry.root) if paths else None,
+        cache=not no_cache,
     )
     with _Progress() as progress:
         result = check(registry, options, progress=progress)

@@ -1,0 +1,216 @@
+"""The content-hash cache of per-file outcomes: ``.kexie_cache/`` at the registry root.
+
+One pack file per *fingerprint*: everything besides a file's own bytes that
+its outcome depends on (kexie's version and source code, the schemas, the
+settings, the rule set, the language, the as-of date, the Python version).
+Inside a pack, an outcome is keyed by a hash of the file's path and bytes.
+So an entry can never be stale: a change to any input is a different key or
+a different pack. Only per-file work is cached (loading, schema, record
+rules that look at no other record); cross-record rules always run.
+
+Writes are atomic (a temporary file renamed over the pack), so two runs that
+overlap never leave a torn pack: the last one to finish wins, and at worst
+some entries are missing (computed again next time). A pack that cannot be
+read is ignored. The folder carries its own ``.gitignore`` (``*``).
+
+A pack is signed with a key kept outside the registry (in the user's cache
+folder, ``$XDG_CACHE_HOME/kexie/cache-key``), so a pack that came from
+elsewhere (committed by mistake or on purpose, copied from another machine)
+fails the check and is ignored: it cannot make ``kexie check`` pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kexie_cli.fast.pipeline import Outcome
+    from kexie_cli.registry.load import Registry
+    from kexie_cli.rules import Rule
+
+CACHE_DIR = ".kexie_cache"
+FORMAT = 1
+KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
+
+try:
+    import xxhash as _xxhash
+except ImportError:  # pragma: no cover - the hashlib fallback is tested directly
+    _xxhash = None
+
+_CODE_FINGERPRINT: str | None = None
+
+
+def content_key(relpath: str, raw: bytes, use_xxhash: bool = True) -> str:
+    """Hash of a file's path and bytes (xxh3-128 when available, else BLAKE2b-128)."""
+    head = relpath.encode("utf-8") + b"\0"
+    if use_xxhash and _xxhash is not None:
+        return "x" + _xxhash.xxh3_128_hexdigest(head + raw)
+    return "b" + hashlib.blake2b(head + raw, digest_size=16).hexdigest()
+
+
+def code_fingerprint() -> str:
+    """Hash of kexie's own source files (an edited rule must not be served from the cache)."""
+    global _CODE_FINGERPRINT
+    if _CODE_FINGERPRINT is None:
+        import kexie_cli
+
+        package = Path(kexie_cli.__file__).parent
+        digest = hashlib.blake2b(digest_size=16)
+        for path in sorted(package.rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+        _CODE_FINGERPRINT = digest.hexdigest()
+    return _CODE_FINGERPRINT
+
+
+def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str:
+    """Everything besides a file's bytes that a per-file outcome depends on."""
+    import kexie_cli
+
+    parts = [
+        f"format={FORMAT}",
+        f"kexie={kexie_cli.__version__}",
+        f"code={code_fingerprint()}",
+        f"python={sys.version_info[:2]} marshal={marshal.version}",
+        f"schemas={registry.schemas.fingerprint()}",
+        f"settings={registry.settings.fingerprint()}",
+        "rules=" + ",".join(f"{r.code}:{r.severity}:{r.scope}:{r.check is not None}" for r in rules.values()),
+        f"lang={options.lang}",
+        f"today={options.today.isoformat()}",
+    ]
+    return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class Cache:
+    """The pack of one fingerprint: read once, written once at the end if it changed."""
+
+    def __init__(self, folder: Path, fp: str) -> None:
+        self.folder = folder
+        self.path = folder / f"check-{fp}.bin"
+        self.entries: dict[str, Outcome] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        self.secret = _secret()
+        loaded = None
+        try:
+            packed = self.path.read_bytes() if self.secret is not None else b""
+        except OSError:
+            packed = b""
+        if packed and self.secret is not None and hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
+            try:
+                loaded = marshal.loads(packed[32:])
+            except (ValueError, EOFError, TypeError):
+                loaded = None
+        if isinstance(loaded, dict):
+            self.entries = loaded
+
+    @classmethod
+    def open(cls, registry: Registry, options: Any, rules: dict[str, Rule]) -> Cache:
+        return cls(registry.root / CACHE_DIR, fingerprint(registry, options, rules))
+
+    def key(self, relpath: str, raw: bytes) -> str:
+        return content_key(relpath, raw)
+
+    def get(self, key: str) -> Outcome | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        self.entries[key] = outcome
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the pack (only entries used by this run) atomically; errors are ignored."""
+        if self.secret is None or (not self.changed and len(self.used) == len(self.entries)):
+            return
+        keep = {k: v for k, v in self.entries.items() if k in self.used}
+        try:
+            payload = marshal.dumps(keep)
+        except ValueError:  # a value marshal cannot write: keep what can be written
+            keep = {k: v for k, v in keep.items() if _marshallable(v)}
+            payload = marshal.dumps(keep)
+        try:
+            self.folder.mkdir(exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                _atomic_write(ignore, b"# created by kexie: the cache is never committed\n*\n")
+            _atomic_write(self.path, _sign(self.secret, payload) + payload)
+            self._prune()
+        except OSError:
+            return
+
+    def _prune(self) -> None:
+        others = [p for p in self.folder.glob("check-*.bin") if p != self.path]
+        others.sort(key=_mtime, reverse=True)
+        for old in others[KEEP_PACKS:]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _sign(secret: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, key=secret, digest_size=32).digest()
+
+
+def secret_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kexie" / "cache-key"
+
+
+def _secret() -> bytes | None:
+    """This user's signing key (created on first use); None when it cannot be had."""
+    path = secret_path()
+    try:
+        secret = path.read_bytes()
+    except OSError:
+        secret = b""
+    if len(secret) == 32:
+        return secret
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, os.urandom(32))
+        secret = path.read_bytes()  # another run may have won the race: use what is there
+    except OSError:
+        return None
+    return secret if len(secret) == 32 else None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _marshallable(value: object) -> bool:
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _atomic_write(path: Path, payload: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it over ``path``."""
+    handle, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

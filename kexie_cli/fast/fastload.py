@@ -1,0 +1,120 @@
+"""The bulk loader: yaml-rs for the data, the strict loader for everything unusual.
+
+:func:`load` returns the same :class:`~kexie_cli.records.loader.Loaded` as
+:func:`kexie_cli.records.loader.load_bytes` (data, text, no problems) for the
+files it can vouch for, and None for every other file, which the caller then
+loads with the strict loader. It vouches only for files that
+
+- decode cleanly (the strict decoder is used: BOM, NUL and control characters
+  behave the same);
+- contain none of the constructs where yaml-rs and the strict loader differ or
+  where the strict loader reports a problem: anchors, aliases, tags (``&``,
+  ``*``, ``!`` anywhere), merge keys, directives and document markers, tabs,
+  lone CRs, and the integer spellings yaml-rs resolves beyond the YAML 1.2
+  core schema (``0b1``, ``0X1F``, ``1_000``, signed hex/octal);
+- yaml-rs parses into a mapping whose keys are all strings (the strict loader
+  keeps keys as written) with plain JSON-like values.
+
+Duplicate keys and syntax errors make yaml-rs raise: the strict loader then
+reports them with exact positions. Positions are computed only when a finding
+needs one (:class:`LazyPositions`). The equivalence is checked by property
+tests against the strict loader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_text
+from kexie_cli.records.positions import LineCol, PathKey, Positions
+
+# Constructs the strict loader refuses or resolves differently (see module docstring).
+_SCREEN = re.compile(r"[&*!\t]|<<|^(?:%|---|\.\.\.)|0[bBxXoO]|[0-9]_|_[0-9]|\r(?!\n)", re.MULTILINE)
+_SCALARS = (str, int, float, bool, type(None))
+
+try:  # the fast reader is optional: without it every file takes the strict path
+    import yaml_rs as _yaml_rs
+except ImportError:  # pragma: no cover - exercised by the KEXIE_PURE tests instead
+    _yaml_rs = None
+
+
+def available() -> bool:
+    return _yaml_rs is not None
+
+
+def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
+    """Load ``raw`` the fast way, or return None when the strict loader must decide."""
+    if _yaml_rs is None or len(raw) > max_bytes:
+        return None
+    text, problem = decode(raw)
+    if text is None or problem is not None:
+        return None
+    if _SCREEN.search(text) or _too_deep(text) is not None:
+        return None
+    try:
+        data = _yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # syntax errors, duplicate keys ...: the strict loader reports them
+        return None
+    if not isinstance(data, dict) or not _plain(data, 0):
+        return None
+    return Loaded(data, LazyPositions(text, data), [], text)
+
+
+def _plain(node: Any, depth: int) -> bool:
+    """True when ``node`` holds only string keys and JSON-like values."""
+    if depth > 64:
+        return False
+    if isinstance(node, dict):
+        return all(type(k) is str and _plain(v, depth + 1) for k, v in node.items())
+    if isinstance(node, list):
+        return all(_plain(v, depth + 1) for v in node)
+    return isinstance(node, _SCALARS)
+
+
+class LazyPositions(Positions):
+    """Positions computed on first use: the line scanner, or the strict loader as a fallback."""
+
+    __slots__ = ("_data", "_ready", "_text")
+
+    def __init__(self, text: str, data: Any) -> None:
+        super().__init__()
+        self._text = text
+        self._data = data
+        self._ready = False
+
+    def fill(self) -> Positions:
+        if not self._ready:
+            self._ready = True
+            found = locate_positions(self._text, self._data)
+            self.values.update(found.values)
+            self.keys.update(found.keys)
+        return self
+
+    def of(self, path: Iterable[str | int]) -> LineCol:
+        self.fill()
+        return super().of(path)
+
+    def key(self, path: Iterable[str | int]) -> LineCol:
+        self.fill()
+        return super().key(path)
+
+    def all_values(self) -> dict[PathKey, LineCol]:
+        return self.fill().values
+
+    def __getstate__(self) -> tuple[str, Any]:
+        return (self._text, self._data)
+
+    def __setstate__(self, state: tuple[str, Any]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+
+def locate_positions(text: str, data: Any) -> Positions:
+    """Exact positions of a file's nodes: the scanner when it can, else the strict loader."""
+    from kexie_cli.fast.locate import locate
+
+    found = locate(text, data)
+    if found is not None:
+        return found
+    return load_text(text).positions
