@@ -21,6 +21,7 @@ fails the check and is ignored: it cannot make ``kexie check`` pass.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import marshal
@@ -39,6 +40,7 @@ CACHE_DIR = ".kexie_cache"
 FORMAT = 1
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 
+_xxhash: Any
 try:
     import xxhash as _xxhash
 except ImportError:  # pragma: no cover - the hashlib fallback is tested directly
@@ -51,13 +53,13 @@ def content_key(relpath: str, raw: bytes, use_xxhash: bool = True) -> str:
     """Hash of a file's path and bytes (xxh3-128 when available, else BLAKE2b-128)."""
     head = relpath.encode("utf-8") + b"\0"
     if use_xxhash and _xxhash is not None:
-        return "x" + _xxhash.xxh3_128_hexdigest(head + raw)
+        return "x" + str(_xxhash.xxh3_128_hexdigest(head + raw))
     return "b" + hashlib.blake2b(head + raw, digest_size=16).hexdigest()
 
 
 def code_fingerprint() -> str:
     """Hash of kexie's own source files (an edited rule must not be served from the cache)."""
-    global _CODE_FINGERPRINT
+    global _CODE_FINGERPRINT  # noqa: PLW0603 - computed once per process
     if _CODE_FINGERPRINT is None:
         import kexie_cli
 
@@ -153,10 +155,8 @@ class Cache:
         others = [p for p in self.folder.glob("check-*.bin") if p != self.path]
         others.sort(key=_mtime, reverse=True)
         for old in others[KEEP_PACKS:]:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:
@@ -193,7 +193,7 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _marshallable(value: object) -> bool:
+def _marshallable(value: Any) -> bool:
     try:
         marshal.dumps(value)
     except ValueError:
@@ -207,10 +207,8 @@ def _atomic_write(path: Path, payload: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
-        os.replace(temp, path)
+        Path(temp).replace(path)
     except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
         raise

@@ -13,7 +13,7 @@ loads with the strict loader. It vouches only for files that
   lone CRs, and the integer spellings yaml-rs resolves beyond the YAML 1.2
   core schema (``0b1``, ``0X1F``, ``1_000``, signed hex/octal);
 - yaml-rs parses into a mapping whose keys are all strings (the strict loader
-  keeps keys as written) with plain JSON-like values.
+  keeps keys as written).
 
 Duplicate keys and syntax errors make yaml-rs raise: the strict loader then
 reports them with exact positions. Positions are computed only when a finding
@@ -31,9 +31,14 @@ from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decod
 from kexie_cli.records.positions import LineCol, PathKey, Positions
 
 # Constructs the strict loader refuses or resolves differently (see module docstring).
-_SCREEN = re.compile(r"[&*!\t]|<<|^(?:%|---|\.\.\.)|0[bBxXoO]|[0-9]_|_[0-9]|\r(?!\n)", re.MULTILINE)
-_SCALARS = (str, int, float, bool, type(None))
+_SCREEN = re.compile(
+    r"[&*!\t\x85\u2028\u2029]|<<|^(?:%|---|\.\.\.)|\r(?!\n)"
+    # integer spellings beyond the core schema, at the start of a scalar: 0x1F 0X1F 0b1 +0o7 1_000 .5_0
+    r"|(?<![^\s\[{,:])[-+]?(?:0[bBxXoO]|\.?[0-9][0-9_.eE+-]*_)",
+    re.MULTILINE,
+)
 
+_yaml_rs: Any
 try:  # the fast reader is optional: without it every file takes the strict path
     import yaml_rs as _yaml_rs
 except ImportError:  # pragma: no cover - exercised by the KEXIE_PURE tests instead
@@ -57,20 +62,37 @@ def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
         data = _yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # syntax errors, duplicate keys ...: the strict loader reports them
         return None
-    if not isinstance(data, dict) or not _plain(data, 0):
+    try:
+        if type(data) is not dict or not _string_keys(data):
+            return None
+    except RecursionError:
         return None
     return Loaded(data, LazyPositions(text, data), [], text)
 
 
-def _plain(node: Any, depth: int) -> bool:
-    """True when ``node`` holds only string keys and JSON-like values."""
-    if depth > 64:
-        return False
-    if isinstance(node, dict):
-        return all(type(k) is str and _plain(v, depth + 1) for k, v in node.items())
-    if isinstance(node, list):
-        return all(_plain(v, depth + 1) for v in node)
-    return isinstance(node, _SCALARS)
+def _string_keys(node: dict[Any, Any]) -> bool:
+    """True when every mapping key is a string (yaml-rs resolves ``1:`` to an int; the loader keeps "1")."""
+    for key, value in node.items():
+        if type(key) is not str:
+            return False
+        kind = type(value)
+        if kind is dict:
+            if not _string_keys(value):
+                return False
+        elif kind is list and not _string_keys_in(value):
+            return False
+    return True
+
+
+def _string_keys_in(items: list[Any]) -> bool:
+    for value in items:
+        kind = type(value)
+        if kind is dict:
+            if not _string_keys(value):
+                return False
+        elif kind is list and not _string_keys_in(value):
+            return False
+    return True
 
 
 class LazyPositions(Positions):

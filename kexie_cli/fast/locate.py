@@ -289,7 +289,7 @@ def _scalar(line: str, col: int, block: bool) -> tuple[Any, int]:
     char = line[col : col + 1]
     if char in ("'", '"'):
         return _quoted(line, col)
-    if not char or char in _INDICATORS and not _plain_dash(line, col):
+    if not char or (char in _INDICATORS and not _plain_dash(line, col)):
         raise _GiveUp
     at = col
     end = col

@@ -40,9 +40,10 @@ CHUNK = 256
 
 # One file's outcome, in plain types (marshal-able for the cache):
 # (data, problems, findings, deferred rule codes)
+ProblemRow = tuple[str, int, int, str, tuple[tuple[str, str], ...]]
 Outcome = tuple[
     dict[str, Any] | None,
-    list[tuple[str, int, int, str, tuple[tuple[str, str], ...]]],
+    list[ProblemRow],
     list[tuple[str, str, str, int, int, str | None, str]],
     list[str],
 ]
@@ -91,9 +92,9 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def analyse(registry: Registry, options: Any, progress: Progress | None = None) -> tuple[
-    list[Record], list[Finding], Context
-]:
+def analyse(
+    registry: Registry, options: Any, progress: Progress | None = None
+) -> tuple[list[Record], list[Finding], Context]:
     """Records of the registry and their findings before suppression (see the module docstring)."""
     from kexie_cli.fast import cache as cache_mod
 
@@ -122,7 +123,7 @@ def analyse(registry: Registry, options: Any, progress: Progress | None = None) 
             outcomes.append(None)
             todo.append(i)
 
-    global _JOB
+    global _JOB  # noqa: PLW0603 - inherited by the forked workers
     _JOB = _Job(local_ctx, rules, fast, settings.max_file_bytes, files, raws)
     try:
         done = len(files) - len(todo)
@@ -141,8 +142,9 @@ def analyse(registry: Registry, options: Any, progress: Progress | None = None) 
     records: list[Record] = []
     findings: list[Finding] = []
     deferred: list[tuple[Record, list[str]]] = []
-    for file, raw, outcome in zip(files, raws, outcomes, strict=True):
-        assert outcome is not None
+    for file, raw, maybe in zip(files, raws, outcomes, strict=True):
+        assert maybe is not None
+        outcome = maybe
         record = _record(file, raw, outcome)
         records.append(record)
         findings.extend(_finding(t) for t in outcome[2])
@@ -160,12 +162,12 @@ def _read(file: RecordFile, max_bytes: int) -> tuple[bytes | None, Outcome | Non
     try:
         size = file.path.stat().st_size
         if size > max_bytes:
-            problem = ("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
+            problem: ProblemRow = ("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
             return None, (None, [problem], [], [])
         return file.path.read_bytes(), None
     except OSError as exc:
-        problem = ("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
-        return None, (None, [problem], [], [])
+        unreadable: ProblemRow = ("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
+        return None, (None, [unreadable], [], [])
 
 
 def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:

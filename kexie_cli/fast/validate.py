@@ -14,6 +14,7 @@ from typing import Any
 
 from kexie_cli.registry.schemas import BASE_URI, SCHEMA_FILES, SchemaSet
 
+_rs: Any
 try:
     import jsonschema_rs as _rs
 except ImportError:  # pragma: no cover - exercised by the KEXIE_PURE tests instead
