@@ -110,7 +110,7 @@ def analyse(
     keys: list[str | None] = []
     todo: list[int] = []
     for i, file in enumerate(files):
-        raw, early = _read(file, settings.max_file_bytes)
+        raw, early = _read(file, settings.max_file_bytes, local_ctx)
         raws.append(raw)
         key = store.key(file.relpath, raw) if store is not None and raw is not None else None
         keys.append(key)
@@ -155,19 +155,19 @@ def analyse(
     return records, findings, ctx
 
 
-def _read(file: RecordFile, max_bytes: int) -> tuple[bytes | None, Outcome | None]:
-    """The file's bytes, or an outcome already known (K006, unreadable, too large)."""
-    if file.kind is None:
-        return None, (None, [], [], [])
-    try:
-        size = file.path.stat().st_size
-        if size > max_bytes:
-            problem: ProblemRow = ("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
-            return None, (None, [problem], [], [])
-        return file.path.read_bytes(), None
-    except OSError as exc:
-        unreadable: ProblemRow = ("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
-        return None, (None, [unreadable], [], [])
+def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
+    """The file's bytes, or its outcome when it is known without them (K006, unreadable, too large)."""
+    problems: list[ProblemRow] = []
+    if file.kind is not None:
+        try:
+            size = file.path.stat().st_size
+            if size <= max_bytes:
+                return file.path.read_bytes(), None
+            problems.append(("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes)))))
+        except OSError as exc:
+            problems.append(("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),)))
+    record = _record(file, None, (None, problems, [], []))
+    return None, (None, problems, _rows(file_findings(record, ctx)), [])
 
 
 def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
@@ -205,8 +205,11 @@ def _outcome(index: int) -> Outcome:
     local, deferred = local_findings(record, job.ctx, job.rules)
     found.extend(local)
     problems = [(p.code, p.line, p.column, p.key, p.params) for p in loaded.problems]
-    rows = [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message) for f in found]
-    return loaded.data, problems, rows, deferred
+    return loaded.data, problems, _rows(found), deferred
+
+
+def _rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str]]:
+    return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message) for f in found]
 
 
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:

@@ -111,3 +111,22 @@ def test_jobs_for() -> None:
     assert pipeline.jobs_for(10) == 1
     assert pipeline.jobs_for(10, requested=3) == 3
     assert pipeline.jobs_for(100_000) >= 1
+
+
+def test_files_known_without_reading(tmp_path: Path) -> None:
+    """K006 (not a record file) and K001 (too large) come out the same on the bulk path."""
+    from tests.conftest import write_registry
+
+    root = write_registry(
+        tmp_path / "reg",
+        {
+            "records/societies/a.yml": "id: a\n",
+            "records/other/b.yaml": "id: b\n",
+            "records/societies/big.yaml": "id: big\nnotes: " + "x" * 2000 + "\n",
+        },
+        settings="registry: 测试\nlimits: {max_file_bytes: 1024}\n",
+    )
+    expected = reference(root)
+    assert {f["code"] for f in json.loads(expected)} >= {"K006", "K001"}
+    for env in PATHS.values():
+        assert normalised(run(root, env)[1]) == expected
