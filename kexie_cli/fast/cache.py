@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 CACHE_DIR = ".kexie_cache"
 FORMAT = 1
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
+KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
 
 _xxhash: Any
 try:
@@ -91,31 +92,51 @@ def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str
 
 
 class Cache:
-    """The pack of one fingerprint: read once, written once at the end if it changed."""
+    """The packs of one fingerprint, read on first use and written at the end if they changed.
+
+    ``check-<fp>.bin`` holds per-file outcomes; ``run-<fp>.bin`` holds the
+    final findings of recent runs by *memo key* (the hash of every file's
+    path and content key plus the options that shape the result), so a run
+    where nothing changed reads neither the per-file pack nor any record.
+    """
 
     def __init__(self, folder: Path, fp: str) -> None:
         self.folder = folder
+        self.fp = fp
         self.path = folder / f"check-{fp}.bin"
-        self.entries: dict[str, Outcome] = {}
+        self.memo_path = folder / f"run-{fp}.bin"
+        self._entries: dict[str, Outcome] | None = None
+        self._memos: dict[str, Any] | None = None
         self.used: set[str] = set()
         self.changed = False
+        self.memo_changed = False
         self.secret = _secret()
-        loaded = None
-        try:
-            packed = self.path.read_bytes() if self.secret is not None else b""
-        except OSError:
-            packed = b""
-        if packed and self.secret is not None and hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
-            try:
-                loaded = marshal.loads(packed[32:])
-            except (ValueError, EOFError, TypeError):
-                loaded = None
-        if isinstance(loaded, dict):
-            self.entries = loaded
 
     @classmethod
     def open(cls, registry: Registry, options: Any, rules: dict[str, Rule]) -> Cache:
         return cls(registry.root / CACHE_DIR, fingerprint(registry, options, rules))
+
+    @property
+    def entries(self) -> dict[str, Outcome]:
+        if self._entries is None:
+            self._entries = self._read(self.path)
+        return self._entries
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        """A pack's content when its signature checks out, else nothing."""
+        if self.secret is None:
+            return {}
+        try:
+            packed = path.read_bytes()
+        except OSError:
+            return {}
+        if not hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
+            return {}
+        try:
+            loaded = marshal.loads(packed[32:])
+        except (ValueError, EOFError, TypeError):
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
 
     def key(self, relpath: str, raw: bytes) -> str:
         return content_key(relpath, raw)
@@ -131,32 +152,65 @@ class Cache:
         self.used.add(key)
         self.changed = True
 
+    # --- run memo -------------------------------------------------------------------
+
+    def memo_key(self, parts: list[str], options_text: str) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(f"{self.fp}\n{options_text}\n".encode())
+        for part in parts:
+            digest.update(part.encode("utf-8") + b"\n")
+        return digest.hexdigest()
+
+    @property
+    def memos(self) -> dict[str, Any]:
+        if self._memos is None:
+            self._memos = self._read(self.memo_path)
+        return self._memos
+
+    def memo_get(self, key: str) -> Any:
+        return self.memos.get(key)
+
+    def memo_put(self, key: str, value: Any) -> None:
+        memos = self.memos
+        memos.pop(key, None)
+        memos[key] = value
+        while len(memos) > KEEP_MEMOS:
+            del memos[next(iter(memos))]
+        self.memo_changed = True
+
     def save(self) -> None:
-        """Write the pack (only entries used by this run) atomically; errors are ignored."""
-        if self.secret is None or (not self.changed and len(self.used) == len(self.entries)):
+        """Write what changed atomically (per-file pack: only entries used by this run); errors are ignored."""
+        if self.secret is None:
             return
-        keep = {k: v for k, v in self.entries.items() if k in self.used}
-        try:
-            payload = marshal.dumps(keep)
-        except ValueError:  # a value marshal cannot write: keep what can be written
-            keep = {k: v for k, v in keep.items() if _marshallable(v)}
-            payload = marshal.dumps(keep)
         try:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 _atomic_write(ignore, b"# created by kexie: the cache is never committed\n*\n")
-            _atomic_write(self.path, _sign(self.secret, payload) + payload)
+            if self._entries is not None and (self.changed or len(self.used) != len(self._entries)):
+                keep = {k: v for k, v in self._entries.items() if k in self.used}
+                self._write(self.path, keep)
+            if self.memo_changed and self._memos is not None:
+                self._write(self.memo_path, self._memos)
             self._prune()
         except OSError:
             return
 
+    def _write(self, path: Path, content: dict[str, Any]) -> None:
+        try:
+            payload = marshal.dumps(content)
+        except ValueError:  # a value marshal cannot write: keep what can be written
+            payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
+        assert self.secret is not None
+        _atomic_write(path, _sign(self.secret, payload) + payload)
+
     def _prune(self) -> None:
-        others = [p for p in self.folder.glob("check-*.bin") if p != self.path]
-        others.sort(key=_mtime, reverse=True)
-        for old in others[KEEP_PACKS:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        for pattern in ("check-*.bin", "run-*.bin"):
+            others = [p for p in self.folder.glob(pattern) if p not in (self.path, self.memo_path)]
+            others.sort(key=_mtime, reverse=True)
+            for old in others[KEEP_PACKS:]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_text
+from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_bytes, load_text
 from kexie_cli.records.positions import LineCol, PathKey, Positions
 
 # Constructs the strict loader refuses or resolves differently (see module docstring).
@@ -68,6 +68,14 @@ def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
     except RecursionError:
         return None
     return Loaded(data, LazyPositions(text, data), [], text)
+
+
+def load_any(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """The fast loader unless KEXIE_PURE says otherwise, with the strict loader as the fallback."""
+    from kexie_cli.fast import pure
+
+    loaded = None if pure() else load(raw, max_bytes)
+    return loaded if loaded is not None else load_bytes(raw, max_bytes)
 
 
 def _string_keys(node: dict[Any, Any]) -> bool:

@@ -19,20 +19,32 @@ fixes the number of worker processes (1: none).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
+from kexie_cli.fast import pure
 from kexie_cli.finding import Finding, Severity
-from kexie_cli.records.loader import Problem, decode, load_bytes
+from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import RecordFile
 from kexie_cli.registry.load import Progress, Registry
 from kexie_cli.rules import Rule, all_rules
 from kexie_cli.validate.context import Context
-from kexie_cli.validate.engine import NO_INDEX, file_findings, index_findings, local_findings
+from kexie_cli.validate.engine import (
+    NO_INDEX,
+    CheckOptions,
+    CheckResult,
+    file_findings,
+    finish,
+    index_findings,
+    local_findings,
+)
 from kexie_cli.validate.index import Index
+
+if TYPE_CHECKING:
+    from kexie_cli.fast.cache import Cache
 
 #: Below this many files to work on, worker processes cost more than they save.
 PARALLEL_MIN = 600
@@ -47,15 +59,6 @@ Outcome = tuple[
     list[tuple[str, str, str, int, int, str | None, str]],
     list[str],
 ]
-
-
-def pure() -> bool:
-    """True when the fast libraries must not be used (KEXIE_PURE=1, or they are missing)."""
-    from kexie_cli.fast import fastload, validate
-
-    if os.environ.get("KEXIE_PURE", "") not in ("", "0"):
-        return True
-    return not (fastload.available() and validate.available())
 
 
 def jobs_for(todo: int, requested: int | None = None) -> int:
@@ -92,67 +95,149 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def analyse(
-    registry: Registry, options: Any, progress: Progress | None = None
-) -> tuple[list[Record], list[Finding], Context]:
-    """Records of the registry and their findings before suppression (see the module docstring)."""
-    from kexie_cli.fast import cache as cache_mod
+def analyse(registry: Registry, options: CheckOptions, progress: Progress | None = None) -> CheckResult:
+    """Check the registry (see the module docstring); the result equals ``check_records``'s."""
+    from kexie_cli.fast.cache import Cache
 
-    files = registry.files()
-    rules = all_rules()
-    fast = not pure()
-    settings = registry.settings
-    local_ctx = Context(settings, registry.schemas, options.today, NO_INDEX, options.lang)
-    store = cache_mod.Cache.open(registry, options, rules) if options.cache else None
-
-    raws: list[bytes | None] = []
-    outcomes: list[Outcome | None] = []
-    keys: list[str | None] = []
-    todo: list[int] = []
-    for i, file in enumerate(files):
-        raw, early = _read(file, settings.max_file_bytes, local_ctx)
-        raws.append(raw)
-        key = store.key(file.relpath, raw) if store is not None and raw is not None else None
-        keys.append(key)
-        hit = store.get(key) if store is not None and key is not None else None
-        if early is not None:
-            outcomes.append(early)
-        elif hit is not None:
-            outcomes.append(hit)
-        else:
-            outcomes.append(None)
-            todo.append(i)
-
-    global _JOB  # noqa: PLW0603 - inherited by the forked workers
-    _JOB = _Job(local_ctx, rules, fast, settings.max_file_bytes, files, raws)
-    try:
-        done = len(files) - len(todo)
-        for index, outcome in _work(todo, jobs_for(len(todo), options.jobs)):
-            outcomes[index] = outcome
-            done += 1
-            if store is not None and keys[index] is not None:
-                store.put(keys[index], outcome)  # type: ignore[arg-type]
-            if progress is not None:
-                progress(done, len(files))
-    finally:
-        _JOB = None
-    if store is not None:
+    run = _Run(registry, options)
+    store = Cache.open(registry, options, run.rules) if options.cache else None
+    run.scan(store)
+    memo = store.memo_key(run.memo_parts(), _options_text(options)) if store is not None else None
+    if store is not None and memo is not None:
+        known = store.memo_get(memo)
+        if known is not None:  # nothing changed since a run with the same options
+            rows, strict = known
+            lazy = LazyRecords(lambda: _loaded_records(run.rebuild(store)))
+            return CheckResult([_finding(r) for r in rows], len(run.files), lazy, strict)
+    run.work(store, progress)
+    records = run.records()
+    ctx = Context(run.settings, registry.schemas, options.today, Index(records), options.lang)
+    findings = run.findings + index_findings(run.rules, run.deferred, ctx)
+    result = finish(registry, records, findings, ctx, options)
+    if store is not None and memo is not None:
+        store.memo_put(memo, (_rows(result.findings), result.strict))
         store.save()
+    return result
 
-    records: list[Record] = []
-    findings: list[Finding] = []
-    deferred: list[tuple[Record, list[str]]] = []
-    for file, raw, maybe in zip(files, raws, outcomes, strict=True):
-        assert maybe is not None
-        outcome = maybe
-        record = _record(file, raw, outcome)
-        records.append(record)
-        findings.extend(_finding(t) for t in outcome[2])
-        if outcome[3]:
-            deferred.append((record, outcome[3]))
-    ctx = Context(settings, registry.schemas, options.today, Index(records), options.lang)
-    findings.extend(index_findings(rules, deferred, ctx))
-    return records, findings, ctx
+
+class LazyRecords(Sequence[Record]):
+    """The loaded records of a check answered from the run memo, built on first use."""
+
+    def __init__(self, build: Callable[[], list[Record]]) -> None:
+        self._build: Callable[[], list[Record]] | None = build
+        self._items: list[Record] = []
+
+    def _all(self) -> list[Record]:
+        if self._build is not None:
+            build, self._build = self._build, None
+            self._items = build()
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._all())
+
+
+def _loaded_records(records: list[Record]) -> list[Record]:
+    return [r for r in records if r.loaded]
+
+
+def _options_text(options: CheckOptions) -> str:
+    """What besides the per-file fingerprint decides the final findings."""
+    return repr(
+        (
+            sorted(options.select) if options.select is not None else None,
+            sorted(options.ignore),
+            options.paths,
+            options.strict,
+        )
+    )
+
+
+class _Run:
+    """The state of one bulk check."""
+
+    def __init__(self, registry: Registry, options: CheckOptions) -> None:
+        self.files = registry.files()
+        self.rules = all_rules()
+        self.settings = registry.settings
+        self.fast = not pure()
+        self.options = options
+        self.local_ctx = Context(self.settings, registry.schemas, options.today, NO_INDEX, options.lang)
+        self.raws: list[bytes | None] = []
+        self.keys: list[str | None] = []
+        self.outcomes: list[Outcome | None] = []
+        self.findings: list[Finding] = []
+        self.deferred: list[tuple[Record, list[str]]] = []
+
+    def scan(self, store: Cache | None) -> None:
+        """Read and hash every file; outcomes known without work are filled in."""
+        for file in self.files:
+            raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
+            self.raws.append(raw)
+            self.keys.append(store.key(file.relpath, raw) if store is not None and raw is not None else None)
+            self.outcomes.append(early)
+
+    def memo_parts(self) -> list[str]:
+        out = []
+        for file, key, early in zip(self.files, self.keys, self.outcomes, strict=True):
+            out.append(f"{file.relpath}\t{key if key is not None else repr(early)}")
+        return out
+
+    def work(self, store: Cache | None, progress: Progress | None) -> None:
+        """Fill in every outcome: from the cache, else by working (in parallel when it pays)."""
+        todo = []
+        for i, key in enumerate(self.keys):
+            if self.outcomes[i] is not None:
+                continue
+            hit = store.get(key) if store is not None and key is not None else None
+            if hit is not None:
+                self.outcomes[i] = hit
+            else:
+                todo.append(i)
+        global _JOB  # noqa: PLW0603 - inherited by the forked workers
+        _JOB = _Job(self.local_ctx, self.rules, self.fast, self.settings.max_file_bytes, self.files, self.raws)
+        try:
+            done = len(self.files) - len(todo)
+            for index, outcome in _work(todo, jobs_for(len(todo), self.options.jobs)):
+                self.outcomes[index] = outcome
+                key = self.keys[index]
+                if store is not None and key is not None:
+                    store.put(key, outcome)
+                done += 1
+                if progress is not None:
+                    progress(done, len(self.files))
+        finally:
+            _JOB = None
+
+    def rebuild(self, store: Cache) -> list[Record]:
+        """Records for a memo hit: outcomes from the cache (or worked out again if missing)."""
+        self.work(store, None)
+        return self.records()
+
+    def records(self) -> list[Record]:
+        records: list[Record] = []
+        self.findings = []
+        self.deferred = []
+        for file, raw, outcome in zip(self.files, self.raws, self.outcomes, strict=True):
+            assert outcome is not None
+            record = _record(file, raw, outcome)
+            records.append(record)
+            self.findings.extend(_finding(t) for t in outcome[2])
+            if outcome[3]:
+                self.deferred.append((record, outcome[3]))
+        return records
 
 
 def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
@@ -220,7 +305,8 @@ def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
         return Record(file, None, problems=[Problem(c, ln, col, k, tuple(p)) for c, ln, col, k, p in problems])
     from kexie_cli.fast.fastload import LazyPositions
 
-    text = decode(raw)[0] or "" if raw is not None else ""
+    # the file loaded, so it decodes cleanly: no need to scan it for control characters again
+    text = "" if raw is None else (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     positions: Positions = LazyPositions(text, data)
     return Record(file, data, positions, [], text)
 

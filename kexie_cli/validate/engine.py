@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -35,7 +35,7 @@ class CheckOptions:
 class CheckResult:
     findings: list[Finding]
     files: int
-    records: list[Record] = field(default_factory=list)
+    records: Sequence[Record] = field(default_factory=list)  # the loaded records (may be built on first use)
     strict: bool = False
 
     def count(self, severity: Severity) -> int:
@@ -57,8 +57,7 @@ def check(registry: Registry, options: CheckOptions, progress: Progress | None =
     """
     from kexie_cli.fast.pipeline import analyse
 
-    records, findings, ctx = analyse(registry, options, progress)
-    return finish(registry, records, findings, ctx, options)
+    return analyse(registry, options, progress)
 
 
 def check_records(registry: Registry, records: list[Record], options: CheckOptions) -> CheckResult:

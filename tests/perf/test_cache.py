@@ -68,6 +68,19 @@ def poison(root: Path, today: Any = TODAY, lang: str = "zh") -> None:
     row = ("K105", "error", FILE, 1, 1, "demo-society", POISON)
     store.put(store.key(FILE, raw), ({"id": "demo-society"}, [], [row], []))
     store.save()
+    for memo in (root / ".kexie_cache").glob("run-*.bin"):
+        memo.unlink()  # else the run memo answers before the per-file pack is read
+
+
+def poison_memo(root: Path) -> None:
+    """Replace the final findings of every remembered run by a made-up one."""
+    registry = Registry.open(root)
+    store = cache_mod.Cache.open(registry, CheckOptions(today=TODAY), all_rules())
+    assert store.memos, "the last run was remembered"
+    row = ("K105", "error", FILE, 1, 1, "demo-society", POISON)
+    for key, (_, strict) in list(store.memos.items()):
+        store.memo_put(key, ([row], strict))
+    store.save()
 
 
 def messages(found: list[dict[str, Any]]) -> list[str]:
@@ -82,6 +95,31 @@ def test_cache_is_written_and_used(root: Path) -> None:
     assert check(root) == clean
     poison(root)
     assert POISON in messages(check(root)), "a cached outcome is used when nothing changed"
+
+
+def test_run_memo_answers_only_when_nothing_changed(root: Path) -> None:
+    clean = check(root)
+    poison_memo(root)
+    assert POISON in messages(check(root)), "the remembered result is used when nothing changed"
+    assert check(root, "--select", "K1") == [], "other options: not the remembered result"
+    assert POISON in messages(check(root))
+    (root / "records" / "societies" / "other.yaml").write_text("id: other\n", encoding="utf-8")
+    found = check(root)
+    assert POISON not in messages(found)
+    (root / "records" / "societies" / "other.yaml").unlink()
+    assert POISON in messages(check(root)), "keyed by content: the same files again are the same run"
+    assert clean == []
+
+
+def test_run_memo_records_are_built_on_demand(root: Path) -> None:
+    from kexie_cli.validate.engine import check as run_check
+
+    registry = Registry.open(root)
+    first = run_check(registry, CheckOptions(today=TODAY))
+    second = run_check(registry, CheckOptions(today=TODAY))
+    assert second.findings == first.findings
+    assert [r.data for r in second.records] == [r.data for r in first.records]
+    assert len(second.records) == 1 and second.records[0].positions.of(("name",)) == (3, 7)
 
 
 def test_no_cache_bypasses_and_writes_nothing(root: Path) -> None:
