@@ -30,13 +30,34 @@ from typing import Any
 from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_bytes, load_text
 from kexie_cli.records.positions import LineCol, PathKey, Positions
 
-# Constructs the strict loader refuses or resolves differently (see module docstring).
-_SCREEN = re.compile(
-    r"[&*!\t\x85\u2028\u2029]|<<|^(?:%|---|\.\.\.)|\r(?!\n)"
-    # integer spellings beyond the core schema, at the start of a scalar: 0x1F 0X1F 0b1 +0o7 1_000 .5_0
-    r"|(?<![^\s\[{,:])[-+]?(?:0[bBxXoO]|\.?[0-9][0-9_.eE+-]*_)",
-    re.MULTILINE,
-)
+# Constructs the strict loader refuses or resolves differently (see the module docstring).
+_REFUSED_CHARS = ("&", "*", "!", "\t", "\x85", "\u2028", "\u2029", "<<", "\n%", "\n---", "\n...")
+_PREFIXES = ("0b", "0B", "0x", "0X", "0o", "0O")
+# integer spellings beyond the core schema, at the start of a scalar: 0x1F 0X1F 0b1 +0o7 1_000 .5_0
+_NUMBER = re.compile(r"(?<![^\s\[{,:])[-+]?(?:0[bBxXoO]|\.?[0-9][0-9_.eE+-]*_)")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def screened_out(text: str) -> bool:
+    """True when ``text`` may hold a construct the fast loader must leave to the strict one."""
+    if any(token in text for token in _REFUSED_CHARS) or text.startswith(("%", "---", "...")):
+        return True
+    if "\r" in text and _LONE_CR.search(text):
+        return True
+    return _number_hint(text) and _NUMBER.search(text) is not None
+
+
+def _number_hint(text: str) -> bool:
+    """A cheap pre-test for :data:`_NUMBER`: a radix prefix, or an underscore next to a digit."""
+    if any(prefix in text for prefix in _PREFIXES):
+        return True
+    at = text.find("_")
+    while at >= 0:
+        if (at > 0 and text[at - 1].isdigit()) or text[at + 1 : at + 2].isdigit():
+            return True
+        at = text.find("_", at + 1)
+    return False
+
 
 _yaml_rs: Any
 try:  # the fast reader is optional: without it every file takes the strict path
@@ -56,7 +77,7 @@ def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
     text, problem = decode(raw)
     if text is None or problem is not None:
         return None
-    if _SCREEN.search(text) or _too_deep(text) is not None:
+    if screened_out(text) or _too_deep(text) is not None:
         return None
     try:
         data = _yaml_rs.loads(text, parse_datetime=False)

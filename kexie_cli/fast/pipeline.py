@@ -245,9 +245,10 @@ def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None,
     problems: list[ProblemRow] = []
     if file.kind is not None:
         try:
-            size = file.path.stat().st_size
-            if size <= max_bytes:
-                return file.path.read_bytes(), None
+            with open(file.path, "rb") as handle:  # noqa: PTH123 - one open, fstat and read, for every file
+                size = os.fstat(handle.fileno()).st_size
+                if size <= max_bytes:
+                    return handle.read(), None
             problems.append(("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes)))))
         except OSError as exc:
             problems.append(("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),)))
