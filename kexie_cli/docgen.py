@@ -17,7 +17,10 @@ def commands_markdown() -> str:
 
     from kexie_cli.cli import cli
 
-    ctx = click.Context(cli, info_name="kexie", terminal_width=100, max_content_width=100)
+    # the group's help option names (-h, --help), which commands inherit when run: without them
+    # the output would depend on whether click had already cached a command's help option
+    helps = ["-h", "--help"]
+    ctx = click.Context(cli, info_name="kexie", terminal_width=100, max_content_width=100, help_option_names=helps)
     out = [
         "# 命令参考 / Command reference",
         "",
@@ -37,6 +40,7 @@ def commands_markdown() -> str:
             parent=None,
             terminal_width=100,
             max_content_width=100,
+            help_option_names=helps,
         )
         out += [f"## kexie {name}", "", "```text", command.get_help(sub), "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -24,7 +24,6 @@ tests against the strict loader.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_bytes, load_text
@@ -124,8 +123,16 @@ def _string_keys_in(items: list[Any]) -> bool:
     return True
 
 
+_VALUES: Any = Positions.__dict__["values"]  # the slot descriptors of the base class
+_KEYS: Any = Positions.__dict__["keys"]
+
+
 class LazyPositions(Positions):
-    """Positions computed on first use: the line scanner, or the strict loader as a fallback."""
+    """Positions computed on first use: the line scanner, or the strict loader as a fallback.
+
+    Behaves like :class:`Positions` in every way (``of``, ``key`` and the
+    ``values`` / ``keys`` maps); nothing is computed until one of them is used.
+    """
 
     __slots__ = ("_data", "_ready", "_text")
 
@@ -139,20 +146,29 @@ class LazyPositions(Positions):
         if not self._ready:
             self._ready = True
             found = locate_positions(self._text, self._data)
-            self.values.update(found.values)
-            self.keys.update(found.keys)
+            _VALUES.__get__(self).update(found.values)
+            _KEYS.__get__(self).update(found.keys)
         return self
 
-    def of(self, path: Iterable[str | int]) -> LineCol:
+    @property
+    def values(self) -> dict[PathKey, LineCol]:
         self.fill()
-        return super().of(path)
+        found: dict[PathKey, LineCol] = _VALUES.__get__(self)
+        return found
 
-    def key(self, path: Iterable[str | int]) -> LineCol:
+    @values.setter
+    def values(self, value: dict[PathKey, LineCol]) -> None:
+        _VALUES.__set__(self, value)
+
+    @property
+    def keys(self) -> dict[PathKey, LineCol]:
         self.fill()
-        return super().key(path)
+        found: dict[PathKey, LineCol] = _KEYS.__get__(self)
+        return found
 
-    def all_values(self) -> dict[PathKey, LineCol]:
-        return self.fill().values
+    @keys.setter
+    def keys(self, value: dict[PathKey, LineCol]) -> None:
+        _KEYS.__set__(self, value)
 
     def __getstate__(self) -> tuple[str, Any]:
         return (self._text, self._data)

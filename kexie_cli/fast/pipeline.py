@@ -257,7 +257,7 @@ def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None,
 
 
 def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
-    if jobs <= 1 or len(todo) < 2:
+    if jobs <= 1 or len(todo) < 2 or not _fork_available():
         for index in todo:
             yield index, _outcome(index)
         return
