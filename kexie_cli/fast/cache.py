@@ -202,7 +202,7 @@ class Cache:
         except ValueError:  # a value marshal cannot write: keep what can be written
             payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
         assert self.secret is not None
-        _atomic_write(path, _sign(self.secret, payload) + payload)
+        _atomic_write(path, _sign(self.secret, payload), payload)  # no concatenated copy of a large pack
 
     def _prune(self) -> None:
         for pattern in ("check-*.bin", "run-*.bin"):
@@ -255,12 +255,13 @@ def _marshallable(value: Any) -> bool:
     return True
 
 
-def _atomic_write(path: Path, payload: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it over ``path``."""
+def _atomic_write(path: Path, *parts: bytes) -> None:
+    """Write ``parts`` to a temporary file in the same folder, then rename it over ``path``."""
     handle, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(payload)
+            for part in parts:
+                out.write(part)
         Path(temp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

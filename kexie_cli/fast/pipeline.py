@@ -230,9 +230,10 @@ class _Run:
         records: list[Record] = []
         self.findings = []
         self.deferred = []
-        for file, raw, outcome in zip(self.files, self.raws, self.outcomes, strict=True):
+        for index, (file, raw, outcome) in enumerate(zip(self.files, self.raws, self.outcomes, strict=True)):
             assert outcome is not None
             record = _record(file, raw, outcome)
+            self.raws[index] = None  # the record holds the text: free the bytes as we go
             records.append(record)
             self.findings.extend(_finding(t) for t in outcome[2])
             if outcome[3]:
