@@ -42,8 +42,11 @@ docs: $(VENV)/.installed
 docs-check: $(VENV)/.installed
 	$(BIN)/python -m kexie_cli.docgen check
 
+# make bench [BENCH_SIZES=1000,10000,50000]: corpora go to bench/out/ (git-ignored)
+BENCH_SIZES ?= 1000,10000
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .kexie_cache

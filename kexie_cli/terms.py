@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -119,6 +120,12 @@ def parse_date(value: object) -> Date | None:
         return value
     if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
         return None
+    return _iso_date(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _iso_date(value: str) -> Date | None:
+    """Parsed once per distinct string: records repeat dates, rules parse them often."""
     try:
         return Date.fromisoformat(value)
     except ValueError:

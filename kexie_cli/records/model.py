@@ -67,6 +67,9 @@ def get(data: Any, path: tuple[str | int, ...]) -> Any:
     """The value at ``path``, or None when any step is missing or of the wrong type."""
     node = data
     for part in path:
+        if type(node) is dict and type(part) is str:  # the common case, first (rules call this a lot)
+            node = node.get(part)
+            continue
         if isinstance(part, int):
             if not isinstance(node, list) or not 0 <= part < len(node):
                 return None
@@ -126,11 +129,12 @@ class Leader:
         return started and (self.until is None or self.until >= today)
 
 
-def leaders(data: Any) -> list[Leader]:
+def leaders(data: Any, role_filter: str | None = None) -> list[Leader]:
+    """Leaders with a role and a name, in file order (only those of ``role_filter`` when given)."""
     out = []
     for index, item in entries(get(data, ("leaders",))):
         role, name = text(item.get("role")), text(item.get("name"))
-        if role is None or name is None:
+        if role is None or name is None or (role_filter is not None and role != role_filter):
             continue
         out.append(
             Leader(
@@ -147,4 +151,4 @@ def leaders(data: Any) -> list[Leader]:
 
 
 def current_leaders(data: Any, today: dt.date, role: str | None = None) -> list[Leader]:
-    return [ld for ld in leaders(data) if ld.current(today) and (role is None or ld.role == role)]
+    return [ld for ld in leaders(data, role) if ld.current(today)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,22 +48,24 @@ def record_files(root: Path) -> list[RecordFile]:
     if not base.is_dir():
         return []
     found: list[RecordFile] = []
-    for path in sorted(_walk(base)):
-        rel = path.relative_to(root).as_posix()
-        parts = path.relative_to(base).parts
-        kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and path.suffix == ".yaml" else None
-        found.append(RecordFile(path, rel, kind))
+    # os.scandir and string paths: this runs on every check of registries of 100,000 files
+    prefix = str(base) + os.sep
+    for parts in sorted(_walk(str(base), ())):
+        rel = RECORDS_DIR + "/" + "/".join(parts)
+        kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
+        found.append(RecordFile(Path(prefix + os.sep.join(parts)), rel, kind))  # noqa: PTH118 - speed
     return found
 
 
-def _walk(folder: Path) -> list[Path]:
-    out: list[Path] = []
-    for entry in folder.iterdir():
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():  # a linked folder may loop back: not followed
-                out.extend(_walk(entry))
-        elif entry.is_file():
-            out.append(entry)
+def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Relative parts of every file below ``folder`` (hidden entries and linked folders skipped: they may loop)."""
+    out: list[tuple[str, ...]] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                out.extend(_walk(entry.path, (*prefix, entry.name)))
+            elif entry.is_file():
+                out.append((*prefix, entry.name))
     return out

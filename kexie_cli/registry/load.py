@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kexie_cli.records.loader import Problem, load_bytes
+from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import RecordFile, find_root, record_files
 from kexie_cli.registry.schemas import SchemaSet
@@ -55,5 +55,7 @@ def load_record(file: RecordFile, max_bytes: int) -> Record:
     except OSError as exc:
         problem = Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
         return Record(file, None, problems=[problem])
-    loaded = load_bytes(raw, max_bytes)
+    from kexie_cli.fast.fastload import load_any
+
+    loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)

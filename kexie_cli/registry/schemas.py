@@ -90,6 +90,18 @@ class SchemaSet:
 
     def node(self, kind: str, path: tuple[str | int, ...]) -> dict[str, Any] | None:
         """The (resolved) schema node describing ``path`` in a record of ``kind``."""
+        # list indexes all lead to the same ``items``: one memo entry for every index
+        key = (kind, tuple(0 if isinstance(p, int) else p for p in path))
+        memo = self._nodes
+        if key not in memo:
+            memo[key] = self._node(kind, path)
+        return memo[key]
+
+    @cached_property
+    def _nodes(self) -> dict[tuple[str, tuple[str | int, ...]], dict[str, Any] | None]:
+        return {}
+
+    def _node(self, kind: str, path: tuple[str | int, ...]) -> dict[str, Any] | None:
         base = SCHEMA_FILES[kind]
         node, base = self.resolve(self.documents.get(base, {}), base)
         for part in path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.errors import KexieError
-from kexie_cli.records.loader import DEFAULT_MAX_BYTES, load_bytes
+from kexie_cli.records.loader import DEFAULT_MAX_BYTES
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.schemas import SchemaSet
@@ -69,7 +69,9 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
         raw_bytes = path.read_bytes()
     except OSError as exc:
         raise KexieError("settings.unreadable", file=SETTINGS_FILE, detail=exc.strerror or str(exc)) from exc
-    loaded = load_bytes(raw_bytes)
+    from kexie_cli.fast.fastload import load_any
+
+    loaded = load_any(raw_bytes)
     if loaded.problems:
         problem = loaded.problems[0]
         if problem.code == "K004" and problem.key == "load.empty":
@@ -87,6 +89,10 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
 
 
 def _validate(data: dict[str, Any], positions: Positions, schemas: SchemaSet) -> None:
+    from kexie_cli.fast.validate import is_valid
+
+    if is_valid(schemas, "settings", data):  # the fast validator; the Python one explains errors
+        return
     errors = sorted(schemas.validator("settings").iter_errors(data), key=lambda e: list(e.absolute_path))
     if not errors:
         return

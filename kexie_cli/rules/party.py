@@ -149,8 +149,11 @@ def secretary_cross_post(record: Record, ctx: Context) -> Iterator[Hit]:
     targets = [r for r in (ctx.index.get(i) for i in covers(record)) if r is not None]
     if not targets:
         return
+    secretaries = current_leaders(record.data, ctx.today, "secretary")
+    if not secretaries:
+        return
     names = {ld.name for t in targets for ld in current_leaders(t.data, ctx.today)}
-    for secretary in current_leaders(record.data, ctx.today, "secretary"):
+    for secretary in secretaries:
         if secretary.name not in names:
             yield Hit(("leaders", secretary.index), {"name": secretary.name})
 

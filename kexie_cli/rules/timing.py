@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import (
+    Leader,
     Record,
     current_leaders,
     date,
@@ -349,13 +350,12 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
     for leader in leaders(record.data):
         if leader.role not in SENIOR_ROLES or not leader.current(ctx.today):
             continue
-        role = ctx.label(str(record.kind), ("leaders", leader.index, "role"), leader.role)
         if leader.birth_year is not None:
             age = age_in(term.started.year, leader.birth_year)
             if age > ctx.settings.max_age:
                 params = {
                     "name": leader.name,
-                    "role": role,
+                    "role": _role_label(record, leader, ctx),
                     "age": age,
                     "max": ctx.settings.max_age,
                 }
@@ -365,8 +365,13 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
             if count > ctx.settings.max_terms:
                 params = {
                     "name": leader.name,
-                    "role": role,
+                    "role": _role_label(record, leader, ctx),
                     "count": count,
                     "max": ctx.settings.max_terms,
                 }
                 yield Hit(("leaders", leader.index, "first_term"), params, variant="terms")
+
+
+def _role_label(record: Record, leader: Leader, ctx: Context) -> str:
+    """The role's display label (looked up only for a finding: it walks the schema)."""
+    return ctx.label(str(record.kind), ("leaders", leader.index, "role"), leader.role)

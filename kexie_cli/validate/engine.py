@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
@@ -26,13 +27,15 @@ class CheckOptions:
     select: frozenset[str] | None = None  # codes or prefixes ("K3")
     ignore: frozenset[str] = frozenset()
     paths: tuple[str, ...] | None = None  # registry-relative files or folders to report on
+    cache: bool = True  # use and update the registry's .kexie_cache/
+    jobs: int | None = None  # worker processes for loading; None: by registry size and cores
 
 
 @dataclass(slots=True)
 class CheckResult:
     findings: list[Finding]
     files: int
-    records: list[Record] = field(default_factory=list)
+    records: Sequence[Record] = field(default_factory=list)  # the loaded records (may be built on first use)
     strict: bool = False
 
     def count(self, severity: Severity) -> int:
@@ -44,12 +47,21 @@ class CheckResult:
 
 
 def check(registry: Registry, options: CheckOptions, progress: Progress | None = None) -> CheckResult:
-    """Check a whole registry; findings are limited to ``options.paths`` when given."""
-    records = registry.load(progress=progress)
-    return check_records(registry, records, options)
+    """Check a whole registry; findings are limited to ``options.paths`` when given.
+
+    The bulk path (:mod:`kexie_cli.fast.pipeline`): per-file work (loading,
+    schema, the record rules that need no other record) runs in worker
+    processes for large registries and is cached by content; cross-record
+    rules always run on the full index. Its findings are those of
+    :func:`check_records` on the same files.
+    """
+    from kexie_cli.fast.pipeline import analyse
+
+    return analyse(registry, options, progress)
 
 
 def check_records(registry: Registry, records: list[Record], options: CheckOptions) -> CheckResult:
+    """Check already loaded records: every file check and every rule, in this process."""
     rules = all_rules()
     index = Index(records)
     ctx = Context(registry.settings, registry.schemas, options.today, index, options.lang)
@@ -57,6 +69,13 @@ def check_records(registry: Registry, records: list[Record], options: CheckOptio
     for record in records:
         findings.extend(file_findings(record, ctx))
     findings.extend(rule_findings(rules, index, ctx))
+    return finish(registry, records, findings, ctx, options)
+
+
+def finish(
+    registry: Registry, records: list[Record], findings: list[Finding], ctx: Context, options: CheckOptions
+) -> CheckResult:
+    """Suppressions, selection, --strict and order: the last steps of every check."""
     findings = _suppress(findings, records, ctx, options)
     strict = registry.settings.strict if options.strict is None else options.strict
     findings = [f for f in findings if _selected(f.code, options) and _in_paths(f.file, options.paths)]
@@ -80,8 +99,12 @@ def make(code: str, record: Record | None, hit: Hit, ctx: Context, file: str | N
     return Finding(code, RULES[code].severity, file or "", line, column, record_id, tr(key, ctx.lang, **params))
 
 
-def file_findings(record: Record, ctx: Context) -> list[Finding]:
-    """K001–K006 and the schema checks K101–K105 of one file."""
+def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[Finding]:
+    """K001–K006 and the schema checks K101–K105 of one file.
+
+    ``fast``: ask jsonschema-rs first; the Python validator runs only when it
+    does not call the data valid (same findings, see :mod:`kexie_cli.fast.validate`).
+    """
     if record.kind is None:
         return [make("K006", record, Hit(params={"path": record.relpath}), ctx)]
     if not record.loaded:
@@ -92,7 +115,67 @@ def file_findings(record: Record, ctx: Context) -> list[Finding]:
             out.append(replace(finding, id=record.file.stem_id))
         return out
     out = [make(code, record, hit, ctx) for code, hit in _placement(record)]
-    out.extend(make(code, record, hit, ctx) for code, hit in schema_hits(record, ctx.schemas))
+    known_valid = False
+    if fast and record.kind is not None:
+        from kexie_cli.fast.validate import is_valid
+
+        known_valid = is_valid(ctx.schemas, record.kind, record.data)
+    hits = schema_hits(record, ctx.schemas, known_valid=known_valid)
+    out.extend(make(code, record, hit, ctx) for code, hit in hits)
+    return out
+
+
+class NeedsIndex(BaseException):
+    """Raised by :data:`NO_INDEX` when a rule looks at other records.
+
+    A BaseException, so that a rule's own ``except Exception`` cannot swallow it.
+    """
+
+
+class _NoIndex:
+    """Stands in for the index where records are checked one by one (worker processes)."""
+
+    def __getattr__(self, name: str) -> object:
+        raise NeedsIndex(name)
+
+
+NO_INDEX: Index = cast(Index, _NoIndex())
+
+
+def local_findings(record: Record, ctx: Context, rules: dict[str, Rule]) -> tuple[list[Finding], list[str]]:
+    """Record-scope rules run without the index (``ctx.index`` is :data:`NO_INDEX`).
+
+    Returns the findings of the rules that did not look at other records, and
+    the codes of those that did (to be run again with the full index: they
+    depend on more than this file).
+    """
+    out: list[Finding] = []
+    deferred: list[str] = []
+    if not record.loaded or record.kind is None:
+        return out, deferred
+    for rule in rules.values():
+        if rule.check is None or rule.scope != "record":
+            continue
+        try:
+            hits = _run(rule, record, ctx)
+        except NeedsIndex:
+            deferred.append(rule.code)
+            continue
+        out.extend(make(rule.code, record, hit, ctx) for hit in hits)
+    return out, deferred
+
+
+def index_findings(
+    rules: dict[str, Rule], deferred: Iterable[tuple[Record, Iterable[str]]], ctx: Context
+) -> list[Finding]:
+    """Registry-scope rules, and the deferred record rules, on the full index."""
+    out: list[Finding] = []
+    for rule in rules.values():
+        if rule.check is not None and rule.scope == "registry":
+            out.extend(make(rule.code, hit.record, hit, ctx) for hit in _run(rule, None, ctx))
+    for record, codes in deferred:
+        for code in codes:
+            out.extend(make(code, record, hit, ctx) for hit in _run(rules[code], record, ctx))
     return out
 
 

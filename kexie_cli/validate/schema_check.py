@@ -53,15 +53,19 @@ def dotted(path: tuple[str | int, ...]) -> str:
     return out or "(根)"
 
 
-def schema_hits(record: Record, schemas: SchemaSet) -> list[tuple[str, Hit]]:
-    """Schema errors of one loaded record, as (code, hit), one per code and node."""
+def schema_hits(record: Record, schemas: SchemaSet, *, known_valid: bool = False) -> list[tuple[str, Hit]]:
+    """Schema errors of one loaded record, as (code, hit), one per code and node.
+
+    ``known_valid``: a faster validator has already found the data valid, so
+    only the checks outside the schema run.
+    """
     kind = record.kind
     data = record.data
     if kind is None or data is None:
         return []
     out: list[tuple[str, Hit]] = []
     seen: set[tuple[str, tuple[str | int, ...]]] = set()
-    for error in schemas.validator(kind).iter_errors(data):
+    for error in () if known_valid else schemas.validator(kind).iter_errors(data):
         for code, hit in _map_error(error, kind, schemas):
             if code == "K103" and hit.path == ("kind",) and data.get("kind") in KINDS:
                 continue  # a valid kind in the wrong folder is K005

@@ -1,0 +1,269 @@
+"""The content-hash cache of per-file outcomes: ``.kexie_cache/`` at the registry root.
+
+One pack file per *fingerprint*: everything besides a file's own bytes that
+its outcome depends on (kexie's version and source code, the schemas, the
+settings, the rule set, the language, the as-of date, the Python version).
+Inside a pack, an outcome is keyed by a hash of the file's path and bytes.
+So an entry can never be stale: a change to any input is a different key or
+a different pack. Only per-file work is cached (loading, schema, record
+rules that look at no other record); cross-record rules always run.
+
+Writes are atomic (a temporary file renamed over the pack), so two runs that
+overlap never leave a torn pack: the last one to finish wins, and at worst
+some entries are missing (computed again next time). A pack that cannot be
+read is ignored. The folder carries its own ``.gitignore`` (``*``).
+
+A pack is signed with a key kept outside the registry (in the user's cache
+folder, ``$XDG_CACHE_HOME/kexie/cache-key``), so a pack that came from
+elsewhere (committed by mistake or on purpose, copied from another machine)
+fails the check and is ignored: it cannot make ``kexie check`` pass.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kexie_cli.fast.pipeline import Outcome
+    from kexie_cli.registry.load import Registry
+    from kexie_cli.rules import Rule
+
+CACHE_DIR = ".kexie_cache"
+FORMAT = 1
+KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
+KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
+
+_xxhash: Any
+try:
+    import xxhash as _xxhash
+except ImportError:  # pragma: no cover - the hashlib fallback is tested directly
+    _xxhash = None
+
+_CODE_FINGERPRINT: str | None = None
+
+
+def content_key(relpath: str, raw: bytes, use_xxhash: bool = True) -> str:
+    """Hash of a file's path and bytes (xxh3-128 when available, else BLAKE2b-128)."""
+    head = relpath.encode("utf-8") + b"\0"
+    digest = _xxhash.xxh3_128(head) if use_xxhash and _xxhash is not None else hashlib.blake2b(head, digest_size=16)
+    digest.update(raw)
+    return ("x" if use_xxhash and _xxhash is not None else "b") + str(digest.hexdigest())
+
+
+def code_fingerprint() -> str:
+    """Hash of kexie's own source files (an edited rule must not be served from the cache)."""
+    global _CODE_FINGERPRINT  # noqa: PLW0603 - computed once per process
+    if _CODE_FINGERPRINT is None:
+        import kexie_cli
+
+        package = Path(kexie_cli.__file__).parent
+        digest = hashlib.blake2b(digest_size=16)
+        for path in sorted(package.rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+        _CODE_FINGERPRINT = digest.hexdigest()
+    return _CODE_FINGERPRINT
+
+
+def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str:
+    """Everything besides a file's bytes that a per-file outcome depends on."""
+    import kexie_cli
+
+    parts = [
+        f"format={FORMAT}",
+        f"kexie={kexie_cli.__version__}",
+        f"code={code_fingerprint()}",
+        f"python={sys.version_info[:2]} marshal={marshal.version}",
+        f"schemas={registry.schemas.fingerprint()}",
+        f"settings={registry.settings.fingerprint()}",
+        "rules=" + ",".join(f"{r.code}:{r.severity}:{r.scope}:{r.check is not None}" for r in rules.values()),
+        f"lang={options.lang}",
+        f"today={options.today.isoformat()}",
+    ]
+    return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class Cache:
+    """The packs of one fingerprint, read on first use and written at the end if they changed.
+
+    ``check-<fp>.bin`` holds per-file outcomes; ``run-<fp>.bin`` holds the
+    final findings of recent runs by *memo key* (the hash of every file's
+    path and content key plus the options that shape the result), so a run
+    where nothing changed reads neither the per-file pack nor any record.
+    """
+
+    def __init__(self, folder: Path, fp: str) -> None:
+        self.folder = folder
+        self.fp = fp
+        self.path = folder / f"check-{fp}.bin"
+        self.memo_path = folder / f"run-{fp}.bin"
+        self._entries: dict[str, Outcome] | None = None
+        self._memos: dict[str, Any] | None = None
+        self.used: set[str] = set()
+        self.changed = False
+        self.memo_changed = False
+        self.secret = _secret()
+
+    @classmethod
+    def open(cls, registry: Registry, options: Any, rules: dict[str, Rule]) -> Cache:
+        return cls(registry.root / CACHE_DIR, fingerprint(registry, options, rules))
+
+    @property
+    def entries(self) -> dict[str, Outcome]:
+        if self._entries is None:
+            self._entries = self._read(self.path)
+        return self._entries
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        """A pack's content when its signature checks out, else nothing."""
+        if self.secret is None:
+            return {}
+        try:
+            packed = path.read_bytes()
+        except OSError:
+            return {}
+        if not hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
+            return {}
+        try:
+            loaded = marshal.loads(packed[32:])
+        except (ValueError, EOFError, TypeError):
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
+    def key(self, relpath: str, raw: bytes) -> str:
+        return content_key(relpath, raw)
+
+    def get(self, key: str) -> Outcome | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        self.entries[key] = outcome
+        self.used.add(key)
+        self.changed = True
+
+    # --- run memo -------------------------------------------------------------------
+
+    def memo_key(self, parts: list[str], options_text: str) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(f"{self.fp}\n{options_text}\n".encode())
+        for part in parts:
+            digest.update(part.encode("utf-8") + b"\n")
+        return digest.hexdigest()
+
+    @property
+    def memos(self) -> dict[str, Any]:
+        if self._memos is None:
+            self._memos = self._read(self.memo_path)
+        return self._memos
+
+    def memo_get(self, key: str) -> Any:
+        return self.memos.get(key)
+
+    def memo_put(self, key: str, value: Any) -> None:
+        memos = self.memos
+        memos.pop(key, None)
+        memos[key] = value
+        while len(memos) > KEEP_MEMOS:
+            del memos[next(iter(memos))]
+        self.memo_changed = True
+
+    def save(self) -> None:
+        """Write what changed atomically (per-file pack: only entries used by this run); errors are ignored."""
+        if self.secret is None:
+            return
+        try:
+            self.folder.mkdir(exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                _atomic_write(ignore, b"# created by kexie: the cache is never committed\n*\n")
+            if self._entries is not None and (self.changed or len(self.used) != len(self._entries)):
+                keep = {k: v for k, v in self._entries.items() if k in self.used}
+                self._write(self.path, keep)
+            if self.memo_changed and self._memos is not None:
+                self._write(self.memo_path, self._memos)
+            self._prune()
+        except OSError:
+            return
+
+    def _write(self, path: Path, content: dict[str, Any]) -> None:
+        try:
+            payload = marshal.dumps(content)
+        except ValueError:  # a value marshal cannot write: keep what can be written
+            payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
+        assert self.secret is not None
+        _atomic_write(path, _sign(self.secret, payload), payload)  # no concatenated copy of a large pack
+
+    def _prune(self) -> None:
+        for pattern in ("check-*.bin", "run-*.bin"):
+            others = [p for p in self.folder.glob(pattern) if p not in (self.path, self.memo_path)]
+            others.sort(key=_mtime, reverse=True)
+            for old in others[KEEP_PACKS:]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+
+def _sign(secret: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, key=secret, digest_size=32).digest()
+
+
+def secret_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kexie" / "cache-key"
+
+
+def _secret() -> bytes | None:
+    """This user's signing key (created on first use); None when it cannot be had."""
+    path = secret_path()
+    try:
+        secret = path.read_bytes()
+    except OSError:
+        secret = b""
+    if len(secret) == 32:
+        return secret
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, os.urandom(32))
+        secret = path.read_bytes()  # another run may have won the race: use what is there
+    except OSError:
+        return None
+    return secret if len(secret) == 32 else None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _marshallable(value: Any) -> bool:
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _atomic_write(path: Path, *parts: bytes) -> None:
+    """Write ``parts`` to a temporary file in the same folder, then rename it over ``path``."""
+    handle, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for part in parts:
+                out.write(part)
+        Path(temp).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise

@@ -1,0 +1,381 @@
+"""Positions without the pure-Python parser: a line scanner for the usual shape of a record.
+
+Records are written in a small, regular subset of YAML: block mappings and
+sequences, one-line flow collections (``{year: 2024, result: pass}``), plain
+and one-line quoted scalars, comments. :func:`locate` scans that subset in a
+single pass and returns the same positions as the strict loader's event walk
+(the mark of each node, 1-based). Anything outside the subset (multi-line
+scalars, block scalars, empty values, anchors, tags, tabs, documents markers,
+complex keys ...) makes it give up and return None; the caller then re-reads
+the file with the strict loader.
+
+As a second safety net the scanner rebuilds the data it saw (plain scalars
+resolved with the strict loader's own resolver) and gives up unless it equals
+the data the file was loaded to, value for value and type for type; the
+property tests compare its positions with the strict loader's.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from kexie_cli.records.loader import resolve_plain
+from kexie_cli.records.positions import Positions
+
+PathKey = tuple[str | int, ...]
+
+_BAD_CHARS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+# A plain scalar may not start with one of these (YAML indicators).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_STOP = frozenset(",[]{}")
+
+
+class _GiveUp(Exception):
+    """The text is outside the subset the scanner understands."""
+
+
+class _AnyString(str):
+    """A double-quoted scalar with escapes: only its type is compared."""
+
+    __slots__ = ()
+
+
+def locate(text: str, data: Any) -> Positions | None:
+    """Positions of every node of ``text`` (already loaded to ``data``), or None to fall back."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # CRLF: same lines and columns
+    if any(c in text for c in _BAD_CHARS):
+        return None
+    scanner = _Scanner(text)
+    try:
+        built = scanner.document()
+    except (_GiveUp, IndexError, ValueError):
+        return None
+    if not same(built, data):
+        return None
+    return scanner.positions
+
+
+def same(a: Any, b: Any) -> bool:
+    """Deep equality that also compares types (True is not 1, 1 is not 1.0)."""
+    if isinstance(a, _AnyString):
+        return type(b) is str
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.positions = Positions()
+
+    # --- lines -----------------------------------------------------------------
+
+    def next_content(self, row: int) -> int:
+        """Index of the first line at or after ``row`` that is not blank or a comment."""
+        while row < len(self.lines):
+            stripped = self.lines[row].lstrip(" ")
+            if stripped and not stripped.startswith("#"):
+                return row
+            row += 1
+        return row
+
+    def indent(self, row: int) -> int:
+        line = self.lines[row]
+        return len(line) - len(line.lstrip(" "))
+
+    def document(self) -> Any:
+        row = self.next_content(0)
+        if row >= len(self.lines):
+            raise _GiveUp
+        first = self.lines[row].lstrip(" ")
+        if first.startswith(("---", "...", "%")):
+            raise _GiveUp
+        col = self.indent(row)
+        if self.is_sequence_item(row, col):
+            raise _GiveUp  # not a mapping: the loader reports it
+        value, row = self.block_mapping(row, col, ())
+        if self.next_content(row) < len(self.lines):
+            raise _GiveUp
+        return value
+
+    def is_sequence_item(self, row: int, col: int) -> bool:
+        line = self.lines[row]
+        return line[col : col + 1] == "-" and line[col + 1 : col + 2] in ("", " ")
+
+    # --- block collections -----------------------------------------------------------
+
+    def block_node(self, row: int, col: int, path: PathKey) -> tuple[Any, int]:
+        """A block collection starting at (row, col)."""
+        if self.is_sequence_item(row, col):
+            return self.block_sequence(row, col, path)
+        return self.block_mapping(row, col, path)
+
+    def block_mapping(self, row: int, col: int, path: PathKey) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        self.positions.values[path] = (row + 1, col + 1)
+        first = True
+        while True:
+            line = self.lines[row]
+            if not first and (self.indent(row) != col or self.is_sequence_item(row, col)):
+                raise _GiveUp
+            first = False
+            key, after = self.key(line, col)
+            if key in out:
+                raise _GiveUp
+            child = (*path, key)
+            self.positions.keys[child] = (row + 1, col + 1)
+            rest_col = _skip_spaces(line, after)
+            value, row = self.value(row, rest_col, child, col)
+            out[key] = value
+            row = self.next_content(row)
+            if row >= len(self.lines) or self.indent(row) < col:
+                return out, row
+            if self.indent(row) > col:
+                raise _GiveUp
+
+    def block_sequence(self, row: int, col: int, path: PathKey) -> tuple[list[Any], int]:
+        out: list[Any] = []
+        self.positions.values[path] = (row + 1, col + 1)
+        while True:
+            line = self.lines[row]
+            item_col = _skip_spaces(line, col + 1)
+            child = (*path, len(out))
+            value, row = self.value(row, item_col, child, col, in_sequence=True)
+            out.append(value)
+            row = self.next_content(row)
+            if row >= len(self.lines) or self.indent(row) < col:
+                return out, row
+            if self.indent(row) > col or not self.is_sequence_item(row, col):
+                return out, row  # the parent decides whether this is valid
+
+    def value(self, row: int, col: int, path: PathKey, parent_col: int, in_sequence: bool = False) -> tuple[Any, int]:
+        """The node after ``key:`` or ``-`` on line ``row`` from column ``col``; returns it and the next row."""
+        line = self.lines[row]
+        rest = line[col:]
+        if not rest or rest.startswith("#"):
+            nxt = self.next_content(row + 1)
+            if nxt >= len(self.lines):
+                raise _GiveUp  # empty value
+            indent = self.indent(nxt)
+            if indent > parent_col:
+                return self.block_node(nxt, indent, path)
+            if indent == parent_col and not in_sequence and self.is_sequence_item(nxt, indent):
+                return self.block_sequence(nxt, indent, path)
+            raise _GiveUp  # empty value
+        if in_sequence and self.is_sequence_item(row, col):
+            return self.block_sequence(row, col, path)
+        if rest[0] in "{[":
+            value, end = _Flow(line, self.positions, row).node(col, path)
+            _end_of_line(line, end)
+            self.no_continuation(row, parent_col)
+            return value, row + 1
+        if in_sequence and _mapping_entry(rest):
+            return self.block_mapping(row, col, path)
+        scalar, end = _scalar(line, col, block=True)
+        if not in_sequence and _mapping_entry(rest):
+            raise _GiveUp  # "a: b: c"
+        _end_of_line(line, end)
+        self.positions.values[path] = (row + 1, col + 1)
+        self.no_continuation(row, parent_col)
+        return scalar, row + 1
+
+    def no_continuation(self, row: int, parent_col: int) -> None:
+        """A one-line scalar must not continue on the next line (more indented)."""
+        nxt = row + 1
+        if nxt < len(self.lines):
+            line = self.lines[nxt]
+            stripped = line.lstrip(" ")
+            if stripped and not stripped.startswith("#") and self.indent(nxt) > parent_col:
+                raise _GiveUp
+
+    def key(self, line: str, col: int) -> tuple[str, int]:
+        """A block mapping key at ``col``: its text and the column after its colon."""
+        char = line[col : col + 1]
+        if char in ("'", '"'):
+            key, end = _quoted(line, col)
+            if line[end : end + 1] != ":" or line[end + 1 : end + 2] not in ("", " "):
+                raise _GiveUp
+            return key, end + 1
+        if not char or char in _INDICATORS:
+            raise _GiveUp
+        end = _find_colon(line, col)
+        if end < 0:
+            raise _GiveUp
+        key = line[col:end].rstrip(" ")
+        if " #" in key:
+            raise _GiveUp
+        return key, end + 1
+
+
+def _skip_spaces(line: str, col: int) -> int:
+    while col < len(line) and line[col] == " ":
+        col += 1
+    return col
+
+
+def _find_colon(line: str, start: int) -> int:
+    """The first ``:`` followed by a space or the end of the line."""
+    at = start
+    while True:
+        at = line.find(":", at)
+        if at < 0:
+            return -1
+        if at + 1 == len(line) or line[at + 1] == " ":
+            return at
+        at += 1
+
+
+def _mapping_entry(rest: str) -> bool:
+    if rest[0] in ("'", '"'):
+        try:
+            _, end = _quoted(rest, 0)
+        except _GiveUp:
+            return False
+        return rest[end : end + 1] == ":" and rest[end + 1 : end + 2] in ("", " ")
+    colon = _find_colon(rest, 0)
+    if colon < 0:
+        return False
+    comment = rest.find(" #")
+    return comment < 0 or colon < comment
+
+
+def _end_of_line(line: str, end: int) -> None:
+    rest = line[end:].lstrip(" ")
+    if rest and not (rest.startswith("#") and (end == len(line) or line[end] == " ")):
+        raise _GiveUp
+
+
+def _quoted(line: str, col: int) -> tuple[str, int]:
+    """A one-line quoted scalar starting at ``col``: its value and the column after it."""
+    quote = line[col]
+    at = col + 1
+    if quote == "'":
+        parts = []
+        while True:
+            close = line.find("'", at)
+            if close < 0:
+                raise _GiveUp
+            parts.append(line[at:close])
+            if line[close + 1 : close + 2] == "'":
+                parts.append("'")
+                at = close + 2
+                continue
+            return "".join(parts), close + 1
+    escaped = False
+    while at < len(line):
+        char = line[at]
+        if char == "\\":
+            escaped = True
+            at += 2
+            continue
+        if char == '"':
+            body = line[col + 1 : at]
+            return (_AnyString(body) if escaped else body), at + 1
+        at += 1
+    raise _GiveUp
+
+
+def _scalar(line: str, col: int, block: bool) -> tuple[Any, int]:
+    """A plain or quoted scalar from ``col``: its value and the column where it ends."""
+    char = line[col : col + 1]
+    if char in ("'", '"'):
+        return _quoted(line, col)
+    if not char or (char in _INDICATORS and not _plain_dash(line, col)):
+        raise _GiveUp
+    at = col
+    end = col
+    while at < len(line):
+        char = line[at]
+        if char == "#" and line[at - 1] == " ":
+            break
+        if char == ":" and (at + 1 == len(line) or line[at + 1] == " " or (not block and line[at + 1] in _FLOW_STOP)):
+            break
+        if not block and char in _FLOW_STOP:
+            break
+        at += 1
+        if char != " ":
+            end = at
+    text = line[col:end]
+    return resolve_plain(text), end
+
+
+def _plain_dash(line: str, col: int) -> bool:
+    """``-1`` or ``-x`` is a plain scalar; ``- x`` is not."""
+    return line[col] in "-?:" and col + 1 < len(line) and line[col + 1] not in " ,[]{}"
+
+
+class _Flow:
+    """A flow collection that opens and closes on one line."""
+
+    def __init__(self, line: str, positions: Positions, row: int) -> None:
+        self.line = line
+        self.positions = positions
+        self.row = row + 1
+
+    def node(self, col: int, path: PathKey) -> tuple[Any, int]:
+        char = self.line[col]
+        self.positions.values[path] = (self.row, col + 1)
+        if char == "{":
+            return self.mapping(col, path)
+        if char == "[":
+            return self.sequence(col, path)
+        value, end = _scalar(self.line, col, block=False)
+        return value, end
+
+    def mapping(self, col: int, path: PathKey) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        at = _skip_spaces(self.line, col + 1)
+        if self.line[at] == "}":
+            return out, at + 1
+        while True:
+            key_col = at
+            if self.line[key_col] in "{[":
+                raise _GiveUp  # complex key
+            key, at = _scalar(self.line, at, block=False)
+            text_key = str(key) if self.line[key_col] in ("'", '"') else self.line[key_col:at]
+            if text_key in out:
+                raise _GiveUp
+            at = _skip_spaces(self.line, at)
+            if self.line[at] != ":":
+                raise _GiveUp
+            at = _skip_spaces(self.line, at + 1)
+            if self.line[at] in ",}":
+                raise _GiveUp  # empty value
+            child = (*path, text_key)
+            self.positions.keys[child] = (self.row, key_col + 1)
+            value, at = self.node(at, child)
+            out[text_key] = value
+            at = _skip_spaces(self.line, at)
+            if self.line[at] == "}":
+                return out, at + 1
+            if self.line[at] != ",":
+                raise _GiveUp
+            at = _skip_spaces(self.line, at + 1)
+            if self.line[at] == "}":
+                raise _GiveUp  # trailing comma: keep to the common shape
+
+    def sequence(self, col: int, path: PathKey) -> tuple[list[Any], int]:
+        out: list[Any] = []
+        at = _skip_spaces(self.line, col + 1)
+        if self.line[at] == "]":
+            return out, at + 1
+        while True:
+            value, at = self.node(at, (*path, len(out)))
+            out.append(value)
+            at = _skip_spaces(self.line, at)
+            if self.line[at] == "]":
+                return out, at + 1
+            if self.line[at] != ",":
+                raise _GiveUp  # includes "[a: b]"
+            at = _skip_spaces(self.line, at + 1)
+            if self.line[at] == "]":
+                raise _GiveUp

@@ -1,0 +1,61 @@
+"""jsonschema-rs as a fast yes/no check in front of the Python validator.
+
+A record that jsonschema-rs finds valid has no schema findings; for any other
+record (invalid, or the fast validator is missing or fails) the Python
+``jsonschema`` validator runs and produces the findings, so messages and
+positions are always the reference ones. The property tests check that the
+fast validator never calls valid what the Python one rejects.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from kexie_cli.registry.schemas import BASE_URI, SCHEMA_FILES, SchemaSet
+
+_rs: Any
+try:
+    import jsonschema_rs as _rs
+except ImportError:  # pragma: no cover - exercised by the KEXIE_PURE tests instead
+    _rs = None
+
+_VALIDATORS: weakref.WeakKeyDictionary[SchemaSet, dict[str, Any] | None] = weakref.WeakKeyDictionary()
+
+
+def available() -> bool:
+    return _rs is not None
+
+
+def validators(schemas: SchemaSet) -> dict[str, Any] | None:
+    """Compiled validators by kind, or None when jsonschema-rs cannot compile the schemas."""
+    if _rs is None:
+        return None
+    key = schemas
+    if key not in _VALIDATORS:
+        try:
+            registry = _rs.Registry([(BASE_URI + name, doc) for name, doc in schemas.documents.items()])
+            _VALIDATORS[key] = {
+                kind: _rs.Draft202012Validator({"$ref": BASE_URI + name}, registry=registry, validate_formats=True)
+                for kind, name in SCHEMA_FILES.items()
+                if name in schemas.documents
+            }
+        except Exception:  # a schema the fast validator does not accept: use the Python one
+            _VALIDATORS[key] = None
+    return _VALIDATORS[key]
+
+
+def is_valid(schemas: SchemaSet, kind: str, data: Any) -> bool:
+    """True only when jsonschema-rs is sure ``data`` is valid for ``kind`` (never under KEXIE_PURE=1)."""
+    from kexie_cli.fast import pure
+
+    if pure():
+        return False
+    found = validators(schemas)
+    validator = found.get(kind) if found else None
+    if validator is None:
+        return False
+    try:
+        return bool(validator.is_valid(data))
+    except Exception:  # e.g. values it cannot convert: let the Python validator decide
+        return False
