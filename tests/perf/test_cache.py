@@ -195,9 +195,9 @@ def test_as_of_and_language_are_part_of_the_key(root: Path) -> None:
     poison(root)
     assert POISON in messages(check(root))
     later = run_cli(["check", "--as-of", "2027-01-01", "--format", "json"], root).json()
-    assert POISON not in messages(later)  # type: ignore[arg-type]
+    assert POISON not in messages(later)
     english = run_cli(["check", "--as-of", AS_OF, "--format", "json", "--lang", "en"], root).json()
-    assert POISON not in messages(english)  # type: ignore[arg-type]
+    assert POISON not in messages(english)
 
 
 def test_pack_from_elsewhere_is_ignored(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
