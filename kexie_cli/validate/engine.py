@@ -106,7 +106,7 @@ def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[F
     does not call the data valid (same findings, see :mod:`kexie_cli.fast.validate`).
     """
     if record.kind is None:
-        return [make("K006", record, Hit(params={"path": record.relpath}), ctx)]
+        return [replace(make("K006", record, Hit(params={"path": record.relpath}), ctx), id=None)]  # not a record
     if not record.loaded:
         out = []
         for problem in record.problems:
