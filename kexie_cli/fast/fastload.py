@@ -10,8 +10,11 @@ loads with the strict loader. It vouches only for files that
 - contain none of the constructs where yaml-rs and the strict loader differ or
   where the strict loader reports a problem: anchors, aliases, tags (``&``,
   ``*``, ``!`` anywhere), merge keys, directives and document markers, tabs,
-  lone CRs, and the integer spellings yaml-rs resolves beyond the YAML 1.2
-  core schema (``0b1``, ``0X1F``, ``1_000``, signed hex/octal);
+  lone CRs, block scalars (``|``, ``>``), scalars that start with ``:`` or
+  ``?``, ``:`` glued to a flow indicator or a closing quote, flow
+  collections that do not close on the line they open, and the number
+  spellings yaml-rs resolves beyond the YAML 1.2 core schema (``0b1``,
+  ``0X1F``, ``1_000``, ``_0``, signed hex/octal);
 - yaml-rs parses into a mapping whose keys are all strings (the strict loader
   keeps keys as written).
 
@@ -30,35 +33,22 @@ from typing import Any
 from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_bytes, load_text
 from kexie_cli.records.positions import LineCol, PathKey, Positions
 
-# Constructs the strict loader refuses or resolves differently (see the module docstring).
-_REFUSED_CHARS = ("&", "*", "!", "\t", "\x85", "\u2028", "\u2029", "<<", "\n%", "\n---", "\n...")
-_PREFIXES = ("0b", "0B", "0x", "0X", "0o", "0O")
-# integer spellings beyond the core schema, at the start of a scalar: 0x1F 0X1F 0b1 +0o7 1_000 .5_0
-_NUMBER = re.compile(r"(?<![^\s\[{,:])[-+]?(?:0[bBxXoO]|\.?[0-9][0-9_.eE+-]*_)")
-_intern = sys.intern
+# Constructs the strict loader refuses or resolves differently (see the module docstring). The
+# screen runs on every file, so it is a handful of substring tests and literal-led expressions.
+# Any of: anchors, aliases, tags (& * !), tabs, NEL / LS / PS line breaks, block scalars (| >),
+# complex keys and "?"-led scalars, directives (%), merge keys (<<)
+_RARE = re.compile("[&*!\t\x85\u2028\u2029|>?%<]")
+_STARTS = ("%", "---", "...", ":", "?", "_")
 _LONE_CR = re.compile(r"\r(?!\n)")
-
-
-def screened_out(text: str) -> bool:
-    """True when ``text`` may hold a construct the fast loader must leave to the strict one."""
-    if any(token in text for token in _REFUSED_CHARS) or text.startswith(("%", "---", "...")):
-        return True
-    if "\r" in text and _LONE_CR.search(text):
-        return True
-    return _number_hint(text) and _NUMBER.search(text) is not None
-
-
-def _number_hint(text: str) -> bool:
-    """A cheap pre-test for :data:`_NUMBER`: a radix prefix, or an underscore next to a digit."""
-    if any(prefix in text for prefix in _PREFIXES):
-        return True
-    at = text.find("_")
-    while at >= 0:
-        if (at > 0 and text[at - 1].isdigit()) or text[at + 1 : at + 2].isdigit():
-            return True
-        at = text.find("_", at + 1)
-    return False
-
+# ":" that starts a scalar ("[::]", "{a: :0}") or sits before a flow indicator ("[E:]", "{a:, b}")
+_COLON_BEFORE = re.compile(r":(?<=[ \n\[{,]:)")
+_COLON_AFTER = re.compile(r":[,\]}]")
+# number spellings beyond the core schema, at the start of a scalar: 0x1F 0X1F 0b1 +0o7 1_000 _0 ._5
+_PREFIX = re.compile(r"0[bBxXoO]")
+_UNDERSCORE = re.compile(r"_(?:(?<=[^A-Za-z_]_)|[^A-Za-z_])")  # "full_time" passes, "1_0" and "_0" do not
+_NUMBER = re.compile(r"(?<![^\s\[{,:])[-+]?(?:0[bBxXoO]|[0-9._eE+-]*_)")
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+_intern = sys.intern
 
 _yaml_rs: Any
 try:  # the fast reader is optional: without it every file takes the strict path
@@ -69,6 +59,44 @@ except ImportError:  # pragma: no cover - exercised by the KEXIE_PURE tests inst
 
 def available() -> bool:
     return _yaml_rs is not None
+
+
+def screened_out(text: str) -> bool:
+    """True when ``text`` may hold a construct the fast loader must leave to the strict one."""
+    if _RARE.search(text) or text.startswith(_STARTS):
+        return True
+    if "\r" in text and _LONE_CR.search(text):
+        return True
+    if "\n---" in text or "\n..." in text:  # document markers
+        return True
+    if _COLON_BEFORE.search(text) or _COLON_AFTER.search(text):
+        return True
+    if '":' in text or "':" in text:  # a quoted key glued to its value ('["a":b]')
+        return True
+    if ("[" in text or "{" in text) and _multi_line_flow(text):
+        return True
+    if _PREFIX.search(text) or _UNDERSCORE.search(text):
+        return _NUMBER.search(text) is not None
+    return False
+
+
+def _multi_line_flow(text: str) -> bool:
+    """True when a flow collection may not close on the line it opens (the readers fold lines differently)."""
+    for line in text.split("\n"):
+        if "[" not in line and "{" not in line:
+            continue
+        content = line.lstrip(" ")
+        if content.startswith("#"):
+            continue
+        if '"' in content or "'" in content:
+            content = _QUOTED.sub("", content)
+            if '"' in content or "'" in content:
+                return True
+        content = content.split(" #", 1)[0].rstrip()
+        opens = content.count("[") + content.count("{")
+        if opens != content.count("]") + content.count("}") or content[-1:] not in ("]", "}"):
+            return True
+    return False
 
 
 def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:

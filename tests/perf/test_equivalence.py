@@ -11,6 +11,7 @@ Python validator then runs), never the other way round.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,11 @@ pytestmark = pytest.mark.skipif(
 
 SAMPLES = sorted((REPO / "records").glob("*/*.yaml"))
 SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in SAMPLES]
-PROPERTY = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=int(os.environ.get("KEXIE_EXAMPLES", "250")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Plain scalars where YAML readers are known to disagree, and their neighbours.
 TRICKY = [
@@ -178,6 +183,14 @@ def test_sample_records_load_fast_and_locate(path: Path) -> None:
         b"a: multi\n  line plain\n",
         b'a: "multi\n  line quoted"\n',
         b"a: {x: 1,\n  y: 2}\n",  # flow over lines
+        b"a: [E:]\nb: {c:, d}\n",  # colon before a flow indicator
+        b'a: ["q":b]\n',  # quoted key glued to its value
+        b"a: [::]\nb: {c: :0}\n",
+        b"a: |\nb: >\n",  # empty block scalars
+        b"a: {b: |}\n",
+        b"a:\n  - {y\n  ear: 2022, result: pass}\n",  # a key folded over two lines
+        b'a: {b: "}", c: [1]\n  }\n',  # a quoted bracket
+        b"a: [1, 2]  # [ in a comment\n",
         b"a: [1, 2,]\n",
         b"? a\n: b\n",  # complex key
         b"a: b: c\n",  # syntax error
