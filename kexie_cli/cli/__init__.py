@@ -38,7 +38,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KexieError as exc:
-            click.echo(exc.render(resolve_lang(_lang_of(ctx))), err=True)
+            click.echo(exc.render(_lang()), err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -49,15 +49,15 @@ class LazyGroup(click.Group):
             if os.environ.get("KEXIE_DEBUG"):
                 raise
             detail = f"{type(exc).__name__}: {exc}"
-            click.echo(tr("internal", resolve_lang(_lang_of(ctx)), detail=detail), err=True)
+            click.echo(tr("internal", _lang(), detail=detail), err=True)
             ctx.exit(2)
 
 
-def _lang_of(ctx: click.Context) -> str | None:
-    """The language the running command chose (see options.lang)."""
+def _lang() -> str:
+    """The language the running command chose (see ``options.lang``), else the default."""
     from kexie_cli.cli import options
 
-    return options.CURRENT_LANG
+    return resolve_lang(options.CURRENT_LANG)
 
 
 HELP = """kexie：科协组织台账工具（学会、基层科协、党组织）。

@@ -11,7 +11,7 @@ import csv
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
@@ -45,7 +45,6 @@ class TableData:
     rows: list[dict[str, Any]]
     headline: str = ""  # one-line summary shown under the table
     footer: dict[str, Any] | None = None  # a total row (display only)
-    extra: dict[str, Any] = field(default_factory=dict)  # added to nothing; for callers
 
     def display_rows(self, lang: str) -> list[list[str]]:
         return [[c.display(row.get(c.key), lang) for c in self.columns] for row in self.rows]
