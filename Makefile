@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?=
 
-.PHONY: run test lint fmt docs docs-check bench clean
+.PHONY: run test smoke lint fmt docs docs-check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,18 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
+
+# The package as pip users get it: build the wheel, install it (not editable)
+# into a fresh venv outside the checkout, run every command on a copy of the
+# sample registry (tests/smoke_installed.py).
+smoke: $(BIN)/python
+	rm -rf dist build
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+	set -e; tmp=$$(mktemp -d -t kexie-wheel-XXXXXX); \
+	$(PYTHON) -m venv $$tmp/venv; \
+	$$tmp/venv/bin/python -m pip install --quiet dist/kexie-*.whl; \
+	cd $$tmp && $$tmp/venv/bin/python $(CURDIR)/tests/smoke_installed.py --kexie $$tmp/venv/bin/kexie; \
+	rm -rf $$tmp
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check kexie_cli tests $(wildcard bench)

@@ -1,0 +1,1 @@
+"""Queries over the registry: list, show, find, sql, summaries and exports."""

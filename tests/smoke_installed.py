@@ -1,0 +1,190 @@
+"""Smoke-run every kexie command as a pip user would: from an installed wheel.
+
+Run by ``.ci/run`` after ``make test``::
+
+    python tests/smoke_installed.py --kexie /tmp/venv/bin/kexie
+
+It copies the sample registry (``kexie.yaml`` and ``records/`` only, so the
+schemas and templates must come from the installed package) into a fresh
+temporary folder outside the checkout, makes it a Git repository, and runs
+every command listed by ``kexie --help`` at least once. A case fails when its
+exit code is not one of those documented for it, or when kexie prints an
+internal error or a Python traceback. A command without a case fails too, so
+a new command cannot ship untested.
+
+Only the standard library is used: the script must run with any Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-23"
+SOCIETY = "jinshu-xuehui"
+INTERNAL = re.compile(r"内部错误|internal error|Traceback \(most recent call last\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Case:
+    args: tuple[str, ...]
+    exits: tuple[int, ...] = (0,)
+    json_out: bool = False  # stdout must parse as JSON
+    stdin: str | None = None
+
+    @property
+    def command(self) -> str:
+        return self.args[0]
+
+
+def cases() -> list[Case]:
+    """One or more cases per command, in an order that keeps the registry valid."""
+    a = ("--as-of", AS_OF)
+    return [
+        Case(("check", *a), (0, 1)),
+        Case(("check", "--format", "json", *a), (0, 1), json_out=True),
+        Case(("check", "--format", "sarif", *a), (0, 1), json_out=True),
+        Case(("check", "--lang", "en", "--format", "plain", *a), (0, 1)),
+        Case(("due-elections", *a)),
+        Case(("due-elections", "--format", "json", *a), json_out=True),
+        Case(("due-elections", "--format", "csv", *a)),
+        Case(("rules",)),
+        Case(("rules", "K402")),
+        Case(("schema", "society"), json_out=True),
+        Case(("schema", "settings"), json_out=True),
+        Case(("list", "societies", "--where", "level=municipal")),
+        Case(("list", "leaders", "--format", "json"), json_out=True),
+        Case(("show", SOCIETY, *a)),
+        Case(("find", "水利")),
+        Case(("find", "slxh", "--format", "json"), json_out=True),
+        Case(("sql", "SELECT level, count(*) AS n FROM societies GROUP BY level")),
+        Case(("sql", "--format", "json", "SELECT count(*) AS n FROM leaders"), json_out=True),
+        Case(("summary", *a)),
+        Case(("summary", "stars", "--format", "json", *a), json_out=True),
+        Case(("inspections", *a)),
+        Case(("party", *a)),
+        Case(("export", "--format", "xlsx", "-o", "../out/registry.xlsx", *a)),
+        Case(("export", "--format", "csv", "-o", "../out/csv", *a)),
+        Case(("export", "--format", "json", "-o", "../out/registry.json", *a)),
+        Case(("export", "--format", "sqlite", "-o", "../out/registry.sqlite", *a)),
+        Case(("letters", "elections", "-o", "../out/letters", *a)),
+        Case(("letters", "inspections", "-o", "../out/letters", *a)),
+        Case(("fmt", "--check")),
+        Case(("set", SOCIETY, "members.individual", "1600", *a), (0, 1)),
+        Case(("set", SOCIETY, "short_name", "金属学会", *a), (0, 1)),
+        Case(("unset", SOCIETY, "short_name", *a), (0, 1)),
+        Case(("inspect", SOCIETY, "--year", "2025", "--result", "pass", *a), (0, 1)),
+        Case(("extend", SOCIETY, "--until", "2027-01-31", "--approved", "2026-06-01", "--dry-run", *a), (0, 1)),
+        Case(("elect", SOCIETY, "--date", AS_OF, "--chair", "赵六", "--dry-run", *a), (0, 1)),
+        Case(
+            (
+                "new",
+                "society",
+                "--no-input",
+                "--name",
+                "示例市冒烟测试学会",
+                "--set",
+                "founded=2020-01-01",
+                "--set",
+                "level=municipal",
+                "--set",
+                "discipline=science",
+                "--set",
+                "uscc=51369900MJ00000006",
+                "--set",
+                "chair=冒烟甲",
+                "--set",
+                "since=2020-01-01",
+                "--set",
+                "secretary_general=冒烟乙",
+                "--dry-run",
+                *a,
+            ),
+            (0, 1),
+        ),
+        Case(("diff",)),
+        Case(("diff", "--format", "json"), json_out=True),
+        Case(("log", SOCIETY)),
+    ]
+
+
+def run(kexie: Path, root: Path, case: Case) -> str | None:
+    """Run one case; return a problem description, or None when it passed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
+    env["COLUMNS"] = "100"
+    proc = subprocess.run(
+        [str(kexie), *case.args],
+        cwd=root,
+        env=env,
+        input=case.stdin or "",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    shown = "kexie " + " ".join(case.args)
+    if INTERNAL.search(proc.stderr) or INTERNAL.search(proc.stdout):
+        return f"{shown}: internal error\n{proc.stderr[-2000:]}"
+    if proc.returncode not in case.exits:
+        return f"{shown}: exit {proc.returncode}, expected {case.exits}\n{proc.stderr[-2000:]}"
+    if case.json_out:
+        try:
+            json.loads(proc.stdout)
+        except ValueError as exc:
+            return f"{shown}: stdout is not JSON ({exc})\n{proc.stdout[:500]}"
+    return None
+
+
+def installed_commands(kexie: Path) -> set[str]:
+    out = subprocess.run([str(kexie), "--help"], capture_output=True, text=True, check=True).stdout
+    block = out.split("Commands:", 1)[1]
+    return {m.group(1) for m in re.finditer(r"^\s{2}([a-z][a-z-]*)\s", block, re.MULTILINE)}
+
+
+def make_registry(base: Path) -> Path:
+    root = base / "registry"
+    root.mkdir()
+    shutil.copy2(REPO / "kexie.yaml", root / "kexie.yaml")
+    shutil.copytree(REPO / "records", root / "records")
+    git = ["git", "-c", "user.name=smoke", "-c", "user.email=smoke@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "sample registry"], cwd=root, check=True)
+    return root
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kexie", type=Path, required=True, help="the installed kexie executable")
+    args = parser.parse_args()
+    kexie: Path = args.kexie.resolve()
+    all_cases = cases()
+    problems: list[str] = []
+    missing = sorted(installed_commands(kexie) - {c.command for c in all_cases})
+    problems += [f"command {name!r} has no smoke case in tests/smoke_installed.py" for name in missing]
+    with tempfile.TemporaryDirectory(prefix="kexie-smoke-") as tmp:
+        root = make_registry(Path(tmp))
+        (Path(tmp) / "out").mkdir()
+        for case in all_cases:
+            problem = run(kexie, root, case)
+            print(("FAIL " if problem else "ok   ") + " ".join(case.args), flush=True)
+            if problem:
+                problems.append(problem)
+    passed = len(all_cases) - sum(1 for p in problems if not p.startswith("command "))
+    print(f"smoke: {passed} passed, {len(problems)} failed")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
