@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?=
 
-.PHONY: run test smoke lint fmt docs docs-check bench clean
+.PHONY: run test test-slow smoke lint fmt docs docs-check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
+
+# Tests marked slow (the full random-edit count and the like); CI runs them after `make test`.
+test-slow: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -m slow
 
 # The package as pip users get it: build the wheel, install it (not editable)
 # into a fresh venv outside the checkout, run every command on a copy of the
