@@ -86,10 +86,15 @@ def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
 
 
 def party_overview(
-    records: list[Record], settings: Settings, schemas: SchemaSet, today: dt.date, where: Sequence[str] = ()
+    records: list[Record],
+    settings: Settings,
+    schemas: SchemaSet,
+    today: dt.date,
+    where: Sequence[str] = (),
+    lang: str = "zh",
 ) -> PartyOverview:
     index = Index(records)
-    qctx = QueryContext(today, settings, schemas, index)
+    qctx = QueryContext(today, settings, schemas, index, lang)
     scope: Scope = make_scope(where, qctx)
     societies = [cover_of(r, index) for r in index.of_kind("society") if r.live and scope.holds(r, qctx)]
     order = (*FORMS_OF_COVER, "none")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
+from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.inspections import inspection_years
@@ -102,6 +103,8 @@ class Field:
             return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
         if isinstance(value, dict):
             return ", ".join(f"{k}: {self.display(v, lang)}" for k, v in value.items())
+        if isinstance(value, RoleCode):
+            return role_label(value, value.kind, lang)
         if self.labels and lang != "en":
             return self.labels.get(str(value), str(value))
         return str(value)
@@ -141,8 +144,10 @@ def _term_days(record: Record, qctx: QueryContext) -> int | None:
 
 
 def head_role(record: Record) -> str:
-    """The role that heads a record: 书记 for a party cell, else 理事长/主席."""
-    return "secretary" if record.kind == "party-cell" else "chair"
+    """The role that heads a record: 书记 (组长 of a 党的工作小组) for a party cell, else 理事长/主席."""
+    from kexie_cli.party.forms import head_role as form_head_role
+
+    return form_head_role(record)
 
 
 def _head(record: Record, qctx: QueryContext) -> str | None:
@@ -424,10 +429,27 @@ def _leader_field(path: str, schemas: SchemaSet) -> Field:
         schemas.title("society", spath) or path,
         path,
         kind_type,
-        lambda i, q: convert((i.leader or {}).get(path), kind_type),
+        _role_getter if path == "role" else lambda i, q: convert((i.leader or {}).get(path), kind_type),
         schemas.labels("society", spath) or None,
         person=path == "name",
     )
+
+
+class RoleCode(str):
+    """A leader's role code that remembers the kind of its record, so it reads 理事长, 主席 or 书记."""
+
+    __slots__ = ("kind",)
+    kind: str | None
+
+    def __new__(cls, code: str, kind: str | None) -> RoleCode:
+        made = super().__new__(cls, code)
+        made.kind = kind
+        return made
+
+
+def _role_getter(item: Item, qctx: QueryContext) -> Any:
+    code = (item.leader or {}).get("role")
+    return RoleCode(code, item.record.kind) if isinstance(code, str) else code
 
 
 def _org_getter(inner: str, schemas: SchemaSet) -> Callable[[Item, QueryContext], Any]:
