@@ -172,6 +172,22 @@ def covered_by(record: Record, qctx: QueryContext) -> list[str]:
     return [c.id for c in covering_cells(record.id, qctx.rule_context)]
 
 
+COVER_LABELS = {
+    "own": "单独建立党组织",
+    "joint": "联合党支部",
+    "functional": "功能型党支部",
+    "working-group": "党的工作小组",
+    "liaison": "党建联络员/指导员",
+}
+
+
+def _cover(record: Record, qctx: QueryContext) -> Any:
+    """How the record is covered (``party.cover.cover_of``, as ``kexie party`` counts it)."""
+    from kexie_cli.party.cover import cover_of
+
+    return cover_of(record, qctx.index)
+
+
 def latest_stars(record: Record) -> tuple[int, int] | None:
     """(year, stars) of the most recent 星级 rating."""
     rated = [(integer(e.get("year")), integer(e.get("stars"))) for _, e in entries(record.get("stars"))]
@@ -231,6 +247,19 @@ DERIVED: dict[str, Derived] = {
     "secretary_general": Derived("秘书长", "Secretary-general", "str", ORG, _secretary_general, person=True),
     "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True),
     "covered": Derived("已建党组织覆盖", "Covered", "bool", ("society", "branch"), lambda r, q: bool(covered_by(r, q))),
+    "party.organisation": Derived(
+        "党的组织覆盖", "Organisation cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).organisation
+    ),
+    "party.work": Derived("党的工作覆盖", "Work cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).work),
+    "party.cover": Derived(
+        "覆盖方式",
+        "Forms of cover",
+        "str",
+        ("society", "branch"),
+        lambda r, q: list(_cover(r, q).forms),
+        labels=COVER_LABELS,
+        many=True,
+    ),
     "stars.latest": Derived("最近星级", "Latest stars", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[1]),
     "stars.year": Derived("星级评定年度", "Stars year", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[0]),
     "stars.in_force": Derived("有效星级", "Stars in force", "int", SOC, lambda r, q: stars_in_force(r, q.today)),
