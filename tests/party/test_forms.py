@@ -115,3 +115,17 @@ def test_bad_party_settings_exit_2(tmp_path: Path) -> None:
     run = run_cli(["check", "--as-of", AS_OF], root)
     assert run.exit_code == 2 and "party.term_years.branch" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_new_working_group_is_led_by_a_group_leader(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "reg"
+    shutil.copytree(EXAMPLES / "working-group", root)
+    args = ["new", "party-cell", "--no-input", "--name", "丙学会党的工作小组", "--id", "wg-c"]
+    values = ["form=working-group", "founded=2026-01-05", "secretary=周组长", "since=2026-01-05", "covers=[soc-a]"]
+    run = run_cli([*args, *(a for v in values for a in ("--set", v))], root)
+    assert run.exit_code == 0, run.stderr
+    text = (root / "records" / "party-cells" / "wg-c.yaml").read_text(encoding="utf-8")
+    assert "role: group-leader" in text and "role: secretary" not in text
+    assert {f["code"] for f in findings(root) if f["id"] == "wg-c"} == {"K504"}  # 周组长 holds no post in 甲学会
