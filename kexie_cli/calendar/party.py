@@ -145,7 +145,11 @@ def _coverage_rows(overview: PartyOverview, index_cells: list[Cell]) -> list[dic
     """One row per form of cover (a society counts under each form it has), then the two 覆盖 and 未覆盖."""
     counts = overview.counts
     cells_by_form: dict[str, int] = {}
+    counted = {s.record.id for s in overview.societies}
     for cell in index_cells:
+        covers = cell.record.get("covers")
+        if not isinstance(covers, list) or not counted.intersection(c for c in covers if isinstance(c, str)):
+            continue  # counts the cells that cover a society counted here (not a 党委 covering none)
         cover = COVER_OF_FORM.get(form_of(cell.record) or "", "own")
         cells_by_form[cover] = cells_by_form.get(cover, 0) + 1
     rows: list[dict[str, object]] = []
@@ -320,6 +324,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             "liaison_people": counts.liaison_people,
             "counts": {r["coverage"]: r["count"] for r in coverage_rows},
             "shares": {r["coverage"]: r["share"] for r in coverage_rows},
+            "cells": {str(r["coverage"]): r["units"] for r in coverage_rows[:4]},  # cells covering these societies
         },
         "societies": societies,
         "uncovered": uncovered,

@@ -32,6 +32,7 @@ def test_coverage_counts() -> None:
     assert (coverage["organisation"], coverage["work"], coverage["uncovered"]) == (3, 5, 3)
     assert coverage["uncovered_active"] == 2  # the K501 findings
     assert coverage["shares"]["joint"] == round(2 / 8, 4)
+    assert coverage["cells"] == {"own": 1, "joint": 1, "functional": 0, "working-group": 1}  # a 联合党支部 counts once
     by_id = {s["id"]: s for s in data["societies"]}
     assert by_id["joint-b"]["forms"] == ["joint", "liaison"]  # every form, not only the strongest
     assert by_id["joint-b"]["coverage"] == "joint"
