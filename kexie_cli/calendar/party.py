@@ -8,7 +8,7 @@ society lists every form of cover it has; 三会一课 gaps follow the cell's fo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kexie_cli.calendar.output import Report
@@ -236,31 +236,23 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
         uncovered,
     )
 
-    forms_of = {c.record.id: form_of(c.record) for c in overview.cells}
-
-    def show_gaps_for(row_form: str | None) -> Callable[[object, str], str]:
-        def show(value: object, lg: str) -> str:
-            if value is None:
-                return tr("party.not_checked", lg) if row_form == "working-group" else tr("party.not_logged", lg)
-            if not isinstance(value, dict) or not value:
-                return ""
-            sep = "; " if lg == "en" else "；"
-            return sep.join(
-                f"{meeting_label(k, row_form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}: "
-                f"{_periods(v, lg)}"
-                for k, v in value.items()
-            )
-
-        return show
+    def show_gaps(value: object, lg: str) -> str:
+        """``(form, gaps)`` of a cell: 不开展三会一课 (working group), 未登记 (no log), or the gaps by meeting."""
+        form, gaps = value if isinstance(value, tuple) else (None, value)
+        if gaps is None:
+            return tr("party.not_checked", lg) if form == "working-group" else tr("party.not_logged", lg)
+        if not isinstance(gaps, dict) or not gaps:
+            return ""
+        sep = "; " if lg == "en" else "；"
+        return sep.join(
+            f"{meeting_label(k, form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}: "
+            f"{_periods(v, lg)}"
+            for k, v in gaps.items()
+        )
 
     cells = [_cell_row(c) for c in overview.cells]
-
-    def gaps_column(value: object, lg: str) -> str:
-        cell_id, gaps = value if isinstance(value, tuple) else (None, value)
-        return show_gaps_for(forms_of.get(str(cell_id)))(gaps, lg)
-
     for row in cells:
-        row["gaps_text"] = (row["id"], row["gaps"])
+        row["gaps_view"] = (row["form"], row["gaps"])  # display only: the gaps column reads the form too
 
     def show_election(value: object, lg: str) -> str:
         if value is False:
@@ -294,7 +286,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 lambda v, lg: tr(f"elections.state.{v}", lg) if v in ("due", "overdue") else "",
             ),
             Column("elections", "是否换届", "Elected", show_election),
-            Column("gaps_text", "三会一课缺项（近12个月）", "三会一课 gaps (12 months)", gaps_column),
+            Column("gaps_view", "三会一课缺项（近12个月）", "三会一课 gaps (12 months)", show_gaps),
         ],
         cells,
     )
@@ -328,7 +320,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
         },
         "societies": societies,
         "uncovered": uncovered,
-        "cells": [{k: v for k, v in row.items() if k != "gaps_text"} for row in cells],
+        "cells": [{k: v for k, v in row.items() if k != "gaps_view"} for row in cells],
         "meeting_gaps": {"cells": overview.gap_cells, "findings": overview.gap_findings},
     }
     names = [

@@ -70,17 +70,15 @@ def make_scope(where: Sequence[str], qctx: QueryContext) -> Scope:
         return Scope()
     conditions: dict[str, list[Condition] | None] = {}
     for kind in SCOPE_KINDS:
-        parsed: list[Condition] | None = []
+        parsed: list[Condition] = []
         for expr in exprs:
             try:
-                assert parsed is not None
                 parsed.append(parse(expr, kind, qctx.schemas))
             except WhereError as exc:
                 if exc.key not in UNKNOWN_FIELD_KEYS:
                     raise caret_message(exc, qctx.lang) from None
-                parsed = None
-                break
-        conditions[kind] = parsed
+                break  # a field this kind does not have: the kind is out of scope
+        conditions[kind] = parsed if len(parsed) == len(exprs) else None
     if all(c is None for c in conditions.values()):
         for expr in exprs:  # the first expression no kind knows: report it as `kexie list societies` would
             try:
