@@ -22,6 +22,7 @@ from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.calendar.numerals import term_label
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
+from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.model import Record, current_leaders, term_of, text
 from kexie_cli.registry.settings import Settings
 from kexie_cli.reporters.tables import Column, TableData
@@ -104,6 +105,8 @@ def _names(record: Record, today: dt.date, role: str) -> str:
 
 def _matches(record: Record, query: ElectionQuery, scope: set[str] | None) -> bool:
     if record.kind not in KINDS or not record.loaded or not record.live:
+        return False
+    if not holds_elections(record):  # a 党的工作小组 is appointed: no 换届 (docs/party.md)
         return False
     if query.kinds is not None and record.kind not in query.kinds:
         return False

@@ -1,120 +1,111 @@
-"""``kexie party``: coverage of active societies (两个全覆盖) and the Party cells' 三会一课.
+"""``kexie party``: 党的组织和工作覆盖 of the societies on the books, and each Party cell's 三会一课.
 
-Decisions (docs/calendar.md):
-- A society counts under the strongest form among the live cells covering
-  it: own cell (党支部, 党总支, 党委) > joint branch > working group >
-  functional branch; with no cell, a ``liaison`` (党建联络员 or 党建工作
-  指导员) counts as "liaison only"; otherwise it is not covered (K501).
-- 三会一课 frequencies are settings ``party.meetings``; committee and group
-  meetings default to monthly, but unless the settings name them they are
-  checked only for cells whose log records that type at least once (a cell
-  without a 支委会 or 党小组 holds none). Cells without a ``meetings`` log
-  are shown as "not logged", as rule K506 skips them.
+Every number comes from ``party.cover`` (docs/party.md), as do ``kexie summary party`` and rules
+K501/K506: the population is the societies on the books (在册: active, dormant, suspended); a
+society lists every form of cover it has; 三会一课 gaps follow the cell's form.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kexie_cli.calendar.output import Report
 from kexie_cli.i18n import tr
-from kexie_cli.records.model import Record, current_leaders, entries, integer, term_of, text
+from kexie_cli.party.cover import (
+    COVER_OF_FORM,
+    FORMS_OF_COVER,
+    LAST_12_MONTHS,
+    Cover,
+    CoverageCount,
+    count_cover,
+    cover_of,
+    meeting_gaps,
+)
+from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
+from kexie_cli.query.fields import QueryContext
+from kexie_cli.query.scope import Scope, make_scope
+from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
+from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.reporters.tables import Column, TableData
-from kexie_cli.rules.party import LAST_12_MONTHS, covering_cells, meeting_gaps
 from kexie_cli.terms import TermState, term_state
-from kexie_cli.validate.context import Context
 from kexie_cli.validate.index import Index
 
-COVERAGE = ("own", "joint", "working-group", "functional", "liaison", "none")
-FORM_COVERAGE = {
-    "branch": "own",
-    "general-branch": "own",
-    "committee": "own",
-    "joint-branch": "joint",
-    "working-group": "working-group",
-    "functional-branch": "functional",
-}
 MAX_PERIODS = 3
-OPTIONAL_MEETINGS = {"committee-meeting": "monthly", "group-meeting": "monthly"}
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    record: Record
-    category: str
-    cells: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
     record: Record
-    secretary: str
+    head: str
+    head_role: str
     term_ends: dt.date | None
     term_state: TermState | None
-    gaps: dict[str, list[str]] | None  # None: no meetings log
+    gaps: dict[str, list[str]] | None  # None: not checked (no meetings log, or a working group)
 
 
 @dataclass(frozen=True, slots=True)
 class PartyOverview:
     today: dt.date
-    societies: list[Coverage]
+    societies: list[Cover]
     cells: list[Cell]
+    counts: CoverageCount
+    where: tuple[str, ...] = ()
 
-    def count(self, category: str) -> int:
-        return sum(1 for s in self.societies if s.category == category)
+    def count(self, form: str) -> int:
+        """Societies having this form of cover (``none``: no cover at all)."""
+        return self.counts.uncovered if form == "none" else self.counts.by_form.get(form, 0)
 
-    def share(self, category: str) -> float | None:
-        total = len(self.societies)
-        return round(self.count(category) / total, 4) if total else None
+    def share(self, form: str) -> float | None:
+        return self.counts.share(self.count(form))
 
+    @property
+    def gap_cells(self) -> int:
+        return sum(1 for c in self.cells if c.gaps)
 
-def coverage_of(record: Record, ctx: Context) -> Coverage:
-    cells = covering_cells(record.id, ctx)
-    found = {FORM_COVERAGE.get(text(c.get("form")) or "", "functional") for c in cells}
-    category = next((c for c in COVERAGE if c in found), None)
-    if category is None:
-        category = "liaison" if isinstance(record.get("liaison"), dict) else "none"
-    return Coverage(record, category, tuple(sorted(c.id for c in cells)))
-
-
-def cell_frequencies(record: Record, settings: Settings) -> dict[str, str]:
-    logged = {text(m.get("type")) for _, m in entries(record.get("meetings"))}
-    explicit = settings.raw.get("party", {}).get("meetings", {}) if isinstance(settings.raw, dict) else {}
-    extra = {k: v for k, v in OPTIONAL_MEETINGS.items() if k in logged and k not in explicit}
-    return extra | dict(settings.meetings)
+    @property
+    def gap_findings(self) -> int:
+        """The number of K506 findings these gaps make (one per meeting type with a gap)."""
+        return sum(len(c.gaps) for c in self.cells if c.gaps)
 
 
-def cell_of(record: Record, ctx: Context) -> Cell:
-    term = term_of(record.data)
-    gaps = None
-    if isinstance(record.get("meetings"), list):
-        settings = dataclasses.replace(ctx.settings, meetings=cell_frequencies(record, ctx.settings))
-        gaps = meeting_gaps(record, dataclasses.replace(ctx, settings=settings))
+def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
+    term = term_of(record.data) if holds_elections(record) else None
+    role = head_role(record)
     return Cell(
         record=record,
-        secretary="、".join(ld.name for ld in current_leaders(record.data, ctx.today, "secretary")),
+        head="、".join(ld.name for ld in current_leaders(record.data, today, role)),
+        head_role=role,
         term_ends=term.end if term else None,
-        term_state=term_state(term.end, ctx.today, ctx.settings.lead_months) if term else None,
-        gaps=gaps,
+        term_state=term_state(term.end, today, settings.lead_months) if term else None,
+        gaps=meeting_gaps(record, settings, today),
     )
 
 
-def party_overview(records: list[Record], settings: Settings, schemas: SchemaSet, today: dt.date) -> PartyOverview:
+def party_overview(
+    records: list[Record],
+    settings: Settings,
+    schemas: SchemaSet,
+    today: dt.date,
+    where: Sequence[str] = (),
+    lang: str = "zh",
+) -> PartyOverview:
     index = Index(records)
-    ctx = Context(settings, schemas, today, index)
-    societies = [coverage_of(r, ctx) for r in index.of_kind("society") if r.active]
-    societies.sort(key=lambda c: (COVERAGE.index(c.category), c.record.id))
-    cells = [cell_of(r, ctx) for r in index.of_kind("party-cell") if r.live]
+    qctx = QueryContext(today, settings, schemas, index, lang)
+    scope: Scope = make_scope(where, qctx)
+    societies = [cover_of(r, index) for r in index.of_kind("society") if r.live and scope.holds(r, qctx)]
+    order = (*FORMS_OF_COVER, "none")
+    societies.sort(key=lambda c: (order.index(c.strongest), c.record.id))
+    cells = [cell_of(r, settings, today) for r in index.of_kind("party-cell") if r.live and scope.holds(r, qctx)]
     cells.sort(key=lambda c: c.record.id)
-    return PartyOverview(today, societies, cells)
+    return PartyOverview(today, societies, cells, count_cover(societies), tuple(where))
 
 
-def _coverage_label(value: object, lang: str) -> str:
-    return tr(f"party.coverage.{value}", lang) if value else ""
+def _cover_label(value: object, lang: str) -> str:
+    return tr(f"party.cover.{value}", lang) if value else ""
 
 
 def _percent(value: object, lang: str) -> str:
@@ -140,44 +131,105 @@ def _cell_row(cell: Cell) -> dict[str, object]:
         "members_full": integer(record.get("members", "full")),
         "members_probationary": integer(record.get("members", "probationary")),
         "covers": len(record.get("covers")) if isinstance(record.get("covers"), list) else 0,
-        "secretary": cell.secretary or None,
+        "head": cell.head or None,
+        "head_role": cell.head_role,
+        "secretary": cell.head or None,  # kept for scripts written before head/head_role
+        "elections": holds_elections(record),
         "term_ends": cell.term_ends,
         "term_state": cell.term_state.value if cell.term_state else None,
         "gaps": cell.gaps,
     }
 
 
+def _coverage_rows(overview: PartyOverview, index_cells: list[Cell]) -> list[dict[str, object]]:
+    """One row per form of cover (a society counts under each form it has), then the two 覆盖 and 未覆盖."""
+    counts = overview.counts
+    cells_by_form: dict[str, int] = {}
+    counted = {s.record.id for s in overview.societies}
+    for cell in index_cells:
+        covers = cell.record.get("covers")
+        if not isinstance(covers, list) or not counted.intersection(c for c in covers if isinstance(c, str)):
+            continue  # counts the cells that cover a society counted here (not a 党委 covering none)
+        cover = COVER_OF_FORM.get(form_of(cell.record) or "", "own")
+        cells_by_form[cover] = cells_by_form.get(cover, 0) + 1
+    rows: list[dict[str, object]] = []
+    for form in FORMS_OF_COVER:
+        units = counts.liaison_people if form == "liaison" else cells_by_form.get(form, 0)
+        rows.append({"coverage": form, "count": counts.by_form[form], "units": units})
+    rows.append({"coverage": "organisation", "count": counts.organisation, "units": None})
+    rows.append({"coverage": "work", "count": counts.work, "units": None})
+    rows.append({"coverage": "none", "count": counts.uncovered, "units": None})
+    for row in rows:
+        row["share"] = counts.share(int(str(row["count"])))
+    return rows
+
+
 def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet, lang: str) -> Report:
-    total = len(overview.societies)
-    counts = [{"coverage": c, "count": overview.count(c), "share": overview.share(c)} for c in COVERAGE]
+    counts = overview.counts
+    total = counts.total
+    scope = ""
+    if overview.where:
+        scope = f" (where {'; '.join(overview.where)})" if lang == "en" else f"（筛选：{'；'.join(overview.where)}）"
+    coverage_rows = _coverage_rows(overview, overview.cells)
     coverage_table = TableData(
-        tr("party.coverage_title", lang, registry=settings.registry, today=overview.today),
+        tr("party.coverage_title", lang, registry=settings.registry, today=overview.today) + scope,
         [
-            Column("coverage", "覆盖方式", "Coverage", _coverage_label),
+            Column("coverage", "覆盖方式", "Coverage", _cover_label),
             Column("count", "社团数", "Societies", align="right"),
             Column("share", "占比", "Share", _percent, align="right"),
+            Column("units", "党组织数/联络员人数", "Cells / liaisons", align="right"),
         ],
-        counts,
+        coverage_rows,
+        headline=tr("party.cover.note", lang),
         footer={"coverage": "total", "count": total, "share": 1.0 if total else None},
     )
+
+    def show_forms(value: object, lg: str) -> str:
+        forms = value if isinstance(value, list) else []
+        return ("; " if lg == "en" else "、").join(_cover_label(f, lg) for f in forms) or _cover_label("none", lg)
+
+    def show_status(value: object, lg: str) -> str:
+        return schemas.label("society", ("status",), value, lg) if value else ""
+
     societies = [
-        {"id": s.record.id, "name": s.record.name, "coverage": s.category, "cells": list(s.cells)}
+        {
+            "id": s.record.id,
+            "name": s.record.name,
+            "status": text(s.record.get("status")),
+            "coverage": s.strongest,
+            "forms": list(s.forms),
+            "organisation": s.organisation,
+            "work": s.work,
+            "cells": list(s.cells),
+        }
         for s in overview.societies
     ]
+    societies_table = TableData(
+        tr("party.societies_title", lang),
+        [
+            Column("name", "名称", "Name"),
+            Column("status", "状态", "Status", show_status),
+            Column("forms", "覆盖方式（全部）", "Forms of cover (all)", show_forms),
+            Column("cells", "覆盖党组织", "Party cells", lambda v, lg: "、".join(v) if isinstance(v, list) else ""),
+        ],
+        societies,
+    )
     uncovered = [
         {
             "id": s.record.id,
             "name": s.record.name,
+            "status": text(s.record.get("status")),
             "level": text(s.record.get("level")),
             "supporting_unit": text(s.record.get("supporting_unit")),
         }
         for s in overview.societies
-        if s.category == "none"
+        if not s.work
     ]
     uncovered_table = TableData(
         tr("party.uncovered_title", lang),
         [
             Column("name", "名称", "Name"),
+            Column("status", "状态", "Status", show_status),
             Column("level", "级别", "Level", lambda v, lg: schemas.label("society", ("level",), v, lg) if v else ""),
             Column("supporting_unit", "挂靠单位", "Supporting unit"),
         ],
@@ -185,20 +237,28 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     )
 
     def show_gaps(value: object, lg: str) -> str:
-        if value is None:
-            return tr("party.not_logged", lg)
-        if not isinstance(value, dict) or not value:
+        """``(form, gaps)`` of a cell: 不开展三会一课 (working group), 未登记 (no log), or the gaps by meeting."""
+        form, gaps = value if isinstance(value, tuple) else (None, value)
+        if gaps is None:
+            return tr("party.not_checked", lg) if form == "working-group" else tr("party.not_logged", lg)
+        if not isinstance(gaps, dict) or not gaps:
             return ""
         sep = "; " if lg == "en" else "；"
         return sep.join(
-            f"{schemas.label('party-cell', ('meetings', 0, 'type'), k, lg)}: {_periods(v, lg)}"
-            for k, v in value.items()
+            f"{meeting_label(k, form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}: "
+            f"{_periods(v, lg)}"
+            for k, v in gaps.items()
         )
 
-    def show_end(value: object, lg: str) -> str:
-        return str(value) if value else ""
-
     cells = [_cell_row(c) for c in overview.cells]
+    for row in cells:
+        row["gaps_view"] = (row["form"], row["gaps"])  # display only: the gaps column reads the form too
+
+    def show_election(value: object, lg: str) -> str:
+        if value is False:
+            return tr("party.no_elections", lg)
+        return ""
+
     cells_table = TableData(
         tr("party.cells_title", lang),
         [
@@ -216,42 +276,57 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             ),
             Column("members_full", "正式党员", "Full", align="right"),
             Column("members_probationary", "预备党员", "Probationary", align="right"),
-            Column("secretary", "书记", "Secretary"),
-            Column("term_ends", "届满日期", "Term ends", show_end),
+            Column("head_role", "职务", "Role", lambda v, lg: role_label(v, "party-cell", lg)),
+            Column("head", "负责人", "Head"),
+            Column("term_ends", "届满日期", "Term ends", lambda v, lg: str(v) if v else ""),
             Column(
                 "term_state",
                 "换届",
                 "Election",
                 lambda v, lg: tr(f"elections.state.{v}", lg) if v in ("due", "overdue") else "",
             ),
-            Column("gaps", "三会一课缺项（近12个月）", "三会一课 gaps (12 months)", show_gaps),
+            Column("elections", "是否换届", "Elected", show_election),
+            Column("gaps_view", "三会一课缺项（近12个月）", "三会一课 gaps (12 months)", show_gaps),
         ],
         cells,
     )
-    with_gaps = sum(1 for c in overview.cells if c.gaps)
-    covered = sum(overview.count(c) for c in COVERAGE[:4])
-    share = round(covered / total, 4) if total else None
     summary = tr(
-        "party.summary",
+        "party.overview",
         lang,
         total=total,
-        covered=covered,
-        share=_percent(share, lang) or "—",
-        liaison=overview.count("liaison"),
-        none=overview.count("none"),
+        organisation=counts.organisation,
+        organisation_share=_percent(counts.share(counts.organisation), lang) or "—",
+        work=counts.work,
+        work_share=_percent(counts.share(counts.work), lang) or "—",
+        none=counts.uncovered,
+        active=counts.uncovered_active,
         cells=len(overview.cells),
-        gaps=with_gaps,
+        gaps=overview.gap_cells,
+        findings=overview.gap_findings,
     )
     document = {
         "as_of": overview.today,
+        "where": list(overview.where),
         "coverage": {
             "total": total,
-            "counts": {c["coverage"]: c["count"] for c in counts},
-            "shares": {c["coverage"]: c["share"] for c in counts},
+            "organisation": counts.organisation,
+            "work": counts.work,
+            "uncovered": counts.uncovered,
+            "uncovered_active": counts.uncovered_active,
+            "liaison_people": counts.liaison_people,
+            "counts": {r["coverage"]: r["count"] for r in coverage_rows},
+            "shares": {r["coverage"]: r["share"] for r in coverage_rows},
+            "cells": {str(r["coverage"]): r["units"] for r in coverage_rows[:4]},  # cells covering these societies
         },
         "societies": societies,
         "uncovered": uncovered,
-        "cells": cells,
+        "cells": [{k: v for k, v in row.items() if k != "gaps_view"} for row in cells],
+        "meeting_gaps": {"cells": overview.gap_cells, "findings": overview.gap_findings},
     }
-    names = [tr("party.sheet_coverage", lang), tr("party.sheet_uncovered", lang), tr("party.sheet_cells", lang)]
-    return Report([coverage_table, uncovered_table, cells_table], document, summary, names)
+    names = [
+        tr("party.sheet_coverage", lang),
+        tr("party.sheet_societies", lang),
+        tr("party.sheet_uncovered", lang),
+        tr("party.sheet_cells", lang),
+    ]
+    return Report([coverage_table, societies_table, uncovered_table, cells_table], document, summary, names)

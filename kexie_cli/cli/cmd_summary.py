@@ -19,9 +19,12 @@ FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 TABLE：levels 级别×学科，stars 星级学会，npo 社会组织评估等级，party 两个覆盖，
 grassroots 街道/村覆盖率，branches 区县×基层科协类型，three-heads 三长，members 会员，
 terms 换届状态，inspections 报告年度年检结果。
---at REV 按 Git 版本 REV 时的台账统计（不改动工作区），便于前后对比。""",
+--at REV 按 Git 版本 REV 时的台账统计（不改动工作区），便于前后对比。
+--where 与 kexie list 相同的筛选条件（可重复），只统计符合条件的记录；字段不适用于某类记录时该类不计入，
+党组织按其覆盖的记录计入，如 --where party_affiliation=tech-society-committee（党建归属科技社团党委）。""",
 )
 @click.argument("tables", nargs=-1)
+@click.option("--where", "-w", "where", multiple=True, help="筛选条件 FIELD OP VALUE（同 kexie list），可重复。")
 @click.option("--at", "at", default=None, metavar="REV", help="按 Git 版本 REV 时的台账统计。")
 @opt.common
 @opt.as_of_option
@@ -29,6 +32,7 @@ terms 换届状态，inspections 报告年度年检结果。
 @opt.output_option
 def command(
     tables: tuple[str, ...],
+    where: tuple[str, ...],
     at: str | None,
     root: Path | None,
     lang: str | None,
@@ -43,5 +47,5 @@ def command(
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language, at)
-    result = summary(snap.records, snap.qctx, list(tables) or None)
+    result = summary(snap.records, snap.qctx, list(tables) or None, where)
     emit_summary(result, opt.pick_format(fmt), language, output, opt.use_color())

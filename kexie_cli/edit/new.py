@@ -95,7 +95,20 @@ def new_record_text(registry: Registry, kind: str, values: dict[str, str]) -> st
             schema = tree.field_schema(registry.schemas, kind, path)
             value = tree.parse_value(raw, schema)
             tree.set_node(doc, path, value, tree.key_orders(registry.schemas, kind, path))
+    _working_group_leader(doc, kind, values)
     return canonical.dump_document(doc, kind, registry.schemas)
+
+
+def _working_group_leader(doc: Any, kind: str, values: dict[str, str]) -> None:
+    """A 党的工作小组 is led by a 组长: the template's first leader becomes ``group-leader`` (docs/party.md)."""
+    if kind != "party-cell" or not isinstance(doc, dict) or doc.get("form") != "working-group":
+        return
+    leaders = doc.get("leaders")
+    if "leaders.0.role" in values or not isinstance(leaders, list) or not leaders:
+        return
+    first = leaders[0]
+    if isinstance(first, dict) and first.get("role") == "secretary":
+        first["role"] = "group-leader"
 
 
 def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozenset()) -> str:

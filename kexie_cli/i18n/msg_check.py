@@ -142,8 +142,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Term of {years} years exceeds the limit of {max}",
     ),
     "K303.party": (
-        "党组织每届任期 {years} 年，应为 3 至 5 年",
-        "Party cell term of {years} years; 3 to 5 expected",
+        "党组织每届任期 {years} 年，{form}每届应为 {expected} 年（设置 party.term_years）",
+        "Party cell term of {years} years; a {form} serves {expected} (settings party.term_years)",
     ),
     "K304.too_long": (
         "延期至 {to}，超过正常届满日 {regular} 一年以上（最晚 {max}）",
@@ -163,7 +163,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Year {year} is before the founding date {founded}",
     ),
     "K306.chair": (
-        "现任理事长/主席应为 1 人，实有 {count} 人",
+        "现任{role}应为 1 人，实有 {count} 人",
         "Exactly one current chair expected, found {count}",
     ),
     "K306.sg": ("没有现任秘书长", "No current secretary-general"),
@@ -180,11 +180,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} current secretaries-general; at most one",
     ),
     "K308.age": (
-        "{role}{name}本届开始时 {age} 岁，超过 {max} 岁",
+        "{role} {name}：本届开始时 {age} 岁，超过 {max} 岁",
         "{role} {name} was {age} at term start, over {max}",
     ),
     "K308.terms": (
-        "{role}{name}已连任 {count} 届，超过 {max} 届",
+        "{role} {name}：已连任 {count} 届，超过 {max} 届",
         "{role} {name} is in term {count} in a row, over {max}",
     ),
     # K4xx
@@ -216,7 +216,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Covers {count} records; a branch or working group covers one",
     ),
     "K504": (
-        "书记{name}未在所覆盖单位的领导班子中任职",
+        "{title} {name} 未在所覆盖单位的领导班子中任职",
         "Secretary {name} holds no post in the covered records",
     ),
     "K505": (

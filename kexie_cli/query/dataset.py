@@ -47,6 +47,11 @@ def _c(name: str, type_: str, zh: str, en: str, enum: tuple[str, tuple[str | int
     return Col(name, type_, zh, en, enum)
 
 
+PARTY_COVER_COLUMNS = [
+    _c("organisation_covered", "BOOLEAN", "党的组织覆盖", "Party organisation cover (docs/party.md)"),
+    _c("work_covered", "BOOLEAN", "党的工作覆盖", "Party work cover (docs/party.md)"),
+    _c("party_cover", "TEXT", "覆盖方式", "forms of cover: own, joint, functional, working-group, liaison"),
+]
 COMMON = [
     _c("id", "TEXT", "标识符", "id"),
     _c("name", "TEXT", "全称", "full name"),
@@ -67,6 +72,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("authority", "TEXT", "登记管理机关", "registration authority"),
             _c("registered", "DATE", "登记日期", "registered"),
             _c("supporting_unit", "TEXT", "挂靠单位", "supporting unit"),
+            _c("party_affiliation", "TEXT", "党建归属", "Party affiliation", ("society", ("party_affiliation",))),
             _c("council_members", "INTEGER", "理事人数", "council members"),
             _c("council_standing", "INTEGER", "常务理事人数", "standing council members"),
             _c("supervisors", "INTEGER", "监事人数", "supervisors"),
@@ -88,6 +94,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("liaison_name", "TEXT", "党建联络员", "Party liaison"),
             _c("liaison_role", "TEXT", "党建联络身份", "liaison role", ("society", ("liaison", "role"))),
             _c("covered", "BOOLEAN", "已建党组织覆盖", "covered by a party cell"),
+            *PARTY_COVER_COLUMNS,
             _c("chair", "TEXT", "理事长", "chair"),
             _c("secretary_general", "TEXT", "秘书长", "secretary-general"),
             _c("file", "TEXT", "文件", "file"),
@@ -108,6 +115,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("members_group", "INTEGER", "团体会员数", "group members"),
             _c("three_heads", "INTEGER", "三长人数", "three heads"),
             _c("covered", "BOOLEAN", "已建党组织覆盖", "covered by a party cell"),
+            *PARTY_COVER_COLUMNS,
             _c("chair", "TEXT", "主席", "chair"),
             _c("file", "TEXT", "文件", "file"),
         ],
@@ -256,6 +264,7 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "authority": _t(g("registration", "authority")),
         "registered": date(g("registration", "registered")),
         "supporting_unit": _t(g("supporting_unit")),
+        "party_affiliation": _t(g("party_affiliation")),
         "council_members": integer(g("council", "members")),
         "council_standing": integer(g("council", "standing")),
         "supervisors": integer(g("supervisors")),
@@ -277,8 +286,21 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "liaison_name": _t(g("liaison", "name")),
         "liaison_role": _t(g("liaison", "role")),
         "covered": bool(covered_by(record, qctx)),
+        **_party_cover(record, qctx),
         "chair": _head(record, qctx, "chair"),
         "secretary_general": _head(record, qctx, "secretary-general"),
+    }
+
+
+def _party_cover(record: Record, qctx: QueryContext) -> dict[str, Any]:
+    """党的组织覆盖 / 党的工作覆盖 as ``kexie party`` counts them (``party.cover.cover_of``)."""
+    from kexie_cli.party.cover import cover_of
+
+    cover = cover_of(record, qctx.index)
+    return {
+        "organisation_covered": cover.organisation,
+        "work_covered": cover.work,
+        "party_cover": ",".join(cover.forms) or None,
     }
 
 
@@ -295,6 +317,7 @@ def _branch(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "members_group": integer(g("members", "group")),
         "three_heads": len(entries(g("three_heads"))),
         "covered": bool(covered_by(record, qctx)),
+        **_party_cover(record, qctx),
         "chair": _head(record, qctx, "chair"),
     }
 

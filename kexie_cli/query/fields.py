@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
+from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.inspections import inspection_years
@@ -102,6 +103,8 @@ class Field:
             return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
         if isinstance(value, dict):
             return ", ".join(f"{k}: {self.display(v, lang)}" for k, v in value.items())
+        if isinstance(value, RoleCode):
+            return role_label(value, value.kind, lang)
         if self.labels and lang != "en":
             return self.labels.get(str(value), str(value))
         return str(value)
@@ -141,8 +144,10 @@ def _term_days(record: Record, qctx: QueryContext) -> int | None:
 
 
 def head_role(record: Record) -> str:
-    """The role that heads a record: 书记 for a party cell, else 理事长/主席."""
-    return "secretary" if record.kind == "party-cell" else "chair"
+    """The role that heads a record: 书记 (组长 of a 党的工作小组) for a party cell, else 理事长/主席."""
+    from kexie_cli.party.forms import head_role as form_head_role
+
+    return form_head_role(record)
 
 
 def _head(record: Record, qctx: QueryContext) -> str | None:
@@ -165,6 +170,22 @@ def _secretary_general(record: Record, qctx: QueryContext) -> str | None:
 def covered_by(record: Record, qctx: QueryContext) -> list[str]:
     """Ids of the live party cells covering the record (as rule K501 counts them)."""
     return [c.id for c in covering_cells(record.id, qctx.rule_context)]
+
+
+COVER_LABELS = {
+    "own": "单独建立党组织",
+    "joint": "联合党支部",
+    "functional": "功能型党支部",
+    "working-group": "党的工作小组",
+    "liaison": "党建联络员/指导员",
+}
+
+
+def _cover(record: Record, qctx: QueryContext) -> Any:
+    """How the record is covered (``party.cover.cover_of``, as ``kexie party`` counts it)."""
+    from kexie_cli.party.cover import cover_of
+
+    return cover_of(record, qctx.index)
 
 
 def latest_stars(record: Record) -> tuple[int, int] | None:
@@ -226,6 +247,19 @@ DERIVED: dict[str, Derived] = {
     "secretary_general": Derived("秘书长", "Secretary-general", "str", ORG, _secretary_general, person=True),
     "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True),
     "covered": Derived("已建党组织覆盖", "Covered", "bool", ("society", "branch"), lambda r, q: bool(covered_by(r, q))),
+    "party.organisation": Derived(
+        "党的组织覆盖", "Organisation cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).organisation
+    ),
+    "party.work": Derived("党的工作覆盖", "Work cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).work),
+    "party.cover": Derived(
+        "覆盖方式",
+        "Forms of cover",
+        "str",
+        ("society", "branch"),
+        lambda r, q: list(_cover(r, q).forms),
+        labels=COVER_LABELS,
+        many=True,
+    ),
     "stars.latest": Derived("最近星级", "Latest stars", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[1]),
     "stars.year": Derived("星级评定年度", "Stars year", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[0]),
     "stars.in_force": Derived("有效星级", "Stars in force", "int", SOC, lambda r, q: stars_in_force(r, q.today)),
@@ -424,10 +458,27 @@ def _leader_field(path: str, schemas: SchemaSet) -> Field:
         schemas.title("society", spath) or path,
         path,
         kind_type,
-        lambda i, q: convert((i.leader or {}).get(path), kind_type),
+        _role_getter if path == "role" else lambda i, q: convert((i.leader or {}).get(path), kind_type),
         schemas.labels("society", spath) or None,
         person=path == "name",
     )
+
+
+class RoleCode(str):
+    """A leader's role code that remembers the kind of its record, so it reads 理事长, 主席 or 书记."""
+
+    __slots__ = ("kind",)
+    kind: str | None
+
+    def __new__(cls, code: str, kind: str | None) -> RoleCode:
+        made = super().__new__(cls, code)
+        made.kind = kind
+        return made
+
+
+def _role_getter(item: Item, qctx: QueryContext) -> Any:
+    code = (item.leader or {}).get("role")
+    return RoleCode(code, item.record.kind) if isinstance(code, str) else code
 
 
 def _org_getter(inner: str, schemas: SchemaSet) -> Callable[[Item, QueryContext], Any]:

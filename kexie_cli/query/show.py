@@ -200,12 +200,23 @@ def _reference_table(references: list[dict[str, Any]], lang: str) -> TableData:
     return TableData(tr("show.references", lang), columns, references)
 
 
+def _severity(value: Any, lang: str) -> str:
+    """错误 / 警告 / 提示 in Chinese (the words of ``kexie check``); the code in English."""
+    from kexie_cli.finding import Severity
+    from kexie_cli.reporters.findings import severity_label
+
+    try:
+        return severity_label(Severity(str(value)), lang)
+    except ValueError:
+        return str(value)
+
+
 def _findings_table(findings: list[Finding], lang: str) -> TableData:
     rows = [f.as_dict() for f in findings]
     columns = [
         Column("line", "行", "Line", align="right"),
         Column("code", "代码", "Code"),
-        Column("severity", "级别", "Severity"),
+        Column("severity", "级别", "Severity", show=_severity),
         Column("message", "说明", "Message"),
     ]
     headline = "" if rows else tr("show.no_findings", lang)

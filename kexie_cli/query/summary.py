@@ -11,20 +11,22 @@ covers the record (K501), term state with the lead time of the settings
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.calendar.numerals import chinese_number
+from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.fields import (
     TERM_STATE_LABELS,
     QueryContext,
-    covered_by,
     district_of,
     latest_stars,
     npo_expiry,
     npo_grade_in_force,
     stars_in_force,
 )
+from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.model import Record, date, entries, integer, term_of, text
 from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.rules.inspections import inspection_years
@@ -53,6 +55,7 @@ def show_share(value: Any, lang: str) -> str:
 class Summary:
     records: list[Record]
     qctx: QueryContext
+    scope: Scope = field(default_factory=Scope)
 
     @property
     def zh(self) -> bool:
@@ -62,7 +65,8 @@ class Summary:
         return zh if self.zh else en
 
     def live(self, kind: str) -> list[Record]:
-        return [r for r in self.qctx.index.records if r.kind == kind and r.live]
+        """Records of ``kind`` on the books (在册) within the ``--where`` scope."""
+        return [r for r in self.qctx.index.records if r.kind == kind and r.live and self.scope.holds(r, self.qctx)]
 
     def label(self, kind: str, path: tuple[str | int, ...], code: str) -> str:
         return self.qctx.schemas.label(kind, path, code, self.qctx.lang)
@@ -126,10 +130,12 @@ class Summary:
         societies = self.live("society")
         in_force = Counter(stars_in_force(r, self.qctx.today) for r in societies)
         stale = sum(1 for r in societies if latest_stars(r) is not None and stars_in_force(r, self.qctx.today) is None)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {"stars": s, "count": in_force[s], "share": share(in_force[s], len(societies))} for s in (5, 4, 3, 2, 1)
         ]
         rated = sum(in_force[s] for s in (1, 2, 3, 4, 5))
+        four_up = in_force[4] + in_force[5]
+        rows.insert(2, {"stars": "4+", "count": four_up, "share": share(four_up, len(societies))})
         footer = {"stars": "total", "count": rated, "share": share(rated, len(societies))}
         columns = [
             Column("stars", "星级", "Stars", show=self._stars_label),
@@ -137,8 +143,10 @@ class Summary:
             self.share_col(),
         ]
         headline = self.t(
-            f"星级学会 {rated} 家，占比 {pct(share(rated, len(societies)))}（在册科技社团 {len(societies)} 家）",
-            f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}",
+            f"星级学会 {rated} 家，占比 {pct(share(rated, len(societies)))}（在册科技社团 {len(societies)} 家），"
+            f"其中四星级及以上 {four_up} 家",
+            f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}; "
+            f"{four_up} with four stars or more",
         )
         if stale:
             headline += self.t(f"；另有 {stale} 家评定已超过 3 年，未计入", f"; {stale} more rated over 3 years ago")
@@ -153,7 +161,11 @@ class Summary:
     def _stars_label(self, value: Any, lang: str) -> str:
         if value == "total":
             return "Total" if lang == "en" else "合计"
-        return f"{value} stars" if lang == "en" else f"{value}星级"
+        if value == "4+":
+            return "4 stars or more" if lang == "en" else "四星级及以上"
+        if lang == "en":
+            return f"{value} stars"
+        return f"{chinese_number(value)}星级" if isinstance(value, int) else str(value)
 
     def npo(self) -> TableData:
         societies = self.live("society")
@@ -182,24 +194,27 @@ class Summary:
         return TableData(self.t("社会组织评估等级（有效期内）", "NPO grades in force"), columns, rows, headline, footer)
 
     def party(self) -> TableData:
+        """两个覆盖 by ``party.cover`` (docs/party.md): the numbers of ``kexie party`` and rule K501."""
         rows: list[dict[str, Any]] = []
+        counts = {}
         for kind in ("society", "branch"):
             records = self.live(kind)
-            org = [r for r in records if covered_by(r, self.qctx)]
-            org_ids = {id(r) for r in org}
-            work = [r for r in records if id(r) in org_ids or r.get("liaison") is not None]
+            found = count_cover(cover_of(r, self.qctx.index) for r in records)
+            counts[kind] = found
             rows.append(
                 {
                     "kind": kind,
-                    "total": len(records),
-                    "organisation": len(org),
-                    "organisation_rate": share(len(org), len(records)),
-                    "work": len(work),
-                    "work_rate": share(len(work), len(records)),
+                    "total": found.total,
+                    "organisation": found.organisation,
+                    "organisation_rate": found.share(found.organisation),
+                    "work": found.work,
+                    "work_rate": found.share(found.work),
+                    "liaison": found.by_form["liaison"],
+                    "uncovered": found.uncovered,
                 }
             )
         footer: dict[str, Any] = {"kind": "total"}
-        for key in ("total", "organisation", "work"):
+        for key in ("total", "organisation", "work", "liaison", "uncovered"):
             footer[key] = sum(r[key] for r in rows)
         footer["organisation_rate"] = share(footer["organisation"], footer["total"])
         footer["work_rate"] = share(footer["work"], footer["total"])
@@ -210,11 +225,16 @@ class Summary:
             self.share_col("organisation_rate", "组织覆盖率", "Organisation rate"),
             self.count_col("work", "党的工作覆盖", "Work covered"),
             self.share_col("work_rate", "工作覆盖率", "Work rate"),
+            self.count_col("liaison", "有党建联络员/指导员", "With a liaison"),
+            self.count_col("uncovered", "未覆盖", "Not covered"),
         ]
         soc = rows[0]
+        people = counts["society"].liaison_people
         headline = self.t(
-            f"科技社团党的组织覆盖率 {pct(soc['organisation_rate'])}，党的工作覆盖率 {pct(soc['work_rate'])}",
-            f"Societies: organisation coverage {pct(soc['organisation_rate'])}, work coverage {pct(soc['work_rate'])}",
+            f"科技社团党的组织覆盖率 {pct(soc['organisation_rate'])}，党的工作覆盖率 {pct(soc['work_rate'])}；"
+            f"党建联络员/指导员 {people} 名，覆盖 {soc['liaison']} 家",
+            f"Societies: organisation coverage {pct(soc['organisation_rate'])}, work coverage {pct(soc['work_rate'])}; "
+            f"{people} liaisons or instructors for {soc['liaison']} societies",
         )
         return TableData(self.t("党的组织和工作覆盖（两个覆盖）", "Party coverage"), columns, rows, headline, footer)
 
@@ -414,13 +434,25 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
 }
 
 
-def summary(records: list[Record], qctx: QueryContext, names: list[str] | None = None) -> list[tuple[str, TableData]]:
-    """The requested tables (all by default), in catalogue order."""
+def summary(
+    records: list[Record], qctx: QueryContext, names: list[str] | None = None, where: Sequence[str] = ()
+) -> list[tuple[str, TableData]]:
+    """The requested tables (all by default), in catalogue order; ``where``: ``--where`` expressions
+    restricting the records counted (``query/scope.py``)."""
     from kexie_cli.errors import KexieError
 
     wanted = names or list(TABLES)
     unknown = [n for n in wanted if n not in TABLES]
     if unknown:
         raise KexieError("summary.unknown", table=unknown[0], tables=", ".join(TABLES))
-    data = Summary(records, qctx)
-    return [(name, TABLES[name](data)) for name in wanted]
+    data = Summary(records, qctx, make_scope(where, qctx))
+    tables = [(name, TABLES[name](data)) for name in wanted]
+    if data.scope:
+        for _, table in tables:
+            table.title += scope_note(data.scope, qctx.lang)
+    return tables
+
+
+def scope_note(scope: Scope, lang: str) -> str:
+    """What a scoped table's title adds: the ``--where`` expressions."""
+    return f" (where {'; '.join(scope.where)})" if lang == "en" else f"（筛选：{'；'.join(scope.where)}）"

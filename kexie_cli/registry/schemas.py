@@ -124,7 +124,12 @@ class SchemaSet:
         """Chinese labels of an enum field (``x-labels``)."""
         node = self.node(kind, path)
         labels = node.get("x-labels") if node else None
-        return {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) else {}
+        found = {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) else {}
+        if _is_leader_role(path):  # the word for the record's kind: 理事长, 主席, 书记, 组长
+            from kexie_cli.records.roles import ROLE_LABELS
+
+            found |= {k: v for k, v in ROLE_LABELS.get(kind, {}).items() if k in found}
+        return found
 
     def label(self, kind: str, path: tuple[str | int, ...], code: object, lang: str = "zh") -> str:
         """The display label of an enum value (the code itself in English)."""
@@ -137,3 +142,8 @@ class SchemaSet:
         node = self.node(kind, path)
         props = node.get("properties") if node else None
         return list(props) if isinstance(props, dict) else []
+
+
+def _is_leader_role(path: tuple[str | int, ...]) -> bool:
+    """``("leaders", i, "role")``: the path of a leader's role."""
+    return len(path) == 3 and path[0] == "leaders" and path[2] == "role"

@@ -15,7 +15,49 @@ from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.terms import parse_date
 
-DEFAULT_MEETINGS = {"member-meeting": "quarterly", "lecture": "quarterly", "life-meeting": "yearly"}
+# --- party: block (party-cell rules by form; docs/party.md) ---------------------------------------------
+DEFAULT_MEETINGS = {
+    "member-meeting": "quarterly",
+    "committee-meeting": "monthly",
+    "group-meeting": "monthly",
+    "lecture": "quarterly",
+    "theme-day": "monthly",
+    "life-meeting": "yearly",
+}
+DEFAULT_UPPER_MEETINGS = {"committee-meeting": "monthly", "life-meeting": "yearly"}
+DEFAULT_PARTY_TERMS = {
+    "branch": 3,
+    "joint-branch": 3,
+    "functional-branch": 3,
+    "general-branch": 5,
+    "committee": 5,
+    "village": 5,
+}
+DEFAULT_COMMITTEE_MIN_MEMBERS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class PartySettings:
+    """Settings ``party``: 三会一课 frequencies by form, the 支委会 threshold, term years by form."""
+
+    meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
+    upper_meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_UPPER_MEETINGS))
+    committee_min_members: int = DEFAULT_COMMITTEE_MIN_MEMBERS
+    term_years: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PARTY_TERMS))
+
+
+def _party(data: dict[str, Any]) -> PartySettings:
+    party = data.get("party", {}) or {}
+    upper = party.get("upper_meetings")
+    return PartySettings(
+        meetings=DEFAULT_MEETINGS | dict(party.get("meetings", {})),
+        upper_meetings=dict(upper) if isinstance(upper, dict) else dict(DEFAULT_UPPER_MEETINGS),
+        committee_min_members=int(party.get("committee_min_members", DEFAULT_COMMITTEE_MIN_MEMBERS)),
+        term_years=DEFAULT_PARTY_TERMS | dict(party.get("term_years", {})),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +98,7 @@ class Settings:
     strict: bool = False
     max_file_bytes: int = DEFAULT_MAX_BYTES
     meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
+    party: PartySettings = field(default_factory=PartySettings)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
@@ -207,5 +250,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         strict=bool(data.get("rules", {}).get("strict", False)),
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         meetings=DEFAULT_MEETINGS | dict(data.get("party", {}).get("meetings", {})),
+        party=_party(data),
         raw=data,
     )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
-from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
+from kexie_cli.party import cover as party_cover
+from kexie_cli.party.cover import LAST_12_MONTHS, meeting_gaps
+from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
+from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
 from kexie_cli.rules import Hit, rule
 from kexie_cli.rules.timing import term_end_path, term_params
-from kexie_cli.terms import add_months, completed_quarters, quarter_bounds
 from kexie_cli.validate.context import Context
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -24,18 +25,21 @@ def covers(record: Record) -> list[str]:
 
 
 def covering_cells(record_id: str, ctx: Context) -> list[Record]:
-    """Live party cells that cover the record."""
-    return [c for c in ctx.index.covering.get(record_id, []) if c.live]
+    """Live party cells that cover the record (``party.cover.covering_cells``)."""
+    return party_cover.covering_cells(record_id, ctx.index)
 
 
 @rule("K501", W, "社团党的组织和工作未覆盖", "Active society not covered by the Party")
 def not_covered(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     An active society is covered by no party cell and has no ``liaison``
-    (党建联络员 or 党建工作指导员): 党的组织和工作全覆盖 is not reached.
+    (党建联络员 or 党建工作指导员): 党的组织和工作全覆盖 is not reached. The same test
+    (``party.cover.cover_of``: no 党的工作覆盖) gives the 未覆盖 counts of ``kexie party`` and
+    ``kexie summary party``, which count every society on the books; the rule reports the active ones.
 
     中文：正常状态的科技社团既没有党组织覆盖，也没有党建联络员或党建工作
-    指导员（liaison），未实现党的组织和工作全覆盖。
+    指导员（liaison），未实现党的组织和工作全覆盖。kexie party 和 kexie summary party 的“未覆盖”
+    用同一判断统计全部在册社团，本规则只报告正常状态的社团。
 
     Fails:
         --- records/societies/demo-society.yaml
@@ -51,7 +55,7 @@ def not_covered(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     if record.kind != "society" or not record.active:
         return
-    if record.get("liaison") is None and not covering_cells(record.id, ctx):
+    if not party_cover.cover_of(record, ctx.index).work:
         yield Hit(())
 
 
@@ -114,10 +118,10 @@ def cover_count(record: Record, ctx: Context) -> Iterator[Hit]:
 @rule("K504", INFO, "党组织书记未在所覆盖单位任职", "Secretary is not a leader of a covered record")
 def secretary_cross_post(record: Record, ctx: Context) -> Iterator[Hit]:
     """
-    The party cell's current secretary holds no current post among the
-    leaders of the records it covers (双向进入、交叉任职).
+    The party cell's current secretary (the 组长 of a working group) holds no
+    current post among the leaders of the records it covers (双向进入、交叉任职).
 
-    中文：党组织现任书记未在所覆盖单位的领导班子中任职（双向进入、交叉任职）。
+    中文：党组织现任书记（党的工作小组为组长）未在所覆盖单位的领导班子中任职（双向进入、交叉任职）。
 
     Fails:
         --- records/party-cells/demo-cell.yaml
@@ -149,21 +153,25 @@ def secretary_cross_post(record: Record, ctx: Context) -> Iterator[Hit]:
     targets = [r for r in (ctx.index.get(i) for i in covers(record)) if r is not None]
     if not targets:
         return
-    secretaries = current_leaders(record.data, ctx.today, "secretary")
+    role = head_role(record)
+    secretaries = current_leaders(record.data, ctx.today, role)
     if not secretaries:
         return
     names = {ld.name for t in targets for ld in current_leaders(t.data, ctx.today)}
+    title = "组长" if role == "group-leader" else "书记"
     for secretary in secretaries:
         if secretary.name not in names:
-            yield Hit(("leaders", secretary.index), {"name": secretary.name})
+            yield Hit(("leaders", secretary.index), {"name": secretary.name, "title": title})
 
 
 @rule("K505", W, "党组织换届逾期", "Party cell 换届 overdue")
 def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     A party cell's term (or its approved extension) has ended: 换届 is overdue.
+    A 党的工作小组 is appointed, not elected, and is not checked.
 
-    中文：党组织本届任期（或经批准的延期）已届满，换届逾期。
+    中文：党组织本届任期（或经批准的延期）已届满，换届逾期。党的工作小组由上级党组织
+    批准成立、成员由指定产生，不换届，不检查。
 
     Fails (as of 2026-11-23):
         --- records/party-cells/demo-cell.yaml
@@ -179,61 +187,39 @@ def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         term: {number: 2, started: 2024-05-10, years: 3}
     """
     term = term_of(record.data)
-    if record.kind == "party-cell" and record.live and term is not None and ctx.today > term.end:
+    if record.kind != "party-cell" or not holds_elections(record):
+        return
+    if record.live and term is not None and ctx.today > term.end:
         yield Hit(term_end_path(record), term_params(record, ctx))
-
-
-LAST_12_MONTHS = "12m"  # the period label of a yearly meeting: the whole last 12 months
-
-
-def _periods(frequency: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
-    """(label, first day, last day) of the completed periods in the last 12 months."""
-    if frequency == "yearly":
-        return [(LAST_12_MONTHS, add_months(today, -12) + dt.timedelta(days=1), today)]
-    if frequency == "quarterly":
-        return [(f"{y}Q{q}", *quarter_bounds(y, q)) for y, q in completed_quarters(today)]
-    out = []
-    for back in range(12, 0, -1):
-        first = add_months(today.replace(day=1), -back)
-        last = add_months(first, 1) - dt.timedelta(days=1)
-        out.append((f"{first.year}-{first.month:02d}", first, last))
-    return out
-
-
-def meeting_gaps(record: Record, ctx: Context) -> dict[str, list[str]]:
-    """Meeting type -> labels of the periods in the last 12 months without one."""
-    log = [(date(m.get("date")), text(m.get("type"))) for _, m in entries(record.get("meetings"))]
-    founded = date(record.get("founded"))
-    gaps: dict[str, list[str]] = {}
-    for kind, frequency in ctx.settings.meetings.items():
-        missing = []
-        for label, first, last in _periods(frequency, ctx.today):
-            if founded is not None and founded > first:
-                continue
-            if not any(t == kind and d is not None and first <= d <= last for d, t in log):
-                missing.append(label)
-        if missing:
-            gaps[kind] = missing
-    return gaps
 
 
 @rule("K506", INFO, "三会一课有缺项", "三会一课 gap")
 def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
     """
-    In the last 12 months the 三会一课 log (``meetings``) shows no member
-    meeting or no 党课 in a completed quarter, or no 组织生活会 at all.
-    Frequencies come from settings ``party.meetings``. Cells without a
-    ``meetings`` log are not checked; periods before ``founded`` are skipped.
+    In the last 12 months the 三会一课 log (``meetings``) misses a meeting the
+    cell's form owes (settings ``party.meetings`` for a 党支部: 党员大会 and 党课
+    each quarter, 支委会, 党小组会 and 主题党日 each month, 组织生活会 each year;
+    ``party.upper_meetings`` for a 党总支 or 党委: 总支委员会 / 党委会 each month,
+    组织生活会 each year). A 支部 with fewer than 7 full members has no 支委会
+    (``party.committee_min_members``); 党小组会 are due only where the log shows a
+    党小组. A 党的工作小组 holds no 三会一课. Cells without a ``meetings`` log are
+    not checked; periods before ``founded`` are skipped. ``kexie party`` shows the
+    same gaps (``party.cover.meeting_gaps``).
 
-    中文：近 12 个月的三会一课记录（meetings）中，某个已结束的季度没有党员大会或
-    党课，或全年没有组织生活会。频次见设置 party.meetings。未登记 meetings 的
-    党组织不检查；成立之前的时段不计。
+    中文：近 12 个月的三会一课记录（meetings）中缺少该组织形式应开的会议：党支部按设置
+    party.meetings（党员大会、党课每季度，支委会、党小组会、主题党日每月，组织生活会每年）；
+    党总支、党委按 party.upper_meetings（总支委员会/党委会每月，组织生活会每年）。正式党员
+    不足 7 人的支部不设支委会（party.committee_min_members），不检查支委会；登记过党小组会
+    的支部才检查党小组会。党的工作小组不开展三会一课，不检查。未登记 meetings 的党组织
+    不检查；成立之前的时段不计。kexie party 显示同样的缺项。
 
     Fails (as of 2026-11-23):
         --- records/party-cells/demo-cell.yaml
         id: demo-cell
         kind: party-cell
         status: active
+        form: branch
+        members: {full: 3}
         meetings:
           - {date: 2026-02-10, type: life-meeting}
     Passes (as of 2026-11-23):
@@ -241,6 +227,8 @@ def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
         id: demo-cell
         kind: party-cell
         status: active
+        form: branch
+        members: {full: 3}
         meetings:
           - {date: 2025-11-10, type: member-meeting}
           - {date: 2025-11-12, type: lecture}
@@ -251,11 +239,25 @@ def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
           - {date: 2026-06-10, type: lecture}
           - {date: 2026-08-10, type: member-meeting}
           - {date: 2026-09-10, type: lecture}
+          - {date: 2025-11-20, type: theme-day}
+          - {date: 2025-12-20, type: theme-day}
+          - {date: 2026-01-20, type: theme-day}
+          - {date: 2026-02-20, type: theme-day}
+          - {date: 2026-03-20, type: theme-day}
+          - {date: 2026-04-20, type: theme-day}
+          - {date: 2026-05-20, type: theme-day}
+          - {date: 2026-06-20, type: theme-day}
+          - {date: 2026-07-20, type: theme-day}
+          - {date: 2026-08-20, type: theme-day}
+          - {date: 2026-09-20, type: theme-day}
+          - {date: 2026-10-20, type: theme-day}
     """
-    if record.kind != "party-cell" or not record.live or not isinstance(record.get("meetings"), list):
+    gaps = meeting_gaps(record, ctx.settings, ctx.today)
+    if not gaps:
         return
-    for kind, periods in meeting_gaps(record, ctx).items():
-        label = ctx.label("party-cell", ("meetings", 0, "type"), kind)
+    form = form_of(record)
+    for kind, periods in gaps.items():
+        label = meeting_label(kind, form, ctx.lang, ctx.label("party-cell", ("meetings", 0, "type"), kind))
         if periods == [LAST_12_MONTHS]:
             yield Hit(("meetings",), {"type": label}, variant="year")
         else:
@@ -283,3 +285,74 @@ def joint_too_large(record: Record, ctx: Context) -> Iterator[Hit]:
     count = len(covers(record))
     if record.kind == "party-cell" and record.get("form") == "joint-branch" and count > JOINT_MAX:
         yield Hit(("covers",), {"count": count})
+
+
+@rule("K508", W, "双重管理党组织未登记挂靠单位", "Category B cell without a host unit")
+def dual_without_host(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    A party cell of category ``B`` (双重管理: run by the supporting unit) names
+    no host unit: neither its own ``host_unit`` nor the ``supporting_unit`` of a
+    society (or ``host_unit`` of a branch) it covers.
+
+    中文：管理类别为 B（双重管理，由挂靠单位党组织管理）的党组织未登记挂靠单位：
+    本记录没有 host_unit，所覆盖的社团也没有 supporting_unit（基层科协没有 host_unit）。
+
+    Fails:
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        kind: party-cell
+        status: active
+        form: branch
+        category: B
+        covers: [demo-society]
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+    Passes:
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        kind: party-cell
+        status: active
+        form: branch
+        category: B
+        host_unit: 示例市第一人民医院
+        covers: [demo-society]
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+    """
+    if record.kind != "party-cell" or not record.live or record.get("category") != "B":
+        return
+    if text(record.get("host_unit")):
+        return
+    for target_id in covers(record):
+        target = ctx.index.get(target_id)
+        if target is not None and (text(target.get("supporting_unit")) or text(target.get("host_unit"))):
+            return
+    yield Hit(("category",))
+
+
+@rule("K509", W, "功能型特设类别用于非功能型党组织", "Category C on a form that is not functional")
+def functional_category(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    Category ``C`` (功能型特设) is given to a party cell whose form is not
+    ``functional-branch``.
+
+    中文：管理类别 C（功能型特设）只用于功能型党支部，本党组织的组织形式不是功能型党支部。
+
+    Fails:
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        form: joint-branch
+        category: C
+    Passes:
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        form: functional-branch
+        category: C
+    """
+    form = form_of(record)
+    if record.kind == "party-cell" and record.get("category") == "C" and form not in (None, "functional-branch"):
+        yield Hit(("category",), {"form": ctx.label("party-cell", ("form",), form)})

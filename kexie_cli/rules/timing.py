@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
+from kexie_cli.party.forms import WORKING_GROUP, form_of, head_role
+from kexie_cli.party.forms import term_years as party_term_years
 from kexie_cli.records.model import (
     Leader,
     Record,
@@ -15,6 +17,7 @@ from kexie_cli.records.model import (
     leaders,
     term_of,
 )
+from kexie_cli.records.roles import role_label
 from kexie_cli.rules import Hit, rule
 from kexie_cli.terms import TermState, age_in, days_until, term_state
 from kexie_cli.validate.context import Context
@@ -97,29 +100,49 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
 @rule("K303", E, "任期超过规定年限", "Term longer than allowed")
 def term_too_long(record: Record, ctx: Context) -> Iterator[Hit]:
     """
-    A term longer than 5 years (settings ``terms.max_years``): 社团章程 allow
-    at most 5 years a term. A party cell's term must be 3 to 5 years (党章).
+    A society's or branch's term is longer than 5 years (settings
+    ``terms.max_years``): 社团章程 allow at most 5 years a term. A party cell's
+    term must be the length its form prescribes (settings ``party.term_years``):
+    3 years for a 党支部, 联合党支部 or 功能型党支部 (5 for one covering a 村/社区
+    branch), 5 years for a 党总支 or 党委. A 党的工作小组 has no 换届 and is not
+    checked.
 
-    中文：每届任期超过 5 年（设置 terms.max_years）。社团章程规定每届不超过 5 年；
-    党章规定基层党组织每届任期 3 至 5 年。
+    中文：科技社团、基层科协每届任期超过 5 年（设置 terms.max_years；社团章程规定每届
+    不超过 5 年）。党组织每届任期须符合其组织形式（设置 party.term_years）：党支部、联合
+    党支部、功能型党支部 3 年（覆盖村/社区科协的 5 年），党总支、党委 5 年。党的工作小组
+    不换届，不检查。
 
     Fails:
         --- records/societies/demo-society.yaml
         id: demo-society
         term: {number: 3, started: 2022-01-10, years: 6}
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        form: branch
+        term: {number: 2, started: 2024-01-10, years: 5}
     Passes:
         --- records/societies/demo-society.yaml
         id: demo-society
         term: {number: 3, started: 2022-01-10, years: 5}
+        --- records/party-cells/demo-cell.yaml
+        id: demo-cell
+        form: branch
+        term: {number: 2, started: 2024-01-10, years: 3}
     """
     years = integer(record.get("term", "years"))
     if years is None:
         return
+    if record.kind == "party-cell":
+        form = form_of(record)
+        expected = party_term_years(record, ctx.settings, ctx.index)
+        if form == WORKING_GROUP or expected is None or years == expected:
+            return
+        label = ctx.label("party-cell", ("form",), form)
+        yield Hit(("term", "years"), {"years": years, "form": label, "expected": expected}, variant="party")
+        return
     limit = ctx.settings.max_years
     if years > limit:
         yield Hit(("term", "years"), {"years": years, "max": limit})
-    elif record.kind == "party-cell" and years < 3:
-        yield Hit(("term", "years"), {"years": years}, variant="party")
 
 
 @rule("K304", E, "延期换届超过一年或未经批准", "Extension beyond one year or not approved")
@@ -234,7 +257,7 @@ def _one(record: Record, ctx: Context, role: str, variant: str, exactly: bool) -
     where: tuple[str | int, ...] = ("leaders",) if record.get("leaders") is not None else ()
     if len(found) > 1:
         where = ("leaders", found[1].index)
-    yield Hit(where, {"count": len(found)}, variant=variant)
+    yield Hit(where, {"count": len(found), "role": role_label(role, record.kind, ctx.lang)}, variant=variant)
 
 
 @rule("K306", E, "领导班子不完整", "Leadership incomplete")
@@ -242,12 +265,14 @@ def leadership_incomplete(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     A live society or branch must have exactly one current ``chair``; a
     society also a current ``secretary-general``; a party cell exactly one
-    current ``secretary``. A leader is current from ``since`` until
+    current ``secretary`` — a 党的工作小组 exactly one current 组长
+    (``group-leader``) instead. A leader is current from ``since`` until
     ``until`` (inclusive). Revoked and dissolved records are exempt.
 
-    中文：正常、停滞或暂停状态的科技社团和基层科协须有且仅有一名现任理事长/主席；
-    科技社团还须有现任秘书长；党组织须有且仅有一名现任书记。任职期间为
-    since 至 until（含）。已解除资格或注销的记录不检查。
+    中文：正常、停滞或暂停状态的科技社团须有且仅有一名现任理事长，基层科协须有且仅有
+    一名现任主席；科技社团还须有现任秘书长；党组织须有且仅有一名现任书记，党的工作小组
+    须有且仅有一名现任组长（group-leader）。任职期间为 since 至 until（含）。已解除资格
+    或注销的记录不检查。
 
     Fails:
         --- records/party-cells/demo-cell.yaml
@@ -271,7 +296,8 @@ def leadership_incomplete(record: Record, ctx: Context) -> Iterator[Hit]:
     if record.kind == "society":
         yield from _one(record, ctx, "secretary-general", "sg", exactly=False)
     if record.kind == "party-cell":
-        yield from _one(record, ctx, "secretary", "secretary", exactly=True)
+        role = head_role(record)
+        yield from _one(record, ctx, role, "group_leader" if role == "group-leader" else "secretary", exactly=True)
 
 
 @rule(
@@ -373,5 +399,5 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
 
 
 def _role_label(record: Record, leader: Leader, ctx: Context) -> str:
-    """The role's display label (looked up only for a finding: it walks the schema)."""
-    return ctx.label(str(record.kind), ("leaders", leader.index, "role"), leader.role)
+    """The role's word for the record's kind: 理事长 (society), 主席 (branch)."""
+    return role_label(leader.role, record.kind, ctx.lang)

@@ -68,7 +68,10 @@ def test_stars_in_force(sample: Raw) -> None:
             latest[s["id"]] = ratings[-1][1]
     counts = Counter(latest.values())
     table = tables("stars")["stars"]
-    assert {r["stars"]: r["count"] for r in table["rows"]} == {n: counts[n] for n in (5, 4, 3, 2, 1)}
+    assert {r["stars"]: r["count"] for r in table["rows"]} == {n: counts[n] for n in (5, 4, 3, 2, 1)} | {
+        "4+": counts[4] + counts[5]
+    }
+    assert [r["stars"] for r in table["rows"]] == [5, 4, "4+", 3, 2, 1]
     assert table["total"]["count"] == len(latest)
     share = round(len(latest) / len(societies), 4)
     assert table["total"]["share"] == share
@@ -102,10 +105,16 @@ def test_npo_grades_in_force(sample: Raw) -> None:
 
 def test_party_coverage(sample: Raw) -> None:
     covered = {target for c in live(sample, "party-cells") for target in c.get("covers") or []}
+    organisation = {
+        target
+        for c in live(sample, "party-cells")
+        if c["form"] != "working-group"  # a 党的工作小组 is 党的工作覆盖 only (docs/party.md)
+        for target in c.get("covers") or []
+    }
     table = {r["kind"]: r for r in tables("party")["party"]["rows"]}
     for kind, folder in (("society", "societies"), ("branch", "branches")):
         records = live(sample, folder)
-        org = [r for r in records if r["id"] in covered]
+        org = [r for r in records if r["id"] in organisation]
         work = [r for r in records if r["id"] in covered or r.get("liaison")]
         assert table[kind]["total"] == len(records)
         assert table[kind]["organisation"] == len(org)

@@ -1,0 +1,151 @@
+"""党的组织覆盖, 党的工作覆盖 and 三会一课 gaps: the one implementation (docs/party.md).
+
+- The population is the records **on the books** (在册: active, dormant, suspended).
+- A record is covered by every *live* party cell whose ``covers`` lists it; a 联合党支部 covers each
+  of its records in full (each counts once; the cell counts once among the cells).
+- Forms of cover: ``own`` (党支部, 党总支 or 党委 of its own), ``joint`` (联合党支部), ``functional``
+  (功能型党支部), ``working-group`` (党的工作小组), ``liaison`` (党建联络员 or 党建工作指导员). A record
+  lists every form it has, not only the strongest.
+- 党的组织覆盖: covered by a cell of a form in ``ORGANISATION_FORMS`` (``own``, ``joint``, ``functional``).
+  党的工作覆盖: organisation cover, or a working group, or a liaison. Rule K501 is "active and no work
+  cover".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kexie_cli.party.forms import WORKING_GROUP, form_of, required_meetings
+from kexie_cli.records.model import Record, date, entries, text
+from kexie_cli.registry.settings import Settings
+from kexie_cli.terms import add_months, completed_quarters, quarter_bounds
+from kexie_cli.validate.index import Index
+
+FORMS_OF_COVER = ("own", "joint", "functional", "working-group", "liaison")
+ORGANISATION_COVER = ("own", "joint", "functional")
+COVER_OF_FORM = {
+    "branch": "own",
+    "general-branch": "own",
+    "committee": "own",
+    "joint-branch": "joint",
+    "functional-branch": "functional",
+    WORKING_GROUP: "working-group",
+}
+LAST_12_MONTHS = "12m"  # the period label of a yearly meeting: the whole last 12 months
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """How one record is covered."""
+
+    record: Record
+    forms: tuple[str, ...]  # every form of cover it has, in FORMS_OF_COVER order
+    cells: tuple[str, ...]  # ids of the live cells covering it
+
+    @property
+    def organisation(self) -> bool:
+        return any(f in ORGANISATION_COVER for f in self.forms)
+
+    @property
+    def work(self) -> bool:
+        return bool(self.forms)
+
+    @property
+    def strongest(self) -> str:
+        return self.forms[0] if self.forms else "none"
+
+
+def covering_cells(record_id: str, index: Index) -> list[Record]:
+    """Live party cells whose ``covers`` lists the record."""
+    return [c for c in index.covering.get(record_id, []) if c.live]
+
+
+def has_liaison(record: Record) -> bool:
+    return isinstance(record.get("liaison"), dict)
+
+
+def cover_of(record: Record, index: Index) -> Cover:
+    cells = covering_cells(record.id, index)
+    found = {COVER_OF_FORM.get(form_of(c) or "", "own") for c in cells}
+    if has_liaison(record):
+        found.add("liaison")
+    forms = tuple(f for f in FORMS_OF_COVER if f in found)
+    return Cover(record, forms, tuple(sorted({c.id for c in cells})))
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageCount:
+    """The counts every coverage table shows, for one population of records."""
+
+    total: int  # records on the books
+    organisation: int  # 党的组织覆盖
+    work: int  # 党的工作覆盖
+    by_form: dict[str, int]  # records having each form of cover (a record may count under several)
+    liaison_people: int  # distinct 党建联络员/指导员 names
+    uncovered: int  # no work cover
+    uncovered_active: int  # ... of which active: the K501 findings
+
+    def share(self, part: int) -> float | None:
+        return round(part / self.total, 4) if self.total else None
+
+
+def count_cover(covers: Iterable[Cover]) -> CoverageCount:
+    items = [c for c in covers if c.record.live]
+    people = {text(c.record.get("liaison", "name")) for c in items if has_liaison(c.record)}
+    return CoverageCount(
+        total=len(items),
+        organisation=sum(1 for c in items if c.organisation),
+        work=sum(1 for c in items if c.work),
+        by_form={f: sum(1 for c in items if f in c.forms) for f in FORMS_OF_COVER},
+        liaison_people=len(people - {None}),
+        uncovered=sum(1 for c in items if not c.work),
+        uncovered_active=sum(1 for c in items if not c.work and c.record.active),
+    )
+
+
+# --- 三会一课 ---------------------------------------------------------------------------------------------
+
+
+def periods(frequency: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    """(label, first day, last day) of the completed periods in the last 12 months."""
+    if frequency == "yearly":
+        return [(LAST_12_MONTHS, add_months(today, -12) + dt.timedelta(days=1), today)]
+    if frequency == "quarterly":
+        return [(f"{y}Q{q}", *quarter_bounds(y, q)) for y, q in completed_quarters(today)]
+    out = []
+    for back in range(12, 0, -1):
+        first = add_months(today.replace(day=1), -back)
+        last = add_months(first, 1) - dt.timedelta(days=1)
+        out.append((f"{first.year}-{first.month:02d}", first, last))
+    return out
+
+
+def checks_meetings(cell: Record) -> bool:
+    """Whether a cell's 三会一课 is checked: live, keeps a ``meetings`` log, and is not a working group."""
+    return (
+        cell.kind == "party-cell"
+        and cell.live
+        and isinstance(cell.get("meetings"), list)
+        and bool(form_of(cell) != WORKING_GROUP)
+    )
+
+
+def meeting_gaps(cell: Record, settings: Settings, today: dt.date) -> dict[str, list[str]] | None:
+    """Meeting type -> labels of the periods of the last 12 months without one; None when not checked."""
+    if not checks_meetings(cell):
+        return None
+    log = [(date(m.get("date")), text(m.get("type"))) for _, m in entries(cell.get("meetings"))]
+    founded = date(cell.get("founded"))
+    gaps: dict[str, list[str]] = {}
+    for kind, frequency in required_meetings(cell, settings).items():
+        missing = []
+        for label, first, last in periods(frequency, today):
+            if founded is not None and founded > first:
+                continue
+            if not any(t == kind and d is not None and first <= d <= last for d, t in log):
+                missing.append(label)
+        if missing:
+            gaps[kind] = missing
+    return gaps

@@ -1,0 +1,97 @@
+"""``--where`` for statistics (``kexie summary``, ``kexie party``): which records a figure counts.
+
+The expressions are those of ``kexie list`` (``query/where.py``). Each is tried on every kind:
+
+- a society or branch is in scope when every expression names a field of its kind and holds;
+  a kind on which some expression names no field is out of scope altogether
+  (``--where level=municipal`` keeps municipal societies and no branches);
+- a party cell is in scope when every expression names a field of party cells and holds, or, when
+  some does not, when it covers a society or branch in scope (``--where
+  party_affiliation=tech-society-committee`` keeps those societies and the cells covering them).
+
+Whether a record is covered never depends on the scope: every live cell of the registry counts.
+An expression that names a field of no kind, or a syntax error, exits 2 as in ``kexie list``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kexie_cli.query.fields import Item, QueryContext
+from kexie_cli.query.where import Condition, WhereError, parse
+from kexie_cli.records.model import Record
+
+SCOPE_KINDS = ("society", "branch", "party-cell")
+UNKNOWN_FIELD_KEYS = ("query.field_unknown", "query.field_kind")
+
+
+@dataclass(slots=True)
+class Scope:
+    """The records a statistic counts; ``where`` empty means every record."""
+
+    where: tuple[str, ...] = ()
+    conditions: dict[str, list[Condition] | None] = field(default_factory=dict)  # None: kind out of scope
+    _cache: dict[int, bool] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.where)
+
+    def holds(self, record: Record, qctx: QueryContext) -> bool:
+        """Whether ``record`` is in scope."""
+        if not self.where or record.kind is None:
+            return True
+        key = id(record)
+        if key not in self._cache:
+            self._cache[key] = self._holds(record, qctx)
+        return self._cache[key]
+
+    def _holds(self, record: Record, qctx: QueryContext) -> bool:
+        conds = self.conditions.get(str(record.kind))
+        if conds is not None:
+            item = Item(record)
+            return all(c.holds(c.field.value(item, qctx)) for c in conds)
+        if record.kind != "party-cell":
+            return False
+        covers = record.get("covers")
+        for target_id in covers if isinstance(covers, list) else []:
+            target = qctx.index.get(target_id) if isinstance(target_id, str) else None
+            if target is not None and target.kind != "party-cell" and self.holds(target, qctx):
+                return True
+        return False
+
+
+def make_scope(where: Sequence[str], qctx: QueryContext) -> Scope:
+    """Parse ``--where`` for every kind; raises KexieError (exit 2) like ``kexie list``."""
+    from kexie_cli.query.listing import caret_message
+
+    exprs = tuple(where)
+    if not exprs:
+        return Scope()
+    conditions: dict[str, list[Condition] | None] = {}
+    for kind in SCOPE_KINDS:
+        parsed: list[Condition] = []
+        for expr in exprs:
+            try:
+                parsed.append(parse(expr, kind, qctx.schemas))
+            except WhereError as exc:
+                if exc.key not in UNKNOWN_FIELD_KEYS:
+                    raise caret_message(exc, qctx.lang) from None
+                break  # a field this kind does not have: the kind is out of scope
+        conditions[kind] = parsed if len(parsed) == len(exprs) else None
+    if all(c is None for c in conditions.values()):
+        for expr in exprs:  # the first expression no kind knows: report it as `kexie list societies` would
+            try:
+                parse(expr, "society", qctx.schemas)
+            except WhereError as exc:
+                if not any(_parses(expr, k, qctx) for k in SCOPE_KINDS):
+                    raise caret_message(exc, qctx.lang) from None
+    return Scope(exprs, conditions)
+
+
+def _parses(expr: str, kind: str, qctx: QueryContext) -> bool:
+    try:
+        parse(expr, kind, qctx.schemas)
+    except WhereError:
+        return False
+    return True

@@ -1,0 +1,62 @@
+"""Leader roles read with the right word for the record's kind (docs/party.md).
+
+The schema's ``x-labels`` of ``leader_role`` are generic (理事长/主席); every display of a role goes
+through :func:`role_label`, so a society shows 理事长, a branch 主席, a party cell 书记 or 组长.
+"""
+
+from __future__ import annotations
+
+ROLE_LABELS: dict[str, dict[str, str]] = {
+    "society": {
+        "chair": "理事长",
+        "vice-chair": "副理事长",
+        "secretary-general": "秘书长",
+        "deputy-secretary-general": "副秘书长",
+        "supervisor": "监事",
+        "legal-representative": "法定代表人",
+    },
+    "branch": {
+        "chair": "主席",
+        "vice-chair": "副主席",
+        "secretary-general": "秘书长",
+        "deputy-secretary-general": "副秘书长",
+        "supervisor": "监事",
+        "legal-representative": "法定代表人",
+    },
+    "party-cell": {
+        "secretary": "书记",
+        "deputy-secretary": "副书记",
+        "committee-member": "委员",
+        "group-leader": "组长",
+    },
+}
+GENERIC = {
+    "chair": "理事长/主席",
+    "vice-chair": "副理事长/副主席",
+    "secretary-general": "秘书长",
+    "deputy-secretary-general": "副秘书长",
+    "supervisor": "监事/监事长",
+    "legal-representative": "法定代表人",
+    "secretary": "书记",
+    "deputy-secretary": "副书记",
+    "committee-member": "委员",
+    "group-leader": "组长",
+}
+
+
+def role_labels(kind: str | None) -> dict[str, str]:
+    """Role code -> Chinese word for records of ``kind`` (the generic words for an unknown kind)."""
+    return GENERIC | ROLE_LABELS.get(kind or "", {})
+
+
+def role_label(role: object, kind: str | None, lang: str = "zh") -> str:
+    """The word for ``role`` on a record of ``kind``: 理事长 (society), 主席 (branch), 书记/组长 (party cell).
+
+    In English the role code itself, as every enum is shown in English.
+    """
+    if role is None:
+        return ""
+    code = str(role)
+    if lang == "en":
+        return code
+    return role_labels(kind).get(code, code)
