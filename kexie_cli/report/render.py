@@ -114,7 +114,10 @@ td.num, th.num { text-align: right; }
 tfoot td { font-weight: bold; background: #fafafa; }
 p.headline { color: var(--muted); font-size: .9rem; margin: .2em 0 1em; }
 footer { color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); margin-top: 2em; padding-top: .6em; }
-@media (max-width: 600px) { body { font-size: 15px; } main { padding: 10px; } h1 { font-size: 1.25rem; } }
+@media (max-width: 600px) {
+  body { font-size: 15px; } main { padding: 10px; } h1 { font-size: 1.25rem; }
+  svg.chart { font-size: 17px; } svg.chart .small { font-size: 14px; }
+}
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }

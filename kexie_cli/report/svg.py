@@ -13,7 +13,7 @@ ROW = 30
 def _svg(title: str, height: int, body: list[str]) -> str:
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}" '
-        f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">'
+        'preserveAspectRatio="xMinYMin meet">'
         f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
     )
 

@@ -168,13 +168,14 @@ def change_text(figure: Figure, lang: str) -> str:
         return ""
     if lang == "en":
         if figure.spec.rate:
-            return f" ({delta * 100:+.1f} pp)" if delta else " (unchanged)"
+            return f" ({delta * 100:+.1f} pp)" if round(delta * 100, 1) else " (unchanged)"
         return f" ({delta:+d})" if delta else " (unchanged)"
-    if not delta:
+    points = round(abs(delta) * 100, 1) if figure.spec.rate else None
+    if not delta or points == 0:
         return "（持平）"
-    if figure.spec.rate:
+    if points is not None:
         word = "提高" if delta > 0 else "下降"
-        return f"（{word}{abs(delta) * 100:.1f}个百分点）"
+        return f"（{word}{points:.1f}个百分点）"
     word = "增加" if delta > 0 else "减少"
     return f"（{word}{abs(delta)}{figure.spec.unit}）"
 
