@@ -85,7 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.skip.no_id": ("无法由名称生成标识符", "no id can be derived from the name"),
     "import.ignored.total": ("第 {row} 行：合计行，已忽略", "row {row}: a total row, ignored"),
-    "import.notes_head": ("未能读取的值（未写入，请核对后补录）：", "values not read (not written; check and enter them):"),
+    "import.notes_head": (
+        "未能读取的值（未写入，请核对后补录）：",
+        "values not read (not written; check and enter them):",
+    ),
     "import.assumed_head": ("按约定换算的值：", "values read by convention:"),
     "import.note": ("  第 {row} 行“{column}”{value}：{reason}", "  row {row} “{column}” {value}: {reason}"),
     "import.value.empty": ("为空", "empty"),

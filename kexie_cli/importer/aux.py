@@ -68,7 +68,7 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
         sheet = by_title.get(zh)
         if sheet is None or not sheet.rows:
             continue
-        header_row, header = sheet.rows[0]
+        _, header = sheet.rows[0]
         names = {header_key(c.zh): c for c in columns}
         index = {i: names[header_key(str(c.value))] for i, c in enumerate(header) if header_key(str(c.value)) in names}
         if {c.name for c in index.values()} != {c.name for c in columns}:

@@ -225,7 +225,7 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
             if value:
                 out |= {("term", k): v for k, v in value.items()}
             continue
-        if value or key == "covers" or plan.record is not None and plan.record.get(key) is not None:
+        if value or key == "covers" or (plan.record is not None and plan.record.get(key) is not None):
             out[(key,)] = value
     if "leaders" not in from_details:
         leaders = [(t.split(".", 1)[1], v) for t, v in values.items() if t.startswith("leaders.")]
@@ -314,9 +314,13 @@ def _apply(doc: Any, fields: dict[tuple[str, ...], Any], kind: str, registry: Re
             continue
         if value == [] and current is None and path != ("covers",):
             continue
-        tree.set_node(doc, path, [] if isinstance(value, list) else value, tree.key_orders(registry.schemas, kind, path))
+        tree.set_node(
+            doc, path, [] if isinstance(value, list) else value, tree.key_orders(registry.schemas, kind, path)
+        )
         if isinstance(value, list) and value:
-            canonical.put(tree.get_node(doc, path[:-1]) if len(path) > 1 else doc, path[-1], _list_node(path[-1], value))
+            canonical.put(
+                tree.get_node(doc, path[:-1]) if len(path) > 1 else doc, path[-1], _list_node(path[-1], value)
+            )
         changed.append(".".join(path))
     return changed
 

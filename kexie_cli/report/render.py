@@ -28,7 +28,7 @@ def basis(report: ReportData, lang: str) -> str:
         head = f"As of {day.isoformat()}; records on the books (active, dormant, suspended)."
         if report.base is None:
             return head + " Not compared with an earlier state: no Git history reaches back to the end of last year."
-        return head + f" Changes in brackets are against {report.base.day.isoformat()} ({report.base.rev[:10]})."
+        return head + f" Changes in brackets are against {report.base.day.isoformat()}."
     head = f"数据截至{day.year}年{day.month}月{day.day}日，统计在册（正常、停滞、暂停）组织。"
     if report.base is None:
         return head + "未与历史数据对比（台账不在 Git 仓库中，或其 Git 历史没有上年末以前的版本）。"
@@ -48,7 +48,11 @@ def render_md(report: ReportData, lang: str, lead_months: int) -> str:
     out.write(f"# {title(report, lang)}\n\n{basis(report, lang)}\n\n")
     out.write("## 一、主要数据\n\n" if lang != "en" else "## Headline figures\n\n")
     for i, sentence in enumerate(sentences(report, lang, lead_months), 1):
-        out.write(f"{i}. **{sentence.title}**：{plain(sentence, lang)}\n" if lang != "en" else f"{i}. **{sentence.title}**: {plain(sentence, lang)}\n")
+        out.write(
+            f"{i}. **{sentence.title}**：{plain(sentence, lang)}\n"
+            if lang != "en"
+            else f"{i}. **{sentence.title}**: {plain(sentence, lang)}\n"
+        )
     out.write("\n## 二、统计表\n" if lang != "en" else "\n## Tables\n")
     for _, data in report.tables:
         out.write(f"\n### {data.title}\n\n")
@@ -72,7 +76,9 @@ def _sources_md(report: ReportData, lang: str) -> str:
     )
     if report.unloaded:
         files = "、".join(report.unloaded)
-        note += f"\n未能加载、未计入的文件：{files}\n" if lang != "en" else f"\nFiles not loaded (not counted): {files}\n"
+        note += (
+            f"\n未能加载、未计入的文件：{files}\n" if lang != "en" else f"\nFiles not loaded (not counted): {files}\n"
+        )
     return note
 
 
@@ -144,7 +150,8 @@ def _figure_html(figure: Figure, lang: str) -> str:
 def _sentence_html(sentence: Sentence, lang: str) -> str:
     parts = [escape(p) if isinstance(p, str) else _figure_html(p, lang) for p in sentence.pieces]
     sep = "：" if lang != "en" else ": "
-    return f'<li data-headline="{sentence.key}"><span class="tag">{escape(sentence.title)}</span>{sep}{"".join(parts)}</li>'
+    tag = f'<span class="tag">{escape(sentence.title)}</span>'
+    return f'<li data-headline="{sentence.key}">{tag}{sep}{"".join(parts)}</li>'
 
 
 def _table_html(data: TableData, lang: str) -> str:
@@ -152,7 +159,9 @@ def _table_html(data: TableData, lang: str) -> str:
     nums = [c.align == "right" for c in data.columns]
 
     def cells(values: list[str], tag: str) -> str:
-        return "".join(f'<{tag}{" class=num" if n else ""}>{escape(v)}</{tag}>' for v, n in zip(values, nums, strict=True))
+        return "".join(
+            f"<{tag}{' class=num' if n else ''}>{escape(v)}</{tag}>" for v, n in zip(values, nums, strict=True)
+        )
 
     body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in rows)
     foot = f"<tfoot><tr>{cells(footer, 'td')}</tr></tfoot>" if footer else ""
@@ -169,7 +178,9 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
     stars = report.table("stars")
     societies = report.figures["societies"].value or 0
     rated = report.figures["stars_rated"].value or 0
-    star_items = [(f"{r['stars']}星级" if not en else f"{r['stars']} stars", r["count"], str(r["count"])) for r in stars.rows]
+    star_items = [
+        (f"{r['stars']}星级" if not en else f"{r['stars']} stars", r["count"], str(r["count"])) for r in stars.rows
+    ]
     star_items.append(("未评定或超3年" if not en else "not rated", societies - rated, str(societies - rated)))
     party = {r["kind"]: r for r in report.table("party").rows}
     grass = {r["type"]: r for r in report.table("grassroots").rows}
@@ -185,7 +196,7 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
     history = report.table("inspection-history")
     results = [c for c in history.columns if c.key not in {"year", "total"}]
     series = [(c.header(lang), [int(r.get(c.key) or 0) for r in history.rows]) for c in results]
-    out = [
+    return [
         ("星级学会分布" if not en else "Star ratings", svg.hbars("星级学会分布", star_items)),
         ("覆盖率" if not en else "Coverage", svg.hbars("覆盖率", cover_items, maximum=100.0)),
         (
@@ -204,13 +215,14 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
             svg.stacked("历年年检结果", [str(r["year"]) for r in history.rows], series),
         ),
     ]
-    return out
 
 
 def render_html(report: ReportData, lang: str, lead_months: int) -> str:
     head = escape(title(report, lang))
     items = "".join(_sentence_html(s, lang) for s in sentences(report, lang, lead_months))
-    figures = "".join(f"<figure><figcaption>{escape(cap)}</figcaption>{svg_}</figure>" for cap, svg_ in charts(report, lang))
+    figures = "".join(
+        f"<figure><figcaption>{escape(cap)}</figcaption>{svg_}</figure>" for cap, svg_ in charts(report, lang)
+    )
     tables = "".join(_table_html(data, lang) for _, data in report.tables)
     h2 = ("一、主要数据", "二、图表", "三、统计表") if lang != "en" else ("Headline figures", "Charts", "Tables")
     foot = escape(_sources_md(report, lang).replace("---", "").strip())
@@ -278,7 +290,12 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
         number = f"（{NUMERALS[i]}）" if lang != "en" and i < len(NUMERALS) else f"{i + 1}. "
         p = document.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(32)
-        _font(p.add_run(f"{number}{sentence.title}。" if lang != "en" else f"{number}{sentence.title}. "), BODY_FONT, 16, bold=True)
+        _font(
+            p.add_run(f"{number}{sentence.title}。" if lang != "en" else f"{number}{sentence.title}. "),
+            BODY_FONT,
+            16,
+            bold=True,
+        )
         p.add_run(plain(sentence, lang))
     heading("二、统计表" if lang != "en" else "Tables")
     for _, data in report.tables:

@@ -34,9 +34,8 @@ def hbars(title: str, items: list[tuple[str, float, str]], maximum: float | None
         length = 0.0 if not scale_max else span * max(0.0, min(value, scale_max)) / scale_max
         body.append(_text(LABEL - 8, y + 15, label, "end"))
         body.append(f'<rect x="{LABEL}" y="{y + 3}" width="{span}" height="{ROW - 10}" class="track"/>')
-        body.append(
-            f'<rect x="{LABEL}" y="{y + 3}" width="{length:.1f}" height="{ROW - 10}" fill="{PALETTE[i % len(PALETTE)]}"/>'
-        )
+        colour = PALETTE[i % len(PALETTE)]
+        body.append(f'<rect x="{LABEL}" y="{y + 3}" width="{length:.1f}" height="{ROW - 10}" fill="{colour}"/>')
         body.append(_text(LABEL + length + 6, y + 15, shown, cls="value"))
     return _svg(title, 20 + len(items) * ROW, body)
 
@@ -54,7 +53,9 @@ def grouped(title: str, categories: list[str], series: list[tuple[str, list[int]
             value = values[c]
             h = (base - 30) * value / top
             x = x0 + s * bar
-            body.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" fill="{PALETTE[s]}"/>')
+            body.append(
+                f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" fill="{PALETTE[s]}"/>'
+            )
             if value:
                 body.append(_text(x + bar / 2 - 1, base - h - 4, str(value), "middle", "value small"))
         body.append(_text(left + c * slot + slot / 2, base + 16, category, "middle", "small"))

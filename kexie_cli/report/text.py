@@ -124,30 +124,93 @@ def sentences(report: ReportData, lang: str, lead_months: int) -> list[Sentence]
 def _english(report: ReportData, lead_months: int) -> list[Sentence]:
     f = report.figures
     return [
-        Sentence("societies", "Societies", (f"On {report.today.isoformat()}, ", f["societies"], " societies on the books.")),
-        Sentence("stars", "Star ratings", (f["stars_rated"], " star-rated societies (rated within 3 years), ", f["stars_share"], ".")),
+        Sentence(
+            "societies", "Societies", (f"On {report.today.isoformat()}, ", f["societies"], " societies on the books.")
+        ),
+        Sentence(
+            "stars",
+            "Star ratings",
+            (f["stars_rated"], " star-rated societies (rated within 3 years), ", f["stars_share"], "."),
+        ),
         Sentence(
             "party",
             "Party coverage",
-            ("Organisation coverage ", f["org_covered"], " (", f["org_rate"], "); work coverage ", f["work_covered"], " (", f["work_rate"], ")."),
+            (
+                "Organisation coverage ",
+                f["org_covered"],
+                " (",
+                f["org_rate"],
+                "); work coverage ",
+                f["work_covered"],
+                " (",
+                f["work_rate"],
+                ").",
+            ),
         ),
         Sentence(
             "elections",
             "Elections",
-            (f["elections_completed"], f" elections held in {report.year} (societies ", f["elections_society"], ", branches ", f["elections_branch"], ", party cells ", f["elections_party"], "); ", f["terms_overdue"], " overdue, ", f["terms_due"], f" due within {lead_months} months."),
+            (
+                f["elections_completed"],
+                f" elections held in {report.year} (societies ",
+                f["elections_society"],
+                ", branches ",
+                f["elections_branch"],
+                ", party cells ",
+                f["elections_party"],
+                "); ",
+                f["terms_overdue"],
+                " overdue, ",
+                f["terms_due"],
+                f" due within {lead_months} months.",
+            ),
         ),
         Sentence(
             "inspections",
             "Inspections",
-            (f"{report.report_year} inspections: pass ", f["inspection_pass"], ", basic pass ", f["inspection_basic"], ", fail ", f["inspection_fail"], ", submitted ", f["inspection_submitted"], ", missing ", f["inspection_missing"], ", no entry ", f["inspection_none"], "; pass rate ", f["inspection_rate"], ", reporting rate ", f["inspection_report_rate"], "."),
+            (
+                f"{report.report_year} inspections: pass ",
+                f["inspection_pass"],
+                ", basic pass ",
+                f["inspection_basic"],
+                ", fail ",
+                f["inspection_fail"],
+                ", submitted ",
+                f["inspection_submitted"],
+                ", missing ",
+                f["inspection_missing"],
+                ", no entry ",
+                f["inspection_none"],
+                "; pass rate ",
+                f["inspection_rate"],
+                ", reporting rate ",
+                f["inspection_report_rate"],
+                ".",
+            ),
         ),
         Sentence(
             "grassroots",
             "Grassroots coverage",
-            ("Township branches ", f["township_branches"], " (", f["township_rate"], "); village branches ", f["village_branches"], " (", f["village_rate"], ")."),
+            (
+                "Township branches ",
+                f["township_branches"],
+                " (",
+                f["township_rate"],
+                "); village branches ",
+                f["village_branches"],
+                " (",
+                f["village_rate"],
+                ").",
+            ),
         ),
-        Sentence("three-heads", "Three heads", (f["three_heads_people"], " of the three heads sit in ", f["three_heads_branches"], " branches.")),
-        Sentence("members", "Members", (f["members_individual"], " individual and ", f["members_group"], " group members.")),
+        Sentence(
+            "three-heads",
+            "Three heads",
+            (f["three_heads_people"], " of the three heads sit in ", f["three_heads_branches"], " branches."),
+        ),
+        Sentence(
+            "members", "Members", (f["members_individual"], " individual and ", f["members_group"], " group members.")
+        ),
     ]
 
 

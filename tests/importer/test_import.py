@@ -158,7 +158,10 @@ def test_unreadable_values_are_listed_not_guessed(reg: Path, tmp_path: Path) -> 
 
 
 def test_gbk_and_bom_csv(reg: Path, tmp_path: Path) -> None:
-    text = "示例市学会名录\n序号,学会名称,成立时间,届次,个人会员数\n1,示例市甲学会,1999年5月,第三届,120\n2,示例市乙学会,2010/3/4,4,80\n合计,,,,200\n"
+    text = (
+        "示例市学会名录\n序号,学会名称,成立时间,届次,个人会员数\n"
+        "1,示例市甲学会,1999年5月,第三届,120\n2,示例市乙学会,2010/3/4,4,80\n合计,,,,200\n"
+    )
     (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))
     run = run_import(reg, tmp_path / "gbk.csv")
     assert run.exit_code == 0, run.stderr
@@ -233,7 +236,8 @@ def test_branch_parent_and_cell_covers_by_name(reg: Path, tmp_path: Path) -> Non
     assert (4, "类型", "import.value.not_enum") in notes
     assert (4, "parent", "import.value.unknown_ref") in notes
     (tmp_path / "c.csv").write_text(
-        f"党组织名称,组织形式,覆盖单位,书记,成立时间\n中共示例市白沙镇科协支部委员会,党支部,示例市青山区白沙镇科学技术协会,赵六,{dt.date(2020, 1, 1)}\n",
+        "党组织名称,组织形式,覆盖单位,书记,成立时间\n"
+        f"中共示例市白沙镇科协支部委员会,党支部,示例市青山区白沙镇科学技术协会,赵六,{dt.date(2020, 1, 1)}\n",
         encoding="utf-8",
     )
     cell = run_import(reg, tmp_path / "c.csv", kind="party-cell")

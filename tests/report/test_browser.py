@@ -60,13 +60,13 @@ def test_html_is_self_contained(report_html: Path) -> None:
 def chromium() -> str:
     found = find_chromium()
     if found is None:
-        pytest.skip("Chromium not installed (Debian: apt-get install -y chromium fonts-wqy-zenhei); browser test skipped")
+        pytest.skip(
+            "Chromium not installed (Debian: apt-get install -y chromium fonts-wqy-zenhei); browser test skipped"
+        )
     return found
 
 
-def test_report_in_browser(
-    chromium: str, report_html: Path, sample_history: tuple[Path, str], tmp_path: Path
-) -> None:
+def test_report_in_browser(chromium: str, report_html: Path, sample_history: tuple[Path, str], tmp_path: Path) -> None:
     root, first = sample_history
     url = report_html.resolve().as_uri()
     with browser(chromium, tmp_path / "profile") as chrome:
