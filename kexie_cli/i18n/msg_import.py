@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.assumed_head": ("按约定换算的值：", "values read by convention:"),
     "import.note": ("  第 {row} 行“{column}”{value}：{reason}", "  row {row} “{column}” {value}: {reason}"),
     "import.value.empty": ("为空", "empty"),
+    "import.value.control": ("含有控制字符", "contains control characters"),
     "import.value.not_date": ("不是可识别的日期", "not a date kexie can read"),
     "import.value.bad_year": ("年份不在 1900—2100 之间", "the year is outside 1900–2100"),
     "import.value.month_ambiguous": (

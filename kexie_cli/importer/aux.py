@@ -83,7 +83,7 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
                     values[col.name] = _value(row[i], col.type, col.enum, schemas)
                 except Unreadable as exc:
                     params = tuple((k, str(v)) for k, v in exc.params.items())
-                    details.notes.append(Note(number, f"{zh}!{col.zh}", cells.cell_text(row[i]), exc.key, params))
+                    details.notes.append(Note(number, f"{zh}!{col.zh}", cells.display(row[i]), exc.key, params))
             if values:
                 _add(details, table, values)
     return details

@@ -70,8 +70,26 @@ def half_width(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def cell_text(cell: Cell) -> str:
-    """The text a cell shows: numbers without a spurious ``.0``, fixed decimals kept (``1980.10``)."""
+    """The text a cell shows: numbers without a spurious ``.0``, fixed decimals kept (``1980.10``).
+
+    Control characters (which a record may not hold, K001) make the value unreadable.
+    """
+    text = _shown(cell)
+    if _CONTROL.search(text):
+        raise Unreadable("import.value.control", value=_CONTROL.sub("?", text))
+    return text
+
+
+def display(cell: Cell) -> str:
+    """The cell's text for a report line (control characters shown as ``?``); never raises."""
+    return _CONTROL.sub("?", _shown(cell))
+
+
+def _shown(cell: Cell) -> str:
     value = cell.value
     if isinstance(value, bool):
         return "是" if value else "否"

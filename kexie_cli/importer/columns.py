@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.errors import KexieError
-from kexie_cli.importer.cells import Cell, blank, cell_text
+from kexie_cli.importer.cells import Cell, blank, display
 from kexie_cli.importer.sheets import Sheet
 from kexie_cli.registry.schemas import SchemaSet
 
@@ -227,7 +227,7 @@ def find_columns(sheet: Sheet, table: dict[str, str | None], header_row: int | N
 
 
 def _map_row(sheet: Sheet, number: int, cells: list[Cell], table: dict[str, str | None]) -> ColumnMap | None:
-    texts = [cell_text(c) if not blank(c.value) else "" for c in cells]
+    texts = [display(c) if not blank(c.value) else "" for c in cells]
     if sum(1 for t in texts if t) < 2:
         return None
     found = ColumnMap(sheet, number)

@@ -56,10 +56,10 @@ def read_rows(columns: ColumnMap, kind: str, schemas: SchemaSet) -> SheetRows:
                 value, note = read_value(cell, target, kind, schemas)
             except Unreadable as exc:
                 params = tuple((k, str(v)) for k, v in exc.params.items())
-                out.notes.append(Note(number, columns.headers[index], cell_text(cell), exc.key, params))
+                out.notes.append(Note(number, columns.headers[index], cells.display(cell), exc.key, params))
                 continue
             if note is not None:
-                out.notes.append(Note(number, columns.headers[index], cell_text(cell), note[0], note[1]))
+                out.notes.append(Note(number, columns.headers[index], cells.display(cell), note[0], note[1]))
             values.values[target] = value
         out.rows.append(values)
     return out

@@ -8,13 +8,15 @@ Every file is written atomically under the registry lock; ``dry_run`` writes not
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
-from kexie_cli.edit.atomic import atomic_write
+from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.importer.aux import Details, read_details
@@ -110,9 +112,7 @@ def import_file(
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
     )
-    from kexie_cli.edit.commands import _locked
-
-    with _locked(registry.root):
+    with _lock(registry.root):
         records = registry.load()
         plans = _plan(registry, records, kind, data.rows, details, columns, result, today)
         _validate(registry, records, plans, today)
@@ -125,6 +125,16 @@ def import_file(
                         atomic_write(plan.path, plan.new_text.encode("utf-8"))
     result.rows.sort(key=lambda r: r.row)
     return result
+
+
+@contextlib.contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    """The registry's edit lock (as the edit commands take it); a timeout is a usage error."""
+    try:
+        with registry_lock(root):
+            yield
+    except LockTimeout as exc:
+        raise KexieError("edit.locked", path=str(exc.path)) from exc
 
 
 # --- planning ------------------------------------------------------------------------
