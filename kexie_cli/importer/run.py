@@ -290,6 +290,10 @@ def _render(
         row.action = "created"
         row.fields = sorted({".".join(p[:1]) for p in fields} | {"id", "kind", "name", "status"})
         return
+    if not _differs(plan.record, fields):  # the common case of a re-import: no round trip needed
+        row.action = "unchanged"
+        plan.path = None
+        return
     try:
         plan.old_text = canonical.decode_record(plan.record.file.path.read_bytes())
         canonical.require_loadable(plan.old_text)
@@ -307,6 +311,17 @@ def _render(
     plan.new_text = after
     row.action = "updated"
     row.fields = changed
+
+
+def _differs(record: Record, fields: dict[tuple[str, ...], Any]) -> bool:
+    """Whether any field of the row differs from the loaded record (as :func:`_apply` would see it)."""
+    for path, value in fields.items():
+        current = record.get(*path)
+        if value == [] and current is None and path != ("covers",):
+            continue
+        if _plain(current) != value:
+            return True
+    return False
 
 
 def _node(value: Any) -> Any:

@@ -85,30 +85,34 @@ def read_xlsx(raw: bytes, path: Path) -> list[Sheet]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it does not know
-            book = load_workbook(io.BytesIO(raw), data_only=False, read_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            book = load_workbook(io.BytesIO(raw), data_only=False, read_only=True)
+            return [_sheet(ws, path) for ws in book.worksheets]
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
         raise KexieError("import.bad_xlsx", file=str(path), detail=str(exc) or type(exc).__name__) from exc
-    sheets = []
-    for ws in book.worksheets:
-        sheet = Sheet(str(ws.title))
-        if ws.max_row > MAX_ROWS:
+
+
+def _sheet(ws: Any, path: Path) -> Sheet:
+    """The rows of a read-only worksheet: empty rows are left out, the others keep their sheet row number."""
+    sheet = Sheet(str(ws.title))
+    width = min(ws.max_column or MAX_COLUMNS, MAX_COLUMNS)  # read-only rows are padded to max_col
+    for row in ws.iter_rows(max_col=width):
+        number = next((c.row for c in row if getattr(c, "row", None) is not None), None)
+        if number is None:
+            continue  # an empty row (read-only mode gives it no cells with a position)
+        if number > MAX_ROWS:
             raise KexieError("import.too_large", file=str(path), limit=MAX_ROWS)
-        for row in ws.iter_rows(max_col=min(ws.max_column, MAX_COLUMNS)):
-            if not row:
-                continue
-            sheet.rows.append((row[0].row, [_cell(c) for c in row]))
-        sheets.append(sheet)
-    return sheets
+        sheet.rows.append((number, [_cell(c) for c in row]))
+    return sheet
 
 
 def _cell(cell: Any) -> Cell:
-    value = cell.value
+    value = getattr(cell, "value", None)
     if value is None:
         return Cell(None)
     if isinstance(value, (dt.datetime, dt.date, bool)):
         return Cell(value)
     if isinstance(value, (int, float)):
-        match = _DECIMALS.match(str(cell.number_format or ""))
+        match = _DECIMALS.match(str(getattr(cell, "number_format", "") or ""))
         return Cell(value, numeric=True, decimals=len(match.group(1)) if match else None)
     if isinstance(value, dt.time):
         return Cell(value.isoformat())
