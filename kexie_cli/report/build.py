@@ -70,8 +70,14 @@ def build_report(
     base = find_base(registry, compare, since, dt.date(day.year - 1, 12, 31))
     previous = None
     if base is not None:
-        old = snapshot(registry, base.day, lang, base.rev)
-        previous = summary_tables(old.records, old.qctx)
+        try:
+            old = snapshot(registry, base.day, lang, base.rev)
+        except KexieError:
+            if compare is not None or since is not None:
+                raise
+            base = None  # the default comparison: a commit from before the registry existed there
+        else:
+            previous = summary_tables(old.records, old.qctx)
     unloaded = [r.relpath for r in snap.records if not r.loaded and r.kind is not None]
     return ReportData(
         registry=registry.settings.registry,

@@ -27,11 +27,14 @@ def basis(report: ReportData, lang: str) -> str:
     if lang == "en":
         head = f"As of {day.isoformat()}; records on the books (active, dormant, suspended)."
         if report.base is None:
-            return head + " Not compared with an earlier state: no Git history reaches back to the end of last year."
+            return (
+                head
+                + " Not compared with an earlier state: no Git history of the registry reaches back to the end of last year."
+            )
         return head + f" Changes in brackets are against {report.base.day.isoformat()}."
     head = f"数据截至{day.year}年{day.month}月{day.day}日，统计在册（正常、停滞、暂停）组织。"
     if report.base is None:
-        return head + "未与历史数据对比（台账不在 Git 仓库中，或其 Git 历史没有上年末以前的版本）。"
+        return head + "未与历史数据对比（台账不在 Git 仓库中，或其 Git 历史中没有上年末以前的台账版本）。"
     return head + f"括号内为与{report.base.label}相比的变化。"
 
 

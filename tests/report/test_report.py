@@ -140,3 +140,24 @@ def test_report_figures_equal_summary_on_the_sample(tmp_path: Path) -> None:
     assert f"合格率（合格、基本合格占有结论的）{inspections['pass_rate'] * 100:.1f}%" in text
     members = tables["members"]["total"]
     assert f"个人会员{members['individual']}人、团体会员{members['group']}个" in text
+
+
+def test_default_comparison_before_the_registry_existed(tmp_path: Path) -> None:
+    """A repository whose 2025 commit has no registry yet: the report has no comparison, and says so."""
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "README").write_text("x\n", encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "before", when="2025-06-01T10:00:00")
+    root = write_registry(repo / "registry", FILES, SETTINGS)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "registry", when="2026-02-01T10:00:00")
+    out = tmp_path / "r.md"
+    run = run_cli(["report", "--format", "md", "-o", str(out), "--as-of", AS_OF], root)
+    assert run.exit_code == 0, run.stderr
+    assert "未与历史数据对比" in out.read_text(encoding="utf-8")
+    explicit = run_cli(["report", "--format", "md", "-o", str(out), "--since", "2025-12-31"], root)
+    assert explicit.exit_code == 2
