@@ -1,9 +1,9 @@
 """The detail sheets of a ``kexie export --format xlsx`` workbook, read back by record id.
 
 A workbook written by ``kexie export`` has, beside the sheet of each kind, the sheets
-负责人, 年检, 星级评定, 届次 and 党组织覆盖 (see :mod:`kexie_cli.query.dataset`). When
+负责人, 年检, 星级评定, 三会一课, 届次 and 党组织覆盖 (see :mod:`kexie_cli.query.dataset`). When
 they are present, an import of that workbook takes a record's leaders, inspections, star
-ratings, current and past terms and covered records from them, so the export → import
+ratings, 三会一课, current and past terms and covered records from them, so the export → import
 round trip keeps what the rules look at (docs/import.md lists what it does not carry).
 """
 
@@ -20,11 +20,23 @@ from kexie_cli.importer.rows import Note
 from kexie_cli.importer.sheets import Sheet
 from kexie_cli.registry.schemas import SchemaSet
 
-AUX_TABLES = ("leaders", "inspections", "stars", "terms", "coverage")
+AUX_TABLES = ("leaders", "inspections", "stars", "meetings", "terms", "coverage")
 LEADER_KEYS = ("role", "name", "since", "until", "party_member", "full_time", "birth_year", "first_term")
 TERM_KEYS = ("number", "started", "years", "extended_to", "extension_approved")
 # the columns read back; the others (age, state, days, effective end ...) are derived by kexie
-USED = {"record_id", "society_id", "cell_id", "current", "ended", "result", "submitted", "year", "stars", "covers"}
+USED = {
+    "record_id",
+    "society_id",
+    "cell_id",
+    "current",
+    "ended",
+    "result",
+    "submitted",
+    "year",
+    "stars",
+    "date",
+    "type",
+}
 USED |= {*LEADER_KEYS, *TERM_KEYS}
 
 
@@ -38,6 +50,7 @@ class Details:
     term: dict[str, dict[str, Any]] = field(default_factory=dict)
     past_terms: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     covers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    meetings: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     present: set[str] = field(default_factory=set)  # which of AUX_TABLES the workbook has
     notes: list[Note] = field(default_factory=list)
 
@@ -55,6 +68,8 @@ class Details:
             out["past_terms"] = self.past_terms.get(record_id, [])
         if kind == "party-cell" and "coverage" in self.present:
             out["covers"] = self.covers.get(record_id, [])
+        if kind == "party-cell" and "meetings" in self.present:
+            out["meetings"] = self.meetings.get(record_id, [])
         return out
 
 
@@ -117,5 +132,7 @@ def _add(details: Details, table: str, values: dict[str, Any]) -> None:
             details.term[values["record_id"]] = _pick(values, TERM_KEYS)
         else:
             details.past_terms[values["record_id"]].append(_pick(values, (*TERM_KEYS, "ended")))
+    elif table == "meetings" and values.get("cell_id"):
+        details.meetings[values["cell_id"]].append(_pick(values, ("date", "type")))
     elif table == "coverage" and values.get("cell_id") and values.get("record_id"):
         details.covers[values["cell_id"]].append(values["record_id"])

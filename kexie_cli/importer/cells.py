@@ -255,5 +255,4 @@ def read_uscc(cell: Cell) -> str:
 
 def split_list(cell: Cell) -> list[str]:
     """A list written in one cell: 甲学会、乙学会；丙学会 (also commas, semicolons, line breaks)."""
-    text = unicodedata.normalize("NFKC", cell_text(cell))
-    return [part.strip() for part in re.split(r"[、,;；\n]+", text) if part.strip()]
+    return [part.strip() for part in re.split(r"[、,，;；\n]+", cell_text(cell)) if part.strip()]

@@ -83,8 +83,9 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "评估等级评定日期": "npo_grade.granted",
         "党建联络员": "liaison.name",
         "党建联络身份": "liaison.role",
+        "学术活动品牌": "brand_events",
         # derived columns of `kexie export`: recomputed, never imported
-        "评估等级有效期至": None,
+        "评估等级有效期至": "npo_grade.valid_until",  # becomes npo_grade.expires unless granted + 5 years
         "评估等级有效": None,
         "最近星级": None,
         "最近星级评定年度": None,
@@ -122,7 +123,7 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "覆盖组织数": None,
     },
 }
-SPECIAL = ("id", "covers")
+LISTS = {"covers", "brand_events"}  # one cell, several values
 
 
 def header_key(text: str) -> str:
@@ -189,6 +190,8 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
     if target == "covers":
         return kind == "party-cell"
+    if target in {"brand_events", "npo_grade.valid_until"}:
+        return kind == "society"
     if target == "id":
         return True
     parts = target.split(".")

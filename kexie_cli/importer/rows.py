@@ -8,7 +8,7 @@ from typing import Any
 
 from kexie_cli.importer import cells
 from kexie_cli.importer.cells import Cell, Unreadable, blank, cell_text
-from kexie_cli.importer.columns import ColumnMap, is_summary_row
+from kexie_cli.importer.columns import LISTS, ColumnMap, is_summary_row
 from kexie_cli.registry.schemas import SchemaSet
 
 
@@ -69,7 +69,7 @@ def read_value(
     cell: Cell, target: str, kind: str, schemas: SchemaSet
 ) -> tuple[Any, tuple[str, tuple[tuple[str, str], ...]] | None]:
     """(value, note) for one cell of column ``target``; raises Unreadable."""
-    if target == "covers":
+    if target in LISTS:
         return cells.split_list(cell), None
     if target.startswith("leaders."):
         return cells.read_person(cell), None
@@ -84,6 +84,8 @@ def read_value(
         return cells.read_name(cell), None
     if target == "registration.uscc":
         return cells.read_uscc(cell), None
+    if target == "npo_grade.valid_until":
+        return typed(cell, {"format": "date"}, kind, ("npo_grade", "expires"), schemas)
     if target == "term.number":
         return cells.read_term_number(cell), None
     return typed(cell, schemas.node(kind, tuple(target.split("."))) or {}, kind, tuple(target.split(".")), schemas)

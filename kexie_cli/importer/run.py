@@ -29,6 +29,7 @@ from kexie_cli.records.loader import load_text
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
 from kexie_cli.registry.load import Registry
+from kexie_cli.terms import add_years, parse_date
 
 FLOW_LISTS = {"inspections", "stars", "meetings"}  # lists of short entries, one line each (as in the samples)
 
@@ -228,6 +229,13 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
     from_details = details.fields_for(values.get("id", ""), kind) if values.get("id") else {}
     for target, value in values.items():
         if target == "id" or target.startswith("leaders."):
+            continue
+        if target == "npo_grade.valid_until":
+            granted = values.get("npo_grade.granted") or (plan.record and text(plan.record.get("npo_grade", "granted")))
+            start = parse_date(granted) if granted else None
+            if start is not None and add_years(start, 5).isoformat() == value:
+                continue  # the regular 5 years: no expires needed
+            out[("npo_grade", "expires")] = value
             continue
         out[tuple(target.split("."))] = value
     for key, value in from_details.items():
