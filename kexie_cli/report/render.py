@@ -27,7 +27,7 @@ def basis(report: ReportData, lang: str) -> str:
     if lang == "en":
         head = f"As of {day.isoformat()}; records on the books (active, dormant, suspended)."
         if report.base is None:
-            return head + " Not compared with an earlier state: the registry's Git history does not reach back that far."
+            return head + " Not compared with an earlier state: the registry's Git history is too short."
         return head + f" Changes in brackets are against {report.base.day.isoformat()}."
     head = f"数据截至{day.year}年{day.month}月{day.day}日，统计在册（正常、停滞、暂停）组织。"
     if report.base is None:
