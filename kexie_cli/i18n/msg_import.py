@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与记录中的现任 {current} 不同，未改动；换届请用 kexie elect",
         "differs from the current holder {current} in the record; not changed (use kexie elect for a 换届)",
     ),
+    "import.note.uscc_changed": (
+        "与记录中的统一社会信用代码 {old} 不同；按名称匹配，已改为表中的代码，请核对",
+        "differs from the record's USCC {old}; matched by name and updated to the sheet's: please check",
+    ),
     "import.note.leader_no_since": (
         "表中没有本届换届时间，任职起始日期（since）未填，请补录",
         "no term start in the sheet: the leader's since date is missing; enter it",

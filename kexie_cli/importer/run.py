@@ -21,8 +21,8 @@ from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.importer.aux import Details, read_details
 from kexie_cli.importer.cells import name_key
-from kexie_cli.importer.columns import ColumnMap, describe, load_map, pick_sheet, synonyms
-from kexie_cli.importer.ids import SLUG, new_id
+from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
+from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
 from kexie_cli.records.loader import load_text
@@ -115,7 +115,7 @@ def import_file(
     )
     with _lock(registry.root):
         records = registry.load()
-        plans = _plan(registry, records, kind, data.rows, details, columns, result, today)
+        plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, records, plans, today)
         if not dry_run:
             for plan in plans:
@@ -147,9 +147,7 @@ def _plan(
     kind: str,
     rows: list[RowValues],
     details: Details,
-    columns: ColumnMap,
     result: ImportResult,
-    today: dt.date,
 ) -> list[_Plan]:
     same_kind = [r for r in records if r.kind == kind]
     by_uscc = {u.upper(): r for r in same_kind if (u := text(r.get("registration", "uscc")))}
@@ -178,6 +176,10 @@ def _plan(
             row.reason, row.params = "import.skip.unloadable", {"file": record.relpath}
             continue
         if record is not None:
+            old_uscc = text(record.get("registration", "uscc"))
+            if uscc and old_uscc and old_uscc.upper() != uscc:
+                params = (("old", old_uscc),)
+                result.notes.append(Note(values.row, "registration.uscc", uscc, "import.note.uscc_changed", params))
             row.id, row.file = record.id, record.relpath
             plans.append(_Plan(row, values, record, record.file.path))
             continue
@@ -195,7 +197,7 @@ def _plan(
     known_ids = taken
     for plan in plans:
         _resolve_refs(plan, names_to_ids, known_ids, result)
-        _render(registry, plan, kind, details, columns, result, today)
+        _render(registry, plan, kind, details, result)
     return plans
 
 
@@ -276,15 +278,7 @@ def _leaders(
     return current
 
 
-def _render(
-    registry: Registry,
-    plan: _Plan,
-    kind: str,
-    details: Details,
-    columns: ColumnMap,
-    result: ImportResult,
-    today: dt.date,
-) -> None:
+def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result: ImportResult) -> None:
     fields = _fields(plan, kind, details, result)
     schemas = registry.schemas
     row = plan.result
@@ -426,7 +420,3 @@ def _kind_of(relpath: str) -> str | None:
 
     parts = relpath.split("/")
     return FOLDER_KINDS.get(parts[1]) if len(parts) == 3 else None
-
-
-def valid_slug(value: str) -> bool:
-    return bool(SLUG.match(value))

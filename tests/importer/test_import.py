@@ -272,3 +272,21 @@ def test_header_synonyms() -> None:
     }
     assert {h: match_header(h, table)[1] for h in expected} == expected
     assert match_header(HEADERS[0], table) == (True, None)  # 序号
+
+
+def test_name_match_with_another_uscc_is_updated_and_said(reg: Path, tmp_path: Path) -> None:
+    rows = [["示例市甲学会", "51369900509370784D", "2001-01-01", None, None, None, None, None, None, 10, None]]
+    run_import(reg, write_book(tmp_path / "a.xlsx", rows))
+    rows[0][1] = "51110000MJ0000001X"
+    run = run_import(reg, write_book(tmp_path / "b.xlsx", rows))
+    assert run.json()["counts"]["updated"] == 1
+    assert [n["reason"] for n in run.json()["notes"]] == ["import.note.uscc_changed"]
+    assert load(reg, "societies", "jia-xuehui")["registration"]["uscc"] == "51110000MJ0000001X"
+
+
+def test_control_characters_are_not_written(reg: Path, tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("名称,备注\n示例市甲学会,坏\x01值\n", encoding="utf-8")
+    run = run_import(reg, tmp_path / "x.csv")
+    assert run.exit_code == 0
+    assert [(n["row"], n["reason"]) for n in run.json()["notes"]] == [(2, "import.value.control")]
+    assert "notes" not in load(reg, "societies", "jia-xuehui")
