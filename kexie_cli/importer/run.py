@@ -25,7 +25,6 @@ from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
-from kexie_cli.records.loader import load_text
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
 from kexie_cli.registry.load import Registry
@@ -392,6 +391,7 @@ def _plain(value: Any) -> Any:
 
 def _validate(registry: Registry, records: list[Record], plans: list[_Plan], today: dt.date) -> None:
     """Errors each written record has after the import (they do not stop it: ``kexie check`` shows them)."""
+    from kexie_cli.fast.fastload import load_any
     from kexie_cli.validate.engine import CheckOptions, check_records
 
     touched = {}
@@ -399,7 +399,7 @@ def _validate(registry: Registry, records: list[Record], plans: list[_Plan], tod
         if plan.path is None or plan.new_text == plan.old_text:
             continue
         relpath = plan.path.relative_to(registry.root).as_posix()
-        loaded = load_text(plan.new_text)
+        loaded = load_any(plan.new_text.encode("utf-8"), registry.settings.max_file_bytes)
         file = RecordFile(plan.path, relpath, plan.result.file and _kind_of(relpath))
         touched[relpath] = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
     if not touched:

@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kexie_cli.records.loader import load_text
 from tests.conftest import AS_OF, REPO, run_cli
 
@@ -32,6 +34,7 @@ def findings(root: Path) -> Counter[tuple[Any, ...]]:
     return Counter((f["code"], f["file"], f["id"], f["message"]) for f in run.json())
 
 
+@pytest.mark.slow
 def test_export_import_round_trip(tmp_path: Path) -> None:
     book = tmp_path / "export.xlsx"
     assert run_cli(["export", "--format", "xlsx", "-o", str(book), "--as-of", AS_OF], REPO).exit_code == 0

@@ -66,6 +66,7 @@ def chromium() -> str:
     return found
 
 
+@pytest.mark.slow
 def test_report_in_browser(chromium: str, report_html: Path, sample_history: tuple[Path, str], tmp_path: Path) -> None:
     root, first = sample_history
     url = report_html.resolve().as_uri()
