@@ -19,9 +19,9 @@ from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
-from kexie_cli.importer.aux import Details, read_details
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
+from kexie_cli.importer.details import Details, read_details
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
