@@ -87,6 +87,5 @@ def build_report(
         tables=tables,
         figures=figures(tables, previous),
         base=base,
-        base_note="" if base is not None else "report.no_base",
         unloaded=unloaded,
     )

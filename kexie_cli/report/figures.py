@@ -112,7 +112,6 @@ class ReportData:
     tables: list[tuple[str, TableData]]
     figures: dict[str, Figure]
     base: Base | None = None
-    base_note: str = ""  # why there is no comparison (catalogue key), when there is none
     unloaded: list[str] = field(default_factory=list)  # files that could not be loaded (named on stderr)
 
     def table(self, name: str) -> TableData:
