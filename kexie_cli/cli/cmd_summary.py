@@ -18,7 +18,8 @@ FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 
 TABLE：levels 级别×学科，stars 星级学会，npo 社会组织评估等级，party 两个覆盖，
 grassroots 街道/村覆盖率，branches 区县×基层科协类型，three-heads 三长，members 会员，
-terms 换届状态，inspections 报告年度年检结果。
+terms 换届状态，inspections 报告年度年检结果，elections 各季度届满与完成换届，
+inspection-history 近五个年度年检结果。
 --at REV 按 Git 版本 REV 时的台账统计（不改动工作区），便于前后对比。
 --where 与 kexie list 相同的筛选条件（可重复），只统计符合条件的记录；字段不适用于某类记录时该类不计入，
 党组织按其覆盖的记录计入，如 --where party_affiliation=tech-society-committee（党建归属科技社团党委）。""",

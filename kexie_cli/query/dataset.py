@@ -97,6 +97,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             *PARTY_COVER_COLUMNS,
             _c("chair", "TEXT", "理事长", "chair"),
             _c("secretary_general", "TEXT", "秘书长", "secretary-general"),
+            _c("brand_events", "TEXT", "学术活动品牌", "brand events (separated by ；)"),
             _c("file", "TEXT", "文件", "file"),
         ],
     ),
@@ -175,6 +176,16 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("stars", "INTEGER", "星级", "stars"),
         ],
     ),
+    "meetings": (
+        "三会一课",
+        "meetings",
+        [
+            _c("cell_id", "TEXT", "党组织标识符", "party cell id"),
+            _c("cell", "TEXT", "党组织名称", "party cell"),
+            _c("date", "DATE", "日期", "date"),
+            _c("type", "TEXT", "会议类型", "type", ("party-cell", ("meetings", 0, "type"))),
+        ],
+    ),
     "coverage": (
         "党组织覆盖",
         "coverage",
@@ -205,6 +216,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
     ),
 }
 TABLE_NAMES = tuple(SCHEMA)
+BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
 
 
 def build(records: list[Record], qctx: QueryContext) -> list[Table]:
@@ -227,6 +239,7 @@ def build(records: list[Record], qctx: QueryContext) -> list[Table]:
             tables["stars"].rows.extend(_stars(record))
         if record.kind == "party-cell":
             tables["coverage"].rows.extend(_coverage(record, qctx))
+            tables["meetings"].rows.extend(_meetings(record))
     return list(tables.values())
 
 
@@ -257,6 +270,7 @@ def _head(record: Record, qctx: QueryContext, role: str) -> str | None:
 def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
     g = record.get
     stars = latest_stars(record)
+    brands = g("brand_events") if isinstance(g("brand_events"), list) else []
     return {
         "level": _t(g("level")),
         "discipline": _t(g("discipline")),
@@ -289,6 +303,7 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
         **_party_cover(record, qctx),
         "chair": _head(record, qctx, "chair"),
         "secretary_general": _head(record, qctx, "secretary-general"),
+        "brand_events": BRAND_SEPARATOR.join(e for e in brands if isinstance(e, str)) or None,
     }
 
 
@@ -383,6 +398,13 @@ def _stars(record: Record) -> list[dict[str, Any]]:
             "stars": integer(entry.get("stars")),
         }
         for _, entry in entries(record.get("stars"))
+    ]
+
+
+def _meetings(record: Record) -> list[dict[str, Any]]:
+    return [
+        {"cell_id": record.id, "cell": record.name, "date": date(entry.get("date")), "type": _t(entry.get("type"))}
+        for _, entry in entries(record.get("meetings"))
     ]
 
 

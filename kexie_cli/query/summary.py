@@ -30,7 +30,7 @@ from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.model import Record, date, entries, integer, term_of, text
 from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.rules.inspections import inspection_years
-from kexie_cli.terms import inspection_exempt, term_state
+from kexie_cli.terms import inspection_exempt, quarter_of, term_state
 
 KIND_ZH = {
     "society": ("科技社团", "Societies"),
@@ -382,12 +382,66 @@ class Summary:
         )
         return TableData(self.t("换届状态", "Term states"), columns, rows, headline, footer)
 
-    def inspections(self) -> TableData:
-        year = self.qctx.report_year
-        societies = self.live("society")
-        results = list(self.labels("society", ("inspections", 0, "result")))
+    def elections(self) -> TableData:
+        """换届 by calendar quarter of this year and the next: terms ending (effective end) and 换届 completed."""
+        year = self.qctx.today.year
+        kinds = ("society", "branch", "party-cell")
+        ends: Counter[tuple[int, int, str]] = Counter()
+        done: Counter[tuple[int, int, str]] = Counter()
+        for kind in kinds:
+            for record in self.live(kind):
+                term = term_of(record.data)
+                if term is None:
+                    continue
+                ends[(*quarter_of(term.end), kind)] += 1
+                renewed = (term.number or 0) >= 2 or bool(entries(record.get("past_terms")))
+                if renewed and term.started <= self.qctx.today:
+                    done[(*quarter_of(term.started), kind)] += 1
+        rows: list[dict[str, Any]] = []
+        for y in (year, year + 1):
+            for q in (1, 2, 3, 4):
+                row: dict[str, Any] = {"quarter": f"{y}Q{q}"}
+                row |= {f"ends_{k}": ends[(y, q, k)] for k in kinds}
+                row["ends"] = sum(ends[(y, q, k)] for k in kinds)
+                row["completed"] = sum(done[(y, q, k)] for k in kinds)
+                rows.append(row)
+        this_year = [r for r in rows if r["quarter"].startswith(str(year))]
+        footer: dict[str, Any] = {"quarter": "total"}
+        footer |= {k: sum(r[k] for r in rows) for k in rows[0] if k != "quarter"}
+        completed = {k: sum(done[(year, q, k)] for q in (1, 2, 3, 4)) for k in kinds}
+        footer["completed_this_year"] = sum(completed.values())
+        footer |= {f"completed_{k}": n for k, n in completed.items()}
+
+        def show(value: Any, lang: str) -> str:
+            return ("Total" if lang == "en" else "合计") if value == "total" else str(value)
+
+        columns = [
+            Column("quarter", "季度", "Quarter", show=show),
+            self.count_col("ends_society", "科技社团届满", "Societies ending"),
+            self.count_col("ends_branch", "基层科协届满", "Branches ending"),
+            self.count_col("ends_party-cell", "党组织届满", "Party cells ending"),
+            self.count_col("ends", "届满合计", "Terms ending"),
+            self.count_col("completed", "完成换届", "Elections held"),
+        ]
+        headline = self.t(
+            f"{year} 年完成换届 {footer['completed_this_year']} 个（科技社团 {completed['society']} 个、"
+            f"基层科协 {completed['branch']} 个、党组织 {completed['party-cell']} 个），"
+            f"本年内届满 {sum(r['ends'] for r in this_year)} 个",
+            f"{footer['completed_this_year']} elections held in {year}; "
+            f"{sum(r['ends'] for r in this_year)} terms end in {year}",
+        )
+        return TableData(
+            self.t(f"换届：{year}—{year + 1} 年各季度届满与完成", f"Elections by quarter, {year}-{year + 1}"),
+            columns,
+            rows,
+            headline,
+            footer,
+        )
+
+    def inspection_counts(self, year: int) -> Counter[str]:
+        """年检 results of the societies on the books for ``year``: a result code, ``none`` or ``exempt``."""
         counts: Counter[str] = Counter()
-        for record in societies:
+        for record in self.live("society"):
             found = inspection_years(record).get(year)
             founded = date(record.get("founded"))
             if found is not None:
@@ -396,9 +450,39 @@ class Summary:
                 counts["exempt"] += 1
             else:
                 counts["none"] += 1
+        return counts
+
+    def inspection_history(self) -> TableData:
+        """年检 results of the last five report years, for the societies now on the books."""
+        last = self.qctx.report_year
+        results = [*self.labels("society", ("inspections", 0, "result")), "none", "exempt"]
+        names = self.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
+        rows = []
+        for year in range(last - 4, last + 1):
+            counts = self.inspection_counts(year)
+            rows.append({"year": year} | {r: counts[r] for r in results} | {"total": sum(counts.values())})
+        columns = [Column("year", "年度", "Year")]
+        columns += [self.count_col(r, names.get(r, r), r) for r in results]
+        columns.append(self.count_col("total", "合计", "Total"))
+        latest = rows[-1]
+        headline = self.t(
+            f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格 {latest.get('pass', 0)} 家",
+            f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
+        )
+        return TableData(self.t("历年年检/年报结果", "Inspections by year"), columns, rows, headline)
+
+    def inspections(self) -> TableData:
+        year = self.qctx.report_year
+        societies = self.live("society")
+        results = list(self.labels("society", ("inspections", 0, "result")))
+        counts = self.inspection_counts(year)
         keys = [*results, "none", "exempt"]
         rows = [{"result": k, "count": counts[k], "share": share(counts[k], len(societies))} for k in keys]
         footer = {"result": "total", "count": len(societies), "share": share(len(societies), len(societies))}
+        # 合格率: 合格 and 基本合格 among the verdicts; 报送率: any entry but missing among those that had to report
+        passed = counts["pass"] + counts["basic-pass"]
+        footer["pass_rate"] = share(passed, passed + counts["fail"])
+        footer["report_rate"] = share(passed + counts["fail"] + counts["submitted"], len(societies) - counts["exempt"])
         names = self.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
 
         def show(value: Any, lang: str) -> str:
@@ -431,6 +515,8 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
     "members": Summary.members,
     "terms": Summary.terms,
     "inspections": Summary.inspections,
+    "elections": Summary.elections,
+    "inspection-history": Summary.inspection_history,
 }
 
 

@@ -70,7 +70,17 @@ def test_sql_schema_lists_every_table() -> None:
     run = run_cli(["sql", "--schema", "--format", "json"])
     assert run.exit_code == 0
     tables = {r["table"] for r in json_rows(run)}
-    assert tables == {"societies", "branches", "party_cells", "leaders", "inspections", "stars", "coverage", "terms"}
+    assert tables == {
+        "societies",
+        "branches",
+        "party_cells",
+        "leaders",
+        "inspections",
+        "stars",
+        "meetings",
+        "coverage",
+        "terms",
+    }
 
 
 def test_export_xlsx(tmp_path: Path, sample: Raw) -> None:
@@ -108,7 +118,17 @@ def test_export_csv_has_bom_and_chinese_headers(tmp_path: Path, sample: Raw) -> 
     assert by_id["shuili-xuehui"][rows[0].index("学科类别")] == "工科"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         f"{t}.csv"
-        for t in ("societies", "branches", "party_cells", "leaders", "inspections", "stars", "coverage", "terms")
+        for t in (
+            "societies",
+            "branches",
+            "party_cells",
+            "leaders",
+            "inspections",
+            "stars",
+            "meetings",
+            "coverage",
+            "terms",
+        )
     )
 
 

@@ -42,6 +42,8 @@ def test_all_tables_have_title_and_headline() -> None:
         "members",
         "terms",
         "inspections",
+        "elections",
+        "inspection-history",
     ]
     for table in found.values():
         assert table["title"] and table["headline"]

@@ -1,0 +1,61 @@
+"""kexie import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from kexie_cli.cli import options as opt
+
+
+@click.command(
+    "import",
+    help="""从 Excel/WPS 台账（.xlsx）或 CSV 导入记录：每个数据行一条记录，写入 records/<类别>/。
+
+按表头识别各列（学会名称/单位名称/名称、统一社会信用代码、成立时间、挂靠单位/业务主管单位、
+理事长/主席、秘书长、届次、本届换届时间、任期、个人会员数、备注等，详见 docs/import.md），
+--map 可指定或改写对应关系。表头不必在第一行；标题行、填报单位行、序号列、空行和合计行自动跳过。
+日期可写作 1980.05、2005.7、1981年3月、2023年1月8日、2022/04/15、1990-12、单独年份或 Excel 日期；
+只到月份的记为当月1日、只有年份的记为1月1日，并在报告中逐项列出。读不懂的值列出而不写入。
+
+按统一社会信用代码、再按名称匹配已有记录：重复导入不产生新记录，只改动表中不同的字段，
+保留注释。新记录的 id 由名称拼音生成，重名自动加序号。
+退出码：0 全部行已导入；1 有行被跳过（报告列出行号和原因）；2 文件或用法错误。""",
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", required=True, type=click.Choice(["society", "branch", "party-cell"]), help="记录类别。")
+@click.option(
+    "--map",
+    "map_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="列映射文件（YAML：columns: {表头: 字段路径}，可另给 sheet、header_row）。",
+)
+@click.option("--sheet", default=None, help="工作表名称（默认取表头最匹配的一张）。")
+@click.option("--dry-run", "-n", is_flag=True, help="只报告将要做的导入，不写入。")
+@click.option("--format", "fmt", type=click.Choice(["plain", "json"]), default="plain", help="报告格式。")
+@opt.common
+@opt.as_of_option
+def command(
+    file: Path,
+    kind: str,
+    map_file: Path | None,
+    sheet: str | None,
+    dry_run: bool,
+    fmt: str,
+    root: Path | None,
+    lang: str | None,
+    as_of: dt.date | None,
+) -> None:
+    from kexie_cli.importer.run import import_file
+    from kexie_cli.reporters.importing import render_import
+
+    language = opt.lang(lang)
+    registry = opt.open_registry(root)
+    result = import_file(registry, file, kind, map_file=map_file, sheet=sheet, dry_run=dry_run, today=opt.today(as_of))
+    render_import(result, fmt, language, sys.stdout)
+    if result.skipped:
+        sys.exit(1)

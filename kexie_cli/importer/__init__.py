@@ -1,0 +1,1 @@
+"""``kexie import``: 台账 spreadsheets (xlsx, csv) into canonical records."""

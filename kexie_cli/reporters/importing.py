@@ -1,0 +1,89 @@
+"""The report of ``kexie import``: plain text lines, or one JSON document."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any, TextIO
+
+from kexie_cli.i18n import tr
+
+ASSUMED = {"import.note.month_only", "import.note.year_only"}
+KIND_ZH = {"society": "科技社团", "branch": "基层科协", "party-cell": "党组织"}
+
+
+def import_json(result: Any) -> dict[str, Any]:
+    """``{file, kind, sheet, header_row, dry_run, columns, unknown_columns, counts, rows, ignored, notes}``."""
+    return {
+        "file": result.file,
+        "kind": result.kind,
+        "sheet": result.sheet,
+        "header_row": result.header_row,
+        "dry_run": result.dry_run,
+        "columns": [{"header": h, "field": t} for h, t in result.columns],
+        "unknown_columns": result.unknown,
+        "detail_sheets": result.details,
+        "counts": {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")},
+        "rows": [
+            {
+                "row": r.row,
+                "action": r.action,
+                "name": r.name,
+                "id": r.id,
+                "file": r.file,
+                "fields": r.fields,
+                "reason": r.reason,
+                "errors": [{"code": f.code, "line": f.line, "message": f.message} for f in r.errors],
+            }
+            for r in result.rows
+        ],
+        "ignored": [{"row": row, "reason": key} for row, key in result.ignored],
+        "notes": [
+            {"row": n.row, "column": n.column, "value": n.value, "reason": n.key, "params": dict(n.params)}
+            for n in result.notes
+        ],
+    }
+
+
+def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump(import_json(result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    mode = tr("import.dry_run", lang) if result.dry_run else ""
+    kind = result.kind if lang == "en" else KIND_ZH.get(result.kind, result.kind)
+    lines = [tr("import.head", lang, mode=mode, file=result.file, sheet=result.sheet, row=result.header_row, kind=kind)]
+    lines.append(tr("import.columns", lang, columns="，".join(f"{h}→{t}" for h, t in result.columns)))
+    if result.unknown:
+        lines.append(tr("import.unknown_columns", lang, columns="、".join(result.unknown)))
+    if result.duplicate:
+        lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
+    if result.details:
+        lines.append(tr("import.details", lang, tables="、".join(result.details)))
+    if result.default_status and result.count("created"):
+        lines.append(tr("import.default_status", lang))
+    events: list[tuple[int, str]] = [(row, tr(key, lang, row=row)) for row, key in result.ignored]
+    for r in result.rows:
+        if r.action == "skipped":
+            reason = tr(r.reason or "", lang, **r.params)
+            events.append((r.row, tr("import.row.skipped", lang, row=r.row, reason=reason)))
+        else:
+            fields = "、".join(r.fields)
+            events.append(
+                (r.row, tr(f"import.row.{r.action}", lang, row=r.row, file=r.file, name=r.name, fields=fields))
+            )
+        if r.errors:
+            codes = "、".join(f"{c}×{n}" if n > 1 else c for c, n in Counter(f.code for f in r.errors).items())
+            events.append((r.row, tr("import.row.errors", lang, count=len(r.errors), codes=codes)))
+    lines += [line for _, line in sorted(events, key=lambda e: e[0])]
+    assumed = [n for n in result.notes if n.key in ASSUMED]
+    unread = [n for n in result.notes if n.key not in ASSUMED]
+    for head, notes in (("import.notes_head", unread), ("import.assumed_head", assumed)):
+        if notes:
+            lines.append(tr(head, lang))
+            for n in sorted(notes, key=lambda n: n.row):
+                reason = tr(n.key, lang, **({"value": n.value} | dict(n.params)))
+                lines.append(tr("import.note", lang, row=n.row, column=n.column, value=n.value, reason=reason))
+    counts = {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")}
+    lines.append(tr("import.total", lang, **counts))
+    out.write("\n".join(lines) + "\n")
