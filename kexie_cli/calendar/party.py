@@ -177,7 +177,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     uncovered_table = TableData(
         tr("party.uncovered_title", lang),
         [
-            Column("name", "名称", "Name"),
+            Column("name", "名称", "Name", name=True),
             Column("level", "级别", "Level", lambda v, lg: schemas.label("society", ("level",), v, lg) if v else ""),
             Column("supporting_unit", "挂靠单位", "Supporting unit"),
         ],
@@ -202,7 +202,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     cells_table = TableData(
         tr("party.cells_title", lang),
         [
-            Column("name", "党组织", "Party cell"),
+            Column("name", "党组织", "Party cell", min_width=12),
             Column(
                 "form", "组织形式", "Form", lambda v, lg: schemas.label("party-cell", ("form",), v, lg) if v else ""
             ),
@@ -213,10 +213,11 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 lambda v, lg: (
                     f"{v} {schemas.label('party-cell', ('category',), v, lg)}" if v and lg != "en" else v or ""
                 ),
+                optional=True,
             ),
             Column("members_full", "正式党员", "Full", align="right"),
             Column("members_probationary", "预备党员", "Probationary", align="right"),
-            Column("secretary", "书记", "Secretary"),
+            Column("secretary", "书记", "Secretary", person=True),
             Column("term_ends", "届满日期", "Term ends", show_end),
             Column(
                 "term_state",

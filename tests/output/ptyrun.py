@@ -72,3 +72,27 @@ def run_kexie(
     raw = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
     stdout = stdout_file.read_bytes() if stdout_file is not None else b""
     return PtyRun(ANSI.sub("", raw), raw, stdout, returncode)
+
+
+SEPARATOR = "=====8<=====kexie=====8<====="
+MANY = """
+import json, sys
+from kexie_cli.cli import cli
+for args in json.loads(sys.argv[1]):
+    try:
+        cli.main(args, prog_name="kexie", standalone_mode=False)
+    except SystemExit:
+        pass
+    sys.stdout.flush()
+    print({sep!r}, flush=True)
+""".format(sep=SEPARATOR)
+
+
+def run_many(commands: list[list[str]], columns: int, *, cwd: Path) -> list[str]:
+    """Several ``kexie`` commands in one process on one pty: each one's terminal text, ANSI removed."""
+    import json
+
+    run = run_kexie([json.dumps(commands)], columns, cwd=cwd, prelude=MANY)
+    parts = run.terminal.split(SEPARATOR + "\n")
+    assert len(parts) == len(commands) + 1, run.terminal[-2000:]
+    return parts[:-1]

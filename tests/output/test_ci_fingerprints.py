@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from kexie_cli import __version__
 from tests.conftest import REPO, run_cli
@@ -12,18 +13,17 @@ from tests.conftest import REPO, run_cli
 DAYS = ("2026-11-23", "2026-11-24")
 
 
-def _sarif(day: str) -> dict[str, object]:
+def _sarif(day: str) -> dict[str, Any]:
     log = json.loads(run_cli(["check", "--as-of", day, "--format", "sarif"], REPO).stdout)
-    run = log["runs"][0]
-    assert isinstance(run, dict)
+    run: dict[str, Any] = log["runs"][0]
     return run
 
 
 def test_sarif_fingerprints_are_the_same_on_two_consecutive_days() -> None:
     first, second = (_sarif(day) for day in DAYS)
-    messages = [[r["message"]["text"] for r in run["results"]] for run in (first, second)]  # type: ignore[index,union-attr]
+    messages = [[r["message"]["text"] for r in run["results"]] for run in (first, second)]
     assert messages[0] != messages[1]  # day counts moved ...
-    prints = [[r["partialFingerprints"] for r in run["results"]] for run in (first, second)]  # type: ignore[index,union-attr]
+    prints = [[r["partialFingerprints"] for r in run["results"]] for run in (first, second)]
     assert prints[0] == prints[1]  # ... the fingerprints did not
     flat = [next(iter(p.values())) for p in prints[0]]
     assert len(set(flat)) == len(flat)  # and no two findings share one (K506 twice on one cell)

@@ -1,0 +1,8 @@
+"""Messages of terminal tables, xlsx sheets, interactive prompts and value parsing (issue 14)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "elections.extended_mark": ("（已延期）", "(extended)"),
+    "table.prefix_caption": ("（名称省略共同前缀“{prefix}”）", "(names shown without the shared prefix “{prefix}”)"),
+}
