@@ -75,7 +75,7 @@ def run_kexie(
 
 
 SEPARATOR = "=====8<=====kexie=====8<====="
-MANY = """
+MANY = f"""
 import json, sys
 from kexie_cli.cli import cli
 for args in json.loads(sys.argv[1]):
@@ -84,8 +84,8 @@ for args in json.loads(sys.argv[1]):
     except SystemExit:
         pass
     sys.stdout.flush()
-    print({sep!r}, flush=True)
-""".format(sep=SEPARATOR)
+    print({SEPARATOR!r}, flush=True)
+"""
 
 
 def run_many(commands: list[list[str]], columns: int, *, cwd: Path) -> list[str]:
