@@ -17,8 +17,8 @@ from kexie_cli.reporters import layout
 
 def _join(lines: list[str]) -> str:
     out = ""
-    for line in lines:
-        line = line.strip()
+    for raw in lines:
+        line = raw.strip()
         if out and line:
             tight = out[-1] in layout.CLOSING and layout.char_width(out[-1]) == 2
             tight = tight or (layout.char_width(out[-1]) == 2 and layout.char_width(line[0]) == 2)
