@@ -155,7 +155,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
         [
             Column("coverage", "覆盖方式", "Coverage", _coverage_label),
             Column("count", "社团数", "Societies", align="right"),
-            Column("share", "占比", "Share", _percent, align="right"),
+            Column("share", "占比", "Share", _percent, align="right", percent=True),
         ],
         counts,
         footer={"coverage": "total", "count": total, "share": 1.0 if total else None},

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "elections.extended_mark": ("（已延期）", "(extended)"),
+    "xlsx.as_of": ("（截至 {date}）", " (as of {date})"),
     "table.prefix_caption": ("（名称省略共同前缀“{prefix}”）", "(names shown without the shared prefix “{prefix}”)"),
 }

@@ -85,7 +85,7 @@ class Summary:
         return Column(key, zh, en, align="right")
 
     def share_col(self, key: str = "share", zh: str = "占比", en: str = "Share") -> Column:
-        return Column(key, zh, en, show=show_share, align="right")
+        return Column(key, zh, en, show=show_share, align="right", percent=True)
 
     # --- tables ---------------------------------------------------------------------------------------
 

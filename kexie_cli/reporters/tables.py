@@ -25,6 +25,7 @@ class Column:
     en: str
     show: Callable[[Any, str], str] | None = None  # (raw value, lang) -> display text
     align: str = "left"
+    percent: bool = False  # a share (0.029): a percent number format in xlsx
     # terminal tables only (format ``table``; csv, json, plain and md show every column as is):
     in_table: bool = True  # False: left out (redundant there, or merged into another column's ``cell``)
     cell: Callable[[dict[str, Any], str], str] | None = None  # (row, lang) -> text: merge several keys
