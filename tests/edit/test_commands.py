@@ -126,7 +126,7 @@ def test_set_parses_by_schema_type_and_quotes_only_when_needed(root: Path) -> No
 def test_set_bad_value_is_a_usage_error(root: Path) -> None:
     code, err = edit(root, "set", "wuli-xuehui", "council.members", "很多")
     assert code == 2
-    assert "integer" in err
+    assert "不是整数" in err
     assert text(root) == SOCIETY
 
 
