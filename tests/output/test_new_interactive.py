@@ -60,6 +60,6 @@ def test_new_society_asks_for_the_chair_by_office(tmp_path: Path) -> None:
     root = write_registry(tmp_path / "reg", {})
     answers = ["测试市物理学会", "", "1980-05-01", "市级", "1", "51369900MJ0000012D", "张三", "2022-06-01", "李四"]
     answers += ["2022-06-01"] * 4
-    code, output = _new(root, "society", answers)
+    _, output = _new(root, "society", answers)
     assert "理事长姓名" in output
     assert "level: municipal" in (root / "records/societies/wuli-xuehui.yaml").read_text(encoding="utf-8"), output
