@@ -150,7 +150,7 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
     table = Table(show_lines=False, header_style="bold", show_edge=False, pad_edge=False)
     for column, head, w in zip(columns, headers, widths, strict=True):
         justify: Literal["left", "right"] = "right" if column.align == "right" else "left"
-        table.add_column(Text("\n".join(layout.wrap(head, w))), justify=justify, width=w, overflow="fold")
+        table.add_column(Text("\n".join(_wrap_header(head, w))), justify=justify, width=w, overflow="fold")
     for i, row in enumerate(body):
         cells = [
             Text("\n".join(layout.wrap(text, w, c.person))) for text, w, c in zip(row, widths, columns, strict=True)
@@ -189,6 +189,23 @@ def make_console(out: TextIO, color: bool) -> Any:
     columns = os.environ.get("COLUMNS", "")
     width = None if is_tty or columns.isdigit() else 10_000
     return Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
+
+
+def _wrap_header(head: str, width: int) -> list[str]:
+    """A header broken after "/" where that fits ("秘书长/" "书记"), else wherever text may break."""
+    import re
+
+    from kexie_cli.reporters import layout
+
+    parts = re.findall(r"[^/]+/?", head)
+    if len(parts) < 2 or any(layout.width(p) > width for p in parts):
+        return layout.wrap(head, width)
+    lines = [""]
+    for part in parts:
+        if lines[-1] and layout.width(lines[-1] + part) > width:
+            lines.append("")
+        lines[-1] += part
+    return lines
 
 
 def _overhead(count: int) -> int:
