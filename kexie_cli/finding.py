@@ -27,6 +27,17 @@ class Finding:
     column: int
     id: str | None
     message: str
+    anchor: str = ""  # data path and message variant ("term.started#K306.chair"): stable across days
+
+    def fingerprint_key(self) -> str:
+        """What identifies this finding from one run to the next: code, record, data path.
+
+        Never the message (it carries day counts) nor, where a data path is known,
+        the line (it moves when the file is edited). Findings outside any record's
+        data (syntax errors, suppression comments, settings) fall back to the position.
+        """
+        anchor = self.anchor or f"@{self.line}:{self.column}"
+        return "\0".join((self.code, self.id or self.file, anchor))
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)

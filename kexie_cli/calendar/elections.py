@@ -189,19 +189,27 @@ def show_step(value: object, lang: str) -> str:
     return label if value["step"] == "overdue" else label + tr("elections.step_by", lang, date=value["date"])
 
 
+def _end_cell(row: dict[str, object], lang: str) -> str:
+    end = row.get("term_ends")
+    text = end.isoformat() if isinstance(end, dt.date) else ""
+    return text + "\n" + tr("elections.extended_mark", lang) if row.get("extended") else text
+
+
 def elections_table(items: list[Election], settings: Settings, query: ElectionQuery, lang: str) -> TableData:
     rows = [election_row(i) for i in items]
+    # terminal table: 状态 is said by 剩余/逾期 already, 已批准延期 is marked on the end date,
+    # 本届开始 goes first when the terminal is narrow (docs/calendar.md)
     columns = [
-        Column("name", "名称", "Name"),
-        Column("kind", "类别", "Kind", lambda v, lg: tr(f"kind.{v}", lg) if v else ""),
-        Column("number", "届次", "Term", lambda v, lg: term_label(v, lg) if isinstance(v, int) else ""),
-        Column("started", "本届开始", "Started"),
-        Column("term_ends", "届满日期", "Ends"),
+        Column("name", "名称", "Name", name=True, min_width=12),
+        Column("kind", "类别", "Kind", lambda v, lg: tr(f"kind.{v}", lg) if v else "", optional=True),
+        Column("number", "届次", "Term", lambda v, lg: term_label(v, lg) if isinstance(v, int) else "", min_width=8),
+        Column("started", "本届开始", "Started", optional=True),
+        Column("term_ends", "届满日期", "Ends", cell=_end_cell),
         Column("days", "剩余/逾期", "Days", show_days, align="right"),
-        Column("state", "状态", "State", lambda v, lg: tr(f"elections.state.{v}", lg) if v else ""),
-        Column("chair", "理事长/主席", "Chair"),
-        Column("officer", "秘书长/书记", "Sec.-gen./secretary"),
-        Column("extended", "已批准延期", "Extended"),
+        Column("state", "状态", "State", lambda v, lg: tr(f"elections.state.{v}", lg) if v else "", in_table=False),
+        Column("chair", "理事长/主席", "Chair", person=True),
+        Column("officer", "秘书长/书记", "Sec.-gen./secretary", person=True),
+        Column("extended", "已批准延期", "Extended", in_table=False),
         Column("next_step", "下一步", "Next step", show_step),
     ]
     overdue = sum(1 for i in items if i.state is TermState.OVERDUE)

@@ -3,6 +3,11 @@
 The UID is ``<id>-term-<started>@kexie``: it stays the same across runs (and
 when an extension moves the end date), so importing the file again updates
 the events instead of duplicating them; a new term gets a new event.
+
+SEQUENCE (RFC 5545 §3.8.7.4) is 0 for a term ending on its regular date and,
+once an extension is approved, the number of days it adds: it grows with each
+later extension, so a calendar that already holds the event takes the moved
+date as a newer revision (docs/calendar.md).
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ def event_uid(item: Election) -> str:
     return f"{item.id}-term-{item.term.started.isoformat()}@kexie"
 
 
+def event_sequence(item: Election) -> int:
+    """0 for the regular end; the days an approved extension adds (later extensions: larger)."""
+    return max((item.term.end - item.term.regular_end).days, 0)
+
+
 def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.date, lang: str) -> bytes:
     """The iCalendar text of ``items`` (deterministic for a given ``today``)."""
     from icalendar import Alarm, Calendar, Event
@@ -37,6 +47,7 @@ def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.d
         event = Event()
         event.add("uid", event_uid(item))
         event.add("dtstamp", stamp)
+        event.add("sequence", event_sequence(item))
         event.add("dtstart", end)
         event.add("dtend", end + dt.timedelta(days=1))
         event.add("summary", tr("ics.summary", lang, name=record.name, number=number))

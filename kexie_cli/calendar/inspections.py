@@ -205,7 +205,7 @@ def inspections_report(summary: InspectionSummary, settings: Settings, schemas: 
     main = TableData(
         tr("inspections.title", lang, registry=settings.registry, year=summary.year, deadline=summary.deadline),
         [
-            Column("name", "名称", "Name"),
+            Column("name", "名称", "Name", name=True),
             Column("status", "状态", "Status", show_status),
             Column("result", "年检结果", "Result", show_result),
             Column("submitted", "报送日期", "Submitted"),
@@ -218,7 +218,7 @@ def inspections_report(summary: InspectionSummary, settings: Settings, schemas: 
     second = TableData(
         tr("inspections.follow_title", lang),
         [
-            Column("name", "名称", "Name"),
+            Column("name", "名称", "Name", name=True),
             Column("code", "规则", "Rule"),
             Column("code", "事项", "Matter", lambda v, lg: tr(f"inspections.follow.{v}", lg)),
             Column("years", "年度", "Years", show_years),

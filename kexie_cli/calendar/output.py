@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kexie_cli.errors import writing
-from kexie_cli.reporters.tables import TableData, render_table, to_jsonable
+from kexie_cli.reporters.tables import TableData, render_table, to_jsonable, write_note
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -54,5 +54,7 @@ def render_report(report: Report, fmt: str, lang: str, out: TextIO, color: bool 
         if i:
             out.write("\n")
         render_table(table, fmt, lang, out, color)
-    if report.summary:
+    if report.summary and fmt == "table":
+        write_note(report.summary, out, color)  # wrapped to the terminal, like the tables above it
+    elif report.summary:
         out.write(("\n" if fmt == "md" else "") + report.summary + "\n")

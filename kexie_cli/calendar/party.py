@@ -176,7 +176,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
         [
             Column("coverage", "覆盖方式", "Coverage", _cover_label),
             Column("count", "社团数", "Societies", align="right"),
-            Column("share", "占比", "Share", _percent, align="right"),
+            Column("share", "占比", "Share", _percent, align="right", percent=True),
             Column("units", "党组织数/联络员人数", "Cells / liaisons", align="right"),
         ],
         coverage_rows,
@@ -207,7 +207,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     societies_table = TableData(
         tr("party.societies_title", lang),
         [
-            Column("name", "名称", "Name"),
+            Column("name", "名称", "Name", name=True),
             Column("status", "状态", "Status", show_status),
             Column("forms", "覆盖方式（全部）", "Forms of cover (all)", show_forms),
             Column("cells", "覆盖党组织", "Party cells", lambda v, lg: "、".join(v) if isinstance(v, list) else ""),
@@ -228,7 +228,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     uncovered_table = TableData(
         tr("party.uncovered_title", lang),
         [
-            Column("name", "名称", "Name"),
+            Column("name", "名称", "Name", name=True),
             Column("status", "状态", "Status", show_status),
             Column("level", "级别", "Level", lambda v, lg: schemas.label("society", ("level",), v, lg) if v else ""),
             Column("supporting_unit", "挂靠单位", "Supporting unit"),
@@ -262,7 +262,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     cells_table = TableData(
         tr("party.cells_title", lang),
         [
-            Column("name", "党组织", "Party cell"),
+            Column("name", "党组织", "Party cell", min_width=12),
             Column(
                 "form", "组织形式", "Form", lambda v, lg: schemas.label("party-cell", ("form",), v, lg) if v else ""
             ),
@@ -273,11 +273,12 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 lambda v, lg: (
                     f"{v} {schemas.label('party-cell', ('category',), v, lg)}" if v and lg != "en" else v or ""
                 ),
+                optional=True,
             ),
             Column("members_full", "正式党员", "Full", align="right"),
             Column("members_probationary", "预备党员", "Probationary", align="right"),
             Column("head_role", "职务", "Role", lambda v, lg: role_label(v, "party-cell", lg)),
-            Column("head", "负责人", "Head"),
+            Column("head", "负责人", "Head", person=True),
             Column("term_ends", "届满日期", "Term ends", lambda v, lg: str(v) if v else ""),
             Column(
                 "term_state",

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from kexie_cli import __version__
+from kexie_cli.cli.helpfmt import KexieContext, short_help
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import resolve_lang, tr
 
@@ -23,6 +24,8 @@ _PREFIX = "cmd_"
 
 
 class LazyGroup(click.Group):
+    context_class = KexieContext
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         names = [m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith(_PREFIX)]
         return sorted(n[len(_PREFIX) :].replace("_", "-") for n in names)
@@ -32,7 +35,18 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"{__name__}.{_PREFIX}{cmd_name.replace('-', '_')}")
         command: click.Command = module.command
+        command.context_class = KexieContext  # help measured in display cells (helpfmt.py)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, short_help(command)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -20,7 +20,7 @@ def emit_report(report: Any, fmt: str | None, language: str, output: Path | None
             raise KexieError("output.required", fmt="xlsx")
         from kexie_cli.exporters.xlsx import write_xlsx
 
-        write_xlsx(report.tables, output, language, report.sheet_names or None)
+        write_xlsx(report.tables, output, language, report.sheet_names or None, heading=opt.xlsx_heading())
         return
     if output is not None:
         buffer = io.StringIO()

@@ -124,7 +124,13 @@ def _relative(paths: tuple[Path, ...], root: Path) -> tuple[str, ...]:
 
 
 class _Progress:
-    """A progress bar on stderr, shown only on a terminal and after about a second."""
+    """A progress bar on stderr, shown only when stderr is a terminal and after about a second.
+
+    stdout carries only the requested format: ``kexie check --format csv > f.csv``
+    shows the bar at the terminal and writes nothing but CSV into the file.
+    """
+
+    DELAY = 1.0  # seconds before the bar appears (a quick check shows none)
 
     def __init__(self) -> None:
         self.started = time.monotonic()
@@ -136,12 +142,13 @@ class _Progress:
         return self
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or time.monotonic() - self.started < 1.0:
+        if not self.enabled or time.monotonic() - self.started < self.DELAY:
             return
+        from rich.console import Console
         from rich.progress import Progress
 
         if self.bar is None:
-            bar = Progress(transient=True)
+            bar = Progress(console=Console(file=sys.stderr), transient=True)
             bar.start()
             self.bar, self.task = bar, bar.add_task("检查 / checking", total=total)
         assert isinstance(self.bar, Progress)

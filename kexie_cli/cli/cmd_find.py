@@ -39,4 +39,5 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    opt.emit_table(find_table(registry.load(), text, language, order), fmt, language, output)
+    table = find_table(registry.load(), text, language, order, registry.settings.registry or "")
+    opt.emit_table(table, fmt, language, output)

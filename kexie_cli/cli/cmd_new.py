@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -37,7 +40,7 @@ def command(
 ) -> None:
     from kexie_cli.cli.editing import report
     from kexie_cli.edit.commands import create_record
-    from kexie_cli.edit.new import check_id, derive_id, new_record_text, placeholders
+    from kexie_cli.edit.new import check_id, derive_id, find_parent, new_record_text, placeholders
     from kexie_cli.errors import KexieError
     from kexie_cli.i18n import tr
 
@@ -68,8 +71,36 @@ def command(
             continue
         if no_input:
             continue  # new_record_text names every missing field at once
-        kind_of = click.Choice(list(holder.choices)) if holder.choices else None
-        values[holder.name] = click.prompt(holder.title, type=kind_of)
+        for line in holder.menu(language):
+            click.echo(line)
+        values[holder.name] = _ask(holder.prompt(language), partial(_answer, holder=holder), language)
+    if kind in ("branch", "party-cell") and "parent" not in values and not no_input:
+        parent = _ask(
+            tr(f"new.prompt_parent.{kind}", language),
+            lambda raw: find_parent(registry, kind, raw) if raw.strip() else "",
+            language,
+            optional=True,
+        )
+        if parent:
+            values["parent"] = parent
     text = new_record_text(registry, kind, values)
     outcome = create_record(registry, kind, values["id"], text, today=opt.today(as_of), write=not dry_run)  # type: ignore[arg-type]
     report(outcome, language, dry_run)
+
+
+def _answer(raw: str, holder: Any) -> str:
+    from kexie_cli.edit.new import read_answer
+
+    return read_answer(raw, holder)
+
+
+def _ask(text: str, check: Callable[[str], str], lang: str, optional: bool = False) -> str:
+    """Ask until the answer passes ``check``; say in the user's language what was wrong with it."""
+    from kexie_cli.errors import KexieError
+
+    while True:
+        raw = click.prompt(text, default="" if optional else None, show_default=False)
+        try:
+            return check(raw)
+        except KexieError as exc:
+            click.echo(exc.render(lang), err=True)

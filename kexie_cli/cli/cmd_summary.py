@@ -49,4 +49,4 @@ def command(
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language, at)
     result = summary(snap.records, snap.qctx, list(tables) or None, where)
-    emit_summary(result, opt.pick_format(fmt), language, output, opt.use_color())
+    emit_summary(result, opt.pick_format(fmt), language, output, opt.use_color(), opt.xlsx_heading())

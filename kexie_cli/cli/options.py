@@ -90,7 +90,10 @@ def common(fn: F) -> F:
 
 
 def today(as_of: dt.date | None) -> dt.date:
-    return as_of or dt.date.today()
+    """The day the command computes for; remembered for the title row of xlsx output."""
+    global CURRENT_DATE  # noqa: PLW0603 - one command runs per process
+    CURRENT_DATE = as_of or dt.date.today()
+    return CURRENT_DATE
 
 
 def pick_format(fmt: str | None) -> str:
@@ -104,6 +107,8 @@ def use_color() -> bool:
 
 
 CURRENT_LANG: str | None = None
+CURRENT_REGISTRY = ""  # the registry's name (settings ``registry``), once opened
+CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 
 
 def lang(value: str | None) -> str:
@@ -116,7 +121,17 @@ def lang(value: str | None) -> str:
 def open_registry(root: Path | None) -> Any:
     from kexie_cli.registry.load import Registry
 
-    return Registry.open(Path.cwd(), root)
+    global CURRENT_REGISTRY  # noqa: PLW0603 - one command runs per process
+    registry = Registry.open(Path.cwd(), root)
+    CURRENT_REGISTRY = registry.settings.registry or ""
+    return registry
+
+
+def xlsx_heading() -> Any:
+    """The registry's name and the day of the figures, for the title row of every xlsx sheet."""
+    from kexie_cli.exporters.xlsx import Heading
+
+    return Heading(CURRENT_REGISTRY, CURRENT_DATE or dt.date.today())
 
 
 def output_option(fn: F) -> F:
@@ -140,7 +155,7 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
             raise KexieError("output.required", fmt="xlsx")
         from kexie_cli.exporters.xlsx import write_xlsx
 
-        write_xlsx([data], output, language)
+        write_xlsx([data], output, language, heading=xlsx_heading())
         return
     if output is not None:
         import io

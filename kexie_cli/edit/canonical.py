@@ -1,6 +1,8 @@
 """The canonical layout of a record file (``kexie fmt``).
 
-Canonical means: the ``$schema`` modeline first; keys in the schema's order
+Canonical means: the ``$schema`` modeline first (where the registry has its
+own ``schemas/``: elsewhere a modeline the file has is kept and none is added,
+see :func:`modeline_for`); keys in the schema's order
 (unknown keys after the known ones, in their own order); 2-space indentation,
 list items indented 2 under their key; block style for mappings and lists,
 except that a flow collection holding only scalars stays flow (``- {year: 2024,
@@ -77,11 +79,23 @@ def modeline(kind: str) -> str:
     return MODELINE.format(file=SCHEMA_FILES[kind])
 
 
+def modeline_for(kind: str, schemas: SchemaSet, original: str | None = None) -> str | None:
+    """The modeline a record file gets: the canonical one where ``schemas/<kind>.schema.json`` is in
+    the registry; else the one ``original`` already has (perhaps a URL), or none — a path to
+    ``../../schemas/`` would point an editor at a file that is not there (docs/editing.md).
+    ``schemas`` without a registry root (kexie's own schemas, in tests) keeps the canonical line.
+    """
+    if schemas.root is None or (schemas.root / "schemas" / SCHEMA_FILES[kind]).is_file():
+        return modeline(kind)
+    found = _MODELINE_RE.search(_normalise_newlines(original or "").lstrip("\ufeff"))
+    return found.group(0).rstrip("\n") if found else None
+
+
 def format_text(text: str, kind: str, schemas: SchemaSet) -> str:
     """The canonical text of one record file of ``kind``; raises FormatError."""
     require_loadable(text)
     doc = load_document(text)
-    out = dump_document(doc, kind, schemas)
+    out = dump_document(doc, kind, schemas, text)
     if out == text:
         return out  # already canonical: nothing can have changed
     before = load_text(_normalise_newlines(text))
@@ -107,11 +121,13 @@ def load_document(text: str) -> Any:
     return doc
 
 
-def dump_document(doc: Any, kind: str, schemas: SchemaSet) -> str:
-    """Canonicalise ``doc`` in place and return the file text, modeline first."""
+def dump_document(doc: Any, kind: str, schemas: SchemaSet, original: str | None = None) -> str:
+    """Canonicalise ``doc`` in place and return the file text, modeline first (``original``: the text
+    ``doc`` was read from, whose modeline is kept where the registry has no schemas/)."""
     canonicalise(doc, kind, schemas)
-    body = roundtrip.dump(doc)
-    return modeline(kind) + "\n" + body.strip("\n") + "\n"
+    body = roundtrip.dump(doc).strip("\n") + "\n"
+    line = modeline_for(kind, schemas, original)
+    return f"{line}\n{body}" if line else body
 
 
 def canonicalise(doc: Any, kind: str, schemas: SchemaSet) -> None:

@@ -68,18 +68,20 @@ def edit_text(text: str, kind: str, schemas: SchemaSet, operation: Operation) ->
     """
     canonical.require_loadable(text)
     doc = canonical.load_document(text)
-    before = canonical.dump_document(doc, kind, schemas)
-    after, paths = apply_operation(doc, kind, schemas, operation)
+    before = canonical.dump_document(doc, kind, schemas, text)
+    after, paths = apply_operation(doc, kind, schemas, operation, text)
     loaded = load_text(after)
     if loaded.data is None:  # the operation produced YAML the strict loader refuses
         raise KexieError("edit.broken", detail=loaded.problems[0].key if loaded.problems else "")
     return after, paths, before == text
 
 
-def apply_operation(doc: Any, kind: str, schemas: SchemaSet, operation: Operation) -> tuple[str, list[Path_]]:
+def apply_operation(
+    doc: Any, kind: str, schemas: SchemaSet, operation: Operation, original: str | None = None
+) -> tuple[str, list[Path_]]:
     """Apply ``operation`` to a loaded document: (canonical text after, changed paths)."""
     paths = operation(doc, EditContext(kind, schemas))
-    return canonical.dump_document(doc, kind, schemas), paths
+    return canonical.dump_document(doc, kind, schemas, original), paths
 
 
 def edit_record(

@@ -44,6 +44,23 @@ class Placeholder:
     path: tree.Path_
     title: str
     choices: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # the Chinese label of each choice
+    whose: str = ""  # a leader's office (主席) when the value belongs to one: "主席姓名"
+    schema: dict[str, Any] | None = None
+
+    def prompt(self, lang: str) -> str:
+        """What the user is asked: whose value it is ("主席姓名"), and how to answer a choice."""
+        from kexie_cli.i18n import tr
+
+        text = self.whose + self.title if lang != "en" else (f"{self.whose} {self.name}" if self.whose else self.name)
+        return text + tr("new.choose", lang) if self.choices else text
+
+    def menu(self, lang: str) -> list[str]:
+        """The choices, numbered, each with its Chinese label and its code."""
+        return [
+            f"  {i:>2} {label}（{code}）" if lang != "en" else f"  {i:>2} {code} ({label})"
+            for i, (code, label) in enumerate(zip(self.choices, self.labels, strict=True), start=1)
+        ]
 
 
 def template_text(registry: Registry, kind: str) -> str:
@@ -66,9 +83,73 @@ def placeholders(registry: Registry, kind: str) -> list[Placeholder]:
             schema = tree.field_schema(registry.schemas, kind, path) or {}
             enum = schema.get("enum")
             choices = tuple(str(v) for v in enum) if isinstance(enum, list) else ()
+            labels = tuple(registry.schemas.label(kind, path, c) for c in choices)
             title = registry.schemas.title(kind, path) or match.group(1)
-            out.append(Placeholder(match.group(1), path, title, choices))
+            whose = _office(registry, kind, doc, path)
+            out.append(Placeholder(match.group(1), path, title, choices, labels, whose, schema))
     return out
+
+
+def _office(registry: Registry, kind: str, doc: Any, path: tree.Path_) -> str:
+    """The office a leader entry's value belongs to, as this kind calls it (理事长 for a society, 主席 for a branch)."""
+    if len(path) < 3 or path[0] != "leaders" or not isinstance(path[1], int) or path[2] == "role":
+        return ""
+    role = tree.get_node(doc, (*path[:2], "role"))
+    if not isinstance(role, str) or role.startswith("{{"):
+        return ""
+    label = registry.schemas.label(kind, ("leaders", 0, "role"), role)
+    names = label.split("/")
+    return names[-1] if kind == "branch" and len(names) > 1 else names[0]
+
+
+def read_answer(raw: str, holder: Placeholder) -> str:
+    """Check one typed answer against its field's schema; the text to store (a code for a label).
+
+    Accepts, for a choice, its number in the list, its code or its Chinese label.
+    Raises a KexieError in Chinese (or English) saying what is wrong, so the
+    question can be asked again at once instead of refusing the whole record at the end.
+    """
+    schema = holder.schema or {}
+    text = raw.strip()
+    if holder.choices:
+        if text.isdigit() and 1 <= int(text) <= len(holder.choices):
+            return holder.choices[int(text) - 1]
+        code = tree.enum_code(text, schema)
+        if code is None:
+            shown = "、".join(f"{c}（{label}）" for c, label in zip(holder.choices, holder.labels, strict=True))
+            raise KexieError("new.not_a_choice", value=text, choices=shown)
+        return str(code)
+    if not text:
+        raise KexieError("new.empty", field=holder.whose + holder.title)
+    value = tree.parse_value(text, schema)
+    if isinstance(value, str) and schema.get("format") == "date":
+        if not _is_date(value):
+            raise KexieError("new.bad_date", value=value)
+    elif isinstance(value, str) and isinstance(schema.get("pattern"), str) and not re.search(schema["pattern"], value):
+        raise KexieError("new.bad_format", value=value, field=holder.title)
+    return text
+
+
+def _is_date(text: str) -> bool:
+    import datetime as dt
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def find_parent(registry: Registry, kind: str, raw: str) -> str:
+    """The id of the record a new ``kind`` record reports to, from its id or its full name."""
+    text = raw.strip()
+    records = [r for r in registry.load() if r.kind == kind and r.loaded]
+    for record in records:
+        if text in (record.id, record.name):
+            return record.id
+    raise KexieError("new.unknown_parent", value=text)
 
 
 def _scalars(node: Any, path: tree.Path_) -> list[tuple[tree.Path_, Any]]:

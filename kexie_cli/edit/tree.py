@@ -75,8 +75,26 @@ def _nested(value: dict[str, Any]) -> bool:
     return any(isinstance(v, (dict, list)) for v in value.values())
 
 
+TYPE_NAMES = {
+    "integer": "整数",
+    "number": "数字",
+    "string": "字符串",
+    "boolean": "是/否",
+    "array": "列表",
+    "object": "映射",
+    "null": "空值",
+}
+
+
 def parse_value(raw: str, schema: dict[str, Any] | None) -> Any:
-    """A command-line VALUE read as the schema's type for the field."""
+    """A command-line VALUE read as the schema's type for the field.
+
+    For an enumeration the Chinese label is accepted as well as the code
+    (``市级`` → ``municipal``), as ``--where`` accepts it.
+    """
+    code = enum_code(raw, schema)
+    if code is not None:
+        return code
     types = _types(schema)
     if not types:
         return _yaml_value(raw)
@@ -84,7 +102,30 @@ def parse_value(raw: str, schema: dict[str, Any] | None) -> Any:
         value = _as_type(raw, kind)
         if value is not _NO:
             return value
-    raise KexieError("edit.bad_value", value=raw, type="/".join(types))
+    raise KexieError(
+        "edit.value_type",
+        value=raw,
+        type_en="/".join(types),
+        type_zh="或".join(TYPE_NAMES.get(t, t) for t in types),
+    )
+
+
+def enum_code(raw: str, schema: dict[str, Any] | None) -> Any:
+    """The enumeration code ``raw`` names (the code itself, or its label: ``市级``, ``街道/乡镇科协``), else None."""
+    if not schema or not isinstance(schema.get("enum"), list):
+        return None
+    text = raw.strip()
+    codes = schema["enum"]
+    if text in [str(c) for c in codes]:
+        return next(c for c in codes if str(c) == text)
+    labels = schema.get("x-labels")
+    if not isinstance(labels, dict):
+        return None
+    for code, label in labels.items():
+        names = {str(label), *str(label).split("/")}  # 理事长/主席: either name
+        if text in names or text.lower() == str(code).lower():
+            return next((c for c in codes if str(c) == str(code)), code)
+    return None
 
 
 _NO = object()

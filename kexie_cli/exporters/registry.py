@@ -31,9 +31,11 @@ EXPORT_FORMATS = ("xlsx", "csv", "json", "sqlite")
 def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, meta: dict[str, Any]) -> list[Path]:
     """Write ``tables`` in ``fmt`` to ``path``; returns the files written."""
     if fmt == "xlsx":
-        from kexie_cli.exporters.xlsx import write_xlsx
+        from kexie_cli.exporters.xlsx import Heading, write_xlsx
 
-        write_xlsx([table_data(t, schemas, lang) for t in tables], path, lang)
+        as_of = dt.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else None
+        heading = Heading(str(meta.get("registry") or ""), as_of)
+        write_xlsx([table_data(t, schemas, lang) for t in tables], path, lang, heading=heading)
         return [path]
     if fmt == "csv":
         return write_csv_folder(tables, path, schemas, lang)

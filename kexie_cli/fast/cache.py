@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from kexie_cli.rules import Rule
 
 CACHE_DIR = ".kexie_cache"
-FORMAT = 1
+FORMAT = 2  # 2: finding rows carry the anchor (data path)
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
 

@@ -56,7 +56,7 @@ ProblemRow = tuple[str, int, int, str, tuple[tuple[str, str], ...]]
 Outcome = tuple[
     dict[str, Any] | None,
     list[ProblemRow],
-    list[tuple[str, str, str, int, int, str | None, str]],
+    list[tuple[str, str, str, int, int, str | None, str, str]],
     list[str],
 ]
 
@@ -319,8 +319,8 @@ def _outcome(index: int) -> Outcome:
     return loaded.data, problems, _rows(found), deferred
 
 
-def _rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str]]:
-    return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message) for f in found]
+def _rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:
+    return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message, f.anchor) for f in found]
 
 
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
@@ -337,6 +337,6 @@ def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     return Record(file, data, positions, [], text)
 
 
-def _finding(row: tuple[str, str, str, int, int, str | None, str]) -> Finding:
-    code, severity, file, line, column, record_id, message = row
-    return Finding(code, Severity(severity), file, line, column, record_id, message)
+def _finding(row: tuple[str, str, str, int, int, str | None, str, str]) -> Finding:
+    code, severity, file, line, column, record_id, message, anchor = row
+    return Finding(code, Severity(severity), file, line, column, record_id, message, anchor)

@@ -32,6 +32,8 @@ class Col:
     zh: str
     en: str
     enum: tuple[str, tuple[str | int, ...]] | None = None  # (kind, schema path) of the Chinese labels
+    labels: str = ""  # "kind" or "state": codes kexie itself defines, shown with their labels
+    codes: str = ""  # the codes the column holds, named in ``kexie sql --schema``
 
 
 @dataclass(slots=True)
@@ -43,8 +45,16 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _c(name: str, type_: str, zh: str, en: str, enum: tuple[str, tuple[str | int, ...]] | None = None) -> Col:
-    return Col(name, type_, zh, en, enum)
+def _c(
+    name: str,
+    type_: str,
+    zh: str,
+    en: str,
+    enum: tuple[str, tuple[str | int, ...]] | None = None,
+    labels: str = "",
+) -> Col:
+    codes = {"kind": "society/branch/party-cell", "state": "current/due/overdue"}.get(labels, "")
+    return Col(name, type_, zh, en, enum, labels, codes)
 
 
 PARTY_COVER_COLUMNS = [
@@ -141,7 +151,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
         "leaders",
         [
             _c("record_id", "TEXT", "组织标识符", "record id"),
-            _c("kind", "TEXT", "组织类别", "record kind"),
+            _c("kind", "TEXT", "组织类别", "record kind", labels="kind"),
             _c("org", "TEXT", "所在组织", "organisation"),
             _c("role", "TEXT", "职务", "role", LEADER_ROLE),
             _c("name", "TEXT", "姓名", "name"),
@@ -192,7 +202,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
         [
             _c("cell_id", "TEXT", "党组织标识符", "party cell id"),
             _c("record_id", "TEXT", "被覆盖记录标识符", "covered record id"),
-            _c("record_kind", "TEXT", "被覆盖记录类别", "covered record kind"),
+            _c("record_kind", "TEXT", "被覆盖记录类别", "covered record kind", labels="kind"),
         ],
     ),
     "terms": (
@@ -200,7 +210,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
         "terms",
         [
             _c("record_id", "TEXT", "组织标识符", "record id"),
-            _c("kind", "TEXT", "组织类别", "record kind"),
+            _c("kind", "TEXT", "组织类别", "record kind", labels="kind"),
             _c("current", "BOOLEAN", "当届", "current term"),
             _c("number", "INTEGER", "届次", "number"),
             _c("started", "DATE", "换届日期", "started"),
@@ -210,7 +220,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("extension_approved", "DATE", "延期批准日期", "extension approved"),
             _c("ended", "DATE", "实际结束日期（往届）", "ended (past terms)"),
             _c("ends", "DATE", "届满日期（有延期取延期）", "effective end"),
-            _c("state", "TEXT", "换届状态 current/due/overdue（当届）", "state (current term)"),
+            _c("state", "TEXT", "换届状态（当届）", "state (current term)", labels="state"),
             _c("days", "INTEGER", "距届满天数（当届）", "days to end (current term)"),
         ],
     ),
@@ -458,11 +468,24 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
     return out
 
 
+def code_label(labels: str, value: Any, lang: str) -> str:
+    """The label of a code kexie defines itself: a record kind or a term state."""
+    from kexie_cli.i18n import tr
+    from kexie_cli.query.fields import TERM_STATE_LABELS, TERM_STATE_LABELS_EN
+
+    if labels == "kind":
+        return tr(f"kind.{value}", lang)
+    table = TERM_STATE_LABELS_EN if lang == "en" else TERM_STATE_LABELS
+    return table.get(str(value), str(value))
+
+
 def table_data(table: Table, schemas: Any, lang: str) -> TableData:
     """A dataset table as a TableData: Chinese headers, enumerations shown with their labels."""
     from kexie_cli.reporters.tables import Column
 
     def shower(col: Col) -> Callable[[Any, str], str] | None:
+        if col.labels:
+            return lambda value, language: "" if value is None else code_label(col.labels, value, language)
         if col.enum is None:
             return None
         kind, path = col.enum

@@ -4,6 +4,11 @@ Text is compared after NFKC, case folding and OpenCC traditional-to-simplified
 conversion, so 濟寧 finds 济宁. A query of ASCII letters also matches the
 pinyin initials (``slxh`` finds 水利学会), the full pinyin without tones
 (``shuili``) and the id.
+
+Initials and pinyin are matched after the place prefix every name in the
+registry shares ("示例市", "中共示例市", taken from settings ``registry``),
+so ``slxh`` does not find 示例市林学会 through 示-例-**市林学会**. Within a
+kind, matches at the start of the name come before matches inside it.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ class Match:
     field: str  # name, short_name, former_name, leader, liaison, three_heads, supporting_unit, host_unit, id
     text: str  # the matched text as written in the record
     how: str  # text, initials, pinyin, id
+    inside: bool = False  # matched inside the name rather than at its start (ranked after)
 
 
 PERSON_FIELDS = ("leader", "liaison", "three_heads")
@@ -66,8 +72,29 @@ def searchable(record: Record) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
-def find(records: list[Record], query: str) -> list[Match]:
+DIVISIONS = "省市区县州盟旗"
+
+
+def place_prefix(registry_name: str) -> str:
+    """The place the registry is named for ("示例市科学技术协会" → "示例市"); "" if none."""
+    for i, ch in enumerate(registry_name):
+        if ch in DIVISIONS and i > 0:
+            return registry_name[: i + 1]
+    return ""
+
+
+def _without_place(value: str, place: str) -> str:
+    """``value`` without 中共 and the place ("示例市"), or its short form ("市林学会党支部": 市)."""
+    rest = value.removeprefix("中共")
+    for prefix in (place, place[-1:]):
+        if prefix and rest.startswith(prefix) and len(rest) > len(prefix):
+            return rest[len(prefix) :]
+    return value
+
+
+def find(records: list[Record], query: str, registry_name: str = "") -> list[Match]:
     """Records matching ``query``, one match per record (the first field that matches)."""
+    place = normalize(place_prefix(registry_name)) if registry_name else ""
     wanted = normalize(query.strip())
     if not wanted:
         return []
@@ -77,39 +104,45 @@ def find(records: list[Record], query: str) -> list[Match]:
     for record in records:
         if not record.loaded or record.kind is None:
             continue
-        match = _match(record, wanted, letters if ascii_query else None)
+        match = _match(record, wanted, letters if ascii_query else None, place)
         if match is not None:
             found.append(match)
     return found
 
 
-def _match(record: Record, wanted: str, letters: str | None) -> Match | None:
+def _match(record: Record, wanted: str, letters: str | None, place: str = "") -> Match | None:
     fields = searchable(record)
     for field, value in fields:
-        if wanted in normalize(value):
-            return Match(record, field, value, "text")
+        simplified = normalize(value)
+        if wanted in simplified:
+            inside = not _without_place(simplified, place).startswith(wanted) and not simplified.startswith(wanted)
+            return Match(record, field, value, "text", inside)
     if letters is None:
         return None
     if letters in record.id.replace("-", ""):
-        return Match(record, "id", record.id, "id")
+        return Match(record, "id", record.id, "id", not record.id.replace("-", "").startswith(letters))
     for field, value in fields:
-        simplified = normalize(value)
         person = field in PERSON_FIELDS
-        if letters in names.initials(simplified, person):
-            return Match(record, field, value, "initials")
-        if len(letters) >= 3 and letters in names.plain_pinyin(simplified, person):
-            return Match(record, field, value, "pinyin")
+        simplified = normalize(value) if person else _without_place(normalize(value), place)
+        initials = names.initials(simplified, person)
+        if letters in initials:
+            return Match(record, field, value, "initials", not initials.startswith(letters))
+        pinyin = names.plain_pinyin(simplified, person)
+        if len(letters) >= 3 and letters in pinyin:
+            return Match(record, field, value, "pinyin", not pinyin.startswith(letters))
     return None
 
 
-def find_table(records: list[Record], query: str, lang: str, order: str = "pinyin") -> TableData:
+def find_table(
+    records: list[Record], query: str, lang: str, order: str = "pinyin", registry_name: str = ""
+) -> TableData:
     """The matches as a table: kind, id, name, which field matched and how."""
     from kexie_cli.i18n import tr
     from kexie_cli.query.fields import KIND_LABELS
 
     matches = sorted(
-        find(records, query),
-        key=lambda m: (KINDS.index(m.record.kind or ""), names.sort_key(m.record.name, order)),
+        find(records, query, registry_name),
+        key=lambda m: (KINDS.index(m.record.kind or ""), m.inside, names.sort_key(m.record.name, order)),
     )
     rows = [
         {

@@ -101,7 +101,16 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
     zh, en = KIND_LABELS[kind]
     title = en if qctx.lang == "en" else zh
     table_columns = [
-        Column(f.path, f.zh, f.en, show=f.display, align="right" if f.type == "int" else "left") for f in columns
+        Column(
+            f.path,
+            f.zh,
+            f.en,
+            show=f.display,
+            align="right" if f.type == "int" else "left",
+            name=f.path in ("name", "short_name"),
+            person=f.person,
+        )
+        for f in columns
     ]
     data = [row for _, row in rows]
     return TableData(title, table_columns, data, headline=tr("query.count", qctx.lang, count=len(data)))

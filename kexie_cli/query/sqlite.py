@@ -105,7 +105,7 @@ def schema_table(lang: str) -> TableData:
                     "table_label": en if lang == "en" else zh,
                     "column": col.name,
                     "type": col.type,
-                    "description": col.en if lang == "en" else col.zh,
+                    "description": (col.en if lang == "en" else col.zh) + (f" {col.codes}" if col.codes else ""),
                 }
             )
     columns_ = [

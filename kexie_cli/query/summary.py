@@ -89,7 +89,7 @@ class Summary:
         return Column(key, zh, en, align="right")
 
     def share_col(self, key: str = "share", zh: str = "占比", en: str = "Share") -> Column:
-        return Column(key, zh, en, show=show_share, align="right")
+        return Column(key, zh, en, show=show_share, align="right", percent=True)
 
     # --- tables ---------------------------------------------------------------------------------------
 
@@ -292,7 +292,7 @@ class Summary:
         footer |= {t: sum(r[t] for r in rows) for t in types}
         footer["total"] = sum(r["total"] for r in rows)
         names = self.labels("branch", ("type",))
-        columns = [Column("name", "区县", "District")]
+        columns = [Column("name", "区县", "District", name=True, min_width=12)]
         columns += [self.count_col(t, names.get(t, t), t) for t in types]
         columns.append(self.count_col("total", "合计", "Total"))
         picked = ("enterprise", "university", "agency")

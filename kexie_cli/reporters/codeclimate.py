@@ -24,13 +24,12 @@ class CodeClimateReporter(FindingReporter):
 
 
 def issue(finding: Finding) -> dict[str, Any]:
-    key = f"{finding.code}\0{finding.file}\0{finding.id or ''}\0{finding.message}"
     return {
         "type": "issue",
         "check_name": finding.code,
         "description": f"{finding.code} {finding.message}",
         "categories": ["Bug Risk"] if finding.severity is Severity.ERROR else ["Style"],
         "severity": SEVERITIES[finding.severity],
-        "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+        "fingerprint": hashlib.sha256(finding.fingerprint_key().encode("utf-8")).hexdigest(),
         "location": {"path": finding.file, "lines": {"begin": max(finding.line, 1)}},
     }

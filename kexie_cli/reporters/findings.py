@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import PurePosixPath
 from typing import ClassVar, TextIO
 
 from kexie_cli.finding import Finding, Severity
@@ -48,40 +49,57 @@ class PlainReporter(FindingReporter):
 
 
 class TableReporter(FindingReporter):
-    """A rich table, coloured by severity on a terminal."""
+    """Findings grouped by file, coloured by severity on a terminal.
+
+    The file (which names the record: ``<id>.yaml``) heads its group once, so no
+    column repeats it; each finding is one row of position, severity, code and
+    message, the message wrapping inside its column (docs/output.md).
+    """
 
     name = "table"
 
     def render(self, findings: list[Finding], out: TextIO) -> None:
         if not findings:
             return
-        from rich.console import Console
-        from rich.table import Table
+        from rich.text import Text
+
+        from kexie_cli.reporters import layout
+        from kexie_cli.reporters.tables import make_console
 
         styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-        console = Console(
-            file=out,
-            force_terminal=self.color,
-            no_color=not self.color,
-            width=None if self.color else 200,
+        console = make_console(out, self.color)
+        heads = ("行:列", "级别", "代码", "说明") if self.lang != "en" else ("Line:col", "Severity", "Code", "Message")
+        where = [f"{f.line}:{f.column}" for f in findings]
+        labels = [severity_label(f.severity, self.lang) for f in findings]
+        w_pos = max(layout.width(t) for t in [heads[0], *where])
+        w_sev = max(layout.width(t) for t in [heads[1], *labels])
+        w_code = max(layout.width(t) for t in [heads[2], *(f.code for f in findings)])
+        indent = 2 + w_pos + 2 + w_sev + 2 + w_code + 2
+        w_msg = max(console.width - indent, 20)
+
+        def pad(text: str, cells: int, right: bool = False) -> str:
+            gap = " " * (cells - layout.width(text))
+            return gap + text if right else text + gap
+
+        header = "  " + "  ".join(
+            (pad(heads[0], w_pos, right=True), pad(heads[1], w_sev), pad(heads[2], w_code), heads[3])
         )
-        heads = (
-            ("位置", "级别", "代码", "记录", "说明")
-            if self.lang != "en"
-            else ("Location", "Severity", "Code", "Record", "Message")
-        )
-        table = Table(show_lines=False, header_style="bold")
-        for head in heads:
-            table.add_column(head, overflow="fold")
-        for f in findings:
-            table.add_row(
-                f"{f.file}:{f.line}:{f.column}",
-                f"[{styles[f.severity]}]{severity_label(f.severity, self.lang)}[/]",
-                f.code,
-                f.id or "",
-                f.message,
-            )
-        console.print(table)
+        console.print(Text(header, style="bold"))
+        current = None
+        for f, pos, label in zip(findings, where, labels, strict=True):
+            if f.file != current:
+                current = f.file
+                heading = Text(f.file, style="bold")
+                if f.id and PurePosixPath(f.file).stem != f.id:
+                    heading.append(f"  [{f.id}]")
+                console.print(heading, soft_wrap=True)
+            lines = layout.wrap(f.message, w_msg)
+            row = Text("  " + pad(pos, w_pos, right=True) + "  ")
+            row.append(pad(label, w_sev), style=styles[f.severity])
+            row.append("  " + pad(f.code, w_code) + "  " + lines[0])
+            for line in lines[1:]:
+                row.append("\n" + " " * indent + line)
+            console.print(row, soft_wrap=True)
 
 
 class JsonReporter(FindingReporter):

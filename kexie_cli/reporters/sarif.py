@@ -2,11 +2,15 @@
 
 One run, tool ``kexie`` with every rule as a reporting descriptor (id, Chinese or
 English title, default level), one result per finding with its physical
-location relative to the registry root (``%SRCROOT%``).
+location relative to the registry root (``%SRCROOT%``, left undefined: SARIF §3.14.14
+wants an absolute URI there, and code-scanning services resolve it to the checkout).
+``partialFingerprints`` hash the rule code, the record id and the data path,
+never the message (it counts days) nor the line (it moves with edits).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, ClassVar, TextIO
 
@@ -61,11 +65,15 @@ def sarif_log(findings: list[Finding], lang: str) -> dict[str, Any]:
                         "rules": descriptors,
                     }
                 },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
                 "results": results,
             }
         ],
     }
+
+
+def fingerprint(finding: Finding) -> str:
+    """A hash of code, record id and data path: the same on every day the finding persists."""
+    return hashlib.sha256(finding.fingerprint_key().encode("utf-8")).hexdigest()
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
@@ -81,7 +89,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
                 }
             }
         ],
-        "partialFingerprints": {"kexie/v1": f"{finding.code}:{finding.file}:{finding.id or ''}:{finding.message}"},
+        "partialFingerprints": {"kexie/v2": fingerprint(finding)},
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]

@@ -6,7 +6,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from kexie_cli.errors import KexieError, writing
 from kexie_cli.reporters.tables import TableData, render_table, to_jsonable
@@ -39,13 +39,20 @@ def render_summary(tables: list[tuple[str, TableData]], fmt: str, lang: str, out
         render_table(data, fmt, lang, out, color)
 
 
-def emit_summary(tables: list[tuple[str, TableData]], fmt: str, lang: str, output: Path | None, color: bool) -> None:
+def emit_summary(
+    tables: list[tuple[str, TableData]],
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    color: bool,
+    heading: Any = None,
+) -> None:
     if fmt == "xlsx":
         if output is None:
             raise KexieError("output.required", fmt="xlsx")
         from kexie_cli.exporters.xlsx import write_xlsx
 
-        write_xlsx([d for _, d in tables], output, lang, sheet_names=[d.title for _, d in tables])
+        write_xlsx([d for _, d in tables], output, lang, sheet_names=[d.title for _, d in tables], heading=heading)
         return
     if output is None:
         render_summary(tables, fmt, lang, sys.stdout, color)

@@ -12,9 +12,10 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
+SHORT = 8  # cells: content this narrow stays on one line in a terminal table
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +25,23 @@ class Column:
     en: str
     show: Callable[[Any, str], str] | None = None  # (raw value, lang) -> display text
     align: str = "left"
+    percent: bool = False  # a share (0.029): a percent number format in xlsx
+    # terminal tables only (format ``table``; csv, json, plain and md show every column as is):
+    in_table: bool = True  # False: left out (redundant there, or merged into another column's ``cell``)
+    cell: Callable[[dict[str, Any], str], str] | None = None  # (row, lang) -> text: merge several keys
+    name: bool = False  # a record name: the place prefix all rows share ("示例市") is left out
+    person: bool = False  # person names: a line breaks only between two names, never inside one
+    min_width: int = 0  # do not wrap narrower than this (a name stays readable)
+    optional: bool = False  # left out when the terminal is too narrow to show it without heavy wrapping
+    short_zh: str = ""  # a shorter header for a narrow terminal
+    short_en: str = ""
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+    def table_header(self, lang: str) -> str:
+        short = self.short_en if lang == "en" else self.short_zh
+        return short or self.header(lang)
 
     def display(self, value: Any, lang: str) -> str:
         if self.show is not None:
@@ -103,16 +118,152 @@ def render_table(data: TableData, fmt: str, lang: str, out: TextIO, color: bool 
 
 
 def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:
-    from rich.console import Console
+    """A rich table that fits the terminal: cells wrap at sensible places, never cut with "…"."""
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=out, force_terminal=color, no_color=not color, width=None if color else 200)
-    table = Table(title=data.title or None, show_lines=False, header_style="bold")
-    for column in data.columns:
-        table.add_column(column.header(lang), justify="right" if column.align == "right" else "left")
-    last = len(rows) - 1
-    for i, row in enumerate(rows):
-        table.add_row(*row, style="bold" if data.footer is not None and i == last else None)
+    from kexie_cli.reporters import layout
+
+    console = make_console(out, color)
+    keep = [i for i, c in enumerate(data.columns) if c.in_table]
+    columns = [data.columns[i] for i in keep]
+    body = [[_table_cell(c, row, lang) for c in columns] for row in data.rows]
+    footer_row = len(body) if data.footer is not None else -1
+    if data.footer is not None:
+        body.append([rows[-1][i] for i in keep])
+    caption = _strip_names(columns, body, footer_row, lang)
+    headers = [c.table_header(lang) for c in columns]
+    minimums, maximums = _measure(columns, headers, body)
+    # optional columns go (last first) while the rest would not get half the width it would like
+    while True:
+        available = console.width - _overhead(len(columns))
+        wanted = sum(minimums) + (sum(maximums) - sum(minimums)) / 2
+        optional = [j for j, c in enumerate(columns) if c.optional]
+        if wanted <= available or not optional:
+            break
+        j = optional[-1]
+        for seq in (columns, headers, minimums, maximums):
+            del seq[j]
+        for r in body:
+            del r[j]
+    widths = layout.allocate(minimums, maximums, available)
+    table = Table(show_lines=False, header_style="bold", show_edge=False, pad_edge=False)
+    for column, head, w in zip(columns, headers, widths, strict=True):
+        justify: Literal["left", "right"] = "right" if column.align == "right" else "left"
+        table.add_column(Text("\n".join(_wrap_header(head, w))), justify=justify, width=w, overflow="fold")
+    for i, row in enumerate(body):
+        cells = [
+            Text("\n".join(layout.wrap(text, w, c.person))) for text, w, c in zip(row, widths, columns, strict=True)
+        ]
+        table.add_row(*cells, style="bold" if i == footer_row else None)
+    total = sum(widths) + _overhead(len(columns))
+    if data.title:
+        _print_title(console, data.title, total)
     console.print(table)
-    if data.headline:
-        console.print(data.headline)
+    for line in (caption, data.headline):
+        if line:
+            console.print(Text("\n".join(layout.wrap(line, console.width))))
+
+
+def write_note(text: str, out: TextIO, color: bool = False) -> None:
+    """A line of text under a terminal table, wrapped to the terminal at sensible places."""
+    from rich.text import Text
+
+    from kexie_cli.reporters import layout
+
+    console = make_console(out, color)
+    console.print(Text("\n".join(layout.wrap(text, console.width))))
+
+
+def make_console(out: TextIO, color: bool) -> Any:
+    """A rich console on ``out``: colour only when asked (NO_COLOR changes nothing else).
+
+    On a terminal it is as wide as the terminal (``COLUMNS`` wins); written to a
+    file or a pipe, as wide as ``COLUMNS`` says, else as wide as the table needs.
+    """
+    import os
+
+    from rich.console import Console
+
+    is_tty = hasattr(out, "isatty") and out.isatty()
+    columns = os.environ.get("COLUMNS", "")
+    width = None if is_tty or columns.isdigit() else 10_000
+    return Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
+
+
+def _wrap_header(head: str, width: int) -> list[str]:
+    """A header broken after "/" where that fits ("秘书长/" "书记"), else wherever text may break."""
+    import re
+
+    from kexie_cli.reporters import layout
+
+    parts = re.findall(r"[^/]+/?", head)
+    if len(parts) < 2 or any(layout.width(p) > width for p in parts):
+        return layout.wrap(head, width)
+    lines = [""]
+    for part in parts:
+        if lines[-1] and layout.width(lines[-1] + part) > width:
+            lines.append("")
+        lines[-1] += part
+    return lines
+
+
+def _overhead(count: int) -> int:
+    """Cells taken by rules and padding: a divider and one cell of padding each side between columns."""
+    return max(3 * count - 3, 0)
+
+
+def _measure(columns: list[Column], headers: list[str], body: list[list[str]]) -> tuple[list[int], list[int]]:
+    """Each column's narrowest width without folding a word, date or id, and its natural width."""
+    from kexie_cli.reporters import layout
+
+    minimums, maximums = [], []
+    for j, (column, head) in enumerate(zip(columns, headers, strict=True)):
+        cells = [r[j] for r in body]
+        content = max([layout.width(line) for c in cells for line in c.split("\n")], default=0)
+        natural = max(layout.width(head), content)
+        least = max([min(layout.min_width(head), 4)] + [layout.min_width(c, column.person) for c in cells])
+        # short content (a kind, a count, a person's name) is never wrapped
+        least = max(least, min(content, SHORT), column.min_width)
+        minimums.append(min(least, natural))
+        maximums.append(natural)
+    return minimums, maximums
+
+
+def _table_cell(column: Column, row: dict[str, Any], lang: str) -> str:
+    if column.cell is not None:
+        return column.cell(row, lang)
+    return column.display(row.get(column.key), lang)
+
+
+def _strip_names(columns: list[Column], body: list[list[str]], footer_row: int, lang: str) -> str:
+    """Leave out the place prefix every name shares ("示例市"); say so in a caption."""
+    from kexie_cli.reporters import layout
+
+    dropped = []
+    for j, column in enumerate(columns):
+        if not column.name:
+            continue
+        rows = [r for i, r in enumerate(body) if i != footer_row]
+        prefix = layout.shared_prefix([r[j] for r in rows])
+        if not prefix or len(rows) < 2:
+            continue
+        for r in rows:
+            r[j] = r[j][len(prefix) :]
+        dropped.append(prefix)
+    if not dropped:
+        return ""
+    from kexie_cli.i18n import tr
+
+    return tr("table.prefix_caption", lang, prefix=dropped[0])
+
+
+def _print_title(console: Any, title: str, table_width: int) -> None:
+    from rich.text import Text
+
+    from kexie_cli.reporters import layout
+
+    if layout.width(title) <= table_width:
+        console.print(Text(" " * ((table_width - layout.width(title)) // 2) + title, style="italic"))
+    else:
+        console.print(Text("\n".join(layout.wrap(title, console.width)), style="italic"))

@@ -24,7 +24,7 @@ class LogEntry:
     date: str
     author: str
     subject: str
-    status: str  # A, M, D, R
+    status: str  # A, M, D, R (renames inside records/ only)
     path: str
     old_path: str | None
     changes: list[FieldChange] = field(default_factory=list)
@@ -43,7 +43,13 @@ class LogEntry:
 
 
 def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[LogEntry]:
-    """Commits touching the record's file (following renames), newest first."""
+    """Commits touching the record's file (following renames inside records/), newest first.
+
+    ``git log --follow`` also follows a record back into the template it was made
+    from (``kexie new`` copies ``templates/records/<kind>.yaml``); such a rename
+    from outside ``records/`` is shown as the record's creation, and the older
+    commits (the template's) are left out.
+    """
     root = registry.root
     gitio.ensure_repo(root)
     path = _record_path(registry, record_id)
@@ -63,9 +69,16 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
         head, _, names = block.partition("\n")
         commit, parents, date, author, subject = (head.split(_SEP) + [""] * 5)[:5]
         status, new_path, old_path = _status(names, path)
+        # a "copy" (the source still exists: a new record made from another) or a "rename" from outside
+        # records/ (a template, kexie new) is where this record starts
+        start = status == "C" or (old_path is not None and not old_path.startswith(f"{RECORDS_DIR}/"))
+        if start:
+            status, old_path = "A", None
         entry = LogEntry(commit, date, author, subject, status, new_path, old_path)
         entry.changes = _changes(registry, entry, parents.split(), lang)
         entries.append(entry)
+        if start:
+            break  # what Git followed further back is the template's history, not the record's
     return entries
 
 
@@ -86,7 +99,7 @@ def _status(names: str, fallback: str) -> tuple[str, str, str | None]:
     for line in names.splitlines():
         parts = line.split("\t")
         if len(parts) >= 3 and parts[0].startswith(("R", "C")):
-            return "R", parts[2], parts[1]
+            return parts[0][0], parts[2], parts[1]
         if len(parts) == 2 and parts[0]:
             return parts[0][0], parts[1], None
     return "M", fallback, None

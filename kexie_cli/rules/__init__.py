@@ -44,6 +44,7 @@ class Hit:
     variant: str = ""  # message key suffix: "K306.chair"
     at_key: bool = False  # point at the mapping key instead of the value
     record: Any = None  # registry-wide rules: the record the hit belongs to
+    ident: str = ""  # tells apart two hits of one rule on one node (CI fingerprints): "lecture"
 
 
 @dataclass(frozen=True, slots=True)

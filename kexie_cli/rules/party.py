@@ -259,9 +259,10 @@ def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
     for kind, periods in gaps.items():
         label = meeting_label(kind, form, ctx.lang, ctx.label("party-cell", ("meetings", 0, "type"), kind))
         if periods == [LAST_12_MONTHS]:
-            yield Hit(("meetings",), {"type": label}, variant="year")
+            yield Hit(("meetings",), {"type": label}, variant="year", ident=kind)
         else:
-            yield Hit(("meetings",), {"type": label, "periods": (", " if ctx.lang == "en" else "、").join(periods)})
+            periods_text = (", " if ctx.lang == "en" else "、").join(periods)
+            yield Hit(("meetings",), {"type": label, "periods": periods_text}, ident=kind)
 
 
 @rule("K507", W, "联合党支部覆盖单位超过5个", "Joint branch covering more than 5 records")

@@ -96,7 +96,16 @@ def make(code: str, record: Record | None, hit: Hit, ctx: Context, file: str | N
         record_id = None
     key = f"{code}.{hit.variant}" if hit.variant else code
     params = {k: _text(v) for k, v in hit.params.items() if not k.startswith("_")}
-    return Finding(code, RULES[code].severity, file or "", line, column, record_id, tr(key, ctx.lang, **params))
+    message = tr(key, ctx.lang, **params)
+    return Finding(code, RULES[code].severity, file or "", line, column, record_id, message, _anchor(record, hit))
+
+
+def _anchor(record: Record | None, hit: Hit) -> str:
+    """The data path and message variant of a hit (empty outside a record's data: the position stands in)."""
+    if record is None:
+        return f"#{hit.variant}" if hit.variant else ""
+    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in hit.path)
+    return path + (f"#{hit.variant}" if hit.variant else "") + (f"~{hit.ident}" if hit.ident else "")
 
 
 def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[Finding]:

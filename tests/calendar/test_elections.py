@@ -126,8 +126,8 @@ def test_csv_md_and_xlsx(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     sheet = load_workbook(target).active
-    assert sheet.max_row == 1 + 9
-    assert sheet["A2"].value == "停滞学会"
+    assert sheet.max_row == 2 + 9  # the title row, the header row, 9 records
+    assert sheet["A3"].value == "停滞学会"
 
 
 def test_sample_registry_agrees_with_check() -> None:

@@ -85,7 +85,7 @@ def test_xlsx_has_two_sheets(tmp_path: Path) -> None:
 
     book = load_workbook(target)
     assert book.sheetnames == ["年检情况", "需跟进"]
-    assert book["需跟进"].max_row == 1 + 3
+    assert book["需跟进"].max_row == 2 + 3  # title row, header row, 3 rows
 
 
 def test_bad_year_is_a_usage_error() -> None:

@@ -126,7 +126,7 @@ def test_set_parses_by_schema_type_and_quotes_only_when_needed(root: Path) -> No
 def test_set_bad_value_is_a_usage_error(root: Path) -> None:
     code, err = edit(root, "set", "wuli-xuehui", "council.members", "很多")
     assert code == 2
-    assert "integer" in err
+    assert "不是整数" in err
     assert text(root) == SOCIETY
 
 
@@ -203,7 +203,7 @@ def test_new_prompts_for_what_is_missing(root: Path) -> None:
 
     from kexie_cli.cli import cli
 
-    answers = "测试市滨江区新港镇科学技术协会\n\n2020-01-01\ntownship\n张三\n2020-01-01\n"
+    answers = "测试市滨江区新港镇科学技术协会\n\n2020-01-01\ntownship\n张三\n2020-01-01\n\n"  # no parent
     result = CliRunner().invoke(cli, ["new", "branch", "--root", str(root), "--as-of", AS_OF], input=answers)
     assert result.exit_code == 0, result.output
     assert (root / "records/branches/xingang-zhen-kexie.yaml").is_file()

@@ -65,7 +65,7 @@ def poison(root: Path, today: Any = TODAY, lang: str = "zh") -> None:
     registry = Registry.open(root)
     store = cache_mod.Cache.open(registry, CheckOptions(today=today, lang=lang), all_rules())
     raw = (root / FILE).read_bytes()
-    row = ("K105", "error", FILE, 1, 1, "demo-society", POISON)
+    row = ("K105", "error", FILE, 1, 1, "demo-society", POISON, "$")
     store.put(store.key(FILE, raw), ({"id": "demo-society"}, [], [row], []))
     store.save()
     for memo in (root / ".kexie_cache").glob("run-*.bin"):
@@ -77,7 +77,7 @@ def poison_memo(root: Path) -> None:
     registry = Registry.open(root)
     store = cache_mod.Cache.open(registry, CheckOptions(today=TODAY), all_rules())
     assert store.memos, "the last run was remembered"
-    row = ("K105", "error", FILE, 1, 1, "demo-society", POISON)
+    row = ("K105", "error", FILE, 1, 1, "demo-society", POISON, "$")
     for key, (_, strict) in list(store.memos.items()):
         store.memo_put(key, ([row], strict))
     store.save()

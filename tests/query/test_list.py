@@ -142,4 +142,4 @@ def test_list_to_xlsx(small: Path, tmp_path: Path) -> None:
     run = run_cli(["list", "societies", "--format", "xlsx", "--output", str(target), "--as-of", AS_OF], small)
     assert run.exit_code == 0, run.stderr
     sheet = load_workbook(target).active
-    assert [c.value for c in sheet[1]][:3] == ["标识符", "全称", "级别"]
+    assert [c.value for c in sheet[2]][:3] == ["标识符", "全称", "级别"]

@@ -92,17 +92,17 @@ def test_export_xlsx(tmp_path: Path, sample: Raw) -> None:
     book = load_workbook(target)
     assert book.sheetnames[:5] == ["科技社团", "基层科协", "党组织", "负责人", "年检"]
     sheet = book["科技社团"]
-    headers = [c.value for c in sheet[1]]
+    headers = [c.value for c in sheet[2]]  # row 1 is the title row
     assert headers[:7] == ["标识符", "全称", "简称", "状态", "成立日期", "级别", "学科类别"]
-    assert sheet.freeze_panes == "A2"
-    assert sheet.max_row == 1 + len(sample["societies"])
-    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "shuili-xuehui")
+    assert sheet.freeze_panes == "A3"
+    assert sheet.max_row == 2 + len(sample["societies"])
+    row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if r[0] == "shuili-xuehui")
     assert row[1] == "示例市水利学会"
     assert row[headers.index("级别")] == "市级"
     assert row[headers.index("成立日期")] == dt.datetime(1962, 8, 15)
     assert row[headers.index("个人会员数")] == 3878
     leaders = book["负责人"]
-    assert leaders.max_row == 1 + sum(len(r.get("leaders") or []) for f in sample.values() for r in f)
+    assert leaders.max_row == 2 + sum(len(r.get("leaders") or []) for f in sample.values() for r in f)
 
 
 def test_export_csv_has_bom_and_chinese_headers(tmp_path: Path, sample: Raw) -> None:

@@ -50,3 +50,32 @@ def test_unknown_record(repo: Repo) -> None:
     result = run_cli(["log", "nobody"], root)
     assert result.exit_code == 2
     assert "nobody" in result.stderr
+
+
+def test_log_does_not_follow_a_new_record_back_into_its_template(repo: Repo) -> None:
+    from tests.review.conftest import SOCIETY
+
+    template = "templates/records/society.yaml"
+    skeleton = SOCIETY.replace("wuli-xuehui", "{{id}}").replace("测试市物理学会", "{{name}}")
+    root = repo()
+    (root / template).parent.mkdir(parents=True)
+    (root / template).write_text(skeleton, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "模板")
+    (root / template).write_text(skeleton.replace("years: 5", "years: 4"), encoding="utf-8")
+    git(root, "commit", "-qam", "模板改任期")
+    (root / template).write_text(skeleton, encoding="utf-8")
+    git(root, "commit", "-qam", "模板恢复")
+    new = "records/societies/huaxue-xuehui.yaml"
+    (root / new).write_text(
+        skeleton.replace("{{id}}", "huaxue-xuehui").replace("{{name}}", "测试市化学学会"), encoding="utf-8"
+    )
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "新建化学学会")
+    result = run_cli(["log", "huaxue-xuehui", "--format", "json"], root)
+    assert result.exit_code == 0, result.stderr
+    entries = json.loads(result.stdout)
+    assert [e["subject"] for e in entries] == ["新建化学学会"]
+    assert entries[0]["status"] == "A" and entries[0]["old_file"] is None
+    text = run_cli(["log", "huaxue-xuehui"], root).stdout
+    assert "templates/" not in text and "{{id}}" not in text
