@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from kexie_cli.calendar.output import Report
 from kexie_cli.i18n import tr
@@ -164,6 +165,13 @@ def _coverage_rows(overview: PartyOverview, index_cells: list[Cell]) -> list[dic
     return rows
 
 
+def _head_cell(row: dict[str, Any], lang: str) -> str:
+    """The head with the role's word in front (书记 张三, 组长 李四): one column in terminal tables."""
+    head = text(row.get("head")) or ""
+    role = row.get("head_role")
+    return f"{role_label(role, 'party-cell', lang)} {head}" if head and isinstance(role, str) else head
+
+
 def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet, lang: str) -> Report:
     counts = overview.counts
     total = counts.total
@@ -277,8 +285,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             ),
             Column("members_full", "正式党员", "Full", align="right"),
             Column("members_probationary", "预备党员", "Probationary", align="right"),
-            Column("head_role", "职务", "Role", lambda v, lg: role_label(v, "party-cell", lg)),
-            Column("head", "负责人", "Head", person=True),
+            Column("head_role", "职务", "Role", lambda v, lg: role_label(v, "party-cell", lg), in_table=False),
+            Column("head", "负责人", "Head", person=True, cell=_head_cell),
             Column("term_ends", "届满日期", "Term ends", lambda v, lg: str(v) if v else ""),
             Column(
                 "term_state",
