@@ -10,6 +10,7 @@ from kexie_cli.records.model import (
     Record,
     current_leaders,
     date,
+    in_office,
     entries,
     integer,
     leaders,
@@ -242,12 +243,14 @@ def leadership_incomplete(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     A live society or branch must have exactly one current ``chair``; a
     society also a current ``secretary-general``; a party cell exactly one
-    current ``secretary``. A leader is current from ``since`` until
-    ``until`` (inclusive). Revoked and dissolved records are exempt.
+    current ``secretary``. A leader is current from ``since`` up to the day
+    before ``until`` (``until`` is exclusive: on the day of a 换届 only the
+    successor holds office). Revoked and dissolved records are exempt.
 
     中文：正常、停滞或暂停状态的科技社团和基层科协须有且仅有一名现任理事长/主席；
     科技社团还须有现任秘书长；党组织须有且仅有一名现任书记。任职期间为
-    since 至 until（含）。已解除资格或注销的记录不检查。
+    since 起至 until 前一日（until 当天已离任，换届当天只有新任者在任）。
+    已解除资格或注销的记录不检查。
 
     Fails:
         --- records/party-cells/demo-cell.yaml
@@ -348,7 +351,7 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
     if record.kind not in ORG_KINDS or not record.live or term is None:
         return
     for leader in leaders(record.data):
-        if leader.role not in SENIOR_ROLES or not leader.current(ctx.today):
+        if leader.role not in SENIOR_ROLES or not in_office(leader, ctx.today):
             continue
         if leader.birth_year is not None:
             age = age_in(term.started.year, leader.birth_year)
