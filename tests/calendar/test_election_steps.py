@@ -49,7 +49,9 @@ def test_until_is_exclusive_and_since_inclusive() -> None:
 def test_an_election_recorded_on_its_own_day_gives_no_findings(sample: Path) -> None:
     before = findings(sample, "2026-11-23", JINSHU)
     assert [f["code"] for f in before] == ["K301"]  # overdue until the congress is recorded
-    run = run_cli(["elect", "jinshu-xuehui", "--date", "2026-11-23", "--chair", "赵六", "--as-of", "2026-11-23"], sample)
+    run = run_cli(
+        ["elect", "jinshu-xuehui", "--date", "2026-11-23", "--chair", "赵六", "--as-of", "2026-11-23"], sample
+    )
     assert run.exit_code == 0, run.stderr
     for day in ("2026-11-23", "2026-11-24"):  # the boundary day and the day after
         assert findings(sample, day, JINSHU) == [], day
