@@ -1,7 +1,8 @@
-"""K301–K308: terms (换届), extensions, dates and leadership."""
+"""K301–K309: terms (换届), extensions, dates, leadership and the filing after a 换届."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
@@ -378,3 +379,60 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
 def _role_label(record: Record, leader: Leader, ctx: Context) -> str:
     """The role's display label (looked up only for a finding: it walks the schema)."""
     return ctx.label(str(record.kind), ("leaders", leader.index, "role"), leader.role)
+
+
+@rule("K309", W, "换届后未按期办理变更登记/备案", "No registration or filing after the congress")
+def registration_missing(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    A society or branch held its 换届 congress (``election.held``, or the
+    ``election`` that ``kexie elect`` moved into the last ``past_terms``
+    entry) and no 民政 变更登记/备案 (``registered``) is recorded within
+    the filing period (settings ``elections.steps.filing_days_after``,
+    default 30 days, counted from the day after the congress). On the last
+    day of the period there is no finding; from the next day there is.
+
+    中文：科技社团或基层科协已召开换届大会（election.held，或 kexie elect
+    移入最近一条 past_terms 的 election），但在备案期限内（设置
+    elections.steps.filing_days_after，默认 30 日，自换届次日起算）未录入
+    民政变更登记/备案（registered）。期限最后一天不报告，次日起报告。
+
+    Fails (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+        term: {number: 8, started: 2026-10-23, years: 5}
+        past_terms:
+          - number: 7
+            started: 2021-10-23
+            years: 5
+            ended: 2026-10-23
+            election:
+              held: {date: 2026-10-23}
+    Passes (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+        term: {number: 8, started: 2026-10-24, years: 5}
+        past_terms:
+          - number: 7
+            started: 2021-10-24
+            years: 5
+            ended: 2026-10-24
+            election:
+              held: {date: 2026-10-24}
+    """
+    from kexie_cli.records.election import pending_registration
+
+    if record.kind not in ORG_KINDS or not record.live:
+        return
+    pending = pending_registration(record.data)
+    if pending is None:
+        return
+    where, held = pending
+    days = ctx.settings.filing_days_after
+    deadline = held.date + dt.timedelta(days=days)
+    if ctx.today > deadline:
+        path = ".".join(str(p) for p in where)
+        yield Hit((*where, "held"), {"held": held.date, "days": days, "deadline": deadline, "path": path})
