@@ -90,6 +90,9 @@ def span(loaded: Loaded, path: Path_, nlines: int) -> set[int]:
         if line > start and p[: len(path)] != path
     ]
     end = min(later) - 1 if later else nlines
+    lines = loaded.text.splitlines()
+    while end > start and (lines[end - 1].strip().startswith("#") or not lines[end - 1].strip()):
+        end -= 1  # comment lines just above the next node belong to it (docs/editing.md)
     return set(range(start, end + 1))
 
 
@@ -152,11 +155,11 @@ def edited_spans(
     for path in paths:
         # A node created with its parents: the first missing ancestor is the edited node.
         target = next((path[:i] for i in range(1, len(path) + 1) if not exists(old.data, path[:i])), path)
-        # A list emptied by the edit turns into "key: []": its key line changes too.
+        # A list or mapping emptied by the edit turns into "key: []" / "key: {}": its key line changes too.
         parent = target[:-1]
         emptied = (
             parent
-            and isinstance(get(old.data, parent), list)
+            and isinstance(get(old.data, parent), (list, dict))
             and exists(new.data, parent)
             and not get(new.data, parent)
         )
