@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,31 +79,30 @@ def step(root: Path, record: str, name: str, day: str, *extra: str, as_of: str =
     return run.exit_code, run.stderr
 
 
-def dili_row(root: Path, as_of: str = "2026-11-23") -> dict[str, object]:
+def dili_row(root: Path, as_of: str = "2026-11-23") -> Any:
     rows = run_cli(["due-elections", "--as-of", as_of, "--format", "json"], root).json()
-    found: dict[str, object] = next(r for r in rows if r["id"] == "dili-xuehui")
-    return found
+    return next(r for r in rows if r["id"] == "dili-xuehui")
 
 
 def test_a_record_at_each_step_of_its_election(sample: Path) -> None:
     before = (sample / DILI).read_text(encoding="utf-8")
     row = dili_row(sample)
     assert row["next_step"] == {"step": "plan", "date": "2026-06-17", "done": None, "doc_no": None, "late": True}
-    assert [s["done"] for s in row["steps"]] == [None] * 4  # type: ignore[attr-defined]
+    assert [s["done"] for s in row["steps"]] == [None] * 4
 
     assert step(sample, "dili-xuehui", "plan_submitted", "2026-06-10", "--doc-no", "示地学〔2026〕5号")[0] == 0
     row = dili_row(sample)
-    assert row["steps"][0] == {  # type: ignore[index]
+    assert row["steps"][0] == {
         "step": "plan", "date": "2026-06-17", "done": "2026-06-10", "doc_no": "示地学〔2026〕5号", "late": False,
     }  # fmt: skip
-    assert row["next_step"]["step"] == "approval"  # type: ignore[index]
+    assert row["next_step"]["step"] == "approval"
 
     assert step(sample, "dili-xuehui", "party_review", "2026-08-01")[0] == 0
-    assert dili_row(sample)["next_step"]["step"] == "approval"  # type: ignore[index]  # no step of its own
+    assert dili_row(sample)["next_step"]["step"] == "approval"  # no step of its own
     assert step(sample, "dili-xuehui", "approved", "2026-10-20", "--doc-no", "示科协学〔2026〕31号")[0] == 0
     row = dili_row(sample)
     assert row["next_step"] == {"step": "election", "date": "2026-12-17", "done": None, "doc_no": None, "late": False}
-    assert set(row["progress"]) == {"plan_submitted", "party_review", "approved"}  # type: ignore[arg-type]
+    assert set(row["progress"]) == {"plan_submitted", "party_review", "approved"}
 
     assert step(sample, "dili-xuehui", "held", "2026-11-20")[0] == 0
     row = dili_row(sample)  # the filing is counted from the congress, not from the end of the term
