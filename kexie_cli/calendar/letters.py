@@ -465,10 +465,11 @@ def _closing(document: Any, blocks: dict[str, str]) -> None:
     from docx.shared import Pt
 
     document.add_paragraph()
+    indents = closing_indents(blocks["signature"], blocks["date"])
     for key in ("signature", "date"):
         para = document.add_paragraph(blocks[key])
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        para.paragraph_format.right_indent = Pt(2 * BODY_PT)
+        para.paragraph_format.right_indent = Pt(indents[key] * BODY_PT)
     if blocks.get("note"):
         para = document.add_paragraph(blocks["note"])
         para.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
@@ -479,6 +480,21 @@ def _closing(document: Any, blocks: dict[str, str]) -> None:
         para.paragraph_format.space_before = Pt(LINE_PT)
         for run in para.runs:
             run.font.size = Pt(CC_PT)
+
+
+def text_width(value: str) -> float:
+    """Width in characters of the body font: a CJK character is one, an ASCII character half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in value)
+
+
+def closing_indents(signature: str, day: str) -> dict[str, float]:
+    """Right indents (in characters) of 落款 and date: the date four characters from the right edge,
+    the 落款 centred over it (GB/T 9704 7.3.5.1); a 落款 wider than that space sits two characters
+    in, with the date centred under it."""
+    sig, date_ = text_width(signature), text_width(day)
+    if sig <= date_ + 4:
+        return {"date": 4.0, "signature": max(0.0, 4.0 + (date_ - sig) / 2)}
+    return {"signature": 2.0, "date": 2.0 + (sig - date_) / 2}
 
 
 def _qn(tag: str) -> str:

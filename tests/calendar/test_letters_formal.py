@@ -231,3 +231,17 @@ def test_letters_show_the_steps_done_and_skip_them(tmp_path: Path) -> None:
     assert "报送换届工作方案（含" not in letter  # done: not asked for again
     assert "一、请尽快报请批准召开换届大会" in letter and "其中第一项工作已超过原定完成时间" in letter
     assert "请继续做好以下工作" in letter
+
+
+def test_signature_is_centred_over_the_date(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.shared import Pt
+
+    from kexie_cli.calendar.letters import closing_indents
+
+    assert closing_indents("示例市科学技术协会", "2026年11月23日") == {"date": 4.0, "signature": 3.0}
+    assert closing_indents("中共示例市科学技术协会党组", "2027年3月1日") == {"signature": 2.0, "date": 5.5}
+    make("inspections", SAMPLE, tmp_path, "2026-11-23")
+    paragraphs = Document(str(tmp_path / "xinli-xuehui-inspection-missing.docx")).paragraphs
+    sig, day = (next(p for p in paragraphs if p.text == text) for text in ("示例市科学技术协会", "2026年11月23日"))
+    assert (sig.paragraph_format.right_indent, day.paragraph_format.right_indent) == (Pt(48), Pt(64))
