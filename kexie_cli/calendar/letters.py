@@ -227,7 +227,7 @@ def _copies(record: Record, index: dict[str, Record]) -> list[str]:
     return [name for name in dict.fromkeys(out) if name]
 
 
-def _steps(item: Election, settings: Settings, today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _steps(item: Election, today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The recorded steps (done) and the steps still to do, each with what a template needs."""
     done = [
         {"step": key, "date_cn": cn_date(d.date), "doc_no": d.doc_no or ""}
@@ -263,7 +263,7 @@ def election_letters(
         if item.record.kind == "party-cell" and text(item.record.get("form")) == "working-group":
             continue
         term = item.term
-        done, todo = _steps(item, settings, today)
+        done, todo = _steps(item, today)
         late = [t for t in todo if t["late"]]
         variables = _common(item.record, settings, today, index) | {
             "number": term.number,
