@@ -7,9 +7,14 @@ Decisions (docs/calendar.md):
   submit the 换届方案 by E − ``plan_months_before``, request approval of the
   congress by E − ``approval_months_before``, hold the congress by E, file the
   备案 within ``filing_days_after`` days (counted from E at the latest).
-- The "next step" is the first of plan / approval / election whose date is
-  today or later; once the term is overdue it is "hold the 换届 now or get an
-  extension approved".
+- A step is *done* when the record's ``election`` progress has its date
+  (``plan`` ← ``plan_submitted``, ``approval`` ← ``approved``, ``election``
+  ← ``held``, ``filing`` ← ``registered``). ``party_review`` is shown as done
+  but is no step of its own: it has no date of its own in the calendar and
+  comes before the approval. Once the congress is held, the filing date
+  counts from the day it was held.
+- The "next step" is the first step not done (SPEC §7); a step not done whose
+  date has passed is *late*.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from kexie_cli.calendar.numerals import term_label
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.party.forms import holds_elections
-from kexie_cli.records.model import Record, current_leaders, term_of, text
+from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
+from kexie_cli.records.model import Record, current_leaders, get, term_of, text
 from kexie_cli.registry.settings import Settings
 from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
@@ -37,6 +43,12 @@ STEP_KEYS = ("plan", "approval", "election", "filing")
 class Step:
     key: str
     date: dt.date
+    done: dt.date | None = None
+    doc_no: str | None = None
+
+    def late(self, today: dt.date) -> bool:
+        """Not done and its date has passed."""
+        return self.done is None and self.date < today
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,25 +73,34 @@ class Election:
     next_step: Step | None
     chair: str
     officer: str  # secretary-general (society, branch) or secretary (party cell)
+    today: dt.date
+    progress: dict[str, Done]  # the recorded steps of this 换届 (record's ``election``)
 
     @property
     def id(self) -> str:
         return self.record.id
 
 
-def working_steps(end: dt.date, settings: Settings) -> tuple[Step, ...]:
-    return (
-        Step("plan", add_months(end, -settings.plan_months_before)),
-        Step("approval", add_months(end, -settings.approval_months_before)),
-        Step("election", end),
-        Step("filing", end + dt.timedelta(days=settings.filing_days_after)),
-    )
+def working_steps(end: dt.date, settings: Settings, done: dict[str, Done] | None = None) -> tuple[Step, ...]:
+    """The steps of the 换届 of a term ending on ``end``, with the ones ``done`` marked."""
+    done = done or {}
+    held = done.get("held")
+    dates = {
+        "plan": add_months(end, -settings.plan_months_before),
+        "approval": add_months(end, -settings.approval_months_before),
+        "election": end,
+        "filing": (held.date if held else end) + dt.timedelta(days=settings.filing_days_after),
+    }
+    out = []
+    for key in STEP_KEYS:
+        step = done.get(RECORD_STEP[key])
+        out.append(Step(key, dates[key], step.date if step else None, step.doc_no if step else None))
+    return tuple(out)
 
 
-def next_step(steps: tuple[Step, ...], state: TermState, today: dt.date) -> Step | None:
-    if state is TermState.OVERDUE:
-        return Step("overdue", steps[2].date)
-    return next((s for s in steps if s.key != "filing" and s.date >= today), None)
+def next_step(steps: tuple[Step, ...]) -> Step | None:
+    """The first step not done (SPEC §7)."""
+    return next((s for s in steps if s.done is None), None)
 
 
 def subtree(records: Iterable[Record], top: str) -> set[str]:
@@ -128,7 +149,8 @@ def due_elections(records: list[Record], settings: Settings, query: ElectionQuer
         state = window_state(term.end, query.today, query.lead)
         if state is TermState.CURRENT or (query.states is not None and state.value not in query.states):
             continue
-        steps = working_steps(term.end, settings)
+        done = progress(get(record.data, ("election",)))
+        steps = working_steps(term.end, settings, done)
         officer_role = "secretary" if record.kind == "party-cell" else "secretary-general"
         out.append(
             Election(
@@ -137,9 +159,11 @@ def due_elections(records: list[Record], settings: Settings, query: ElectionQuer
                 state=state,
                 days=days_until(term.end, query.today),
                 steps=steps,
-                next_step=next_step(steps, state, query.today),
+                next_step=next_step(steps),
                 chair=_names(record, query.today, "chair"),
                 officer=_names(record, query.today, officer_role),
+                today=query.today,
+                progress=done,
             )
         )
     out.sort(key=lambda e: (e.term.end, e.id))
@@ -168,9 +192,15 @@ def election_row(item: Election) -> dict[str, object]:
         "secretary_general": None if party else item.officer or None,
         "secretary": item.officer or None if party else None,
         "officer": item.officer or None,
-        "next_step": {"step": item.next_step.key, "date": item.next_step.date} if item.next_step else None,
-        "steps": [{"step": s.key, "date": s.date} for s in item.steps],
+        "next_step": step_row(item.next_step, item.today) if item.next_step else None,
+        "steps": [step_row(s, item.today) for s in item.steps],
+        "progress": {k: {"date": d.date, "doc_no": d.doc_no} for k, d in item.progress.items()},
     }
+
+
+def step_row(step: Step, today: dt.date) -> dict[str, object]:
+    """``{step, date, done, doc_no}`` (SPEC §7) plus ``late``: not done and past its date."""
+    return {"step": step.key, "date": step.date, "done": step.done, "doc_no": step.doc_no, "late": step.late(today)}
 
 
 def show_days(value: object, lang: str) -> str:
@@ -186,7 +216,17 @@ def show_step(value: object, lang: str) -> str:
     if not isinstance(value, dict):
         return ""
     label = tr(f"elections.step.{value['step']}", lang)
-    return label if value["step"] == "overdue" else label + tr("elections.step_by", lang, date=value["date"])
+    key = "election.step_late" if value.get("late") else "elections.step_by"
+    return label + tr(key, lang, date=value["date"])
+
+
+def show_done(value: object, lang: str) -> str:
+    """The steps recorded as done: ``已报方案 2026-05-06、已批准 2026-09-20``."""
+    if not isinstance(value, dict):
+        return ""
+    return tr("election.list_sep", lang).join(
+        tr(f"election.done.{key}", lang, date=value[key]["date"]) for key in RECORD_STEPS if key in value
+    )
 
 
 def _end_cell(row: dict[str, object], lang: str) -> str:
@@ -210,6 +250,7 @@ def elections_table(items: list[Election], settings: Settings, query: ElectionQu
         Column("chair", "理事长/主席", "Chair", person=True),
         Column("officer", "秘书长/书记", "Sec.-gen./secretary", person=True),
         Column("extended", "已批准延期", "Extended", in_table=False),
+        Column("progress", "已完成", "Done", show_done),
         Column("next_step", "下一步", "Next step", show_step),
     ]
     overdue = sum(1 for i in items if i.state is TermState.OVERDUE)

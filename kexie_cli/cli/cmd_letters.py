@@ -14,11 +14,13 @@ from kexie_cli.cli import options as opt
     "letters",
     help="""生成函件：每条记录一份 .docx（Word 文档）和一份 .md，文件名为 <id>-<函件>.docx/.md。
 
-elections：任期将届满的发换届提醒函（election-due），已逾期的发换届催办函（election-overdue）。
-inspections：年检未报送或未录入的发年检催告函（inspection-missing），连续两年未参检或不合格的
+elections：任期将届满的发换届提醒函（election-due），已逾期的发换届催办函（election-overdue）；
+党组织的函件由上级党组织发出（模板 party-election-*.j2），党的工作小组不发。
+inspections：年检未报送或未录入的发年检催报函（inspection-missing），连续两年未参检或不合格的
 发解除资格预告知书（inspection-revoke）。
 函件内容来自模板 templates/letters/*.j2（Jinja2），台账自带的同名模板优先；改措辞只需改模板。
-落款为设置中的 registry，日期为今天（--as-of）。退出码：0 成功；2 用法、模板或环境错误。""",
+落款、文号、联系人、电话和解除资格依据取设置 letters.*，日期为今天（--as-of）。
+退出码：0 成功；2 用法、模板或环境错误。""",
 )
 @click.argument("which", type=click.Choice(["elections", "inspections"]))
 @opt.common
@@ -37,6 +39,14 @@ inspections：年检未报送或未录入的发年检催告函（inspection-miss
     required=True,
     help="输出文件夹（不存在时创建）。",
 )
+@click.option(
+    "--number-from",
+    "number_from",
+    type=click.IntRange(1, None),
+    default=None,
+    metavar="N",
+    help="文号序号从 N 起依次编排（默认留空，登记时填写）。",
+)
 @opt.quiet_option
 def command(
     which: str,
@@ -46,6 +56,7 @@ def command(
     ids: tuple[str, ...],
     year: int | None,
     output: Path,
+    number_from: int | None,
     quiet: bool,
 ) -> None:
     from kexie_cli.calendar.letters import make_letters
@@ -53,7 +64,7 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    written, count = make_letters(registry, which, opt.today(as_of), ids, year, output)
+    written, count = make_letters(registry, which, opt.today(as_of), ids, year, output, number_from)
     for path in written:
         click.echo(str(path))
     if not quiet:

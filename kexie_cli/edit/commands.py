@@ -309,6 +309,51 @@ class Extend:
         return [("term", "extended_to"), ("term", "extension_approved")]
 
 
+@dataclass(frozen=True, slots=True)
+class RecordStep:
+    """``kexie election ID --step S --date D [--doc-no X]``: one step of the 换届 done.
+
+    The step goes into the record's ``election``; a ``registered`` step with no
+    congress in the current ``election`` goes to the last closed term's
+    ``election`` when that congress awaits its registration (after ``kexie elect``).
+    """
+
+    step: str
+    date: dt.date
+    today: dt.date
+    doc_no: str | None = None
+
+    def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        from kexie_cli.records.election import RECORD_STEPS, last_past_term, progress, record_steps
+
+        allowed = record_steps(ctx.kind)
+        if self.step not in allowed or "election" not in ctx.schemas.key_order(ctx.kind, ()):
+            kind = tr(f"kind.{ctx.kind}", "zh")
+            raise KexieError("election.no_step", kind=kind, step=self.step, steps=", ".join(allowed))
+        if not isinstance(doc.get("term"), dict):
+            raise KexieError("election.no_term")
+        if self.date > self.today:
+            raise KexieError("election.future", date=self.date.isoformat(), today=self.today.isoformat())
+        value: dict[str, Any] = {"date": self.date.isoformat()}
+        if self.doc_no:
+            value["doc_no"] = self.doc_no
+        where: Path_ = ("election",)
+        last = last_past_term(doc)
+        if self.step == "registered" and "held" not in progress(doc.get("election")) and last is not None:
+            done = progress(last[1].get("election"))
+            if "held" in done and "registered" not in done:
+                where = ("past_terms", last[0], "election")
+        node = tree.get_node(doc, where)
+        if not isinstance(node, dict):
+            tree.set_node(doc, where, {}, tree.key_orders(ctx.schemas, ctx.kind, where))
+            node = tree.get_node(doc, where)
+        if self.step in node:
+            canonical.put(node, self.step, tree.to_node(value))
+        else:
+            tree.insert_key(node, self.step, tree.to_node(value), list(RECORD_STEPS))
+        return [(*where, self.step)]
+
+
 ROLE_OPTIONS = ("chair", "secretary-general", "secretary")
 
 
@@ -348,8 +393,15 @@ class Elect:
 
     def _archive(self, doc: Any, term: Any, ctx: EditContext) -> None:
         past_order = ctx.schemas.key_order(ctx.kind, ("past_terms", 0))
-        entry = {k: term[k] for k in past_order if k in term and k != "ended"}
+        entry = {k: _plain(term[k]) for k in past_order if k in term and k not in ("ended", "election")}
         entry["ended"] = self.date.isoformat()
+        progress = doc.get("election")  # the 换届 just held: its steps go with the term it closed
+        steps = {str(k): _plain_tree(v) for k, v in progress.items()} if isinstance(progress, dict) else {}
+        steps.setdefault("held", {"date": self.date.isoformat()})
+        if "election" in past_order:
+            entry["election"] = steps
+        if "election" in doc:
+            tree.delete_node(doc, ("election",))
         past = doc.get("past_terms")
         if not isinstance(past, list):
             tree.set_node(doc, ("past_terms",), [], tree.key_orders(ctx.schemas, ctx.kind, ("past_terms",)))
@@ -357,7 +409,7 @@ class Elect:
         flow = _sibling_flow(doc, ("past_terms", 0))
         number = entry.get("number")
         index = sum(1 for e in past if isinstance(e, dict) and _int(e.get("number")) < _int(number))
-        tree.insert_item(past, index, tree.to_node({k: _plain(v) for k, v in entry.items()}, flow=flow))
+        tree.insert_item(past, index, tree.to_node(entry, flow=flow))
 
     def _elect_leader(self, doc: Any, role: str, name: str, ctx: EditContext) -> bool:
         from kexie_cli.records.model import date as as_date
@@ -389,6 +441,15 @@ class Elect:
             tree.insert_item(leaders, position, tree.to_node(value))
             changed = True
         return changed
+
+
+def _plain_tree(value: Any) -> Any:
+    """A subtree taken from the tree as plain dicts, lists and scalars."""
+    if isinstance(value, dict):
+        return {str(k): _plain_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_tree(v) for v in value]
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

@@ -125,8 +125,19 @@ class Leader:
     first_term: int | None
 
     def current(self, today: dt.date) -> bool:
-        started = self.since is None or self.since <= today
-        return started and (self.until is None or self.until >= today)
+        return in_office(self, today)
+
+
+def in_office(leader: Leader, day: dt.date) -> bool:
+    """Whether ``leader`` holds office on ``day``: ``since`` <= day < ``until``.
+
+    The one definition of "current" for every rule, ``show``, ``list leaders``
+    and the summaries (docs/registry.md, SPEC §7): ``until`` is exclusive, so on
+    the day of a 换届 the predecessor (``until`` = that day) has left and the
+    successor (``since`` = that day) is in office — one holder per office.
+    """
+    started = leader.since is None or leader.since <= day
+    return started and (leader.until is None or day < leader.until)
 
 
 def leaders(data: Any, role_filter: str | None = None) -> list[Leader]:
@@ -151,4 +162,5 @@ def leaders(data: Any, role_filter: str | None = None) -> list[Leader]:
 
 
 def current_leaders(data: Any, today: dt.date, role: str | None = None) -> list[Leader]:
-    return [ld for ld in leaders(data, role) if ld.current(today)]
+    """The leaders (of ``role`` when given) in office on ``today`` (see :func:`in_office`)."""
+    return [ld for ld in leaders(data, role) if in_office(ld, today)]

@@ -78,6 +78,19 @@ class IgnoreEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class LetterSettings:
+    """Settings ``letters.*``: who issues the letters, their 文号, 附注 and the revocation 依据."""
+
+    issuer: str | None = None  # None: the registry's name
+    party_issuer: str | None = None  # None: the name of the cell's parent cell
+    doc_no_prefix: str | None = None
+    party_doc_no_prefix: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    basis: str | None = None  # None: 《<registry>章程》
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Registry settings with every default applied (SPEC §5)."""
 
@@ -99,6 +112,7 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
     party: PartySettings = field(default_factory=PartySettings)
+    letters: LetterSettings = field(default_factory=LetterSettings)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
@@ -251,5 +265,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         meetings=DEFAULT_MEETINGS | dict(data.get("party", {}).get("meetings", {})),
         party=_party(data),
+        letters=LetterSettings(**data.get("letters", {})),
         raw=data,
     )

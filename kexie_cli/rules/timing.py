@@ -1,7 +1,8 @@
-"""K301–K308: terms (换届), extensions, dates and leadership."""
+"""K301–K309: terms (换届), extensions, dates, leadership and the filing after a 换届."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
@@ -13,6 +14,7 @@ from kexie_cli.records.model import (
     current_leaders,
     date,
     entries,
+    in_office,
     integer,
     leaders,
     term_of,
@@ -266,13 +268,14 @@ def leadership_incomplete(record: Record, ctx: Context) -> Iterator[Hit]:
     A live society or branch must have exactly one current ``chair``; a
     society also a current ``secretary-general``; a party cell exactly one
     current ``secretary`` — a 党的工作小组 exactly one current 组长
-    (``group-leader``) instead. A leader is current from ``since`` until
-    ``until`` (inclusive). Revoked and dissolved records are exempt.
+    (``group-leader``) instead. A leader is current from ``since`` up to the
+    day before ``until`` (``until`` is exclusive: on the day of a 换届 only
+    the successor holds office). Revoked and dissolved records are exempt.
 
     中文：正常、停滞或暂停状态的科技社团须有且仅有一名现任理事长，基层科协须有且仅有
     一名现任主席；科技社团还须有现任秘书长；党组织须有且仅有一名现任书记，党的工作小组
-    须有且仅有一名现任组长（group-leader）。任职期间为 since 至 until（含）。已解除资格
-    或注销的记录不检查。
+    须有且仅有一名现任组长（group-leader）。任职期间为 since 起至 until 前一日
+    （until 当天已离任，换届当天只有新任者在任）。已解除资格或注销的记录不检查。
 
     Fails:
         --- records/party-cells/demo-cell.yaml
@@ -374,7 +377,7 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
     if record.kind not in ORG_KINDS or not record.live or term is None:
         return
     for leader in leaders(record.data):
-        if leader.role not in SENIOR_ROLES or not leader.current(ctx.today):
+        if leader.role not in SENIOR_ROLES or not in_office(leader, ctx.today):
             continue
         if leader.birth_year is not None:
             age = age_in(term.started.year, leader.birth_year)
@@ -401,3 +404,60 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
 def _role_label(record: Record, leader: Leader, ctx: Context) -> str:
     """The role's word for the record's kind: 理事长 (society), 主席 (branch)."""
     return role_label(leader.role, record.kind, ctx.lang)
+
+
+@rule("K309", W, "换届后未按期办理变更登记/备案", "No registration or filing after the congress")
+def registration_missing(record: Record, ctx: Context) -> Iterator[Hit]:
+    """
+    A society or branch held its 换届 congress (``election.held``, or the
+    ``election`` that ``kexie elect`` moved into the last ``past_terms``
+    entry) and no 民政 变更登记/备案 (``registered``) is recorded within
+    the filing period (settings ``elections.steps.filing_days_after``,
+    default 30 days, counted from the day after the congress). On the last
+    day of the period there is no finding; from the next day there is.
+
+    中文：科技社团或基层科协已召开换届大会（election.held，或 kexie elect
+    移入最近一条 past_terms 的 election），但在备案期限内（设置
+    elections.steps.filing_days_after，默认 30 日，自换届次日起算）未录入
+    民政变更登记/备案（registered）。期限最后一天不报告，次日起报告。
+
+    Fails (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+        term: {number: 8, started: 2026-10-23, years: 5}
+        past_terms:
+          - number: 7
+            started: 2021-10-23
+            years: 5
+            ended: 2026-10-23
+            election:
+              held: {date: 2026-10-23}
+    Passes (as of 2026-11-23):
+        --- records/societies/demo-society.yaml
+        id: demo-society
+        kind: society
+        status: active
+        term: {number: 8, started: 2026-10-24, years: 5}
+        past_terms:
+          - number: 7
+            started: 2021-10-24
+            years: 5
+            ended: 2026-10-24
+            election:
+              held: {date: 2026-10-24}
+    """
+    from kexie_cli.records.election import pending_registration
+
+    if record.kind not in ORG_KINDS or not record.live:
+        return
+    pending = pending_registration(record.data)
+    if pending is None:
+        return
+    where, held = pending
+    days = ctx.settings.filing_days_after
+    deadline = held.date + dt.timedelta(days=days)
+    if ctx.today > deadline:
+        path = ".".join(str(p) for p in where)
+        yield Hit((*where, "held"), {"held": held.date, "days": days, "deadline": deadline, "path": path})

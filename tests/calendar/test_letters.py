@@ -39,8 +39,11 @@ def test_election_letters(tmp_path: Path) -> None:
     assert text[0] == "关于做好闰日学会换届工作的提醒函"
     assert text[1] == "闰日学会："
     body = "".join(text[2:-2])
-    assert "第二十届理事会任期将于2027年2月28日届满" in body and "还有97天" in body
-    assert "2026年8月28日前" in body and "2026年12月28日前" in body  # plan and approval steps
+    assert "第二十届理事会任期将于2027年2月28日届满" in body and "距届满尚有97天" in body
+    # the plan was due on 2026-08-28, before the letter's date: no deadline, but "请尽快" and the step named late
+    assert "2026年8月28日前" not in body and "请尽快向我会报送换届工作方案" in body
+    assert "此项原定完成时间为2026年8月28日，已逾期" in body and "其中第一项工作已超过原定完成时间" in body
+    assert "于2026年12月28日前报请批准召开换届大会" in body  # the approval step is still ahead
     assert text[-2:] == ["测试市科学技术协会", "2026年11月23日"]
     md = (tmp_path / "ext-ended-election-overdue.md").read_text(encoding="utf-8")
     assert md.startswith("# 关于督促延期昨天届满学会尽快完成换届的函")
@@ -69,9 +72,10 @@ def test_inspection_letters(tmp_path: Path) -> None:
         for ext in ("docx", "md")
     )
     revoke = "".join(paragraphs(tmp_path / "two-bad-inspection-revoke.docx"))
-    assert "解除团体会员资格预告知书" in revoke and "2024年度未参检/未报送、2025年度不合格" in revoke
+    assert "解除团体会员资格预告知书" in revoke and "2024年度未参加年检，2025年度年检不合格，连续两年" in revoke
+    assert "/" not in revoke and "依据《测试市科学技术协会章程》" in revoke
     missing = (tmp_path / "no-entry-inspection-missing.md").read_text(encoding="utf-8")
-    assert "应于2026年5月31日前报送" in missing and "截至2026年11月23日" in missing
+    assert "报送截止日期为2026年5月31日" in missing and "截至2026年11月23日" in missing
 
 
 def registry_with_template(tmp_path: Path, body: str) -> Path:

@@ -104,7 +104,8 @@ def test_elect_moves_the_term_and_changes_leaders(root: Path) -> None:
     assert text(root) == SOCIETY.replace(
         "term:\n  number: 7\n  started: 2022-06-01\n  years: 5\n",
         "term:\n  number: 8\n  started: 2026-06-01\n  years: 5\n"
-        "past_terms:\n  - {number: 7, started: 2022-06-01, years: 5, ended: 2026-06-01}\n",
+        "past_terms:\n  - number: 7\n    started: 2022-06-01\n    years: 5\n    ended: 2026-06-01\n"
+        "    election:\n      held:\n        date: 2026-06-01\n",  # the congress, for K309
     ).replace(
         "    name: 张三\n    since: 2017-06-01\n",
         "    name: 张三\n    since: 2017-06-01\n    until: 2026-06-01\n"

@@ -90,6 +90,9 @@ def span(loaded: Loaded, path: Path_, nlines: int) -> set[int]:
         if line > start and p[: len(path)] != path
     ]
     end = min(later) - 1 if later else nlines
+    lines = loaded.text.splitlines()
+    while end > start and (lines[end - 1].strip().startswith("#") or not lines[end - 1].strip()):
+        end -= 1  # comment lines just above the next node belong to it (docs/editing.md)
     return set(range(start, end + 1))
 
 

@@ -1,0 +1,81 @@
+"""The progress of a 换届 as the record keeps it: ``election: {plan_submitted, ..., registered}``.
+
+Each step is ``{date, doc_no?}`` (docs/registry.md). A party cell has no
+``party_review`` (its 换届 is approved by the 上级党组织 itself). When the
+congress is recorded (``kexie elect``) the progress moves into the closed
+term's ``past_terms`` entry, with ``held`` filled in, so the 变更登记/备案
+(``registered``) that follows the congress can still be recorded there and
+checked (K309).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from kexie_cli.records.model import date, entries, get, integer, text
+
+RECORD_STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
+PARTY_RECORD_STEPS = ("plan_submitted", "approved", "held", "registered")
+# the step of `kexie due-elections` (SPEC §7 `steps[].step`) that each recorded step completes
+CALENDAR_STEP = {
+    "plan_submitted": "plan",
+    "party_review": "review",
+    "approved": "approval",
+    "held": "election",
+    "registered": "filing",
+}
+RECORD_STEP = {v: k for k, v in CALENDAR_STEP.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """One completed step: when, and under which 文号."""
+
+    date: dt.date
+    doc_no: str | None = None
+
+
+def record_steps(kind: str | None) -> tuple[str, ...]:
+    """The recordable steps of a record of ``kind``."""
+    return PARTY_RECORD_STEPS if kind == "party-cell" else RECORD_STEPS
+
+
+def progress(node: Any) -> dict[str, Done]:
+    """The completed steps of an ``election`` mapping (steps without a valid date are left out)."""
+    out: dict[str, Done] = {}
+    for key in RECORD_STEPS:
+        day = date(get(node, (key, "date")))
+        if day is not None:
+            out[key] = Done(day, text(get(node, (key, "doc_no"))))
+    return out
+
+
+def last_past_term(data: Any) -> tuple[int, dict[str, Any]] | None:
+    """The ``past_terms`` entry with the highest number (the term the last 换届 closed)."""
+    found = [(integer(item.get("number")) or -1, index, item) for index, item in entries(get(data, ("past_terms",)))]
+    if not found:
+        return None
+    _, index, item = max(found, key=lambda t: (t[0], t[1]))
+    return index, item
+
+
+def pending_registration(data: Any) -> tuple[tuple[str | int, ...], Done] | None:
+    """The congress held whose 变更登记/备案 is not recorded: (path of its ``election``, ``held``).
+
+    The current ``election`` is looked at first (a congress recorded with
+    ``kexie election --step held`` before ``kexie elect``), then the
+    ``election`` of the term the last ``kexie elect`` closed.
+    """
+    current = progress(get(data, ("election",)))
+    if "held" in current:
+        return (("election",), current["held"]) if "registered" not in current else None
+    last = last_past_term(data)
+    if last is None:
+        return None
+    index, item = last
+    done = progress(item.get("election"))
+    if "held" in done and "registered" not in done:
+        return ("past_terms", index, "election"), done["held"]
+    return None
