@@ -89,7 +89,19 @@ def cases() -> list[Case]:
         Case(("unset", SOCIETY, "short_name", *a), (0, 1)),
         Case(("inspect", SOCIETY, "--year", "2025", "--result", "pass", *a), (0, 1)),
         Case(("extend", SOCIETY, "--until", "2027-01-31", "--approved", "2026-06-01", "--dry-run", *a), (0, 1)),
-        Case(("election", SOCIETY, "--step", "plan_submitted", "--date", "2026-11-20", "--doc-no", "示科协〔2026〕1号", *a)),
+        Case(
+            (
+                "election",
+                SOCIETY,
+                "--step",
+                "plan_submitted",
+                "--date",
+                "2026-11-20",
+                "--doc-no",
+                "示科协〔2026〕1号",
+                *a,
+            )
+        ),
         Case(("elect", SOCIETY, "--date", AS_OF, "--chair", "赵六", "--dry-run", *a), (0, 1)),
         Case(
             (
