@@ -2,20 +2,23 @@
 
 Chinese headers, a frozen and bold header row, column widths that fit the
 content (CJK characters count double), dates as real Excel dates and numbers
-as numbers. The file is written to a temporary name and renamed into place.
+as numbers; text is always a string cell, never a formula (see
+:mod:`kexie_cli.reporters.cells`). The file is written to a temporary name and
+renamed into place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
+import io
+import math
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.errors import writing
+from kexie_cli.outfile import check_target, write_bytes
+from kexie_cli.reporters.cells import mark_string, xlsx_text
 from kexie_cli.reporters.tables import TableData
 
 MAX_WIDTH = 60
@@ -27,12 +30,12 @@ def text_width(text: str) -> int:
 
 
 def cell_value(raw: Any, shown: str) -> Any:
-    """A typed cell value: dates and numbers stay typed, everything else as displayed."""
+    """A typed cell value: dates and numbers stay typed, everything else as displayed (control characters escaped)."""
     if isinstance(raw, bool):
-        return shown
-    if isinstance(raw, (dt.date, int, float)):
+        return xlsx_text(shown)
+    if isinstance(raw, (dt.date, int, float)) and not (isinstance(raw, float) and not math.isfinite(raw)):
         return raw
-    return shown
+    return xlsx_text(shown)
 
 
 def sheet_title(title: str, used: set[str]) -> str:
@@ -55,8 +58,8 @@ def write_xlsx(tables: Sequence[TableData], path: Path, lang: str, sheet_names: 
     book.remove(book.active)
     used: set[str] = set()
     for i, table in enumerate(tables):
-        sheet = book.create_sheet(sheet_title(sheet_names[i] if sheet_names else table.title, used))
-        headers = table.headers(lang)
+        sheet = book.create_sheet(sheet_title(xlsx_text(sheet_names[i] if sheet_names else table.title), used))
+        headers = [xlsx_text(h) for h in table.headers(lang)]
         sheet.append(headers)
         widths = [text_width(h) for h in headers]
         for row, shown in zip(table.rows, table.display_rows(lang), strict=True):
@@ -70,8 +73,9 @@ def write_xlsx(tables: Sequence[TableData], path: Path, lang: str, sheet_names: 
                 cell.font = Font(bold=True)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for column in sheet.iter_cols(min_row=2):
+        for column in sheet.iter_cols(min_row=1):
             for cell in column:
+                mark_string(cell)  # text is never a formula, whatever it starts with
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
         for index, width in enumerate(widths, 1):
@@ -81,14 +85,12 @@ def write_xlsx(tables: Sequence[TableData], path: Path, lang: str, sheet_names: 
 
 
 def atomic_save(book: Any, path: Path) -> None:
-    path = Path(path)
-    with writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        try:
-            book.save(tmp)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    """Build the workbook in memory, then write it through :func:`kexie_cli.outfile.write_bytes`.
+
+    openpyxl writes through a ``ZipFile``; a failed write to a file (a full disk) would leave
+    the ``ZipFile`` to fail again when collected. In memory nothing can fail half-way.
+    """
+    check_target(path)  # refuse before the work
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_bytes(Path(path), buffer.getvalue())

@@ -8,6 +8,7 @@ from typing import ClassVar, TextIO
 
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
+from kexie_cli.reporters.cells import csv_text, safe_text
 
 SEVERITY_LABELS = {
     Severity.ERROR: ("错误", "error"),
@@ -43,8 +44,9 @@ class PlainReporter(FindingReporter):
 
     def render(self, findings: list[Finding], out: TextIO) -> None:
         for f in findings:
-            ident = f" [{f.id}]" if f.id else ""
-            out.write(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}{ident}\n")
+            ident = f" [{safe_text(f.id)}]" if f.id else ""
+            location = f"{safe_text(f.file)}:{f.line}:{f.column}"
+            out.write(f"{location}: {f.severity} {f.code} {safe_text(f.message)}{ident}\n")
 
 
 class TableReporter(FindingReporter):
@@ -57,6 +59,7 @@ class TableReporter(FindingReporter):
             return
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
         console = Console(
@@ -74,12 +77,12 @@ class TableReporter(FindingReporter):
         for head in heads:
             table.add_column(head, overflow="fold")
         for f in findings:
-            table.add_row(
-                f"{f.file}:{f.line}:{f.column}",
+            table.add_row(  # Text: values from records are neither markup nor control sequences
+                Text(f"{safe_text(f.file)}:{f.line}:{f.column}"),
                 f"[{styles[f.severity]}]{severity_label(f.severity, self.lang)}[/]",
                 f.code,
-                f.id or "",
-                f.message,
+                Text(safe_text(f.id or "")),
+                Text(safe_text(f.message)),
             )
         console.print(table)
 
@@ -103,7 +106,7 @@ class CsvReporter(FindingReporter):
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         for f in findings:
-            writer.writerow(f.as_dict())
+            writer.writerow({k: csv_text(v) if isinstance(v, str) else v for k, v in f.as_dict().items()})
 
 
 class MarkdownReporter(FindingReporter):
@@ -118,11 +121,11 @@ class MarkdownReporter(FindingReporter):
         out.write("| " + " | ".join(heads) + " |\n|" + "---|" * len(heads) + "\n")
         for f in findings:
             cells = (
-                f"`{f.file}:{f.line}:{f.column}`",
+                "`" + safe_text(f.file).replace("`", "'") + f":{f.line}:{f.column}`",
                 severity_label(f.severity, self.lang),
                 f.code,
-                f.id or "",
-                f.message,
+                safe_text(f.id or ""),
+                safe_text(f.message),
             )
             out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
 
@@ -141,7 +144,7 @@ class GithubReporter(FindingReporter):
     def render(self, findings: list[Finding], out: TextIO) -> None:
         for f in findings:
             props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(f.code)}"
-            out.write(f"::{self.LEVELS[f.severity]} {props}::{_data(f.message)}\n")
+            out.write(f"::{self.LEVELS[f.severity]} {props}::{safe_text(_data(f.message))}\n")
 
 
 def _data(text: str) -> str:
@@ -149,7 +152,7 @@ def _data(text: str) -> str:
 
 
 def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return safe_text(_data(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 FINDING_REPORTERS: dict[str, type[FindingReporter]] = {

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from kexie_cli.reporters.cells import csv_text, safe_text
+
 TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
 
 
@@ -77,42 +79,51 @@ def render_table(data: TableData, fmt: str, lang: str, out: TextIO, color: bool 
     rows = data.display_rows(lang)
     if data.footer is not None:
         rows.append([c.display(data.footer.get(c.key), lang) for c in data.columns])
-    if fmt == "csv":
+    if fmt == "csv":  # text that a spreadsheet would run gets a leading ' (reporters/cells.py)
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(data.headers(lang))
-        writer.writerows(rows)
+        writer.writerow([csv_text(h) for h in data.headers(lang)])
+        writer.writerows([[csv_text(cell) for cell in row] for row in rows])
         return
+    # Every value on one line, no terminal control sequences (reporters/cells.py).
+    rows = [[safe_text(cell) for cell in row] for row in rows]
+    headers = [safe_text(h) for h in data.headers(lang)]
+    title, headline = safe_text(data.title), safe_text(data.headline)
     if fmt == "table":
-        _rich_table(data, rows, lang, out, color)
+        _rich_table(data, rows, headers, (title, headline), out, color)
         return
     from tabulate import tabulate
 
     if fmt == "md":
-        if data.title:
-            out.write(f"### {data.title}\n\n")
-        out.write(tabulate(rows, headers=data.headers(lang), tablefmt="github", disable_numparse=True) + "\n")
-        if data.headline:
-            out.write(f"\n{data.headline}\n")
+        if title:
+            out.write(f"### {title}\n\n")
+        rows = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+        out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")
+        if headline:
+            out.write(f"\n{headline}\n")
         return
-    if data.title:
-        out.write(f"{data.title}\n")
+    if title:
+        out.write(f"{title}\n")
     if rows:
-        out.write(tabulate(rows, headers=data.headers(lang), tablefmt="simple", disable_numparse=True) + "\n")
-    if data.headline:
-        out.write(f"{data.headline}\n")
+        out.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
+    if headline:
+        out.write(f"{headline}\n")
 
 
-def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:
+def _rich_table(
+    data: TableData, rows: list[list[str]], headers: list[str], texts: tuple[str, str], out: TextIO, color: bool
+) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    title, headline = texts
     console = Console(file=out, force_terminal=color, no_color=not color, width=None if color else 200)
-    table = Table(title=data.title or None, show_lines=False, header_style="bold")
-    for column in data.columns:
-        table.add_column(column.header(lang), justify="right" if column.align == "right" else "left")
+    table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold")
+    for column, header in zip(data.columns, headers, strict=True):
+        table.add_column(Text(header), justify="right" if column.align == "right" else "left")
     last = len(rows) - 1
-    for i, row in enumerate(rows):
-        table.add_row(*row, style="bold" if data.footer is not None and i == last else None)
+    for i, row in enumerate(rows):  # Text: a value's [brackets] are not rich markup
+        table.add_row(*(Text(cell) for cell in row), style="bold" if data.footer is not None and i == last else None)
     console.print(table)
-    if data.headline:
-        console.print(data.headline)
+    if headline:
+        console.print(Text(headline))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kexie_cli.records.model import Record
@@ -74,7 +75,43 @@ def schema_hits(record: Record, schemas: SchemaSet, *, known_valid: bool = False
                 seen.add(marker)
                 out.append((code, hit))
     out.extend(_empty_covers(record))
+    out.extend(control_hits(record.data))
     return out
+
+
+# C0 controls other than TAB and LF, DEL, C1 controls: in a loaded value they can only come from a
+# YAML escape ("\e", "\x07", "\u009b"), since the loader refuses them as raw bytes (K001).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_hits(data: Any) -> list[tuple[str, Hit]]:
+    """K104 for every string (value or key) holding a control character (docs/registry.md).
+
+    Runs on the loaded values, so it finds the same on every loader.
+    """
+    out: list[tuple[str, Hit]] = []
+
+    def walk(node: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(node, str):
+            bad = _CONTROL.search(node)
+            if bad is not None:
+                out.append(("K104", _control_hit(path, node, bad.group(), at_key=False)))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and (bad := _CONTROL.search(key)) is not None:
+                    out.append(("K104", _control_hit((*path, key), key, bad.group(), at_key=True)))
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, (*path, i))
+
+    walk(data, ())
+    return out
+
+
+def _control_hit(path: tuple[str | int, ...], text: str, char: str, *, at_key: bool) -> Hit:
+    params = {"field": dotted(path), "char": f"U+{ord(char):04X}", "value": _short(text)}
+    return Hit(path, params, variant="control", at_key=at_key)
 
 
 def _map_error(error: Any, kind: str, schemas: SchemaSet) -> list[tuple[str, Hit]]:
