@@ -22,7 +22,7 @@ from types import FrameType
 MB = 1024 * 1024
 
 
-class TimeLimit(Exception):  # noqa: N818 - reads as "the time limit (was reached)"
+class TimeLimit(Exception):
     """A bounded block ran past its time."""
 
 

@@ -21,17 +21,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from kexie_cli.bounds import MB, TimeLimit, memory_limit, time_limit
 from kexie_cli.calendar.elections import Election, ElectionQuery, due_elections
 from kexie_cli.calendar.inspections import InspectionSummary
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.numerals import term_label
-from kexie_cli.bounds import MB, TimeLimit, memory_limit, time_limit
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.i18n import tr
 from kexie_cli.outfile import make_folder
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
-from kexie_cli.i18n import tr
 from kexie_cli.registry.resources import resource_path, shipped_dir
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
@@ -93,7 +93,7 @@ MAX_OUTPUT = 1_000_000  # characters of one rendered letter
 MAX_VALUE = 1_000_000  # characters (or items) of one value built by `*` or `+`
 
 
-class TemplateRefused(Exception):  # noqa: N818 - a refusal, named for what it refuses
+class TemplateRefused(Exception):
     """A template asked for something it may not have: a file outside templates/, or too much."""
 
     def __init__(self, key: str, **params: object) -> None:
@@ -141,8 +141,13 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         if isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_VALUE:
             raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
     elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
-        if right * abs(left).bit_length() > 64 * MAX_VALUE:
-            raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
+        _check_power(left, right)
+
+
+def _check_power(base: int, exponent: int) -> None:
+    """Refuse an integer power with more than 64 * MAX_VALUE bits (it would take minutes)."""
+    if exponent * abs(base).bit_length() > 64 * MAX_VALUE:
+        raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
 
 
 def safe_template_name(name: str) -> bool:
@@ -208,16 +213,14 @@ class Templates:
                 template = self.env.get_template(name)
                 markdown = _bounded_join(template.generate(variables))
                 context = template.new_context(variables)
-                blocks = {
-                    b: _bounded_join(template.blocks[b](context)).strip() for b in BLOCKS if b in template.blocks
-                }
+                blocks = {b: _bounded_join(template.blocks[b](context)).strip() for b in BLOCKS if b in template.blocks}
         except TemplateRefused as exc:
             line = _template_line(exc.__traceback__, str(path))
             raise TemplateProblem(self.display(path), line, exc.key, exc.params) from None
         except (TimeLimit, MemoryError) as exc:
             line = _template_line(exc.__traceback__, str(path))
             key = "letters.too_slow" if isinstance(exc, TimeLimit) else "letters.too_much_memory"
-            limits = {"seconds": RENDER_SECONDS, "megabytes": RENDER_MEMORY // MB}
+            limits: dict[str, object] = {"seconds": RENDER_SECONDS, "megabytes": RENDER_MEMORY // MB}
             raise TemplateProblem(self.display(path), line, key, limits) from None
         except TemplateSyntaxError as exc:
             raise KexieError(

@@ -9,8 +9,8 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.errors import KexieError
-from kexie_cli.registry.load import Registry
 from kexie_cli.registry.layout import SLUG
+from kexie_cli.registry.load import Registry
 from kexie_cli.registry.resources import resource_path
 
 _PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}$")

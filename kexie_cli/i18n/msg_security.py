@@ -51,8 +51,40 @@ MESSAGES.update(
     {
         # K104 for a control character that came in as a YAML escape
         "K104.control": (
-            "{field} 含控制字符 {char}（YAML 转义写入，例如 \"\\e\"、\"\\x07\"），请删除",
-            "{field} contains the control character {char} (written as a YAML escape such as \"\\e\" or \"\\x07\")",
+            '{field} 含控制字符 {char}（YAML 转义写入，例如 "\\e"、"\\x07"），请删除',
+            '{field} contains the control character {char} (written as a YAML escape such as "\\e" or "\\x07")',
         ),
+    }
+)
+MESSAGES.update(
+    {
+        # kexie sql bounds
+        "sql.too_slow": (
+            "查询超过 {seconds} 秒，已停止（可用 --timeout 调整上限）",
+            "the query ran longer than {seconds} s and was stopped (see --timeout)",
+        ),
+        "sql.cancelled": ("查询已取消（Ctrl-C）", "the query was cancelled (Ctrl-C)"),
+        "sql.too_many_rows": (
+            "查询结果超过 {rows} 行，已停止（可用 --max-rows 调整上限，或用 LIMIT、kexie export）",
+            "the query returned more than {rows} rows and was stopped (see --max-rows, LIMIT or kexie export)",
+        ),
+        "sql.too_much_memory": (
+            "查询所需内存超过 {megabytes} MB，已停止",
+            "the query needed more than {megabytes} MB of memory and was stopped",
+        ),
+        "sql.too_big": (
+            "查询产生的单个值超过 {bytes} 字节，已停止",
+            "the query built a value larger than {bytes} bytes and was stopped",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        # .kexie/ working folder
+        "state.unsafe": ("{path} {reason}，kexie 不会使用它", "{path} {reason}; kexie will not use it"),
+        "state.link": ("是符号链接", "is a symbolic link"),
+        "state.not_dir": ("不是文件夹", "is not a folder"),
+        "state.not_owner": ("不属于当前用户", "is not owned by the current user"),
+        "state.warning": ("警告：{detail}；本次不使用缓存", "warning: {detail}; running without the cache"),
     }
 )
