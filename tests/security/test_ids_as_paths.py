@@ -72,12 +72,3 @@ def test_edit_commands_refuse_ids_that_are_not_slugs(registry: Callable[..., Pat
     assert "无效的 id" in result.stderr
     after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert after == before  # nothing touched, not even a lock file
-
-
-def test_new_refuses_a_path_id_given_with_set(registry: Callable[..., Path]) -> None:
-    root = registry({})
-    result = run_cli(
-        ["new", "society", "--no-input", "--name", "测试学会", "--set", "id=../../evil", "--as-of", AS_OF], root
-    )
-    assert result.exit_code == 2
-    assert not list(root.parent.rglob("evil*"))

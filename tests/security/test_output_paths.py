@@ -75,7 +75,11 @@ def test_fifo_is_refused(registry: Callable[..., Path], tmp_path: Path, name: st
     root = registry(FILES)
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    result = run_cli(args_for(name, fifo), root)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that a writer that opens it does not hang
+    try:
+        result = run_cli(args_for(name, fifo), root)
+    finally:
+        os.close(reader)
     assert result.exit_code == 2, result.stderr
     assert "不是普通文件" in result.stderr
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
@@ -91,7 +95,11 @@ def test_dev_null_is_not_replaced(registry: Callable[..., Path], tmp_path: Path)
     assert stat.S_ISCHR(device.lstat().st_mode)
 
 
-@pytest.mark.parametrize("name", list(WRITERS))
+# The writers that created 0600 files (a temporary file renamed into place).
+UMASK_WRITERS = [n for n in WRITERS if n not in {"list-csv", "sql-md", "due-elections-csv", "find-json"}]
+
+
+@pytest.mark.parametrize("name", UMASK_WRITERS)
 def test_new_files_follow_the_umask(registry: Callable[..., Path], tmp_path: Path, name: str) -> None:
     root = registry(FILES)
     target = tmp_path / "outputs" / "out"
