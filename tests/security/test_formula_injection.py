@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, run_cli
-from tests.security.hostile import FORMULA, FORMULA_FILES
+from tests.security.hostile import FORMULA, FORMULA_FILES, society
 
 XLSX_COMMANDS = {
     "export": ["export", "--format", "xlsx"],
@@ -83,8 +83,7 @@ def test_csv_numbers_stay_numbers(registry: Callable[..., Path]) -> None:
 
 def test_check_csv_guards_ids(registry: Callable[..., Path]) -> None:
     # the id column of a finding comes from the record: a formula there is guarded too
-    root = registry({"records/societies/ceshi-xuehui.yaml": FORMULA_FILES["records/societies/ceshi-xuehui.yaml"]
-                     .replace("id: ceshi-xuehui", "id: '=1+2'")})  # fmt: skip
+    root = registry({"records/societies/ceshi-xuehui.yaml": society(record_id="'=1+2'")})
     result = run_cli(["check", "--format", "csv", "--as-of", AS_OF], root)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {row["id"] for row in rows} == {"'=1+2"}
