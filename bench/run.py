@@ -135,7 +135,7 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool) -> Row:
     generate(size, root, seed=1)
     row = Row(size)
     env = {**os.environ, "KEXIE_LANG": ""}
-    cache = root / ".kexie_cache"
+    cache = root / ".kexie" / "cache"
 
     def clear() -> None:
         shutil.rmtree(cache, ignore_errors=True)
