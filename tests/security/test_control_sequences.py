@@ -90,3 +90,36 @@ def test_escaped_control_gets_k104(registry: Callable[..., Path], pure: bool, fi
     assert not [f for f in result.json() if f["code"] == "K104" and f["message"].startswith("brand_events")]
     line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith(f"{field}:"))) + 1
     assert hits[0]["line"] == line and hits[0]["column"] == len(field) + 3
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "测试"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": __import__("os").environ["PATH"]}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.mark.parametrize("fmt", ["plain", "md"])
+@pytest.mark.parametrize("command", ["diff", "log"])
+def test_diff_and_log_escape_controls(registry: Callable[..., Path], command: str, fmt: str) -> None:
+    root = registry({"records/societies/ceshi-xuehui.yaml": society()})
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "建立")
+    path = root / "records" / "societies" / "ceshi-xuehui.yaml"
+    path.write_text(society(name=ESCAPED_NAME), encoding="utf-8")
+    _git(root, "commit", "-qam", "改名\x1b[2J")
+    args = ["diff", "HEAD~1", "HEAD"] if command == "diff" else ["log", "ceshi-xuehui"]
+    result = run_cli([*args, "--format", fmt], root)
+    assert result.exit_code == 0, result.stderr
+    assert_clean(result.stdout)
+    assert "\\x1b" in result.stdout and "PWNED" in result.stdout
+
+
+def test_log_refuses_a_path_id(registry: Callable[..., Path]) -> None:
+    root = registry({"records/societies/ceshi-xuehui.yaml": society()})
+    _git(root, "init", "-q")
+    result = run_cli(["log", "../../../etc/passwd"], root)
+    assert result.exit_code == 2
+    assert "无效的 id" in result.stderr
