@@ -29,7 +29,7 @@ from kexie_cli.calendar.numerals import term_label
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
-from kexie_cli.outfile import make_folder
+from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.resources import resource_path, shipped_dir
@@ -376,8 +376,9 @@ def write_letters(letters: list[Letter], templates: Templates, out_dir: Path, se
     for letter in letters:
         if not is_slug(letter.file_stem):  # nameable() has sorted these out; never a path from data
             raise ValueError(letter.file_stem)
-    make_folder(out_dir)
+    check_target(out_dir, folder=True)  # refuse before the work
     rendered = [(letter, templates.render(letter.letter, letter.variables)) for letter in letters]
+    make_folder(out_dir)  # only once every letter rendered: a template error leaves nothing behind
     written = []
     for letter, result in rendered:
         stem = out_dir / f"{letter.file_stem}-{letter.letter}"

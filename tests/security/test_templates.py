@@ -100,6 +100,7 @@ def test_huge_output_is_stopped(registry: Callable[..., Path], tmp_path: Path, e
     assert time.monotonic() - start < 10
     assert result.exit_code == 2, result.stderr
     assert "templates/letters/election-overdue.j2" in result.stderr and "已停止" in result.stderr
+    assert not (tmp_path / "out").exists()  # nothing written, not even the folder
 
 
 def test_slow_template_is_stopped(
