@@ -65,4 +65,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .kexie_cache
+	rm -rf $(VENV) build dist *.egg-info .kexie

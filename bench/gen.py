@@ -95,7 +95,7 @@ def generate(count: int, out: Path, seed: int = 1, defect_percent: float = 3.0) 
     for folder in FOLDERS:
         (out / "records" / folder).mkdir(parents=True)
     shutil.copyfile(SETTINGS, out / "kexie.yaml")
-    (out / ".gitignore").write_text(".kexie_cache/\n", encoding="utf-8")
+    (out / ".gitignore").write_text(".kexie/\n", encoding="utf-8")
     defects = _defects()
     planted = 0
     written = 0

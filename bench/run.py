@@ -7,7 +7,7 @@ For each size, in one run and on the same corpus (``bench/gen.py``), it times
 
 - *hash*: a minimal Python process that walks ``records/`` and reads and
   hashes (xxh3-128) every file: the floor any content-hash cache pays;
-- *cold*: ``kexie check`` with ``.kexie_cache/`` removed (every K-rule runs;
+- *cold*: ``kexie check`` with ``.kexie/cache/`` removed (every K-rule runs;
   output piped, so the plain format a hook or CI would print);
 - *warm*: ``kexie check`` again, nothing changed;
 - *1 changed*: ``kexie check`` after one record file was edited;
@@ -135,7 +135,7 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool) -> Row:
     generate(size, root, seed=1)
     row = Row(size)
     env = {**os.environ, "KEXIE_LANG": ""}
-    cache = root / ".kexie_cache"
+    cache = root / ".kexie" / "cache"
 
     def clear() -> None:
         shutil.rmtree(cache, ignore_errors=True)

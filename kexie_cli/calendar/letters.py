@@ -23,15 +23,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from kexie_cli.bounds import MB, TimeLimit, memory_limit, time_limit
 from kexie_cli.calendar.elections import Election, ElectionQuery, due_elections
 from kexie_cli.calendar.inspections import InspectionSummary
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.numerals import chinese_number, term_label
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.i18n import tr
+from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.resources import resource_path
+from kexie_cli.registry.layout import is_slug
+from kexie_cli.registry.resources import resource_path, shipped_dir
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.inspections import inspection_years
@@ -83,10 +87,27 @@ class Letter:
     letter: str  # a key of LETTERS
     variables: dict[str, Any]
     template: str = ""  # the template's name when it is not ``letter`` (Party-cell letters)
+    file_stem: str = ""  # the record's file name without .yaml: the letter's file name starts with it
 
     @property
     def template_name(self) -> str:
         return self.template or self.letter
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A letter that was not written, and why (a catalogue key)."""
+
+    record_id: str
+    file_stem: str
+    reason: str
+
+
+@dataclass(slots=True)
+class LetterRun:
+    written: list[Path]
+    count: int
+    skipped: list[Skipped]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,24 +116,103 @@ class Rendered:
     blocks: dict[str, str]
 
 
+# Bounds on rendering one letter (a registry's templates are untrusted input).
+RENDER_SECONDS = 10.0
+RENDER_MEMORY = 512 * MB
+MAX_OUTPUT = 1_000_000  # characters of one rendered letter
+MAX_VALUE = 1_000_000  # characters (or items) of one value built by `*` or `+`
+
+
+class TemplateRefused(Exception):
+    """A template asked for something it may not have: a file outside templates/, or too much."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class TemplateProblem(KexieError):
+    """A template refused or stopped while rendering: names the template, the line and why (exit 2)."""
+
+    def __init__(self, template: str, line: int | None, key: str, params: dict[str, object]) -> None:
+        super().__init__("letters.template_error", template=template, line=line or "?")
+        self.detail_key = key
+        self.detail_params = params
+
+    def render(self, lang: str) -> str:
+        detail = tr(self.detail_key, lang, **self.detail_params)
+        return tr(self.key, lang, template=self.params["template"], line=self.params["line"], detail=detail)
+
+
+def _bounded_environment(loader: Any) -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class Bounded(SandboxedEnvironment):
+        """The sandbox, with `*`, `**` and `+` checked so that one expression cannot build a huge value."""
+
+        intercepted_binops = frozenset({"*", "**", "+"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _check_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    return Bounded(loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    sized = (str, bytes, list, tuple)
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, sized) and isinstance(times, int) and len(seq) * max(times, 0) > MAX_VALUE:
+                raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
+    elif operator == "+":
+        if isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_VALUE:
+            raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
+    elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+        _check_power(left, right)
+
+
+def _check_power(base: int, exponent: int) -> None:
+    """Refuse an integer power with more than 64 * MAX_VALUE bits (it would take minutes)."""
+    if exponent * abs(base).bit_length() > 64 * MAX_VALUE:
+        raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
+
+
+def safe_template_name(name: str) -> bool:
+    """A name below templates/letters/: relative, ``/``-separated, no ``..`` (nor ``.`` or empty parts)."""
+    if not name or "\\" in name or "\0" in name or name.startswith("/") or ":" in name:
+        return False
+    return all(part not in ("", ".", "..") for part in name.split("/"))
+
+
 class Templates:
-    """The letter templates of one registry, compiled on first use."""
+    """The letter templates of one registry, compiled on first use.
+
+    The loader serves only files inside the registry's ``templates/`` folder
+    or kexie's own (an include of ``../x`` or ``/etc/x`` is refused, and so is
+    a registry template that is a link to a file elsewhere). Rendering is
+    bounded: see RENDER_SECONDS, RENDER_MEMORY, MAX_OUTPUT and MAX_VALUE.
+    """
 
     def __init__(self, root: Path | None) -> None:
-        from jinja2 import FunctionLoader, StrictUndefined
-        from jinja2.sandbox import SandboxedEnvironment
+        from jinja2 import FunctionLoader
 
         self.root = root
-        self.env = SandboxedEnvironment(
-            loader=FunctionLoader(self._source),
-            undefined=StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=True,
-        )
+        self.env = _bounded_environment(FunctionLoader(self._source))
         self.env.filters["cn_date"] = cn_date
 
     def path(self, name: str) -> Path:
         return resource_path(self.root, "templates", f"letters/{name}.j2")
+
+    def _allowed(self, path: Path) -> bool:
+        """Whether ``path`` (links followed) is inside the registry's templates/ or kexie's own."""
+        real = path.resolve()
+        folders = [shipped_dir("templates").resolve()]
+        if self.root is not None:
+            folders.append((self.root / "templates").resolve())
+        return any(real.is_relative_to(folder) for folder in folders)
 
     def display(self, path: Path) -> str:
         if self.root is not None:
@@ -123,7 +223,11 @@ class Templates:
         return str(path)
 
     def _source(self, name: str) -> tuple[str, str, Any]:
+        if not safe_template_name(name):
+            raise TemplateRefused("letters.outside", name=name)
         path = self.path(name)
+        if not self._allowed(path):
+            raise TemplateRefused("letters.outside", name=name)
         try:
             source = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -135,12 +239,21 @@ class Templates:
 
         path = self.path(name)
         try:
-            template = self.env.get_template(name)
-            markdown = template.render(variables)
-            context = template.new_context(variables)
-            "".join(template.root_render_func(context))  # runs the top-level {% set %} the blocks use
-            names = (*BLOCKS, *OPTIONAL_BLOCKS)
-            blocks = {b: "".join(template.blocks[b](context)).strip() for b in names if b in template.blocks}
+            with memory_limit(RENDER_MEMORY), time_limit(RENDER_SECONDS):
+                template = self.env.get_template(name)
+                markdown = _bounded_join(template.generate(variables))
+                context = template.new_context(variables)
+                _bounded_join(template.root_render_func(context))  # runs the top-level {% set %} the blocks use
+                names = (*BLOCKS, *OPTIONAL_BLOCKS)
+                blocks = {b: _bounded_join(template.blocks[b](context)).strip() for b in names if b in template.blocks}
+        except TemplateRefused as exc:
+            line = _template_line(exc.__traceback__, str(path))
+            raise TemplateProblem(self.display(path), line, exc.key, exc.params) from None
+        except (TimeLimit, MemoryError) as exc:
+            line = _template_line(exc.__traceback__, str(path))
+            key = "letters.too_slow" if isinstance(exc, TimeLimit) else "letters.too_much_memory"
+            limits: dict[str, object] = {"seconds": RENDER_SECONDS, "megabytes": RENDER_MEMORY // MB}
+            raise TemplateProblem(self.display(path), line, key, limits) from None
         except TemplateSyntaxError as exc:
             raise KexieError(
                 "letters.template_error", template=self.display(path), line=exc.lineno, detail=exc.message
@@ -155,6 +268,17 @@ class Templates:
         if missing:
             raise KexieError("letters.missing_block", template=self.display(path), blocks=", ".join(missing))
         return Rendered(markdown, blocks)
+
+
+def _bounded_join(chunks: Iterable[str]) -> str:
+    out: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise TemplateRefused("letters.output_too_big", limit=MAX_OUTPUT)
+        out.append(chunk)
+    return "".join(out)
 
 
 def _template_line(tb: TracebackType | None, filename: str) -> int | None:
@@ -287,7 +411,7 @@ def election_letters(
         }
         letter = "election-overdue" if item.state is TermState.OVERDUE else "election-due"
         template = f"party-{letter}" if item.record.kind == "party-cell" else ""
-        out.append(Letter(item.id, letter, variables, template))
+        out.append(Letter(item.id, letter, variables, template, item.record.file.stem_id))
     return out
 
 
@@ -330,7 +454,7 @@ def inspection_letters(
             "streak_items": [{"year": y, "result": c} for y, c in zip(item.streak, codes, strict=True)],
             "streak_same": codes[0] if codes and len(set(codes)) == 1 else None,
         }
-        out.append(Letter(item.record.id, letter, variables))
+        out.append(Letter(item.record.id, letter, variables, file_stem=item.record.file.stem_id))
     return out
 
 
@@ -362,16 +486,38 @@ def number_letters(letters: list[Letter], first: int | None) -> list[Letter]:
         variables = dict(letter.variables)
         if variables.get("doc_no"):
             variables["doc_no"] = variables["doc_no"].replace(DOC_NO_BLANK, str(first + offset))
-        out.append(Letter(letter.record_id, letter.letter, variables, letter.template))
+        out.append(Letter(letter.record_id, letter.letter, variables, letter.template, letter.file_stem))
     return out
 
 
+def nameable(letters: list[Letter]) -> tuple[list[Letter], list[Skipped]]:
+    """Letters whose record id and file name are valid slugs (so safe as a file name), and the others.
+
+    A letter is named after the record's file (``<stem>-<letter>``), never after a value inside
+    it; a record whose ``id`` is not a slug (``../../x``) gets no letter until it is fixed.
+    """
+    good, skipped = [], []
+    for letter in letters:
+        if not is_slug(letter.record_id):
+            skipped.append(Skipped(letter.record_id, letter.file_stem, "letters.bad_id"))
+        elif not is_slug(letter.file_stem):
+            skipped.append(Skipped(letter.record_id, letter.file_stem, "letters.bad_file_name"))
+        else:
+            good.append(letter)
+    return good, skipped
+
+
 def write_letters(letters: list[Letter], templates: Templates, out_dir: Path, settings: Settings) -> list[Path]:
-    """Render every letter to ``<id>-<letter>.md`` and ``.docx`` in ``out_dir``; return the paths written."""
+    """Render every letter to ``<file stem>-<letter>.md`` and ``.docx`` in ``out_dir``; return the paths written."""
+    for letter in letters:
+        if not is_slug(letter.file_stem):  # nameable() has sorted these out; never a path from data
+            raise ValueError(letter.file_stem)
+    check_target(out_dir, folder=True)  # refuse before the work
     rendered = [(letter, templates.render(letter.template_name, letter.variables)) for letter in letters]
+    make_folder(out_dir)  # only once every letter rendered: a template error leaves nothing behind
     written = []
     for letter, result in rendered:
-        stem = out_dir / f"{letter.record_id}-{letter.letter}"
+        stem = out_dir / f"{letter.file_stem}-{letter.letter}"
         md = stem.with_suffix(".md")
         atomic_write_bytes(md, result.markdown.encode("utf-8"))
         docx = stem.with_suffix(".docx")
@@ -550,7 +696,7 @@ def make_letters(
     year: int | None,
     out_dir: Path,
     number_from: int | None = None,
-) -> tuple[list[Path], int]:
+) -> LetterRun:
     """Load the registry, pick the letters of ``which`` (elections | inspections) and write them."""
     from kexie_cli.calendar.inspections import inspections
 
@@ -562,5 +708,7 @@ def make_letters(
     else:
         summary = inspections(records, settings, today, year)
         letters = inspection_letters(summary, settings, registry.schemas, today, index)
-    chosen = number_letters(select(letters, ids), number_from)
-    return write_letters(chosen, Templates(registry.root), out_dir, settings), len(chosen)
+    chosen, skipped = nameable(select(letters, ids))
+    chosen = number_letters(chosen, number_from)
+    written = write_letters(chosen, Templates(registry.root), out_dir, settings)
+    return LetterRun(written, len(chosen), skipped)

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from kexie_cli.errors import writing
+from kexie_cli.outfile import write_bytes
 from kexie_cli.reporters.tables import TableData, render_table, to_jsonable, write_note
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``path`` and rename it into place."""
-    path = Path(path)
-    with writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    """Write ``data`` to ``path`` (checked target, temporary file renamed into place: :mod:`kexie_cli.outfile`)."""
+    write_bytes(Path(path), data)
 
 
 @dataclass(slots=True)

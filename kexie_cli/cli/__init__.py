@@ -7,10 +7,12 @@ and exposes ``command``. Modules are imported only when their command runs
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import pkgutil
 import sys
+import warnings
 from typing import Any
 
 import click
@@ -19,6 +21,7 @@ from kexie_cli import __version__
 from kexie_cli.cli.helpfmt import KexieContext, short_help
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import resolve_lang, tr
+from kexie_cli.registry.state import StateWarning
 
 _PREFIX = "cmd_"
 
@@ -49,11 +52,19 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        with warnings.catch_warnings():
+            shown: set[str] = set()
+            fallback = warnings.showwarning
+            warnings.showwarning = functools.partial(_show_warning, shown=shown, fallback=fallback)
+            warnings.simplefilter("always", StateWarning)
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KexieError as exc:
             click.echo(exc.render(_lang()), err=True)
-            ctx.exit(2)
+            ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:
@@ -65,6 +76,19 @@ class LazyGroup(click.Group):
             detail = f"{type(exc).__name__}: {exc}"
             click.echo(tr("internal", _lang(), detail=detail), err=True)
             ctx.exit(2)
+
+
+def _show_warning(
+    message: Warning | str, category: type[Warning], *args: Any, shown: set[str], fallback: Any, **kw: Any
+) -> None:
+    """Library warnings meant for the user (a StateWarning): once each, in the chosen language."""
+    if isinstance(message, StateWarning):
+        text = tr("state.warning", _lang(), detail=message.error.render(_lang()))
+        if text not in shown:
+            shown.add(text)
+            click.echo(text, err=True)
+        return
+    fallback(message, category, *args, **kw)
 
 
 def _lang() -> str:

@@ -11,8 +11,9 @@ from kexie_cli.cli import options as opt
 
 
 def emit_report(report: Any, fmt: str | None, language: str, output: Path | None) -> None:
-    from kexie_cli.calendar.output import atomic_write_bytes, render_report
+    from kexie_cli.calendar.output import render_report
     from kexie_cli.errors import KexieError
+    from kexie_cli.outfile import write_text
 
     chosen = opt.pick_format(fmt)
     if chosen == "xlsx":
@@ -25,7 +26,6 @@ def emit_report(report: Any, fmt: str | None, language: str, output: Path | None
     if output is not None:
         buffer = io.StringIO()
         render_report(report, chosen, language, buffer)
-        text = buffer.getvalue()
-        atomic_write_bytes(output, (("\ufeff" + text) if chosen == "csv" else text).encode("utf-8"))
+        write_text(output, buffer.getvalue(), bom=chosen == "csv")
         return
     render_report(report, chosen, language, sys.stdout, opt.use_color())

@@ -41,7 +41,7 @@ PATH 可为文件或文件夹，只报告其中的问题（跨记录规则仍在
     metavar="[REV]",
     help="只报告相对 REV（默认 HEAD）有改动或新增的文件，以及所有跨记录规则的问题（用于 pre-commit）。",
 )
-@click.option("--no-cache", is_flag=True, help="不读也不写缓存 .kexie_cache/（每个文件都重新检查）。")
+@click.option("--no-cache", is_flag=True, help="不读也不写缓存 .kexie/cache/（每个文件都重新检查）。")
 @opt.quiet_option
 def command(
     paths: tuple[Path, ...],

@@ -19,6 +19,7 @@ elections：任期将届满的发换届提醒函（election-due），已逾期�
 inspections：年检未报送或未录入的发年检催报函（inspection-missing），连续两年未参检或不合格的
 发解除资格预告知书（inspection-revoke）。
 函件内容来自模板 templates/letters/*.j2（Jinja2），台账自带的同名模板优先；改措辞只需改模板。
+id 不是合法 id（小写字母、数字、连字符）的记录不生成函件，并说明原因。
 落款、文号、联系人、电话和解除资格依据取设置 letters.*，日期为今天（--as-of）。
 退出码：0 成功；2 用法、模板或环境错误。""",
 )
@@ -64,9 +65,14 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    written, count = make_letters(registry, which, opt.today(as_of), ids, year, output, number_from)
-    for path in written:
+    from kexie_cli.reporters.cells import safe_text
+
+    run = make_letters(registry, which, opt.today(as_of), ids, year, output, number_from)
+    for path in run.written:
         click.echo(str(path))
+    for skip in run.skipped:  # said even with -q: a letter that is due was not written
+        message = tr(skip.reason, language, id=safe_text(repr(skip.record_id)), file=safe_text(skip.file_stem))
+        click.echo(message, err=True)
     if not quiet:
-        message = tr("letters.written", language, count=count, files=len(written), dir=str(output))
-        click.echo(message if count else tr("letters.none", language), err=True)
+        message = tr("letters.written", language, count=run.count, files=len(run.written), dir=str(output))
+        click.echo(message if run.count else tr("letters.none", language), err=True)

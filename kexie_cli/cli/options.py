@@ -146,7 +146,7 @@ def output_option(fn: F) -> F:
 
 def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -> None:
     """Write a TableData in the chosen format: to stdout, or to ``output`` (xlsx needs a file)."""
-    from kexie_cli.errors import KexieError, writing
+    from kexie_cli.errors import KexieError
     from kexie_cli.reporters.tables import render_table
 
     chosen = pick_format(fmt)
@@ -160,11 +160,10 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
     if output is not None:
         import io
 
+        from kexie_cli.outfile import write_text
+
         buffer = io.StringIO()
         render_table(data, chosen, language, buffer, color=False)
-        text = buffer.getvalue()
-        with writing(output):
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(("\ufeff" + text) if chosen == "csv" else text, encoding="utf-8")
+        write_text(output, buffer.getvalue(), bom=chosen == "csv")
         return
     render_table(data, chosen, language, sys.stdout, use_color())

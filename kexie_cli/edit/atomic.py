@@ -6,7 +6,9 @@ volume) and fsyncs the folder, so a reader or a crash sees the old file or
 the new one, never a torn mix.
 
 ``registry_lock`` serialises edits of one registry: an exclusive
-``fcntl.flock`` on ``<root>/.kexie.lock`` where available (released by the
+``fcntl.flock`` on ``<root>/.kexie/lock`` (kexie's ignored working folder,
+see :mod:`kexie_cli.registry.state`; a ``.kexie`` that is a link or not the
+user's is refused) where available (released by the
 kernel when the process dies, so a killed writer never leaves a stale lock);
 elsewhere the lock file is created with ``O_CREAT | O_EXCL`` and a lock older
 than ``STALE_SECONDS`` is taken over.
@@ -21,7 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-LOCK_FILE = ".kexie.lock"
+LOCK_FILE = ".kexie/lock"  # relative to the registry root
 STALE_SECONDS = 600.0
 
 
@@ -76,15 +78,17 @@ def _fsync_dir(folder: Path) -> None:
 
 @contextlib.contextmanager
 def registry_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
-    """Hold the registry's edit lock for the duration of the block."""
-    path = root / LOCK_FILE
+    """Hold the registry's edit lock for the duration of the block (raises UnsafeState for an unsafe .kexie/)."""
+    from kexie_cli.registry.state import ensure
+
+    path = ensure(root) / "lock"
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
         with _exclusive_file(path, timeout):
             yield
         return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
         deadline = time.monotonic() + timeout
         while True:

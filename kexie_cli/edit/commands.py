@@ -17,6 +17,7 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
+from kexie_cli.edit.new import check_id
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
@@ -94,6 +95,7 @@ def edit_record(
     write: bool = True,
 ) -> EditOutcome:
     """Edit one record by id under the registry lock; write only when no new errors arise."""
+    check_id(record_id)  # an id becomes a file name: refuse before anything is touched (lock included)
     with _locked(registry.root):
         file = find_record_file(registry, record_id)
         try:
@@ -120,6 +122,9 @@ def create_record(
     write: bool = True,
 ) -> EditOutcome:
     """Write a new record file (text from :func:`new_record_text`) after validating it."""
+    check_id(record_id)
+    if kind not in KIND_FOLDERS:
+        raise KexieError("query.kind_unknown", kind=kind, kinds=", ".join(KIND_FOLDERS))
     with _locked(registry.root):
         path = registry.root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
         relpath = path.relative_to(registry.root).as_posix()
@@ -168,7 +173,8 @@ def _read(path: Path) -> bytes:
 
 
 def find_record_file(registry: Registry, record_id: str) -> RecordFile:
-    """The file of record ``record_id`` (``records/<folder>/<id>.yaml``)."""
+    """The file of record ``record_id`` (``records/<folder>/<id>.yaml``); an id that is not a slug is refused."""
+    check_id(record_id)
     for kind, folder in KIND_FOLDERS.items():
         path = registry.root / RECORDS_DIR / folder / f"{record_id}.yaml"
         if path.is_file():

@@ -9,11 +9,12 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.errors import KexieError
+from kexie_cli.registry.layout import SLUG
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.resources import resource_path
 
 _PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}$")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
+_SLUG = SLUG
 
 # Name endings with their customary slug (as in the sample registry: 示例市宝玉石学会 → baoyushi-xuehui).
 SUFFIXES = (
@@ -218,7 +219,7 @@ def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozen
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
-    if not _SLUG.match(candidate):
+    if not _SLUG.fullmatch(candidate):
         raise KexieError("new.bad_id", id=candidate)
     return candidate
 
@@ -270,5 +271,6 @@ def _split_divisions(text: str) -> list[str]:
 
 
 def check_id(record_id: str) -> None:
-    if not _SLUG.match(record_id):
+    """Refuse (exit 2) an id that is not a slug: ids become file names."""
+    if not _SLUG.fullmatch(record_id):
         raise KexieError("new.bad_id", id=record_id)

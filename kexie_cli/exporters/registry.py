@@ -6,7 +6,7 @@ All four write the tables of :mod:`kexie_cli.query.dataset`:
 - json: one document ``{"format": "kexie-export", "version": 1, "registry", "as_of", "tables": {name: [row]}}``
   with raw values (English codes, ISO dates, true/false);
 - sqlite: the database ``kexie sql`` queries, as a file.
-Files are written to a temporary name and renamed into place.
+Files go through :mod:`kexie_cli.outfile` (checked target, temporary name renamed into place).
 """
 
 from __future__ import annotations
@@ -14,14 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import sqlite3
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.errors import writing
+from kexie_cli.outfile import check_target, make_folder, write_bytes, write_text
 from kexie_cli.query.dataset import Table, table_data
 from kexie_cli.reporters.tables import render_table, to_jsonable
 
@@ -42,53 +39,38 @@ def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, m
     if fmt == "json":
         document = {"format": "kexie-export", "version": 1, **meta, "tables": {t.name: t.rows for t in tables}}
         text = json.dumps(to_jsonable(document), ensure_ascii=False, indent=2) + "\n"
-        _atomic(path, _text_writer(text))
+        write_text(path, text)
         return [path]
     if fmt == "sqlite":
-        from kexie_cli.query.sqlite import fill
-
-        def write(tmp: Path) -> None:
-            conn = sqlite3.connect(tmp)
-            try:
-                fill(conn, tables)
-            finally:
-                conn.close()
-
-        _atomic(path, write)
+        check_target(path)  # refuse before the work
+        write_bytes(path, sqlite_bytes(tables))
         return [path]
     raise ValueError(fmt)
 
 
+def sqlite_bytes(tables: list[Table]) -> bytes:
+    """The database file ``kexie sql`` queries, built in memory (a full disk cannot leave half of it)."""
+    from kexie_cli.query.sqlite import fill
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        fill(conn, tables)
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
 def write_csv_folder(tables: list[Table], folder: Path, schemas: Any, lang: str) -> list[Path]:
     """One ``<table>.csv`` per table in ``folder`` (created), UTF-8 with BOM so Excel reads it."""
-    with writing(folder):
-        folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     written = []
     for table in tables:
         buffer = io.StringIO()
         render_table(table_data(table, schemas, lang), "csv", lang, buffer)
         target = folder / f"{table.name}.csv"
-        _atomic(target, _text_writer("\ufeff" + buffer.getvalue()))
+        write_text(target, buffer.getvalue(), bom=True)
         written.append(target)
     return written
-
-
-def _text_writer(text: str) -> Callable[[Path], object]:
-    return lambda tmp: tmp.write_text(text, encoding="utf-8")
-
-
-def _atomic(path: Path, write: Callable[[Path], object]) -> None:
-    path = Path(path)
-    with writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        try:
-            write(Path(tmp))
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
 
 def export_meta(registry_name: str, today: dt.date) -> dict[str, Any]:

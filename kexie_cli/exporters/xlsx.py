@@ -7,23 +7,25 @@ Every sheet (docs/output.md):
   double), dates as real Excel dates, numbers as numbers, shares as numbers in
   a percent format (0.029 shows as 2.9%);
 - page setup: A4 landscape, fitted to one page wide;
-- a sheet name of at most 31 characters cut at a word boundary, never mid-word.
+- a sheet name of at most 31 characters cut at a word boundary, never mid-word;
+- text is always a string cell, never a formula (:mod:`kexie_cli.reporters.cells`).
 The file is written to a temporary name and renamed into place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
+import math
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.errors import writing
+from kexie_cli.outfile import check_target, write_bytes
+from kexie_cli.reporters.cells import mark_string, xlsx_text
 from kexie_cli.reporters.tables import TableData
 
 MAX_WIDTH = 60
@@ -45,12 +47,12 @@ def text_width(text: str) -> int:
 
 
 def cell_value(raw: Any, shown: str) -> Any:
-    """A typed cell value: dates and numbers stay typed, everything else as displayed."""
+    """A typed cell value: dates and numbers stay typed, everything else as displayed (control characters escaped)."""
     if isinstance(raw, bool):
-        return shown
-    if isinstance(raw, (dt.date, int, float)):
+        return xlsx_text(shown)
+    if isinstance(raw, (dt.date, int, float)) and not (isinstance(raw, float) and not math.isfinite(raw)):
         return raw
-    return shown
+    return xlsx_text(shown)
 
 
 def short_sheet_name(title: str, registry: str = "") -> str:
@@ -112,8 +114,8 @@ def write_xlsx(
     book.remove(book.active)
     used: set[str] = set()
     for i, table in enumerate(tables):
-        name = sheet_title(sheet_names[i] if sheet_names else table.title, used, heading.registry)
-        _fill_sheet(book.create_sheet(name), table, lang, title_text(table, heading, lang))
+        name = sheet_title(xlsx_text(sheet_names[i] if sheet_names else table.title), used, heading.registry)
+        _fill_sheet(book.create_sheet(name), table, lang, xlsx_text(title_text(table, heading, lang)))
     atomic_save(book, path)
 
 
@@ -126,7 +128,7 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
     sheet["A1"].font = Font(bold=True, size=14)
     if len(columns) > 1:
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    headers = table.headers(lang)
+    headers = [xlsx_text(h) for h in table.headers(lang)]
     sheet.append(headers)
     widths = [text_width(h) for h in headers]
     for row, shown in zip(table.rows, table.display_rows(lang), strict=True):
@@ -139,9 +141,13 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
             cell.font = Font(bold=True)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
+    for column in sheet.iter_cols(min_row=1, max_row=2):
+        for cell in column:
+            mark_string(cell)  # the title and header rows: text, never a formula
     for index, column in enumerate(sheet.iter_cols(min_row=3, max_col=len(columns)), start=0):
         percent = columns[index].percent
         for cell in column:
+            mark_string(cell)  # text is never a formula, whatever it starts with
             if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
             elif percent and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
@@ -164,14 +170,12 @@ def _page_setup(sheet: Any) -> None:
 
 
 def atomic_save(book: Any, path: Path) -> None:
-    path = Path(path)
-    with writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        try:
-            book.save(tmp)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    """Build the workbook in memory, then write it through :func:`kexie_cli.outfile.write_bytes`.
+
+    openpyxl writes through a ``ZipFile``; a failed write to a file (a full disk) would leave
+    the ``ZipFile`` to fail again when collected. In memory nothing can fail half-way.
+    """
+    check_target(path)  # refuse before the work
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_bytes(Path(path), buffer.getvalue())

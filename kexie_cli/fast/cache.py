@@ -1,4 +1,4 @@
-"""The content-hash cache of per-file outcomes: ``.kexie_cache/`` at the registry root.
+"""The content-hash cache of per-file outcomes: ``.kexie/cache/`` at the registry root.
 
 One pack file per *fingerprint*: everything besides a file's own bytes that
 its outcome depends on (kexie's version and source code, the schemas, the
@@ -11,7 +11,9 @@ rules that look at no other record); cross-record rules always run.
 Writes are atomic (a temporary file renamed over the pack), so two runs that
 overlap never leave a torn pack: the last one to finish wins, and at worst
 some entries are missing (computed again next time). A pack that cannot be
-read is ignored. The folder carries its own ``.gitignore`` (``*``).
+read is ignored. ``.kexie/`` carries its own ``.gitignore`` (``*``); a
+``.kexie`` or ``.kexie/cache`` that is a link or not the user's is not used
+(one warning, the run goes on without the cache: :mod:`kexie_cli.registry.state`).
 
 A pack is signed with a key kept outside the registry (in the user's cache
 folder, ``$XDG_CACHE_HOME/kexie/cache-key``), so a pack that came from
@@ -31,12 +33,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kexie_cli.registry import state
+
 if TYPE_CHECKING:
     from kexie_cli.fast.pipeline import Outcome
     from kexie_cli.registry.load import Registry
     from kexie_cli.rules import Rule
 
-CACHE_DIR = ".kexie_cache"
+CACHE_DIR = ".kexie/cache"  # relative to the registry root
 FORMAT = 2  # 2: finding rows carry the anchor (data path)
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
@@ -111,10 +115,15 @@ class Cache:
         self.changed = False
         self.memo_changed = False
         self.secret = _secret()
+        self.root: Path | None = None  # set by open(): the folder is checked before each use
 
     @classmethod
     def open(cls, registry: Registry, options: Any, rules: dict[str, Rule]) -> Cache:
-        return cls(registry.root / CACHE_DIR, fingerprint(registry, options, rules))
+        store = cls(registry.root / CACHE_DIR, fingerprint(registry, options, rules))
+        store.root = registry.root
+        if not state.usable(registry.root, "cache"):  # a link or someone else's folder: no cache
+            store.secret = None
+        return store
 
     @property
     def entries(self) -> dict[str, Outcome]:
@@ -183,17 +192,17 @@ class Cache:
         if self.secret is None:
             return
         try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                _atomic_write(ignore, b"# created by kexie: the cache is never committed\n*\n")
+            if self.root is None:  # made directly (not by open): the caller chose the folder
+                self.folder.mkdir(parents=True, exist_ok=True)
+            elif state.ensure(self.root, "cache") != self.folder:
+                return
             if self._entries is not None and (self.changed or len(self.used) != len(self._entries)):
                 keep = {k: v for k, v in self._entries.items() if k in self.used}
                 self._write(self.path, keep)
             if self.memo_changed and self._memos is not None:
                 self._write(self.memo_path, self._memos)
             self._prune()
-        except OSError:
+        except (OSError, state.UnsafeState):
             return
 
     def _write(self, path: Path, content: dict[str, Any]) -> None:

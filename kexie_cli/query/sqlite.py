@@ -2,15 +2,24 @@
 
 Tables and columns are those of :mod:`kexie_cli.query.dataset` (documented in
 docs/queries.md and by ``kexie sql --schema``). Dates are ISO ``YYYY-MM-DD``
-text, booleans 0/1, enumerations their English codes.
+text, booleans 0/1, enumerations their English codes. A query is bounded in time,
+memory, rows and value size, and may read only the documented tables and call
+only the functions of :data:`FUNCTIONS` (see :class:`Limits`, docs/queries.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli.bounds import MB, memory_limit
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.query.dataset import SCHEMA, Table
@@ -48,41 +57,137 @@ def fill(conn: sqlite3.Connection, tables: list[Table]) -> None:
     conn.commit()
 
 
-def connect(tables: list[Table]) -> sqlite3.Connection:
-    """An in-memory database holding ``tables``, read-only once filled."""
+def connect(tables: list[Table], max_value: int = 0) -> sqlite3.Connection:
+    """An in-memory database holding ``tables``, read-only once filled (see :func:`_authorize`)."""
     conn = sqlite3.connect(":memory:")
     fill(conn, tables)
     conn.execute("PRAGMA query_only = ON")
-    conn.set_authorizer(_read_only)
+    conn.execute("PRAGMA temp_store = MEMORY")  # sorts and temporary tables count against the memory bound
+    if max_value:
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, max_value)
+    conn.set_authorizer(_authorize)
     return conn
 
 
-# What a query may do: read tables, call functions, use CTEs, read the table list. query_only
-# already refuses writes to the in-memory tables, but not ATTACH or VACUUM INTO, which create
-# files on disk.
-_ALLOWED = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE})
+# What a query may do: read the documented tables, call the functions below, use CTEs, read the
+# table list. query_only already refuses writes to the in-memory tables, but not ATTACH or VACUUM
+# INTO, which create files on disk; the function list leaves out fts3_tokenizer (returns a
+# pointer), load_extension, randomblob and zeroblob (memory), and every function not listed.
+_TABLES = frozenset(SCHEMA) | {"sqlite_master", "sqlite_schema"}
 _PRAGMAS = frozenset({"table_info", "table_xinfo", "table_list"})
+_FUNCTION_NAMES = """
+    abs avg changes char coalesce concat concat_ws count cume_dist date datetime dense_rank first_value
+    format glob group_concat hex iif ifnull instr json json_array json_array_length json_extract
+    json_group_array json_group_object json_object json_quote json_type json_valid julianday lag
+    last_value lead length like likelihood likely lower ltrim max min nth_value ntile nullif
+    percent_rank printf quote random rank replace round row_number rtrim sign soundex strftime
+    string_agg substr substring sum time timediff total trim typeof unhex unicode unixepoch unlikely
+    upper
+    acos acosh asin asinh atan atan2 atanh ceil ceiling cos cosh degrees exp floor ln log log10 log2
+    mod pi pow power radians sin sinh sqrt tan tanh trunc
+"""
+FUNCTIONS = frozenset(_FUNCTION_NAMES.split())
 
 
-def _read_only(action: int, arg1: str | None, *_: object) -> int:
-    if action in _ALLOWED or (action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _PRAGMAS):
+def _authorize(action: int, arg1: str | None, arg2: str | None, database: str | None, *_: object) -> int:
+    if action in (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_RECURSIVE):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_READ and ((arg1 or "").lower() in _TABLES or database is None):
+        return sqlite3.SQLITE_OK  # a documented table, or a WITH table of the query itself (no database)
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in FUNCTIONS:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _PRAGMAS:
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 
 
-def run(tables: list[Table], sql: str, lang: str) -> TableData:
-    """Run one statement and return its rows (column names as keys)."""
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds of one ``kexie sql`` query (docs/queries.md)."""
+
+    seconds: float = 10.0
+    rows: int = 100_000
+    memory: int = 1024 * MB  # address space beyond what the process uses before the query
+    value: int = 10_000_000  # bytes of one string or blob (SQLITE_LIMIT_LENGTH)
+
+
+class QueryStopped(KexieError):
+    """The query ran past a bound (time, memory, rows) or was cancelled: exit 1 (SPEC §7)."""
+
+    exit_code = 1
+
+
+class _Watch:
+    """The progress handler: stops the query at its deadline or on Ctrl-C."""
+
+    def __init__(self, conn: sqlite3.Connection, seconds: float) -> None:
+        self.conn = conn
+        self.deadline = time.monotonic() + seconds
+        self.stop = ""
+
+    def __call__(self) -> int:
+        if not self.stop and time.monotonic() > self.deadline:
+            self.stop = "time"
+        return 1 if self.stop else 0
+
+    def interrupt(self, *_: object) -> None:
+        self.stop = "cancel"
+        self.conn.interrupt()
+
+    def check(self) -> None:
+        self()
+        if self.stop:
+            raise sqlite3.OperationalError("interrupted")
+
+
+@contextlib.contextmanager
+def _ctrl_c(watch: _Watch) -> Iterator[None]:
+    """Ctrl-C cancels the query at once (SQLite does not look at Python's signals by itself)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, watch.interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run(tables: list[Table], sql: str, lang: str, limits: Limits | None = None) -> TableData:
+    """Run one statement within ``limits`` and return its rows (column names as keys)."""
+    limits = limits or Limits()
     if not sql.strip():
         raise KexieError("sql.no_query")
-    conn = connect(tables)
+    conn = connect(tables, limits.value)
+    watch = _Watch(conn, limits.seconds)
+    conn.set_progress_handler(watch, 1000)
+    rows: list[dict[str, Any]] = []
     try:
-        cursor = conn.execute(sql)
-        names = [d[0] for d in cursor.description or ()]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        with _ctrl_c(watch), memory_limit(limits.memory):
+            cursor = conn.execute(sql)
+            names = [d[0] for d in cursor.description or ()]
+            while batch := cursor.fetchmany(1000):
+                watch.check()
+                rows.extend(dict(zip(names, row, strict=True)) for row in batch)
+                if len(rows) > limits.rows:
+                    raise QueryStopped("sql.too_many_rows", rows=limits.rows)
+    except MemoryError:
+        rows.clear()
+        raise QueryStopped("sql.too_much_memory", megabytes=limits.memory // MB) from None
     except (sqlite3.Error, sqlite3.Warning) as exc:
-        if "authoriz" in str(exc):  # refused by _read_only: sqlite gives no error code for it
+        rows.clear()
+        if watch.stop == "time":
+            raise QueryStopped("sql.too_slow", seconds=f"{limits.seconds:g}") from None
+        if watch.stop == "cancel":
+            raise QueryStopped("sql.cancelled") from None
+        text = str(exc)
+        if "out of memory" in text:
+            raise QueryStopped("sql.too_much_memory", megabytes=limits.memory // MB) from None
+        if "too big" in text:
+            raise QueryStopped("sql.too_big", bytes=limits.value) from None
+        if "authoriz" in text or "prohibited" in text:  # refused by _authorize: no error code for it
             raise KexieError("sql.read_only") from None
-        raise KexieError("sql.error", detail=str(exc)) from None
+        raise KexieError("sql.error", detail=text) from None
     finally:
         conn.close()
     columns = [Column(n, n, n, align="right" if _numeric(rows, n) else "left") for n in names]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,12 @@ RECORDS_DIR = "records"
 KIND_FOLDERS = {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
 KINDS = tuple(KIND_FOLDERS)
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # SPEC §1: what an id may be
+
+
+def is_slug(text: object) -> bool:
+    """Whether ``text`` is a valid record id (and so safe as a file name: no ``/``, no ``..``)."""
+    return isinstance(text, str) and SLUG.fullmatch(text) is not None
 
 
 def find_root(start: Path, explicit: Path | None = None) -> Path:

@@ -9,6 +9,7 @@ from typing import ClassVar, TextIO
 
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
+from kexie_cli.reporters.cells import csv_text, safe_text
 
 SEVERITY_LABELS = {
     Severity.ERROR: ("错误", "error"),
@@ -44,8 +45,9 @@ class PlainReporter(FindingReporter):
 
     def render(self, findings: list[Finding], out: TextIO) -> None:
         for f in findings:
-            ident = f" [{f.id}]" if f.id else ""
-            out.write(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}{ident}\n")
+            ident = f" [{safe_text(f.id)}]" if f.id else ""
+            location = f"{safe_text(f.file)}:{f.line}:{f.column}"
+            out.write(f"{location}: {f.severity} {f.code} {safe_text(f.message)}{ident}\n")
 
 
 class TableReporter(FindingReporter):
@@ -89,11 +91,11 @@ class TableReporter(FindingReporter):
         for f, pos, label in zip(findings, where, labels, strict=True):
             if f.file != current:
                 current = f.file
-                heading = Text(f.file, style="bold")
+                heading = Text(safe_text(f.file), style="bold")
                 if f.id and PurePosixPath(f.file).stem != f.id:
-                    heading.append(f"  [{f.id}]")
+                    heading.append(f"  [{safe_text(f.id)}]")
                 console.print(heading, soft_wrap=True)
-            lines = layout.wrap(f.message, w_msg)
+            lines = layout.wrap(safe_text(f.message), w_msg)
             row = Text("  " + pad(pos, w_pos, right=True) + "  ")
             row.append(pad(label, w_sev), style=styles[f.severity])
             row.append("  " + pad(f.code, w_code) + "  " + lines[0])
@@ -121,7 +123,7 @@ class CsvReporter(FindingReporter):
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         for f in findings:
-            writer.writerow(f.as_dict())
+            writer.writerow({k: csv_text(v) if isinstance(v, str) else v for k, v in f.as_dict().items()})
 
 
 class MarkdownReporter(FindingReporter):
@@ -136,11 +138,11 @@ class MarkdownReporter(FindingReporter):
         out.write("| " + " | ".join(heads) + " |\n|" + "---|" * len(heads) + "\n")
         for f in findings:
             cells = (
-                f"`{f.file}:{f.line}:{f.column}`",
+                "`" + safe_text(f.file).replace("`", "'") + f":{f.line}:{f.column}`",
                 severity_label(f.severity, self.lang),
                 f.code,
-                f.id or "",
-                f.message,
+                safe_text(f.id or ""),
+                safe_text(f.message),
             )
             out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
 
@@ -159,7 +161,7 @@ class GithubReporter(FindingReporter):
     def render(self, findings: list[Finding], out: TextIO) -> None:
         for f in findings:
             props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(f.code)}"
-            out.write(f"::{self.LEVELS[f.severity]} {props}::{_data(f.message)}\n")
+            out.write(f"::{self.LEVELS[f.severity]} {props}::{safe_text(_data(f.message))}\n")
 
 
 def _data(text: str) -> str:
@@ -167,7 +169,7 @@ def _data(text: str) -> str:
 
 
 def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return safe_text(_data(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 FINDING_REPORTERS: dict[str, type[FindingReporter]] = {

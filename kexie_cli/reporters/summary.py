@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from kexie_cli.errors import KexieError, writing
+from kexie_cli.errors import KexieError
+from kexie_cli.outfile import write_text
 from kexie_cli.reporters.tables import TableData, render_table, to_jsonable
 
 
@@ -59,7 +60,4 @@ def emit_summary(
         return
     buffer = io.StringIO()
     render_summary(tables, fmt, lang, buffer, False)
-    text = buffer.getvalue()
-    with writing(output):
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(("\ufeff" + text) if fmt == "csv" else text, encoding="utf-8")
+    write_text(output, buffer.getvalue(), bom=fmt == "csv")

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TextIO
 
+from kexie_cli.reporters.cells import csv_text, safe_text
+
 TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
 SHORT = 8  # cells: content this narrow stays on one line in a terminal table
 
@@ -92,29 +94,34 @@ def render_table(data: TableData, fmt: str, lang: str, out: TextIO, color: bool 
     rows = data.display_rows(lang)
     if data.footer is not None:
         rows.append([c.display(data.footer.get(c.key), lang) for c in data.columns])
-    if fmt == "csv":
+    if fmt == "csv":  # text that a spreadsheet would run gets a leading ' (reporters/cells.py)
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(data.headers(lang))
-        writer.writerows(rows)
+        writer.writerow([csv_text(h) for h in data.headers(lang)])
+        writer.writerows([[csv_text(cell) for cell in row] for row in rows])
         return
+    # Every value on one line, no terminal control sequences (reporters/cells.py).
+    rows = [[safe_text(cell) for cell in row] for row in rows]
+    headers = [safe_text(h) for h in data.headers(lang)]
+    title, headline = safe_text(data.title), safe_text(data.headline)
     if fmt == "table":
         _rich_table(data, rows, lang, out, color)
         return
     from tabulate import tabulate
 
     if fmt == "md":
-        if data.title:
-            out.write(f"### {data.title}\n\n")
-        out.write(tabulate(rows, headers=data.headers(lang), tablefmt="github", disable_numparse=True) + "\n")
-        if data.headline:
-            out.write(f"\n{data.headline}\n")
+        if title:
+            out.write(f"### {title}\n\n")
+        rows = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+        out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")
+        if headline:
+            out.write(f"\n{headline}\n")
         return
-    if data.title:
-        out.write(f"{data.title}\n")
+    if title:
+        out.write(f"{title}\n")
     if rows:
-        out.write(tabulate(rows, headers=data.headers(lang), tablefmt="simple", disable_numparse=True) + "\n")
-    if data.headline:
-        out.write(f"{data.headline}\n")
+        out.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
+    if headline:
+        out.write(f"{headline}\n")
 
 
 def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:
@@ -127,12 +134,12 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
     console = make_console(out, color)
     keep = [i for i, c in enumerate(data.columns) if c.in_table]
     columns = [data.columns[i] for i in keep]
-    body = [[_table_cell(c, row, lang) for c in columns] for row in data.rows]
+    body = [[_table_cell(c, row, lang) for c in columns] for row in data.rows]  # escaped in _table_cell
     footer_row = len(body) if data.footer is not None else -1
     if data.footer is not None:
         body.append([rows[-1][i] for i in keep])
     caption = _strip_names(columns, body, footer_row, lang)
-    headers = [c.table_header(lang) for c in columns]
+    headers = [safe_text(c.table_header(lang)) for c in columns]
     minimums, maximums = _measure(columns, headers, body)
     # optional columns go (last first) while the rest would not get half the width it would like
     while True:
@@ -158,9 +165,9 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
         table.add_row(*cells, style="bold" if i == footer_row else None)
     total = sum(widths) + _overhead(len(columns))
     if data.title:
-        _print_title(console, data.title, total)
+        _print_title(console, safe_text(data.title), total)
     console.print(table)
-    for line in (caption, data.headline):
+    for line in (caption, safe_text(data.headline)):
         if line:
             console.print(Text("\n".join(layout.wrap(line, console.width))))
 
@@ -231,9 +238,10 @@ def _measure(columns: list[Column], headers: list[str], body: list[list[str]]) -
 
 
 def _table_cell(column: Column, row: dict[str, Any], lang: str) -> str:
+    """The cell's text with control characters escaped; a merged cell keeps the line breaks it makes."""
     if column.cell is not None:
-        return column.cell(row, lang)
-    return column.display(row.get(column.key), lang)
+        return "\n".join(safe_text(line) for line in column.cell(row, lang).split("\n"))
+    return safe_text(column.display(row.get(column.key), lang))
 
 
 def _strip_names(columns: list[Column], body: list[list[str]], footer_row: int, lang: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry.load import Registry
+from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import RecordChange, diff_snapshots
 
@@ -72,7 +73,7 @@ def _head(record: RecordChange, lang: str) -> str:
     verb = tr(f"diff.{record.change}", lang)
     where = f"{record.old_file} → {record.file}" if record.old_file else record.file
     name = f" {record.name}" if record.name else ""
-    return f"{verb} {record.id}{name} ({where})"
+    return safe_text(f"{verb} {record.id}{name} ({where})")  # values on one line, no terminal codes
 
 
 def plain(diff: RegistryDiff, lang: str) -> str:
@@ -81,7 +82,7 @@ def plain(diff: RegistryDiff, lang: str) -> str:
     lines = []
     for record in diff.records:
         lines.append(_head(record, lang))
-        lines.extend("    " + _arrow(change, lang) for change in record.changes)
+        lines.extend("    " + safe_text(_arrow(change, lang)) for change in record.changes)
     lines.append(tr("diff.summary", lang, **diff.counts()))
     return "\n".join(lines) + "\n"
 
@@ -96,8 +97,8 @@ def markdown(diff: RegistryDiff, lang: str) -> str:
         verb = tr(f"diff.{record.change}", lang)
         where = f"`{record.old_file}` → `{record.file}`" if record.old_file else f"`{record.file}`"
         name = f" {_md(record.name)}" if record.name else ""
-        lines.append(f"- **{verb}** `{record.id}`{name} ({where})")
-        lines.extend("  - " + _md(_arrow(change, lang)) for change in record.changes)
+        lines.append(safe_text(f"- **{verb}** `{record.id}`{name} ({where})"))
+        lines.extend("  - " + safe_text(_md(_arrow(change, lang))) for change in record.changes)
     return "\n".join(lines) + "\n"
 
 
@@ -122,4 +123,4 @@ def textconv(raw: bytes, schemas: Any, lang: str = "zh") -> str:
 
 def _arrow_value(change: Any, lang: str) -> str:
     colon = "：" if lang != "en" else ": "
-    return f"{change.label}{colon}{change.new or ''}"
+    return safe_text(f"{change.label}{colon}{change.new or ''}")

@@ -39,7 +39,9 @@ def ensure_repo(root: Path) -> None:
 
 
 def resolve(root: Path, rev: str) -> str:
-    """The commit id of ``rev``."""
+    """The commit id of ``rev`` (a revision starting with ``-`` would be read as a git option: refused)."""
+    if not rev or rev.startswith("-"):
+        raise KexieError("git.bad_rev", rev=rev)
     try:
         return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
     except KexieError:
@@ -48,7 +50,7 @@ def resolve(root: Path, rev: str) -> str:
 
 def rev_snapshot(root: Path, rev: str, folder: str = RECORDS_DIR) -> Snapshot:
     """Every file under ``folder`` at ``rev``, by registry-relative path."""
-    listing = git(root, "ls-tree", "-r", "-z", rev, "--", f"{folder}/")
+    listing = git(root, "ls-tree", "-r", "-z", resolve(root, rev), "--", f"{folder}/")
     blobs: list[tuple[str, str]] = []
     for entry in listing.split(b"\0"):
         if not entry:

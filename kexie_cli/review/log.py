@@ -8,8 +8,9 @@ from typing import Any, TextIO
 
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, is_slug
 from kexie_cli.registry.load import Registry
+from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import FieldChange, diff_records
 
@@ -83,6 +84,10 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
 
 
 def _record_path(registry: Registry, record_id: str) -> str:
+    from kexie_cli.errors import KexieError
+
+    if not is_slug(record_id):  # an id is never a path (docs/security.md)
+        raise KexieError("new.bad_id", id=record_id)
     candidates = [f"{RECORDS_DIR}/{folder}/{record_id}.yaml" for folder in KIND_FOLDERS.values()]
     for rel in candidates:
         if (registry.root / rel).is_file():
@@ -90,8 +95,6 @@ def _record_path(registry: Registry, record_id: str) -> str:
     for rel in candidates:  # deleted since: the last place Git knew it
         if gitio.git(registry.root, "log", "-1", "--format=%H", "--", rel).strip():
             return rel
-    from kexie_cli.errors import KexieError
-
     raise KexieError("log.no_history", id=record_id)
 
 
@@ -135,7 +138,7 @@ def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
         return
     md = fmt == "md"
     for entry in entries:
-        head = f"{entry.date} {entry.author} {entry.commit[:10]} {entry.subject}"
+        head = safe_text(f"{entry.date} {entry.author} {entry.commit[:10]} {entry.subject}")
         out.write((f"- **{head}**" if md else head) + "\n")
         notes = []
         if entry.status == "A":
@@ -155,4 +158,4 @@ def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
 def _arrow(change: FieldChange, lang: str) -> str:
     none = tr("diff.none", lang)
     colon = "：" if lang != "en" else ": "
-    return f"{change.label}{colon}{change.old or none} → {change.new or none}"
+    return safe_text(f"{change.label}{colon}{change.old or none} → {change.new or none}")

@@ -235,10 +235,14 @@ builtin(
     """
     A value has the right type but a bad format: a date that is not a real
     ISO date (``2010-13-01``), an id that is not a slug, a year out of range,
-    a star rating outside 1–5, a negative count.
+    a star rating outside 1–5, a negative count, or a control character written
+    as a YAML escape (``"\\e"``, ``"\\x07"``; tab and newline are fine) in any
+    text (a raw control byte is K001).
 
     中文：类型正确但格式不对：不存在的日期（如 2010-13-01）或非 YYYY-MM-DD
-    格式、不合规的 id、超出范围的年份、1–5 以外的星级、负数等。
+    格式、不合规的 id、超出范围的年份、1–5 以外的星级、负数等；任何文字中以
+    YAML 转义写入的控制字符（如 "\\e"、"\\x07"；制表符和换行除外）也报 K104
+    （文件中直接出现的控制字节是 K001）。
 
     Fails:
         --- records/societies/demo-society.yaml

@@ -27,7 +27,7 @@ class CheckOptions:
     select: frozenset[str] | None = None  # codes or prefixes ("K3")
     ignore: frozenset[str] = frozenset()
     paths: tuple[str, ...] | None = None  # registry-relative files or folders to report on
-    cache: bool = True  # use and update the registry's .kexie_cache/
+    cache: bool = True  # use and update the registry's .kexie/cache/
     jobs: int | None = None  # worker processes for loading; None: by registry size and cores
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from kexie_cli.records.model import Record
@@ -74,7 +76,57 @@ def schema_hits(record: Record, schemas: SchemaSet, *, known_valid: bool = False
                 seen.add(marker)
                 out.append((code, hit))
     out.extend(_empty_covers(record))
+    out.extend(control_hits(record.data))
     return out
+
+
+# C0 controls other than TAB and LF, DEL, C1 controls: in a loaded value they can only come from a
+# YAML escape ("\e", "\x07", "\u009b"), since the loader refuses them as raw bytes (K001).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# DEL and C1 as json.dumps(ensure_ascii=False) writes them (raw); C0 it writes as \uXXXX, \b, \f, \r.
+_JSON_C1 = re.compile("[\x7f-\x9f]")
+
+
+def _maybe_control(dumped: str) -> bool:
+    """Whether JSON text may hold a control character (a superset: a text "\\u0041" matches too)."""
+    return "\\u00" in dumped or "\\b" in dumped or "\\f" in dumped or "\\r" in dumped or bool(_JSON_C1.search(dumped))
+
+
+def control_hits(data: Any) -> list[tuple[str, Hit]]:
+    """K104 for every string (value or key) holding a control character (docs/registry.md).
+
+    Runs on the loaded values, so it finds the same on every loader. A record without any
+    control character (nearly all) is cleared by one C-speed ``json.dumps`` and one search.
+    """
+    try:
+        dumped = json.dumps(data, ensure_ascii=False, default=str, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        dumped = None
+    if dumped is not None and not _maybe_control(dumped):
+        return []
+    out: list[tuple[str, Hit]] = []
+
+    def walk(node: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(node, str):
+            bad = _CONTROL.search(node)
+            if bad is not None:
+                out.append(("K104", _control_hit(path, node, bad.group(), at_key=False)))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and (bad := _CONTROL.search(key)) is not None:
+                    out.append(("K104", _control_hit((*path, key), key, bad.group(), at_key=True)))
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, (*path, i))
+
+    walk(data, ())
+    return out
+
+
+def _control_hit(path: tuple[str | int, ...], text: str, char: str, *, at_key: bool) -> Hit:
+    params = {"field": dotted(path), "char": f"U+{ord(char):04X}", "value": _short(text)}
+    return Hit(path, params, variant="control", at_key=at_key)
 
 
 def _map_error(error: Any, kind: str, schemas: SchemaSet) -> list[tuple[str, Hit]]:

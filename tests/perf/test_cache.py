@@ -68,7 +68,7 @@ def poison(root: Path, today: Any = TODAY, lang: str = "zh") -> None:
     row = ("K105", "error", FILE, 1, 1, "demo-society", POISON, "$")
     store.put(store.key(FILE, raw), ({"id": "demo-society"}, [], [row], []))
     store.save()
-    for memo in (root / ".kexie_cache").glob("run-*.bin"):
+    for memo in (root / ".kexie" / "cache").glob("run-*.bin"):
         memo.unlink()  # else the run memo answers before the per-file pack is read
 
 
@@ -89,9 +89,9 @@ def messages(found: list[dict[str, Any]]) -> list[str]:
 
 def test_cache_is_written_and_used(root: Path) -> None:
     clean = check(root)
-    packs = list((root / ".kexie_cache").glob("check-*.bin"))
+    packs = list((root / ".kexie" / "cache").glob("check-*.bin"))
     assert len(packs) == 1
-    assert (root / ".kexie_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    assert (root / ".kexie" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
     assert check(root) == clean
     poison(root)
     assert POISON in messages(check(root)), "a cached outcome is used when nothing changed"
@@ -124,7 +124,7 @@ def test_run_memo_records_are_built_on_demand(root: Path) -> None:
 
 def test_no_cache_bypasses_and_writes_nothing(root: Path) -> None:
     clean = check(root, "--no-cache")
-    assert not (root / ".kexie_cache").exists()
+    assert not (root / ".kexie" / "cache").exists()
     poison(root)
     assert check(root, "--no-cache") == clean
 
@@ -209,10 +209,10 @@ def test_pack_from_elsewhere_is_ignored(root: Path, tmp_path: Path, monkeypatch:
 
 def test_corrupt_pack_is_ignored(root: Path) -> None:
     clean = check(root)
-    for pack in (root / ".kexie_cache").glob("check-*.bin"):
+    for pack in (root / ".kexie" / "cache").glob("check-*.bin"):
         pack.write_bytes(pack.read_bytes()[:100])
     assert check(root) == clean
-    for pack in (root / ".kexie_cache").glob("check-*.bin"):
+    for pack in (root / ".kexie" / "cache").glob("check-*.bin"):
         pack.write_bytes(b"")
     assert check(root) == clean
 
@@ -253,7 +253,7 @@ def test_concurrent_saves_never_tear_the_pack(root: Path) -> None:
     assert not errors
     store = cache_mod.Cache.open(registry, options, rules)
     assert len(store.entries) >= 1
-    assert not list((root / ".kexie_cache").glob("*.tmp")), "no temporary file left behind"
+    assert not list((root / ".kexie" / "cache").glob("*.tmp")), "no temporary file left behind"
 
 
 def test_overlapping_runs(tmp_path: Path) -> None:

@@ -1,0 +1,59 @@
+"""Cell text made safe for where it goes: the one place every table, report, CSV and xlsx writer uses.
+
+Record values come from many hands and are untrusted:
+
+- terminal, plain, Markdown and CSV output: C0 and C1 control characters,
+  DEL, line and paragraph separators and bidirectional overrides inside a
+  value are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``), so a value can
+  neither start a new output line (a forged ``::error`` in CI, a fake
+  finding) nor send escape sequences to the terminal;
+- CSV: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return gets a leading ``'`` so a spreadsheet shows it as text
+  instead of running it as a formula (numbers stay numbers);
+- xlsx: a text cell is always written as a string, never as a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# C0, DEL, C1; line/paragraph separators; bidi embeddings, overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HARMLESS = frozenset({"-", "--"})  # placeholders for "nothing" in some tables
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every control character shown as an escape (one output line, no terminal codes)."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_escape, text)
+
+
+def csv_text(text: str) -> str:
+    """A CSV cell: escaped like :func:`safe_text`, and with a leading ``'`` when a spreadsheet would run it."""
+    if text.startswith(_FORMULA_START) and text not in _HARMLESS and not _NUMBER.match(text):
+        text = "'" + text
+    return safe_text(text)
+
+
+def xlsx_text(text: str) -> str:
+    """Text for an xlsx cell: control characters escaped (the format cannot hold most of them)."""
+    return safe_text(text)
+
+
+def mark_string(cell: Any) -> None:
+    """Make an openpyxl cell holding text a string cell (openpyxl turns text starting with ``=`` into a formula)."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
