@@ -138,6 +138,10 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
     footer_row = len(body) if data.footer is not None else -1
     if data.footer is not None:
         body.append([rows[-1][i] for i in keep])
+    if len(body) > 1:  # a column empty in every row says nothing on a terminal (csv, json ... keep it)
+        filled = [j for j in range(len(columns)) if any(r[j].strip() for r in body)]
+        columns = [columns[j] for j in filled]
+        body = [[r[j] for j in filled] for r in body]
     caption = _strip_names(columns, body, footer_row, lang)
     headers = [safe_text(c.table_header(lang)) for c in columns]
     minimums, maximums = _measure(columns, headers, body)
