@@ -76,8 +76,12 @@ def code_fingerprint() -> str:
 def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str:
     """Everything besides a file's bytes that a per-file outcome depends on."""
     import kexie_cli
+    from kexie_cli.fast import pure
 
     parts = [
+        # which loader and validator ran: the fast and the pure path must agree, but a cache
+        # filled by one must never answer for the other (that would hide a disagreement)
+        f"path={'pure' if pure() else 'fast'}",
         f"format={FORMAT}",
         f"kexie={kexie_cli.__version__}",
         f"code={code_fingerprint()}",

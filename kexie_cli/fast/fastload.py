@@ -30,7 +30,15 @@ import re
 import sys
 from typing import Any
 
-from kexie_cli.records.loader import DEFAULT_MAX_BYTES, Loaded, _too_deep, decode, load_bytes, load_text
+from kexie_cli.records.loader import (
+    DEFAULT_MAX_BYTES,
+    MAX_DEPTH,
+    Loaded,
+    _too_deep,
+    decode,
+    load_bytes,
+    load_text,
+)
 from kexie_cli.records.positions import LineCol, PathKey, Positions
 
 # Constructs the strict loader refuses or resolves differently (see the module docstring). The
@@ -48,6 +56,10 @@ _PREFIX = re.compile(r"0[bBxXoO]")
 _UNDERSCORE = re.compile(r"_(?:(?<=[^A-Za-z_]_)|[^A-Za-z_])")  # "full_time" passes, "1_0" and "_0" do not
 _NUMBER = re.compile(r"(?<![^\s\[{,:])[-+]?(?:0[bBxXoO]|[0-9._eE+-]*_)")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+# Python refuses to convert integers this long (sys.int_info.str_digits_check_threshold): the strict
+# loader keeps such a scalar as text, yaml-rs returns an int
+_DIGIT_LIMIT = sys.get_int_max_str_digits() or 4300  # 0: no limit (then declining is merely slower)
+_LONG_DIGITS = re.compile(f"[0-9]{{{_DIGIT_LIMIT + 1}}}")
 _intern = sys.intern
 
 _yaml_rs: Any
@@ -64,6 +76,10 @@ def available() -> bool:
 def screened_out(text: str) -> bool:
     """True when ``text`` may hold a construct the fast loader must leave to the strict one."""
     if _RARE.search(text) or text.startswith(_STARTS):
+        return True
+    if "\ufeff" in text:  # a second BOM: the strict loader skips it at the start, yaml-rs keeps it
+        return True
+    if len(text) > _DIGIT_LIMIT and _LONG_DIGITS.search(text):
         return True
     if "\r" in text and _LONE_CR.search(text):
         return True
@@ -113,7 +129,7 @@ def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
     except Exception:  # syntax errors, duplicate keys ...: the strict loader reports them
         return None
     try:
-        data = _interned(data) if type(data) is dict else None
+        data = _interned(data, 1) if type(data) is dict else None
     except RecursionError:
         return None
     if data is None:
@@ -129,29 +145,33 @@ def load_any(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     return loaded if loaded is not None else load_bytes(raw, max_bytes)
 
 
-def _interned(node: dict[Any, Any]) -> dict[str, Any] | None:
-    """``node`` with interned keys, or None when a key is not a string.
+def _interned(node: dict[Any, Any], depth: int) -> dict[str, Any] | None:
+    """``node`` with interned keys, or None when a key is not a string or it nests too deep.
 
     yaml-rs resolves ``1:`` to an int key where the strict loader keeps "1", so
     such files go to the strict loader. Interning makes the keys every record
     repeats ("role", "since" ...) one object each: a third less memory at
     50,000 records, and smaller transfers from the worker processes.
     """
+    if depth > MAX_DEPTH:  # the strict loader reports K002
+        return None
     out: dict[str, Any] = {}
     for key, item in node.items():
         if type(key) is not str:
             return None
-        value = _intern_value(item)
+        value = _intern_value(item, depth)
         if value is _REFUSED:
             return None
         out[_intern(key)] = value
     return out
 
 
-def _interned_items(items: list[Any]) -> list[Any] | None:
+def _interned_items(items: list[Any], depth: int) -> list[Any] | None:
+    if depth > MAX_DEPTH:
+        return None
     out = []
     for item in items:
-        value = _intern_value(item)
+        value = _intern_value(item, depth)
         if value is _REFUSED:
             return None
         out.append(value)
@@ -161,12 +181,12 @@ def _interned_items(items: list[Any]) -> list[Any] | None:
 _REFUSED = object()
 
 
-def _intern_value(value: Any) -> Any:
+def _intern_value(value: Any, depth: int) -> Any:
     kind = type(value)
     if kind is dict:
-        found: Any = _interned(value)
+        found: Any = _interned(value, depth + 1)
     elif kind is list:
-        found = _interned_items(value)
+        found = _interned_items(value, depth + 1)
     else:
         return value
     return _REFUSED if found is None else found

@@ -35,14 +35,49 @@ def validators(schemas: SchemaSet) -> dict[str, Any] | None:
     if key not in _VALIDATORS:
         try:
             registry = _rs.Registry([(BASE_URI + name, doc) for name, doc in schemas.documents.items()])
+            formats = _python_formats(schemas)
             _VALIDATORS[key] = {
-                kind: _rs.Draft202012Validator({"$ref": BASE_URI + name}, registry=registry, validate_formats=True)
+                kind: _rs.Draft202012Validator(
+                    {"$ref": BASE_URI + name}, registry=registry, validate_formats=True, formats=formats
+                )
                 for kind, name in SCHEMA_FILES.items()
                 if name in schemas.documents
             }
         except Exception:  # a schema the fast validator does not accept: use the Python one
             _VALIDATORS[key] = None
     return _VALIDATORS[key]
+
+
+def _python_formats(schemas: SchemaSet) -> dict[str, Any]:
+    """Every format the schemas use, checked exactly as the Python validator checks it.
+
+    jsonschema-rs has its own idea of formats (it accepts the date 0000-01-01,
+    which Python's ``date`` refuses, and checks ``uri``, which the Python
+    validator without extras does not): the two validators must agree.
+    """
+    from jsonschema import Draft202012Validator
+
+    checker = Draft202012Validator.FORMAT_CHECKER
+    names: set[str] = set()
+    _collect_formats(list(schemas.documents.values()), names)
+    out: dict[str, Any] = {}
+    for name in sorted(names):
+        if name in checker.checkers:
+            out[name] = lambda value, _name=name: checker.conforms(value, _name)
+        else:  # a format the Python validator does not check: nothing to check here either
+            out[name] = lambda value: True
+    return out
+
+
+def _collect_formats(todo: list[Any], names: set[str]) -> None:
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("format"), str):
+                names.add(node["format"])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
 
 
 def is_valid(schemas: SchemaSet, kind: str, data: Any) -> bool:

@@ -215,6 +215,9 @@ class _Builder:
                 self.stack.pop()
 
     def open(self, mark: Any, container: dict[str, Any] | list[Any]) -> None:
+        if len(self.stack) >= MAX_DEPTH:  # block nesting too: every later step recurses on the data
+            self.problems.append(Problem("K002", mark.line + 1, mark.column + 1, "load.too_deep"))
+            raise _Stop
         path = self.node(mark, container, None, False)
         if path is not None:
             self.stack.append(_Frame(container, path))
