@@ -30,7 +30,7 @@ def _own_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def both_paths(root: Path) -> list[dict[str, Any]]:
     """The findings of ``check`` on the fast and on the pure path, which must be equal."""
-    out = []
+    out: list[list[dict[str, Any]]] = []
     for env in ({}, {"KEXIE_PURE": "1"}):
         result = run_cli(["check", "--as-of", AS_OF, "--format", "json", "--no-cache"], root, env=env)
         assert result.exit_code in (0, 1), result.stderr
