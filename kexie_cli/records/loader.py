@@ -256,7 +256,8 @@ class _Builder:
         if event.style in ('"', "'") and self.text[end.index : end.index + 1] == "#":
             raise refusal("K002", "load.comment_glued", end)
         if self.flows:
-            if plain and _FLOW_COLON.search(event.value):
+            after = self.text[end.index : end.index + 1]
+            if plain and (_FLOW_COLON.search(event.value) or (event.value.endswith(":") and after in ",]}")):
                 raise refusal("K004", "load.flow_colon", start)
             return  # the flow collection's lines are checked as a whole
         if event.style in ("|", ">"):
@@ -340,7 +341,7 @@ class _Builder:
         return path
 
 
-_FLOW_COLON = re.compile(r":(?:[,\[\]{}]|\Z)")
+_FLOW_COLON = re.compile(r":[,\[\]{}]")
 
 
 @dataclass(frozen=True, slots=True)
