@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bench.gen import generate
 from kexie_cli.fast import fastload
+from kexie_cli.fast.locate import locate
 from kexie_cli.records.loader import load_bytes
 from tests.perf.test_equivalence import PROPERTY, assert_locate_exact, assert_same_outcome
 
@@ -142,6 +143,9 @@ def test_realistic_benchmark_corpus_agrees_and_loads_fast(tmp_path: Path) -> Non
     for path in files:
         raw = path.read_bytes()
         assert_same_outcome(raw)
+        strict = load_bytes(raw)
+        if strict.data is not None:  # positions come from the line scanner, not from a second parse
+            assert locate(strict.text, strict.data) is not None, path
         if fastload.load(raw) is None:
             declined += 1
             assert load_bytes(raw).problems or planted, path
