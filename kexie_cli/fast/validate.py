@@ -9,6 +9,8 @@ fast validator never calls valid what the Python one rejects.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import weakref
 from typing import Any
 
@@ -55,18 +57,38 @@ def _python_formats(schemas: SchemaSet) -> dict[str, Any]:
     which Python's ``date`` refuses, and checks ``uri``, which the Python
     validator without extras does not): the two validators must agree.
     """
-    from jsonschema import Draft202012Validator
-
-    checker = Draft202012Validator.FORMAT_CHECKER
     names: set[str] = set()
     _collect_formats(list(schemas.documents.values()), names)
     out: dict[str, Any] = {}
     for name in sorted(names):
-        if name in checker.checkers:
+        if name == "date":
+            out[name] = _is_date  # jsonschema's own check, without importing jsonschema on every run
+        elif name in _PYTHON_CHECKED:
+            from jsonschema import Draft202012Validator
+
+            checker = Draft202012Validator.FORMAT_CHECKER
             out[name] = lambda value, _name=name: checker.conforms(value, _name)
         else:  # a format the Python validator does not check: nothing to check here either
             out[name] = lambda value: True
     return out
+
+
+#: formats the Python validator checks without optional extras (jsonschema's FORMAT_CHECKER)
+_PYTHON_CHECKED = frozenset({"email", "idn-email", "ipv4", "ipv6", "regex", "date", "uuid"})
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _is_date(value: Any) -> bool:
+    """``jsonschema._format.is_date``: four-two-two ASCII digits that make a real date (year 0 does not)."""
+    if not isinstance(value, str):
+        return True
+    if _DATE.fullmatch(value) is None:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _collect_formats(todo: list[Any], names: set[str]) -> None:

@@ -105,3 +105,16 @@ def test_cache_key_includes_the_path_that_ran(tmp_path: Path, monkeypatch: pytes
     monkeypatch.delenv("KEXIE_PURE")
     result = run_cli(["check", "--as-of", AS_OF, "--format", "json"], root)
     assert "POISON" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "value", ["0000-01-01", "2020-02-29", "2021-02-29", "2020-1-01", "２０２０-01-01", "2020-01-01\n", "20200101", 5]
+)
+def test_fast_date_format_is_the_python_one(value: object) -> None:
+    from jsonschema import Draft202012Validator
+
+    from kexie_cli.fast.validate import _PYTHON_CHECKED, _is_date
+
+    checker = Draft202012Validator.FORMAT_CHECKER
+    assert set(checker.checkers) == _PYTHON_CHECKED  # a new checked format must be mirrored
+    assert _is_date(value) == checker.conforms(value, "date")
