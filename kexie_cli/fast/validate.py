@@ -67,7 +67,7 @@ def _python_formats(schemas: SchemaSet) -> dict[str, Any]:
             from jsonschema import Draft202012Validator
 
             checker = Draft202012Validator.FORMAT_CHECKER
-            out[name] = lambda value, _name=name: checker.conforms(value, _name)
+            out[name] = lambda value, _name=name, _checker=checker: _checker.conforms(value, _name)
         else:  # a format the Python validator does not check: nothing to check here either
             out[name] = lambda value: True
     return out
