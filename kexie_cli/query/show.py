@@ -13,7 +13,7 @@ from kexie_cli.query.fields import DERIVED, QueryContext, resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
 from kexie_cli.reporters.tables import Column, TableData, to_jsonable
-from kexie_cli.validate.engine import CheckOptions, check_records
+from kexie_cli.validate.engine import CheckOptions, check
 
 LIST_SECTIONS = {"leaders": "show.leaders", "inspections": "show.inspections", "stars": "show.stars"}
 
@@ -78,7 +78,7 @@ def show(registry: Registry, records: list[Record], qctx: QueryContext, record_i
     if references:
         sections.append(_reference_table(references, lang))
     options = CheckOptions(today=qctx.today, lang=lang, paths=(record.relpath,))
-    findings = check_records(registry, records, options).findings
+    findings = check(registry, options).findings  # the one engine, with the cache
     sections.append(_findings_table(findings, lang))
     return RecordView(record, sections, values, references, findings)
 

@@ -34,12 +34,25 @@ class Snapshot:
 def snapshot(registry: Registry, today: dt.date, lang: str, at: str | None = None) -> Snapshot:
     """Load the registry (or its state at Git revision ``at``) for querying."""
     if at is None:
-        records = registry.load()
+        records = load_checked(registry, today, lang)
         settings = registry.settings
     else:
         records, settings = load_revision(registry, at)
     qctx = QueryContext(today, settings, registry.schemas, Index(records), lang)
     return Snapshot(records, qctx)
+
+
+def load_checked(registry: Registry, today: dt.date, lang: str) -> list[Record]:
+    """Every record file of the work tree, through the check engine and its cache.
+
+    Loading goes through :func:`kexie_cli.validate.engine.check` so that a
+    query after a ``kexie check`` (or a second query) reads the per-file
+    outcomes from the cache instead of parsing every file again; the run
+    leaves the cache ready for the ``check`` a query like ``show`` makes.
+    """
+    from kexie_cli.validate.engine import CheckOptions, check
+
+    return list(check(registry, CheckOptions(today=today, lang=lang)).all_records)
 
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
