@@ -187,3 +187,19 @@ def test_overrides_are_checked_instead_of_the_file(corpus: Path, tmp_path: Path)
     assert [f.as_dict() for f in overridden.findings] == [f.as_dict() for f in on_disk.findings]
     assert any(f.file == new_rel for f in overridden.findings)
     assert any(f.file == relpath and f.code == "K103" for f in overridden.findings)
+
+
+def test_show_findings_from_the_snapshot_check_equal_a_run_for_the_file() -> None:
+    from kexie_cli.query.show import show
+    from kexie_cli.query.snapshot import snapshot
+
+    registry = Registry.open(REPO)
+    snap = snapshot(registry, TODAY, "zh")
+    assert snap.checked is not None
+    with_findings = sorted({f.file for f in snap.checked.findings if f.id})[:12]
+    assert with_findings
+    for relpath in with_findings:
+        record_id = Path(relpath).stem
+        reused = show(registry, snap.records, snap.qctx, record_id, snap.checked).findings
+        alone = show(registry, snap.records, snap.qctx, record_id).findings
+        assert reused == alone and reused, relpath
