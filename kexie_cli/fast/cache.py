@@ -156,6 +156,17 @@ class Cache:
         self.used.add(key)
         self.changed = True
 
+    # --- positions of files with findings ----------------------------------------------
+    # Kept apart from the outcomes (and under their own key prefix) so the two can change
+    # independently. Positions depend on a file's text alone, so the content key is enough.
+
+    def get_positions(self, key: str) -> Any:
+        """The remembered (values, keys) position maps of the file with content key ``key``, if any."""
+        return self.get("p" + key)
+
+    def put_positions(self, key: str, maps: Any) -> None:
+        self.put("p" + key, maps)
+
     # --- run memo -------------------------------------------------------------------
 
     def memo_key(self, parts: list[str], options_text: str) -> str:

@@ -406,6 +406,11 @@ class LazyPositions(Positions):
         self._data = data
         self._ready = False
 
+    @property
+    def ready(self) -> bool:
+        """True once the positions were computed (a finding asked for one)."""
+        return self._ready
+
     def fill(self) -> Positions:
         if not self._ready:
             self._ready = True

@@ -142,6 +142,7 @@ class Run:
         self.outcomes: list[Outcome | None] = []
         self.findings: list[Finding] = []
         self.deferred: list[tuple[Record, list[str]]] = []
+        self.located: list[tuple[str, Any]] = []  # (content key, LazyPositions) of this run's records
 
     def open_cache(self) -> Cache:
         from kexie_cli.fast.cache import Cache
@@ -192,24 +193,48 @@ class Run:
         finally:
             _JOB = None
 
+    def remember_positions(self, store: Cache) -> None:
+        """Keep the positions this run had to locate (for findings), for the next run."""
+        for key, positions in self.located:
+            if positions.ready:
+                store.put_positions(key, (dict(positions.values), dict(positions.keys)))
+
     def rebuild(self, store: Cache) -> list[Record]:
         """Records for a memo hit: outcomes from the cache (or worked out again if missing)."""
         self.work(store, None)
         return self.records()
 
-    def records(self) -> list[Record]:
+    def records(self, store: Cache | None = None) -> list[Record]:
+        """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
+        from kexie_cli.fast.fastload import LazyPositions
+
         records: list[Record] = []
         self.findings = []
         self.deferred = []
+        self.located = []
         for index, (file, raw, outcome) in enumerate(zip(self.files, self.raws, self.outcomes, strict=True)):
             assert outcome is not None
             record = _record(file, raw, outcome)
+            key = self.keys[index]
+            if store is not None and key is not None and isinstance(record.positions, LazyPositions):
+                known = store.get_positions(key)
+                if known is not None:
+                    record.positions = _known_positions(known)
+                else:
+                    self.located.append((key, record.positions))
             self.raws[index] = None  # the record holds the text: free the bytes as we go
             records.append(record)
             self.findings.extend(finding_from_row(t) for t in outcome[2])
             if outcome[3]:
                 self.deferred.append((record, outcome[3]))
         return records
+
+
+def _known_positions(maps: Any) -> Positions:
+    positions = Positions()
+    positions.values.update(maps[0])
+    positions.keys.update(maps[1])
+    return positions
 
 
 def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:

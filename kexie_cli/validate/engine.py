@@ -92,11 +92,12 @@ def check(
             loaded = LazyRecords(lambda: [r for r in every if r.loaded])
             return CheckResult([finding_from_row(r) for r in found], len(run.files), loaded, strict, every)
     run.work(store, progress)
-    records = run.records()
+    records = run.records(store)
     ctx = Context(registry.settings, registry.schemas, options.today, Index(records), options.lang)
     findings = run.findings + index_findings(run.rules, run.deferred, ctx)
     result = finish(registry, records, findings, ctx, options)
     if store is not None and memo is not None:
+        run.remember_positions(store)
         store.memo_put(memo, (rows(result.findings), result.strict))
         store.save()
     return result
