@@ -55,7 +55,10 @@ def _python_formats(schemas: SchemaSet) -> dict[str, Any]:
 
     jsonschema-rs has its own idea of formats (it accepts the date 0000-01-01,
     which Python's ``date`` refuses, and checks ``uri``, which the Python
-    validator without extras does not): the two validators must agree.
+    validator checks only with optional packages installed): the two
+    validators must agree, so every format is answered by the Python checker
+    (``date`` by a copy of it, to keep jsonschema out of runs that validate
+    nothing but ``kexie.yaml``).
     """
     names: set[str] = set()
     _collect_formats(list(schemas.documents.values()), names)
@@ -63,18 +66,24 @@ def _python_formats(schemas: SchemaSet) -> dict[str, Any]:
     for name in sorted(names):
         if name == "date":
             out[name] = _is_date  # jsonschema's own check, without importing jsonschema on every run
-        elif name in _PYTHON_CHECKED:
-            from jsonschema import Draft202012Validator
-
-            checker = Draft202012Validator.FORMAT_CHECKER
-            out[name] = lambda value, _name=name, _checker=checker: _checker.conforms(value, _name)
-        else:  # a format the Python validator does not check: nothing to check here either
-            out[name] = lambda value: True
+        else:  # whatever the Python validator does with it here (it depends on installed extras)
+            out[name] = lambda value, _name=name: _python_conforms(_name, value)
     return out
 
 
-#: formats the Python validator checks without optional extras (jsonschema's FORMAT_CHECKER)
-_PYTHON_CHECKED = frozenset({"email", "idn-email", "ipv4", "ipv6", "regex", "date", "uuid"})
+_CHECKER: Any = None
+
+
+def _python_conforms(name: str, value: Any) -> bool:
+    """The Python validator's verdict on ``value`` for format ``name`` (True for a format it does not check)."""
+    global _CHECKER  # noqa: PLW0603 - imported on first use only
+    if _CHECKER is None:
+        from jsonschema import Draft202012Validator
+
+        _CHECKER = Draft202012Validator.FORMAT_CHECKER
+    return bool(_CHECKER.conforms(value, name))
+
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
