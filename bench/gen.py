@@ -12,6 +12,15 @@ of the files (``--defects``, default 3) get one defect each, from syntax errors
 (K002–K004) to schema errors (K101–K105) and broken references (K202). N is a
 record count; the last copy is cut short, which may leave a few references
 dangling (more K202).
+
+By default the corpus is *realistic* (``--clean`` turns this off): about 60 %
+of the records get the free text real registries have, without changing what
+is valid: folded (``>-``) and literal (``|``) notes, quoted notes with
+escapes; percentages, URLs with ``?&=``, e-mail addresses, both kinds of
+quotes and full-width punctuation in the text; source titles and URLs in
+quotes; ``#`` comments between keys and at line ends; quoted keys; lists
+switched between flow and block style; and about 10 % of all files are
+written with CRLF line ends.
 """
 
 from __future__ import annotations
@@ -85,7 +94,95 @@ def _defects() -> list[Callable[[str], str]]:
     ]
 
 
-def generate(count: int, out: Path, seed: int = 1, defect_percent: float = 3.0) -> int:
+NOTE_LINES = [
+    "2025 年会员单位较上年增长 12.5%，其中企业会员占 38%；",
+    "换届材料见 https://kx.example.gov.cn/notice?id=2024-118&type=hj ，联系邮箱 msc@xuehui-example.org.cn。",
+    "理事会决议：“继续承办学术年会”；另议‘青年论坛’是否并入年会？",
+    "（注：#3 号文件已作废，以〔2025〕7 号为准）",
+    "年检意见：基本合格 & 整改中——须于 6 月底前补报财务审计报告！",
+    "会费标准：个人会员 200 元/年；团体会员 2,000 元/年 <不含> 赞助。",
+    "Q&A: 'Is the council quorate?' - yes, 31/45 = 68.9% present.",
+    "* 本条据秘书处电话核实，待书面材料；",
+    "学会网站 http://www.example.org/index.php?m=content&c=index&a=lists&catid=9 已停止更新。",
+    "联系电话 0571-8888 6666 转 8012；传真同。",
+    '上级意见："同意"。附件：《章程（修订稿）》｜《选举办法》',
+    "100% 的理事单位已确认；key: value 样式的文字、| 和 > 也会出现在备注里。",
+    "!重要：监事会报告 > 理事会报告时，以监事会意见为准 [见第 12 条]。",
+]
+SOURCE_TITLES = [
+    '"关于同意示例市{name}换届的批复（示例科协〔2024〕12号）"',
+    "'关于“{name}”年度检查结果的通知'",
+    '"{name}理事会会议纪要 #3（2025-03-18）"',
+]
+SOURCE_URLS = [
+    "'https://www.example.gov.cn/zwgk/tzgg/202410/t20241011_123.html?from=kx&share=1'",
+    '"https://kx.example.gov.cn/doc?id=88&sign=a%3Db"',
+    "https://www.example.org.cn/p?q=%E5%AD%A6%E4%BC%9A&page=2",
+]
+LINE_COMMENTS = ["# 2025 年换届后更新", "# 据秘书处 2026-03 报送", "# TODO: 核对 & 补充", "# 见附件 3（扫描件）"]
+
+
+def _note(rng: random.Random) -> str:
+    lines = rng.sample(NOTE_LINES, rng.randint(2, 4))
+    style = rng.randrange(5)
+    if style <= 1:
+        return "notes: >-\n" + "".join(f"  {line}\n" for line in lines)
+    if style == 2:
+        return "notes: |\n" + "".join(f"  {line}\n" for line in lines)
+    if style == 3:
+        body = "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines)
+        return f'notes: "{body}\\t（完）"\n'
+    return "notes: '" + " ".join(line.replace("'", "''") for line in lines) + "'\n"
+
+
+def _realistic(text: str, rng: random.Random) -> str:
+    """Free text, comments and quoting as real records have them (the record stays as valid as it was)."""
+    lines = [line for line in text.splitlines() if not line.startswith("notes:")]
+    name = next((line[6:].strip() for line in lines if line.startswith("name: ")), "学会")
+    top = [i for i, line in enumerate(lines) if line[:1].isalpha() and ":" in line and i > 0]
+    if top and rng.random() < 0.7:  # a comment line between keys
+        at = rng.choice(top)
+        lines.insert(at, rng.choice(LINE_COMMENTS))
+    scalar_lines = [i for i, line in enumerate(lines) if re.match(r"^ *[a-z_]+: [^|>'\"#\[{]+$", line)]
+    if scalar_lines and rng.random() < 0.6:  # a comment at a line end
+        at = rng.choice(scalar_lines)
+        lines[at] += "  " + rng.choice(LINE_COMMENTS)
+    if rng.random() < 0.3:  # a quoted key
+        quote = rng.choice(["'", '"'])
+        lines = [re.sub(r"^(short_name|supervisors|level)(?=:)", rf"{quote}\1{quote}", line) for line in lines]
+    if "sources:" in lines and rng.random() < 0.7:  # quoted titles and URLs with query strings
+        at = lines.index("sources:")
+        lines[at + 1 : at + 1] = [
+            "  - title: " + rng.choice(SOURCE_TITLES).format(name=name),
+            "    date: 2024-10-11",
+            "    url: " + rng.choice(SOURCE_URLS),
+        ]
+    out = "\n".join(lines) + "\n"
+    out = _switch_lists(out, rng)
+    return out + _note(rng)
+
+
+def _switch_lists(text: str, rng: random.Random) -> str:
+    """Flow lists to block style and back, so both (and mixes) occur."""
+    if rng.random() < 0.5:
+        # brand_events: [a, b] -> block list
+        def to_block(match: re.Match[str]) -> str:
+            items = [i.strip() for i in match.group(1).split(",") if i.strip()]
+            return "brand_events:\n" + "".join(f"  - {item}\n" for item in items)
+
+        text = re.sub(r"^brand_events: \[(.*)\]\n", to_block, text, flags=re.MULTILINE)
+    else:
+        text = re.sub(
+            r"^  - \{year: (\d+), result: ([a-z-]+)\}$",
+            lambda m: f"  - year: {m.group(1)}\n    result: {m.group(2)}",
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
+    return text
+
+
+def generate(count: int, out: Path, seed: int = 1, defect_percent: float = 3.0, realistic: bool = True) -> int:
     """Write a registry of ``count`` records into ``out`` (replaced); returns the number of defects planted."""
     rng = random.Random(seed)
     items = templates()
@@ -106,10 +203,14 @@ def generate(count: int, out: Path, seed: int = 1, defect_percent: float = 3.0) 
             if written >= count:
                 break
             body = _copy(text, k, ids, rng)
+            if realistic and rng.random() < 0.6:
+                body = _realistic(body, rng)
             if rng.random() * 100 < defect_percent:
                 body = rng.choice(defects)(body)
                 planted += 1
-            (out / "records" / folder / f"{record_id}-c{k}.yaml").write_text(body, encoding="utf-8")
+            if realistic and rng.random() < 0.1:
+                body = body.replace("\n", "\r\n")
+            (out / "records" / folder / f"{record_id}-c{k}.yaml").write_bytes(body.encode("utf-8"))
             written += 1
     return planted
 
@@ -120,8 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path, help="output folder (replaced)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defects", type=float, default=3.0, help="percent of files with a planted defect")
+    parser.add_argument("--clean", action="store_true", help="no free text, comments, quoting or CRLF")
     args = parser.parse_args(argv)
-    planted = generate(args.count, args.dir, args.seed, args.defects)
+    planted = generate(args.count, args.dir, args.seed, args.defects, realistic=not args.clean)
     print(f"{args.count} records, {planted} planted defects -> {args.dir}", file=sys.stderr)
     return 0
 

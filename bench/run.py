@@ -11,9 +11,17 @@ For each size, in one run and on the same corpus (``bench/gen.py``), it times
   output piped, so the plain format a hook or CI would print);
 - *warm*: ``kexie check`` again, nothing changed;
 - *1 changed*: ``kexie check`` after one record file was edited;
+- *set*: ``kexie set ID members.individual N`` on one society (warm cache;
+  the file is restored after each run);
+- *show*: ``kexie show ID`` (warm cache);
 - *check-jsonschema*: one ``check-jsonschema --schemafile`` run per kind
   (society, branch, party-cell) with kexie's own schemas over the same files,
   run once (it takes minutes at 50,000 files).
+
+Corpora (``--corpora``): *realistic* (the default of ``bench/gen.py``: free
+text, block scalars, comments, quoting, CRLF) and *clean* (``--clean``: the
+sample records as they are). check-jsonschema runs on the realistic corpus
+only.
 
 It prints a Markdown table with the ratio of check-jsonschema to kexie cold,
 the largest resident set of a kexie process, and the target checks of the
@@ -63,10 +71,13 @@ print(n)
 @dataclass
 class Row:
     size: int
+    corpus: str = "realistic"
     hash_s: float = 0.0
     cold_s: float = 0.0
     warm_s: float = 0.0
     changed_s: float = 0.0
+    set_s: float = 0.0
+    show_s: float = 0.0
     cjs_s: float | None = None
     peak_mib: float = 0.0
     findings: int = 0
@@ -130,10 +141,10 @@ def check_jsonschema(root: Path) -> float | None:
     return total
 
 
-def bench_size(size: int, out: Path, repeat: int, with_cjs: bool) -> Row:
-    root = out / f"reg-{size}"
-    generate(size, root, seed=1)
-    row = Row(size)
+def bench_size(size: int, out: Path, repeat: int, with_cjs: bool, corpus: str = "realistic") -> Row:
+    root = out / f"reg-{corpus}-{size}"
+    generate(size, root, seed=1, realistic=corpus == "realistic")
+    row = Row(size, corpus)
     env = {**os.environ, "KEXIE_LANG": ""}
     cache = root / ".kexie" / "cache"
 
@@ -159,7 +170,21 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool) -> Row:
         row.notes.append("warm output differs from cold!")
     row.changed_s, changed_peak, _ = median_of(repeat, lambda: timed(kexie_cmd(root), env), edit_one)
     victim.write_bytes(original)
-    row.peak_mib = max(cold_peak, warm_peak, changed_peak)
+    timed(kexie_cmd(root), env)  # warm again after the restore
+    victim_id = victim.name.removesuffix(".yaml")
+    edit_cmd = [sys.executable, "-m", "kexie_cli", "set", "--as-of", AS_OF, "--root", str(root)]
+    values = iter(range(100, 1_000_000))
+
+    def restore() -> None:
+        victim.write_bytes(original)
+
+    row.set_s, set_peak, _ = median_of(
+        repeat, lambda: timed([*edit_cmd, victim_id, "members.individual", str(next(values))], env), restore
+    )
+    restore()
+    show_cmd = [sys.executable, "-m", "kexie_cli", "show", "--as-of", AS_OF, "--root", str(root), victim_id]
+    row.show_s, show_peak, _ = median_of(repeat, lambda: timed(show_cmd, env), nothing)
+    row.peak_mib = max(cold_peak, warm_peak, changed_peak, set_peak, show_peak)
     as_json = timed(kexie_cmd(root, "--format", "json"), env)[2]  # answered from the run memo
     row.findings = as_json.count(b'"code"')
     if with_cjs:
@@ -186,24 +211,27 @@ def report(rows: list[Row], help_s: float, repeat: int) -> str:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"medians of {repeat} runs, check-jsonschema once",
         "",
-        "| records | hash all files | kexie cold | kexie warm | 1 file changed | check-jsonschema "
-        "| check-jsonschema / cold | peak RSS | findings |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| corpus | records | hash all files | kexie cold | kexie warm | 1 file changed | set | show "
+        "| check-jsonschema | check-jsonschema / cold | peak RSS | findings |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         ratio = f"{r.ratio:.1f}×" if r.ratio is not None else "—"
         lines.append(
-            f"| {r.size:,} | {fmt(r.hash_s)} | {fmt(r.cold_s)} | {fmt(r.warm_s)} | {fmt(r.changed_s)} "
+            f"| {r.corpus} | {r.size:,} | {fmt(r.hash_s)} | {fmt(r.cold_s)} | {fmt(r.warm_s)} | {fmt(r.changed_s)} "
+            f"| {fmt(r.set_s)} | {fmt(r.show_s)} "
             f"| {fmt(r.cjs_s)} | {ratio} | {r.peak_mib:.0f} MiB | {r.findings:,} |"
         )
     lines += ["", f"`kexie --help`: {help_s:.3f} s", "", "Targets:"]
-    by_size = {r.size: r for r in rows}
+    by_size = {r.size: r for r in rows if r.corpus == "realistic"}
     checks: list[tuple[str, bool | None, str]] = []
     if 10_000 in by_size:
         r = by_size[10_000]
         checks.append(("10k cold ≥ 25× check-jsonschema", None if r.ratio is None else r.ratio >= 25, f"{r.ratio}"))
         checks.append(("10k warm ≤ 2× hash", r.warm_s <= 2 * r.hash_s, f"{r.warm_s / r.hash_s:.2f}× hash"))
         checks.append(("10k one file changed < 0.5 s", r.changed_s < 0.5, fmt(r.changed_s)))
+        checks.append(("10k set < 1 s (warm)", r.set_s < 1.0, fmt(r.set_s)))
+        checks.append(("10k show < 0.5 s (warm)", r.show_s < 0.5, fmt(r.show_s)))
     if 50_000 in by_size:
         r = by_size[50_000]
         checks.append(("50k warm < 1 s", r.warm_s < 1.0, fmt(r.warm_s)))
@@ -213,7 +241,8 @@ def report(rows: list[Row], help_s: float, repeat: int) -> str:
         mark = "n/a" if ok is None else ("met" if ok else "MISSED")
         lines.append(f"- {name}: {mark} ({value})")
     for r in rows:
-        lines.extend(f"- note ({r.size}): {n}" for n in r.notes)
+        lines.extend(f"- note ({r.corpus} {r.size}): {n}" for n in r.notes)
+    lines.append(f"- machine load at the end (1/5/15 min): {os.getloadavg()}")
     return "\n".join(lines)
 
 
@@ -223,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora are generated")
     parser.add_argument("--no-check-jsonschema", action="store_true", help="skip check-jsonschema")
+    parser.add_argument("--corpora", default="realistic,clean", help="realistic and/or clean (see bench/gen.py)")
     parser.add_argument(
         "--check-jsonschema-max", type=int, default=None, help="skip check-jsonschema above this many records"
     )
@@ -230,12 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.out.mkdir(parents=True, exist_ok=True)
     rows = []
-    for size in sizes:
-        print(f"benchmarking {size:,} records ...", file=sys.stderr)
-        with_cjs = not args.no_check_jsonschema and (
-            args.check_jsonschema_max is None or size <= args.check_jsonschema_max
-        )
-        rows.append(bench_size(size, args.out, args.repeat, with_cjs))
+    corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
+    for corpus in corpora:
+        for size in sizes:
+            print(f"benchmarking {size:,} records ({corpus}) ...", file=sys.stderr)
+            with_cjs = (
+                corpus == "realistic"
+                and not args.no_check_jsonschema
+                and (args.check_jsonschema_max is None or size <= args.check_jsonschema_max)
+            )
+            rows.append(bench_size(size, args.out, args.repeat, with_cjs, corpus))
     print(report(rows, help_time(args.repeat), args.repeat))
     return 0
 

@@ -22,7 +22,6 @@ from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_text
-from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.schemas import SchemaSet
@@ -183,16 +182,16 @@ def find_record_file(registry: Registry, record_id: str) -> RecordFile:
 
 
 def new_errors(registry: Registry, file: RecordFile, new_text: str, today: dt.date) -> list[Finding]:
-    """Errors the registry has with ``new_text`` in ``file`` that it does not have now."""
-    from kexie_cli.validate.engine import CheckOptions, check_records
+    """Errors the registry has with ``new_text`` in ``file`` that it does not have now.
 
-    records = registry.load()
+    Two runs of the check engine, both through the cache: the registry as it
+    is (usually answered by the run memo) and with ``new_text`` as an override.
+    """
+    from kexie_cli.validate.engine import CheckOptions, check
+
     options = CheckOptions(today=today, strict=False)
-    before = check_records(registry, records, options).findings
-    loaded = load_text(new_text)
-    replacement = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
-    swapped = [r for r in records if r.relpath != file.relpath] + [replacement]
-    after = check_records(registry, swapped, options).findings
+    before = check(registry, options).findings
+    after = check(registry, options, overrides={file.relpath: new_text}).findings
     seen = Counter(_identity(f) for f in before if f.severity is Severity.ERROR)
     out: list[Finding] = []
     for finding in after:

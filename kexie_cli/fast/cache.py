@@ -80,8 +80,12 @@ def code_fingerprint() -> str:
 def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str:
     """Everything besides a file's bytes that a per-file outcome depends on."""
     import kexie_cli
+    from kexie_cli.fast import pure
 
     parts = [
+        # which loader and validator ran: the fast and the pure path must agree, but a cache
+        # filled by one must never answer for the other (that would hide a disagreement)
+        f"path={'pure' if pure() else 'fast'}",
         f"format={FORMAT}",
         f"kexie={kexie_cli.__version__}",
         f"code={code_fingerprint()}",
@@ -160,6 +164,17 @@ class Cache:
         self.entries[key] = outcome
         self.used.add(key)
         self.changed = True
+
+    # --- positions of files with findings ----------------------------------------------
+    # Kept apart from the outcomes (and under their own key prefix) so the two can change
+    # independently. Positions depend on a file's text alone, so the content key is enough.
+
+    def get_positions(self, key: str) -> Any:
+        """The remembered (values, keys) position maps of the file with content key ``key``, if any."""
+        return self.get("p" + key)
+
+    def put_positions(self, key: str, maps: Any) -> None:
+        self.put("p" + key, maps)
 
     # --- run memo -------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ property tests compare its positions with the strict loader's.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from kexie_cli.records.loader import resolve_plain
@@ -29,6 +30,7 @@ _BAD_CHARS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
 # A plain scalar may not start with one of these (YAML indicators).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_STOP = frozenset(",[]{}")
+_BLOCK_HEADER = re.compile(r"[|>][-+]? *(?:#.*)?\Z")
 
 
 class _GiveUp(Exception):
@@ -173,6 +175,11 @@ class _Scanner:
             raise _GiveUp  # empty value
         if in_sequence and self.is_sequence_item(row, col):
             return self.block_sequence(row, col, path)
+        if rest[0] in "|>":
+            if _BLOCK_HEADER.match(rest) is None:
+                raise _GiveUp
+            self.positions.values[path] = (row + 1, col + 1)
+            return _AnyString(""), self.block_scalar_end(row + 1, parent_col)
         if rest[0] in "{[":
             value, end = _Flow(line, self.positions, row).node(col, path)
             _end_of_line(line, end)
@@ -187,6 +194,29 @@ class _Scanner:
         self.positions.values[path] = (row + 1, col + 1)
         self.no_continuation(row, parent_col)
         return scalar, row + 1
+
+    def block_scalar_end(self, row: int, parent_col: int) -> int:
+        """The first row after a block scalar's lines (indented past ``parent_col``, or empty)."""
+        first = -1
+        while row < len(self.lines):
+            line = self.lines[row]
+            content = line.lstrip(" ")
+            if not content:
+                if line:
+                    raise _GiveUp  # a line of spaces: as the fast loader, leave it to the strict one
+                row += 1
+                continue
+            indent = len(line) - len(content)
+            if indent <= parent_col:
+                break
+            if first < 0:
+                first = indent
+            elif indent < first:
+                raise _GiveUp
+            row += 1
+        if first < 0:
+            raise _GiveUp  # an empty block scalar
+        return row
 
     def no_continuation(self, row: int, parent_col: int) -> None:
         """A one-line scalar must not continue on the next line (more indented)."""

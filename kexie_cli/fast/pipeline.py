@@ -10,7 +10,10 @@
    noted and run later here.
 3. Records are rebuilt from the outcomes; positions are computed lazily, only
    for findings that need them.
-4. Registry-scope rules and the noted record rules run on the full index.
+4. Registry-scope rules and the noted record rules run on the full index
+   (that part, and the order of the steps, is the engine's:
+   :func:`kexie_cli.validate.engine.check`; this module only plugs in the
+   loader, the worker pool and the cache).
 
 ``KEXIE_PURE=1`` forces the pure-Python loader and validator; ``KEXIE_JOBS=N``
 fixes the number of worker processes (1: none).
@@ -19,7 +22,7 @@ fixes the number of worker processes (1: none).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
@@ -28,23 +31,15 @@ from kexie_cli.finding import Finding, Severity
 from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
-from kexie_cli.registry.layout import RecordFile
-from kexie_cli.registry.load import Progress, Registry
+from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
+from kexie_cli.registry.load import Progress, Registry, read_record
 from kexie_cli.rules import Rule, all_rules
 from kexie_cli.validate.context import Context
-from kexie_cli.validate.engine import (
-    NO_INDEX,
-    CheckOptions,
-    CheckResult,
-    file_findings,
-    finish,
-    index_findings,
-    local_findings,
-)
-from kexie_cli.validate.index import Index
+from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
 
 if TYPE_CHECKING:
     from kexie_cli.fast.cache import Cache
+    from kexie_cli.validate.engine import CheckOptions
 
 #: Below this many files to work on, worker processes cost more than they save.
 PARALLEL_MIN = 600
@@ -95,31 +90,6 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def analyse(registry: Registry, options: CheckOptions, progress: Progress | None = None) -> CheckResult:
-    """Check the registry (see the module docstring); the result equals ``check_records``'s."""
-    from kexie_cli.fast.cache import Cache
-
-    run = _Run(registry, options)
-    store = Cache.open(registry, options, run.rules) if options.cache else None
-    run.scan(store)
-    memo = store.memo_key(run.memo_parts(), _options_text(options)) if store is not None else None
-    if store is not None and memo is not None:
-        known = store.memo_get(memo)
-        if known is not None:  # nothing changed since a run with the same options
-            rows, strict = known
-            lazy = LazyRecords(lambda: _loaded_records(run.rebuild(store)))
-            return CheckResult([_finding(r) for r in rows], len(run.files), lazy, strict)
-    run.work(store, progress)
-    records = run.records()
-    ctx = Context(run.settings, registry.schemas, options.today, Index(records), options.lang)
-    findings = run.findings + index_findings(run.rules, run.deferred, ctx)
-    result = finish(registry, records, findings, ctx, options)
-    if store is not None and memo is not None:
-        store.memo_put(memo, (_rows(result.findings), result.strict))
-        store.save()
-    return result
-
-
 class LazyRecords(Sequence[Record]):
     """The loaded records of a check answered from the run memo, built on first use."""
 
@@ -149,27 +119,19 @@ class LazyRecords(Sequence[Record]):
         return iter(self._all())
 
 
-def _loaded_records(records: list[Record]) -> list[Record]:
-    return [r for r in records if r.loaded]
+class Run:
+    """The state of one bulk check (the engine drives it: :func:`kexie_cli.validate.engine.check`)."""
 
-
-def _options_text(options: CheckOptions) -> str:
-    """What besides the per-file fingerprint decides the final findings."""
-    return repr(
-        (
-            sorted(options.select) if options.select is not None else None,
-            sorted(options.ignore),
-            options.paths,
-            options.strict,
-        )
-    )
-
-
-class _Run:
-    """The state of one bulk check."""
-
-    def __init__(self, registry: Registry, options: CheckOptions) -> None:
+    def __init__(
+        self, registry: Registry, options: CheckOptions, overrides: Mapping[str, str | bytes] | None = None
+    ) -> None:
+        self.registry = registry
         self.files = registry.files()
+        self.overrides = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in (overrides or {}).items()}
+        known = {f.relpath for f in self.files}
+        added = [_override_file(registry, rel) for rel in self.overrides if rel not in known]
+        if added:
+            self.files = sorted([*self.files, *added], key=lambda f: f.relpath)
         self.rules = all_rules()
         self.settings = registry.settings
         self.fast = not pure()
@@ -180,11 +142,21 @@ class _Run:
         self.outcomes: list[Outcome | None] = []
         self.findings: list[Finding] = []
         self.deferred: list[tuple[Record, list[str]]] = []
+        self.located: list[tuple[str, Any]] = []  # (content key, LazyPositions) of this run's records
+
+    def open_cache(self) -> Cache:
+        from kexie_cli.fast.cache import Cache
+
+        return Cache.open(self.registry, self.options, self.rules)
 
     def scan(self, store: Cache | None) -> None:
-        """Read and hash every file; outcomes known without work are filled in."""
+        """Read and hash every file (an override instead of its file); outcomes known without work are filled in."""
         for file in self.files:
-            raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
+            override = self.overrides.get(file.relpath)
+            if override is not None and file.kind is not None:
+                raw, early = _early(file, override, self.settings.max_file_bytes, self.local_ctx)
+            else:
+                raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
             self.raws.append(raw)
             self.keys.append(store.key(file.relpath, raw) if store is not None and raw is not None else None)
             self.outcomes.append(early)
@@ -221,64 +193,78 @@ class _Run:
         finally:
             _JOB = None
 
+    def remember_positions(self, store: Cache) -> None:
+        """Keep the positions this run had to locate (for findings), for the next run."""
+        for key, positions in self.located:
+            if positions.ready:
+                store.put_positions(key, (dict(positions.values), dict(positions.keys)))
+
     def rebuild(self, store: Cache) -> list[Record]:
         """Records for a memo hit: outcomes from the cache (or worked out again if missing)."""
         self.work(store, None)
         return self.records()
 
-    def records(self) -> list[Record]:
+    def records(self, store: Cache | None = None) -> list[Record]:
+        """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
+        from kexie_cli.fast.fastload import LazyPositions
+
         records: list[Record] = []
         self.findings = []
         self.deferred = []
+        self.located = []
         for index, (file, raw, outcome) in enumerate(zip(self.files, self.raws, self.outcomes, strict=True)):
             assert outcome is not None
             record = _record(file, raw, outcome)
+            key = self.keys[index]
+            if store is not None and key is not None and isinstance(record.positions, LazyPositions):
+                known = store.get_positions(key)
+                if known is not None:
+                    record.positions = _known_positions(known)
+                else:
+                    self.located.append((key, record.positions))
             self.raws[index] = None  # the record holds the text: free the bytes as we go
             records.append(record)
-            self.findings.extend(_finding(t) for t in outcome[2])
+            self.findings.extend(finding_from_row(t) for t in outcome[2])
             if outcome[3]:
                 self.deferred.append((record, outcome[3]))
         return records
 
 
+def _known_positions(maps: Any) -> Positions:
+    positions = Positions()
+    positions.values.update(maps[0])
+    positions.keys.update(maps[1])
+    return positions
+
+
 def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
     """The file's bytes, or its outcome when it is known without them (K006, unreadable, too large)."""
-    problems: list[ProblemRow] = []
-    if file.kind is not None:
-        try:
-            raw, size = read_file(file.path, max_bytes)
-            if raw is not None:
-                return raw, None
-            problems.append(("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes)))))
-        except OSError as exc:
-            problems.append(("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),)))
+    if file.kind is None:
+        return None, _known(file, [], ctx)
+    raw, problems = read_record(file, max_bytes)
+    if raw is not None:
+        return raw, None
+    return None, _known(file, [(p.code, p.line, p.column, p.key, p.params) for p in problems], ctx)
+
+
+def _early(file: RecordFile, raw: bytes, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
+    """An override's bytes, or its outcome when it is too large (as for a file on disk)."""
+    if len(raw) <= max_bytes:
+        return raw, None
+    row = ("K001", 1, 1, "load.too_large", (("size", str(len(raw))), ("limit", str(max_bytes))))
+    return None, _known(file, [row], ctx)
+
+
+def _known(file: RecordFile, problems: list[ProblemRow], ctx: Context) -> Outcome:
     record = _record(file, None, (None, problems, [], []))
-    return None, (None, problems, _rows(file_findings(record, ctx)), [])
+    return (None, problems, rows(file_findings(record, ctx)), [])
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-
-
-def read_file(path: os.PathLike[str] | str, max_bytes: int) -> tuple[bytes | None, int]:
-    """A file's bytes (None when larger than ``max_bytes``) and its size.
-
-    Plain ``os`` calls: no file object per file, which halves the cost of
-    reading 100,000 small files. Raises OSError like ``open``.
-    """
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        size = os.fstat(fd).st_size
-        if size > max_bytes:
-            return None, size
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1]:
-            chunks.append(os.read(fd, 1 << 16))
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks)
-    if len(raw) > max_bytes:  # grew while we read it
-        return None, len(raw)
-    return raw, len(raw)
+def _override_file(registry: Registry, relpath: str) -> RecordFile:
+    """The :class:`RecordFile` of an override for a file that is not on disk (yet)."""
+    parts = relpath.split("/")
+    kind = FOLDER_KINDS.get(parts[1]) if len(parts) == 3 and parts[2].endswith(".yaml") else None
+    return RecordFile(registry.root.joinpath(*parts), relpath, kind)
 
 
 def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
@@ -316,10 +302,10 @@ def _outcome(index: int) -> Outcome:
     local, deferred = local_findings(record, job.ctx, job.rules)
     found.extend(local)
     problems = [(p.code, p.line, p.column, p.key, p.params) for p in loaded.problems]
-    return loaded.data, problems, _rows(found), deferred
+    return loaded.data, problems, rows(found), deferred
 
 
-def _rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:
+def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:
     return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message, f.anchor) for f in found]
 
 
@@ -337,6 +323,6 @@ def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     return Record(file, data, positions, [], text)
 
 
-def _finding(row: tuple[str, str, str, int, int, str | None, str, str]) -> Finding:
+def finding_from_row(row: tuple[str, str, str, int, int, str | None, str, str]) -> Finding:
     code, severity, file, line, column, record_id, message, anchor = row
     return Finding(code, Severity(severity), file, line, column, record_id, message, anchor)

@@ -9,6 +9,8 @@ fast validator never calls valid what the Python one rejects.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import weakref
 from typing import Any
 
@@ -35,14 +37,78 @@ def validators(schemas: SchemaSet) -> dict[str, Any] | None:
     if key not in _VALIDATORS:
         try:
             registry = _rs.Registry([(BASE_URI + name, doc) for name, doc in schemas.documents.items()])
+            formats = _python_formats(schemas)
             _VALIDATORS[key] = {
-                kind: _rs.Draft202012Validator({"$ref": BASE_URI + name}, registry=registry, validate_formats=True)
+                kind: _rs.Draft202012Validator(
+                    {"$ref": BASE_URI + name}, registry=registry, validate_formats=True, formats=formats
+                )
                 for kind, name in SCHEMA_FILES.items()
                 if name in schemas.documents
             }
         except Exception:  # a schema the fast validator does not accept: use the Python one
             _VALIDATORS[key] = None
     return _VALIDATORS[key]
+
+
+def _python_formats(schemas: SchemaSet) -> dict[str, Any]:
+    """Every format the schemas use, checked exactly as the Python validator checks it.
+
+    jsonschema-rs has its own idea of formats (it accepts the date 0000-01-01,
+    which Python's ``date`` refuses, and checks ``uri``, which the Python
+    validator checks only with optional packages installed): the two
+    validators must agree, so every format is answered by the Python checker
+    (``date`` by a copy of it, to keep jsonschema out of runs that validate
+    nothing but ``kexie.yaml``).
+    """
+    names: set[str] = set()
+    _collect_formats(list(schemas.documents.values()), names)
+    out: dict[str, Any] = {}
+    for name in sorted(names):
+        if name == "date":
+            out[name] = _is_date  # jsonschema's own check, without importing jsonschema on every run
+        else:  # whatever the Python validator does with it here (it depends on installed extras)
+            out[name] = lambda value, _name=name: _python_conforms(_name, value)
+    return out
+
+
+_CHECKER: Any = None
+
+
+def _python_conforms(name: str, value: Any) -> bool:
+    """The Python validator's verdict on ``value`` for format ``name`` (True for a format it does not check)."""
+    global _CHECKER  # noqa: PLW0603 - imported on first use only
+    if _CHECKER is None:
+        from jsonschema import Draft202012Validator
+
+        _CHECKER = Draft202012Validator.FORMAT_CHECKER
+    return bool(_CHECKER.conforms(value, name))
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _is_date(value: Any) -> bool:
+    """``jsonschema._format.is_date``: four-two-two ASCII digits that make a real date (year 0 does not)."""
+    if not isinstance(value, str):
+        return True
+    if _DATE.fullmatch(value) is None:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _collect_formats(todo: list[Any], names: set[str]) -> None:
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("format"), str):
+                names.add(node["format"])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
 
 
 def is_valid(schemas: SchemaSet, kind: str, data: Any) -> bool:

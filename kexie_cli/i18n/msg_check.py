@@ -49,8 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "K001.load.unreadable": ("文件无法读取：{detail}", "File cannot be read: {detail}"),
     "K002.load.syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
     "K002.load.too_deep": (
-        "括号嵌套过深（超过 64 层）",
-        "Brackets nested too deep (over 64 levels)",
+        "嵌套过深（括号或缩进超过 64 层）",
+        "Nested too deep (brackets or indentation over 64 levels)",
     ),
     "K003.load.duplicate": ("键 {key} 重复出现", "Key {key} appears twice"),
     "K004.load.multi_doc": (

@@ -26,7 +26,7 @@ from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.terms import add_years, parse_date
 
@@ -115,7 +115,7 @@ def import_file(
     with _lock(registry.root):
         records = registry.load()
         plans = _plan(registry, records, kind, data.rows, details, result)
-        _validate(registry, records, plans, today)
+        _validate(registry, plans, today)
         if not dry_run:
             for plan in plans:
                 if plan.path is not None and plan.new_text != plan.old_text:
@@ -389,23 +389,21 @@ def _plain(value: Any) -> Any:
 # --- validation --------------------------------------------------------------------------
 
 
-def _validate(registry: Registry, records: list[Record], plans: list[_Plan], today: dt.date) -> None:
-    """Errors each written record has after the import (they do not stop it: ``kexie check`` shows them)."""
-    from kexie_cli.fast.fastload import load_any
-    from kexie_cli.validate.engine import CheckOptions, check_records
+def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
+    """Errors each written record has after the import (they do not stop it: ``kexie check`` shows them).
 
-    touched = {}
+    The one check engine, with the new texts as overrides (nothing is read twice).
+    """
+    from kexie_cli.validate.engine import CheckOptions, check
+
+    touched: dict[str, str] = {}
     for plan in plans:
         if plan.path is None or plan.new_text == plan.old_text:
             continue
-        relpath = plan.path.relative_to(registry.root).as_posix()
-        loaded = load_any(plan.new_text.encode("utf-8"), registry.settings.max_file_bytes)
-        file = RecordFile(plan.path, relpath, plan.result.file and _kind_of(relpath))
-        touched[relpath] = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
+        touched[plan.path.relative_to(registry.root).as_posix()] = plan.new_text
     if not touched:
         return
-    merged = [r for r in records if r.relpath not in touched] + list(touched.values())
-    findings = check_records(registry, merged, CheckOptions(today=today, strict=False)).findings
+    findings = check(registry, CheckOptions(today=today, strict=False), overrides=touched).findings
     by_file: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.severity is Severity.ERROR and finding.file in touched:

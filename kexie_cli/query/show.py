@@ -13,7 +13,7 @@ from kexie_cli.query.fields import DERIVED, QueryContext, resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
 from kexie_cli.reporters.tables import Column, TableData, to_jsonable
-from kexie_cli.validate.engine import CheckOptions, check_records
+from kexie_cli.validate.engine import CheckOptions, CheckResult, check
 
 LIST_SECTIONS = {"leaders": "show.leaders", "inspections": "show.inspections", "stars": "show.stars"}
 
@@ -52,7 +52,10 @@ class UnloadableFile(KexieError):
         return tr("show.unloadable", lang, file=self.params["file"], line=p.line, code=p.code, detail=detail)
 
 
-def show(registry: Registry, records: list[Record], qctx: QueryContext, record_id: str) -> RecordView:
+def show(
+    registry: Registry, records: list[Record], qctx: QueryContext, record_id: str, checked: CheckResult | None = None
+) -> RecordView:
+    """One record's view; ``checked``: the whole-registry check the records came from (saves a second run)."""
     record = qctx.index.get(record_id)
     if record is None:
         broken = [r for r in records if not r.loaded and r.problems and r.file.stem_id == record_id]
@@ -77,8 +80,11 @@ def show(registry: Registry, records: list[Record], qctx: QueryContext, record_i
     references = _references(record, qctx)
     if references:
         sections.append(_reference_table(references, lang))
-    options = CheckOptions(today=qctx.today, lang=lang, paths=(record.relpath,))
-    findings = check_records(registry, records, options).findings
+    if checked is not None:  # the same findings as a run with paths=(file,): findings are per file
+        findings = [f for f in checked.findings if f.file == record.relpath]
+    else:
+        options = CheckOptions(today=qctx.today, lang=lang, paths=(record.relpath,))
+        findings = check(registry, options).findings  # the one engine, with the cache
     sections.append(_findings_table(findings, lang))
     return RecordView(record, sections, values, references, findings)
 

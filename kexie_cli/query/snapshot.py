@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from kexie_cli.errors import KexieError
 from kexie_cli.query.fields import QueryContext
@@ -24,22 +25,41 @@ from kexie_cli.registry.load import Registry
 from kexie_cli.registry.settings import Settings, load_settings
 from kexie_cli.validate.index import Index
 
+if TYPE_CHECKING:
+    from kexie_cli.validate.engine import CheckResult
+
 
 @dataclass(slots=True)
 class Snapshot:
     records: list[Record]
     qctx: QueryContext
+    checked: CheckResult | None = None  # the check of the work tree the records came from (None: --at)
 
 
 def snapshot(registry: Registry, today: dt.date, lang: str, at: str | None = None) -> Snapshot:
     """Load the registry (or its state at Git revision ``at``) for querying."""
+    checked = None
     if at is None:
-        records = registry.load()
+        checked = load_checked(registry, today, lang)
+        records = list(checked.all_records)
         settings = registry.settings
     else:
         records, settings = load_revision(registry, at)
     qctx = QueryContext(today, settings, registry.schemas, Index(records), lang)
-    return Snapshot(records, qctx)
+    return Snapshot(records, qctx, checked)
+
+
+def load_checked(registry: Registry, today: dt.date, lang: str) -> CheckResult:
+    """Every record file of the work tree, through the check engine and its cache.
+
+    Loading goes through :func:`kexie_cli.validate.engine.check` so that a
+    query after a ``kexie check`` (or a second query) reads the per-file
+    outcomes from the cache instead of parsing every file again; the run
+    leaves the cache ready for the ``check`` a query like ``show`` makes.
+    """
+    from kexie_cli.validate.engine import CheckOptions, check
+
+    return check(registry, CheckOptions(today=today, lang=lang))
 
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

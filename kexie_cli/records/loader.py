@@ -128,11 +128,20 @@ def load_text(text: str) -> Loaded:
     if deep is not None:
         line, col = _line_col_text(text, deep)
         return Loaded(None, problems=[Problem("K002", line, col, "load.too_deep")], text=text)
-    builder = _Builder()
+    from kexie_cli.records.strict_scanner import Refusal
+
+    source = text
+    last = text[text.rfind("\n") + 1 :]
+    if last and not last.strip(" "):
+        # a last line of spaces without a line break: ruamel drops it from a block scalar, YAML 1.2 does not
+        source = text + "\n"
+    builder = _Builder(source)
     try:
-        builder.run(text)
+        builder.run(source)
     except _Stop:
         pass
+    except Refusal as exc:
+        builder.problems.append(Problem(exc.code, exc.mark.line + 1, exc.mark.column + 1, exc.key))
     except Exception as exc:  # ruamel raises many error types for broken YAML
         builder.problems.append(_syntax_problem(exc))
     result = Loaded(builder.root if not builder.problems else None, builder.positions, builder.problems, text)
@@ -164,14 +173,28 @@ class _Frame:
 
 
 class _Builder:
-    """Builds plain Python data from parser events, recording positions."""
+    """Builds plain Python data from parser events, recording positions.
 
-    def __init__(self) -> None:
+    Besides building, it checks what the parser lets through (see
+    :mod:`kexie_cli.records.strict_scanner` for the scanner's corrections):
+    lines a flow collection or a flow scalar continues on must be indented
+    more than the block collection they are in (only spaces count); a
+    quoted scalar cannot be followed by ``#`` directly; a plain scalar in a
+    flow collection cannot end in ``:`` or hold ``:`` before ``, [ ] { }``
+    (ruamel keeps the colon in the text, YAML 1.2 reads a key).
+    """
+
+    def __init__(self, text: str = "") -> None:
         self.root: dict[str, Any] | None = None
         self.positions = Positions()
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.documents = 0
+        self.text = text
+        self._lines: list[str] | None = None
+        self.blocks: list[int] = []  # indentation of the open block collections
+        self.flows: list[Any] = []  # start marks of the open flow collections
+        self.styles: list[bool] = []  # open collections: flow (True) or block
 
     def problem(self, code: str, mark: Any, msg: str, **params: str) -> None:
         if code != "K003" and any(p.code == code and p.key == msg for p in self.problems):
@@ -184,7 +207,11 @@ class _Builder:
         from ruamel.yaml import YAML
         from ruamel.yaml import events as ev
 
-        for event in YAML(typ="safe", pure=True).parse(text):
+        from kexie_cli.records.strict_scanner import Refusal, StrictScanner
+
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Scanner = StrictScanner
+        for event in yaml.parse(text):
             if isinstance(event, ev.DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
@@ -201,20 +228,72 @@ class _Builder:
                     self.problem("K004", event.start_mark, "load.tag", tag=str(event.tag))
             if isinstance(event, ev.ScalarEvent):
                 plain = event.style is None
+                self.check_scalar(event, plain, Refusal)
                 self.node(
                     event.start_mark,
                     resolve_plain(event.value) if plain else event.value,
                     event.value,
                     plain,
                 )
-            elif isinstance(event, ev.MappingStartEvent):
-                self.open(event.start_mark, {})
-            elif isinstance(event, ev.SequenceStartEvent):
-                self.open(event.start_mark, [])
+            elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+                self.styles.append(bool(event.flow_style))
+                if event.flow_style:
+                    self.flows.append(event.start_mark)
+                else:
+                    self.blocks.append(event.start_mark.column)
+                self.open(event.start_mark, {} if isinstance(event, ev.MappingStartEvent) else [])
             elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
                 self.stack.pop()
+                if self.styles.pop():
+                    start = self.flows.pop()
+                    if not self.flows:
+                        self.check_lines(start, event.end_mark, Refusal)
+                else:
+                    self.blocks.pop()
+
+    def check_scalar(self, event: Any, plain: bool, refusal: Any) -> None:
+        start, end = event.start_mark, event.end_mark
+        if event.style in ('"', "'") and self.text[end.index : end.index + 1] == "#":
+            raise refusal("K002", "load.comment_glued", end)
+        if self.flows:
+            after = self.text[end.index : end.index + 1]
+            if plain and (_FLOW_COLON.search(event.value) or (event.value.endswith(":") and after in ",]}")):
+                raise refusal("K004", "load.flow_colon", start)
+            return  # the flow collection's lines are checked as a whole
+        if event.style in ("|", ">"):
+            return
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+            return  # a block mapping's key: at the mapping's own indentation
+        self.check_lines(start, end, refusal)
+
+    def check_lines(self, start: Any, end: Any, refusal: Any) -> None:
+        """Every line of a node that begins with it or continues it is indented past its block (spaces only)."""
+        if not self.blocks:
+            return
+        first = self.text[start.index - start.column : start.index]
+        if end.line == start.line and "\t" not in first:
+            return
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        lines = self._lines
+        least = self.blocks[-1] + 1
+        for number in range(start.line, min(end.line, len(lines) - 1) + 1):
+            line = lines[number]
+            if number == start.line:
+                if first.strip(" \t"):
+                    continue  # the node does not begin its line
+            else:
+                content = line.lstrip(" \t")
+                if not content or content.startswith("#"):
+                    continue
+            if len(line) - len(line.lstrip(" ")) < least:
+                raise refusal("K002", "load.indent", _Mark(number, 0))
 
     def open(self, mark: Any, container: dict[str, Any] | list[Any]) -> None:
+        if len(self.stack) >= MAX_DEPTH:  # block nesting too: every later step recurses on the data
+            self.problems.append(Problem("K002", mark.line + 1, mark.column + 1, "load.too_deep"))
+            raise _Stop
         path = self.node(mark, container, None, False)
         if path is not None:
             self.stack.append(_Frame(container, path))
@@ -260,6 +339,15 @@ class _Builder:
             self.positions.values[path] = pos
             self.positions.keys[path] = frame.key_pos
         return path
+
+
+_FLOW_COLON = re.compile(r":[,\[\]{}]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    line: int
+    column: int
 
 
 def _too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,16 +47,50 @@ class Registry:
 def load_record(file: RecordFile, max_bytes: int) -> Record:
     if file.kind is None:
         return Record(file, None)
-    try:
-        size = file.path.stat().st_size
-        if size > max_bytes:
-            problem = Problem("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
-            return Record(file, None, problems=[problem])
-        raw = file.path.read_bytes()
-    except OSError as exc:
-        problem = Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
-        return Record(file, None, problems=[problem])
+    raw, problems = read_record(file, max_bytes)
+    if raw is None:
+        return Record(file, None, problems=problems)
     from kexie_cli.fast.fastload import load_any
 
     loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
+
+
+def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    """A record file's bytes, or the K001 problem that keeps it from being read (too large, unreadable).
+
+    The one place where record files are read, for ``kexie check`` and every
+    other command alike.
+    """
+    try:
+        raw, size = read_file(file.path, max_bytes)
+    except OSError as exc:
+        return None, [Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))]
+    if raw is None:
+        return None, [Problem("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))]
+    return raw, []
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def read_file(path: os.PathLike[str] | str, max_bytes: int) -> tuple[bytes | None, int]:
+    """A file's bytes (None when larger than ``max_bytes``) and its size.
+
+    Plain ``os`` calls: no file object per file, which halves the cost of
+    reading 100,000 small files. Raises OSError like ``open``.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            return None, size
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > max_bytes:  # grew while we read it
+        return None, len(raw)
+    return raw, len(raw)

@@ -1,21 +1,26 @@
-"""``kexie check``: load, validate, run every rule, apply suppressions."""
+"""The check engine: load, validate, run every rule, apply suppressions (``check``, ``show``, edits)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import cast
 
 from kexie_cli.finding import Finding, Severity
-from kexie_cli.i18n import tr
 from kexie_cli.records.model import Record
-from kexie_cli.registry.layout import KIND_FOLDERS, KINDS, SETTINGS_FILE
+from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.load import Progress, Registry
-from kexie_cli.rules import RULES, Hit, Rule, all_rules
+from kexie_cli.rules import RULES, Hit
 from kexie_cli.validate.context import Context
+from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
+    NO_INDEX,
+    NeedsIndex,
+    file_findings,
+    index_findings,
+    local_findings,
+    make,
+)
 from kexie_cli.validate.index import Index
-from kexie_cli.validate.schema_check import schema_hits
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
 
 
@@ -37,6 +42,8 @@ class CheckResult:
     files: int
     records: Sequence[Record] = field(default_factory=list)  # the loaded records (may be built on first use)
     strict: bool = False
+    # every record file, loaded or not (those with their K0xx problems); may be built on first use
+    all_records: Sequence[Record] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -46,30 +53,66 @@ class CheckResult:
         return 1 if self.count(Severity.ERROR) else 0
 
 
-def check(registry: Registry, options: CheckOptions, progress: Progress | None = None) -> CheckResult:
+def check(
+    registry: Registry,
+    options: CheckOptions,
+    progress: Progress | None = None,
+    overrides: Mapping[str, str | bytes] | None = None,
+) -> CheckResult:
     """Check a whole registry; findings are limited to ``options.paths`` when given.
 
-    The bulk path (:mod:`kexie_cli.fast.pipeline`): per-file work (loading,
-    schema, the record rules that need no other record) runs in worker
-    processes for large registries and is cached by content; cross-record
-    rules always run on the full index. Its findings are those of
-    :func:`check_records` on the same files.
+    The one check engine: ``kexie check``, ``show`` and the edit commands
+    all come here. ``overrides`` maps registry-relative paths
+    (``records/societies/x.yaml``) to the text to check instead of the
+    file's content (a path not on disk is a new file): the edit commands
+    check a change before writing it. This module orchestrates;
+    :mod:`kexie_cli.fast.pipeline` plugs in the loader, the worker pool and
+    the content-hash cache:
+
+    1. read and hash every file (overrides instead of their files);
+    2. if the same files were checked before with the same options, the
+       remembered findings are the answer (the run memo);
+    3. per-file outcomes (load, schema, record rules that look at no other
+       record) from the cache or worked out, in worker processes for large
+       registries;
+    4. cross-record rules on the full index; suppressions, selection,
+       ``--strict`` and order (:func:`finish`).
     """
-    from kexie_cli.fast.pipeline import analyse
+    from kexie_cli.fast.pipeline import LazyRecords, Run, finding_from_row, rows
 
-    return analyse(registry, options, progress)
+    run = Run(registry, options, overrides)
+    store = run.open_cache() if options.cache else None
+    run.scan(store)
+    memo = store.memo_key(run.memo_parts(), _options_text(options)) if store is not None else None
+    if store is not None and memo is not None:
+        known = store.memo_get(memo)
+        if known is not None:  # nothing changed since a run with the same options
+            found, strict = known
+            every = LazyRecords(lambda: run.rebuild(store))
+            loaded = LazyRecords(lambda: [r for r in every if r.loaded])
+            return CheckResult([finding_from_row(r) for r in found], len(run.files), loaded, strict, every)
+    run.work(store, progress)
+    records = run.records(store)
+    ctx = Context(registry.settings, registry.schemas, options.today, Index(records), options.lang)
+    findings = run.findings + index_findings(run.rules, run.deferred, ctx)
+    result = finish(registry, records, findings, ctx, options)
+    if store is not None and memo is not None:
+        run.remember_positions(store)
+        store.memo_put(memo, (rows(result.findings), result.strict))
+        store.save()
+    return result
 
 
-def check_records(registry: Registry, records: list[Record], options: CheckOptions) -> CheckResult:
-    """Check already loaded records: every file check and every rule, in this process."""
-    rules = all_rules()
-    index = Index(records)
-    ctx = Context(registry.settings, registry.schemas, options.today, index, options.lang)
-    findings: list[Finding] = []
-    for record in records:
-        findings.extend(file_findings(record, ctx))
-    findings.extend(rule_findings(rules, index, ctx))
-    return finish(registry, records, findings, ctx, options)
+def _options_text(options: CheckOptions) -> str:
+    """What besides the per-file fingerprint decides the final findings."""
+    return repr(
+        (
+            sorted(options.select) if options.select is not None else None,
+            sorted(options.ignore),
+            options.paths,
+            options.strict,
+        )
+    )
 
 
 def finish(
@@ -82,142 +125,7 @@ def finish(
     if strict:
         findings = [replace(f, severity=Severity.ERROR) if f.severity is Severity.WARNING else f for f in findings]
     findings.sort(key=Finding.sort_key)
-    return CheckResult(findings, len(records), [r for r in records if r.loaded], strict)
-
-
-def make(code: str, record: Record | None, hit: Hit, ctx: Context, file: str | None = None) -> Finding:
-    """Turn a hit into a localised finding at the most specific position."""
-    if record is not None:
-        line, column = record.positions.key(hit.path) if hit.at_key else record.positions.of(hit.path)
-        file = record.relpath
-        record_id: str | None = record.id
-    else:
-        line, column = hit.params.get("_line", 1), hit.params.get("_column", 1)
-        record_id = None
-    key = f"{code}.{hit.variant}" if hit.variant else code
-    params = {k: _text(v) for k, v in hit.params.items() if not k.startswith("_")}
-    message = tr(key, ctx.lang, **params)
-    return Finding(code, RULES[code].severity, file or "", line, column, record_id, message, _anchor(record, hit))
-
-
-def _anchor(record: Record | None, hit: Hit) -> str:
-    """The data path and message variant of a hit (empty outside a record's data: the position stands in)."""
-    if record is None:
-        return f"#{hit.variant}" if hit.variant else ""
-    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in hit.path)
-    return path + (f"#{hit.variant}" if hit.variant else "") + (f"~{hit.ident}" if hit.ident else "")
-
-
-def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[Finding]:
-    """K001–K006 and the schema checks K101–K105 of one file.
-
-    ``fast``: ask jsonschema-rs first; the Python validator runs only when it
-    does not call the data valid (same findings, see :mod:`kexie_cli.fast.validate`).
-    """
-    if record.kind is None:
-        return [replace(make("K006", record, Hit(params={"path": record.relpath}), ctx), id=None)]  # not a record
-    if not record.loaded:
-        out = []
-        for problem in record.problems:
-            params = dict(problem.params) | {"_line": problem.line, "_column": problem.column}
-            finding = make(problem.code, None, Hit(params=params, variant=problem.key), ctx, record.relpath)
-            out.append(replace(finding, id=record.file.stem_id))
-        return out
-    out = [make(code, record, hit, ctx) for code, hit in _placement(record)]
-    known_valid = False
-    if fast and record.kind is not None:
-        from kexie_cli.fast.validate import is_valid
-
-        known_valid = is_valid(ctx.schemas, record.kind, record.data)
-    hits = schema_hits(record, ctx.schemas, known_valid=known_valid)
-    out.extend(make(code, record, hit, ctx) for code, hit in hits)
-    return out
-
-
-class NeedsIndex(BaseException):
-    """Raised by :data:`NO_INDEX` when a rule looks at other records.
-
-    A BaseException, so that a rule's own ``except Exception`` cannot swallow it.
-    """
-
-
-class _NoIndex:
-    """Stands in for the index where records are checked one by one (worker processes)."""
-
-    def __getattr__(self, name: str) -> object:
-        raise NeedsIndex(name)
-
-
-NO_INDEX: Index = cast(Index, _NoIndex())
-
-
-def local_findings(record: Record, ctx: Context, rules: dict[str, Rule]) -> tuple[list[Finding], list[str]]:
-    """Record-scope rules run without the index (``ctx.index`` is :data:`NO_INDEX`).
-
-    Returns the findings of the rules that did not look at other records, and
-    the codes of those that did (to be run again with the full index: they
-    depend on more than this file).
-    """
-    out: list[Finding] = []
-    deferred: list[str] = []
-    if not record.loaded or record.kind is None:
-        return out, deferred
-    for rule in rules.values():
-        if rule.check is None or rule.scope != "record":
-            continue
-        try:
-            hits = _run(rule, record, ctx)
-        except NeedsIndex:
-            deferred.append(rule.code)
-            continue
-        out.extend(make(rule.code, record, hit, ctx) for hit in hits)
-    return out, deferred
-
-
-def index_findings(
-    rules: dict[str, Rule], deferred: Iterable[tuple[Record, Iterable[str]]], ctx: Context
-) -> list[Finding]:
-    """Registry-scope rules, and the deferred record rules, on the full index."""
-    out: list[Finding] = []
-    for rule in rules.values():
-        if rule.check is not None and rule.scope == "registry":
-            out.extend(make(rule.code, hit.record, hit, ctx) for hit in _run(rule, None, ctx))
-    for record, codes in deferred:
-        for code in codes:
-            out.extend(make(code, record, hit, ctx) for hit in _run(rules[code], record, ctx))
-    return out
-
-
-def _placement(record: Record) -> Iterable[tuple[str, Hit]]:
-    """K005: the ``id`` must name the file and ``kind`` must match the folder."""
-    data = record.data or {}
-    value = data.get("id")
-    if isinstance(value, str) and value != record.file.stem_id:
-        yield "K005", Hit(("id",), {"id": value, "file": record.file.path.name}, variant="id")
-    kind = data.get("kind")
-    if kind in KINDS and kind != record.kind:
-        yield (
-            "K005",
-            Hit(("kind",), {"kind": kind, "folder": KIND_FOLDERS[str(record.kind)]}, variant="kind"),
-        )
-
-
-def rule_findings(rules: dict[str, Rule], index: Index, ctx: Context) -> list[Finding]:
-    out: list[Finding] = []
-    for rule in rules.values():
-        if rule.check is None:
-            continue
-        if rule.scope == "registry":
-            out.extend(make(rule.code, hit.record, hit, ctx) for hit in _run(rule, None, ctx))
-            continue
-        for record in index.records:
-            out.extend(make(rule.code, record, hit, ctx) for hit in _run(rule, record, ctx))
-    return out
-
-
-def _run(rule: Rule, record: Record | None, ctx: Context) -> list[Hit]:
-    assert rule.check is not None
-    return list(rule.check(ctx) if record is None else rule.check(record, ctx))
+    return CheckResult(findings, len(records), [r for r in records if r.loaded], strict, records)
 
 
 def _suppress(findings: list[Finding], records: list[Record], ctx: Context, options: CheckOptions) -> list[Finding]:
@@ -315,9 +223,3 @@ def _in_paths(file: str, paths: tuple[str, ...] | None) -> bool:
     if paths is None:
         return True
     return any(file == p or file.startswith(p.rstrip("/") + "/") for p in paths)
-
-
-def _text(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

@@ -1,7 +1,7 @@
 """``kexie check`` gives byte-identical output on every path.
 
-Paths: the reference engine (strict loader, Python validator, every rule in
-one process: ``check_records``), the bulk path in pure-Python mode
+Paths: a reference written here (strict loader, Python validator, every
+rule in one process: :func:`reference_check`), the bulk path in pure-Python mode
 (``KEXIE_PURE=1``), the bulk path with yaml-rs and jsonschema-rs, serial or
 with worker processes, with a cold or warm cache.
 """
@@ -15,8 +15,14 @@ import pytest
 
 from bench.gen import generate
 from kexie_cli.fast import pipeline
-from kexie_cli.registry.load import Registry
-from kexie_cli.validate.engine import CheckOptions, check, check_records
+from kexie_cli.records.loader import load_bytes
+from kexie_cli.records.model import Record
+from kexie_cli.registry.load import Registry, read_record
+from kexie_cli.rules import all_rules
+from kexie_cli.validate.context import Context
+from kexie_cli.validate.engine import CheckOptions, CheckResult, check, finish
+from kexie_cli.validate.filecheck import file_findings, make
+from kexie_cli.validate.index import Index
 from tests.conftest import AS_OF, REPO, TODAY, run_cli
 
 
@@ -39,9 +45,37 @@ def run(root: Path, env: dict[str, str], *extra: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+def reference_check(registry: Registry, options: CheckOptions) -> CheckResult:
+    """The plainest check: the strict loader, the Python validator, every rule on every record, one process."""
+    records = []
+    limit = registry.settings.max_file_bytes
+    for file in registry.files():
+        if file.kind is None:
+            records.append(Record(file, None))
+            continue
+        raw, problems = read_record(file, limit)
+        if raw is None:
+            records.append(Record(file, None, problems=problems))
+            continue
+        loaded = load_bytes(raw, limit)
+        records.append(Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text))
+    index = Index(records)
+    ctx = Context(registry.settings, registry.schemas, options.today, index, options.lang)
+    findings = [f for record in records for f in file_findings(record, ctx)]
+    for rule in all_rules().values():
+        if rule.check is None:
+            continue
+        if rule.scope == "registry":
+            findings.extend(make(rule.code, hit.record, hit, ctx) for hit in rule.check(ctx))
+            continue
+        for record in index.records:
+            findings.extend(make(rule.code, record, hit, ctx) for hit in rule.check(record, ctx))
+    return finish(registry, records, findings, ctx, options)
+
+
 def reference(root: Path) -> str:
     registry = Registry.open(root)
-    result = check_records(registry, registry.load(), CheckOptions(today=TODAY))
+    result = reference_check(registry, CheckOptions(today=TODAY))
     return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False)
 
 
@@ -97,7 +131,7 @@ def test_records_and_counts_match_the_reference(corpus: Path) -> None:
     registry = Registry.open(corpus)
     options = CheckOptions(today=TODAY, cache=False, jobs=2)
     fast = check(registry, options)
-    slow = check_records(registry, registry.load(), options)
+    slow = reference_check(registry, options)
     assert fast.files == slow.files == 400
     assert [r.relpath for r in fast.records] == [r.relpath for r in slow.records]
     assert [r.data for r in fast.records] == [r.data for r in slow.records]
@@ -130,3 +164,42 @@ def test_files_known_without_reading(tmp_path: Path) -> None:
     assert {f["code"] for f in json.loads(expected)} >= {"K006", "K001"}
     for env in PATHS.values():
         assert normalised(run(root, env)[1]) == expected
+
+
+def test_overrides_are_checked_instead_of_the_file(corpus: Path, tmp_path: Path) -> None:
+    """The engine's overrides: a changed text, and a new file, give the findings they would give on disk."""
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(corpus, root)
+    registry = Registry.open(root)
+    options = CheckOptions(today=TODAY)
+    victim = sorted((root / "records" / "societies").glob("*.yaml"))[5]
+    relpath = victim.relative_to(root).as_posix()
+    changed = victim.read_text(encoding="utf-8").replace("status: ", "status: x", 1)
+    new_rel = "records/branches/brand-new.yaml"
+    new_text = "id: brand-new\nkind: branch\n"
+    overridden = check(registry, options, overrides={relpath: changed, new_rel: new_text})
+    assert not (root / new_rel).exists()
+    victim.write_text(changed, encoding="utf-8")
+    (root / new_rel).write_text(new_text, encoding="utf-8")
+    on_disk = reference_check(Registry.open(root), options)
+    assert [f.as_dict() for f in overridden.findings] == [f.as_dict() for f in on_disk.findings]
+    assert any(f.file == new_rel for f in overridden.findings)
+    assert any(f.file == relpath and f.code == "K103" for f in overridden.findings)
+
+
+def test_show_findings_from_the_snapshot_check_equal_a_run_for_the_file() -> None:
+    from kexie_cli.query.show import show
+    from kexie_cli.query.snapshot import snapshot
+
+    registry = Registry.open(REPO)
+    snap = snapshot(registry, TODAY, "zh")
+    assert snap.checked is not None
+    with_findings = sorted({f.file for f in snap.checked.findings if f.id})[:12]
+    assert with_findings
+    for relpath in with_findings:
+        record_id = Path(relpath).stem
+        reused = show(registry, snap.records, snap.qctx, record_id, snap.checked).findings
+        alone = show(registry, snap.records, snap.qctx, record_id).findings
+        assert reused == alone and reused, relpath

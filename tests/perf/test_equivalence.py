@@ -101,6 +101,16 @@ TRICKY = [
     "2023_x",
     "=",
     "<<",
+    # issue 10: year 0, integers Python will not convert, escaped control characters
+    "0000-01-01",
+    "0000-00-00",
+    "9" * 4301,
+    "-" + "1" * 4400,
+    "1" * 4300,
+    '"\\x01"',
+    '"\\u0000"',
+    '"a\\a\\b\\e\\x7f"',
+    '"\\x85 \\u2028"',
 ]
 
 
@@ -201,6 +211,12 @@ def test_sample_records_load_fast_and_locate(path: Path) -> None:
         b"a: 2010-01-01\nb: 2010-02-30\nc: 2010-01-01T10:00:00\n",
         b"\xe2\x80\xa8a: 1\n",  # LINE SEPARATOR
         b"a: \xc2\x85b\n",  # NEL
+        b"\xef\xbb\xbf\xef\xbb\xbf# yaml-language-server: x\nid: a\n",  # two BOMs
+        b"\xef\xbb\xbf\xef\xbb\xbf\xef\xbb\xbfid: a\n",  # three
+        b"id: a\n\xef\xbb\xbfname: b\n",  # a BOM inside
+        b'id: "\\x01\\u0000\\x1f\\x7f"\n',  # escaped control characters
+        b"founded: 0000-01-01\n",
+        b"n: " + b"9" * 4301 + b"\n",
     ],
 )
 def test_hostile_inputs(raw: bytes) -> None:
@@ -217,6 +233,7 @@ def test_hostile_inputs(raw: bytes) -> None:
 _KEYS = st.sampled_from(["id", "name", "a", "b", "k", "1", "null", "true", "x y", "'q'", '"d"', "中文", "a_1", "~"])
 _SCALARS = st.one_of(
     st.sampled_from(TRICKY),
+    st.sampled_from(['"\\x00"', '"\\x1b\\u0085"', "0000-01-01", "1" * 4301]),
     st.sampled_from(["'s'", '"d"', '"e\\tf"', "'it''s'", "plain text", "中文 说明", "a#b", "a: b", "-", "- x"]),
     st.text(alphabet="ab01_.-+eExo: #'\"&*!|>[]{},\t", max_size=8),
 )
@@ -294,7 +311,7 @@ def structured_documents(draw: st.DrawFn) -> str:
     for key in draw(st.lists(_PLAIN_KEYS, min_size=1, max_size=5, unique=True)):
         text, block = draw(_node(0, 0))
         lines.append(f"{key}:" + (text if block else f" {text}") + draw(st.sampled_from(["", "  # c"])) * (not block))
-    return draw(st.sampled_from(["", "# head\n"])) + "\n".join(lines) + "\n"
+    return draw(st.sampled_from(["", "# head\n", "\ufeff", "\ufeff\ufeff# head\n"])) + "\n".join(lines) + "\n"
 
 
 @PROPERTY
@@ -341,10 +358,12 @@ def test_mutated_records(text: str) -> None:
 _SCHEMAS = SchemaSet(None)
 _LEAVES: st.SearchStrategy[Any] = st.one_of(
     st.integers(-3, 3000),
-    st.sampled_from([0.0, 1.0, 2.5, -1.0, float("inf"), float("nan"), 10**30, True, False, None]),
+    st.sampled_from([0.0, 1.0, 2.5, -1.0, float("inf"), float("nan"), 10**30, 10**4000, True, False, None]),
     st.sampled_from(
         [
             "2010-01-01",
+            "0000-01-01",
+            "0000-12-31",
             "2010-02-30",
             "2010-1-1",
             "2010-01-01\n",

@@ -1,0 +1,151 @@
+"""The checks of one file (K001–K006, schema, record rules) and the cross-record rule runs.
+
+Shared by the engine (:mod:`kexie_cli.validate.engine`, which orchestrates a
+check) and the bulk machinery (:mod:`kexie_cli.fast.pipeline`, which runs
+the per-file part in worker processes and caches it). Neither imports the
+other's orchestration: this module imports neither.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import cast
+
+from kexie_cli.finding import Finding
+from kexie_cli.i18n import tr
+from kexie_cli.records.model import Record
+from kexie_cli.registry.layout import KIND_FOLDERS, KINDS
+from kexie_cli.rules import RULES, Hit, Rule
+from kexie_cli.validate.context import Context
+from kexie_cli.validate.index import Index
+from kexie_cli.validate.schema_check import schema_hits
+
+
+def make(code: str, record: Record | None, hit: Hit, ctx: Context, file: str | None = None) -> Finding:
+    """Turn a hit into a localised finding at the most specific position."""
+    if record is not None:
+        line, column = record.positions.key(hit.path) if hit.at_key else record.positions.of(hit.path)
+        file = record.relpath
+        record_id: str | None = record.id
+    else:
+        line, column = hit.params.get("_line", 1), hit.params.get("_column", 1)
+        record_id = None
+    key = f"{code}.{hit.variant}" if hit.variant else code
+    params = {k: _text(v) for k, v in hit.params.items() if not k.startswith("_")}
+    message = tr(key, ctx.lang, **params)
+    return Finding(code, RULES[code].severity, file or "", line, column, record_id, message, _anchor(record, hit))
+
+
+def _anchor(record: Record | None, hit: Hit) -> str:
+    """The data path and message variant of a hit (empty outside a record's data: the position stands in)."""
+    if record is None:
+        return f"#{hit.variant}" if hit.variant else ""
+    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in hit.path)
+    return path + (f"#{hit.variant}" if hit.variant else "") + (f"~{hit.ident}" if hit.ident else "")
+
+
+def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[Finding]:
+    """K001–K006 and the schema checks K101–K105 of one file.
+
+    ``fast``: ask jsonschema-rs first; the Python validator runs only when it
+    does not call the data valid (same findings, see :mod:`kexie_cli.fast.validate`).
+    """
+    if record.kind is None:
+        return [replace(make("K006", record, Hit(params={"path": record.relpath}), ctx), id=None)]  # not a record
+    if not record.loaded:
+        out = []
+        for problem in record.problems:
+            params = dict(problem.params) | {"_line": problem.line, "_column": problem.column}
+            finding = make(problem.code, None, Hit(params=params, variant=problem.key), ctx, record.relpath)
+            out.append(replace(finding, id=record.file.stem_id))
+        return out
+    out = [make(code, record, hit, ctx) for code, hit in _placement(record)]
+    known_valid = False
+    if fast and record.kind is not None:
+        from kexie_cli.fast.validate import is_valid
+
+        known_valid = is_valid(ctx.schemas, record.kind, record.data)
+    hits = schema_hits(record, ctx.schemas, known_valid=known_valid)
+    out.extend(make(code, record, hit, ctx) for code, hit in hits)
+    return out
+
+
+class NeedsIndex(BaseException):
+    """Raised by :data:`NO_INDEX` when a rule looks at other records.
+
+    A BaseException, so that a rule's own ``except Exception`` cannot swallow it.
+    """
+
+
+class _NoIndex:
+    """Stands in for the index where records are checked one by one (worker processes)."""
+
+    def __getattr__(self, name: str) -> object:
+        raise NeedsIndex(name)
+
+
+NO_INDEX: Index = cast(Index, _NoIndex())
+
+
+def local_findings(record: Record, ctx: Context, rules: dict[str, Rule]) -> tuple[list[Finding], list[str]]:
+    """Record-scope rules run without the index (``ctx.index`` is :data:`NO_INDEX`).
+
+    Returns the findings of the rules that did not look at other records, and
+    the codes of those that did (to be run again with the full index: they
+    depend on more than this file).
+    """
+    out: list[Finding] = []
+    deferred: list[str] = []
+    if not record.loaded or record.kind is None:
+        return out, deferred
+    for rule in rules.values():
+        if rule.check is None or rule.scope != "record":
+            continue
+        try:
+            hits = _run(rule, record, ctx)
+        except NeedsIndex:
+            deferred.append(rule.code)
+            continue
+        out.extend(make(rule.code, record, hit, ctx) for hit in hits)
+    return out, deferred
+
+
+def index_findings(
+    rules: dict[str, Rule], deferred: Iterable[tuple[Record, Iterable[str]]], ctx: Context
+) -> list[Finding]:
+    """Registry-scope rules, and the deferred record rules, on the full index."""
+    out: list[Finding] = []
+    for rule in rules.values():
+        if rule.check is not None and rule.scope == "registry":
+            out.extend(make(rule.code, hit.record, hit, ctx) for hit in _run(rule, None, ctx))
+    for record, codes in deferred:
+        for code in codes:
+            out.extend(make(code, record, hit, ctx) for hit in _run(rules[code], record, ctx))
+    return out
+
+
+def _placement(record: Record) -> Iterable[tuple[str, Hit]]:
+    """K005: the ``id`` must name the file and ``kind`` must match the folder."""
+    data = record.data or {}
+    value = data.get("id")
+    if isinstance(value, str) and value != record.file.stem_id:
+        yield "K005", Hit(("id",), {"id": value, "file": record.file.path.name}, variant="id")
+    kind = data.get("kind")
+    if kind in KINDS and kind != record.kind:
+        yield (
+            "K005",
+            Hit(("kind",), {"kind": kind, "folder": KIND_FOLDERS[str(record.kind)]}, variant="kind"),
+        )
+
+
+def _run(rule: Rule, record: Record | None, ctx: Context) -> list[Hit]:
+    assert rule.check is not None
+    return list(rule.check(ctx) if record is None else rule.check(record, ctx))
+
+
+def _text(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
