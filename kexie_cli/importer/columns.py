@@ -83,6 +83,7 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "评估等级评定日期": "npo_grade.granted",
         "党建联络员": "liaison.name",
         "党建联络身份": "liaison.role",
+        "党建归属": "party_affiliation",
         "学术活动品牌": "brand_events",
         # derived columns of `kexie export`: recomputed, never imported
         "评估等级有效期至": "npo_grade.valid_until",  # becomes npo_grade.expires unless granted + 5 years

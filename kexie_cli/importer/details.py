@@ -20,6 +20,7 @@ from kexie_cli.importer.rows import Note
 from kexie_cli.importer.sheets import Sheet
 from kexie_cli.registry.schemas import SchemaSet
 
+HEADER_SEARCH = 5  # rows looked at for the header (kexie export writes a title row above it)
 AUX_TABLES = ("leaders", "inspections", "stars", "meetings", "terms", "coverage")
 LEADER_KEYS = ("role", "name", "since", "until", "party_member", "full_time", "birth_year", "first_term")
 TERM_KEYS = ("number", "started", "years", "extended_to", "extension_approved")
@@ -83,13 +84,18 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
         sheet = by_title.get(zh)
         if sheet is None or not sheet.rows:
             continue
-        _, header = sheet.rows[0]
         names = {header_key(c.zh): c for c in columns}
-        index = {i: names[header_key(str(c.value))] for i, c in enumerate(header) if header_key(str(c.value)) in names}
-        if {c.name for c in index.values()} != {c.name for c in columns}:
+        wanted = {c.name for c in columns}
+        for position, (_, header) in enumerate(sheet.rows[:HEADER_SEARCH]):  # noqa: B007 - a title row may come first
+            index = {
+                i: names[header_key(str(c.value))] for i, c in enumerate(header) if header_key(str(c.value)) in names
+            }
+            if {c.name for c in index.values()} == wanted:
+                break
+        else:
             continue  # not a kexie export sheet
         details.present.add(table)
-        for number, row in sheet.rows[1:]:
+        for number, row in sheet.rows[position + 1 :]:
             values: dict[str, Any] = {}
             for i, col in index.items():
                 if col.name not in USED or i >= len(row) or blank(row[i].value):
