@@ -27,9 +27,10 @@ CASES = [
     case("K203", [cell("covers: [demo-other-cell]"), cell(ident="demo-other-cell")], A, [("party-cells/demo-cell", "K203", 2, 10)], by_file=True),
     case("K203", [cell("parent: demo-branch"), branch()], A, [("party-cells/demo-cell", "K203", 2, 9)], by_file=True),
     case("K203", [cell("covers: [demo-society, demo-branch]\nparent: demo-other-cell"), society(), branch(), cell(ident="demo-other-cell")], A, []),
-    # K204: every record on a parent cycle is reported at its parent; a chain is fine
+    # K204: every record on a parent cycle is reported at its parent (not one leading into it); a chain is fine
     case("K204", [branch("parent: demo-b", ident="demo-a"), branch("parent: demo-a", ident="demo-b")], A, [("branches/demo-a", "K204", 2, 9), ("branches/demo-b", "K204", 2, 9)], by_file=True),
     case("K204", [branch("parent: demo-branch")], A, [("K204", 2, 9)]),
+    case("K204", [branch("parent: demo-b", ident="demo-a"), branch("parent: demo-c", ident="demo-b"), branch("parent: demo-b", ident="demo-c")], A, [("branches/demo-b", "K204", 2, 9), ("branches/demo-c", "K204", 2, 9)], by_file=True),
     case("K204", [branch("parent: demo-b", ident="demo-a"), branch("parent: demo-c", ident="demo-b"), branch(ident="demo-c")], A, []),
     # K205: GB 32100 structure and check digit; a society's code starts with 51
     case("K205", [society("registration: {uscc: 51330100MJ00000002}")], A, [("K205", 2, 22)]),

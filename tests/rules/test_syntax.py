@@ -32,6 +32,8 @@ CASES = [
     case("K004", [society("founded: &d 2000-03-01\nregistration: {uscc: 51330100MJ00000001, registered: *d}")], A, [("K004", 2, 10), ("K004", 3, 54)]),
     case("K004", [society("short_name: !!str 示例")], A, [("K004", 2, 13)]),
     case("K004", [raw(P, "- id: demo-society\n")], A, [("K004", 1, 1)]),
+    case("K004", [raw(P, "")], A, [("K004", 1, 1)]),
+    case("K004", [raw(P, "# only a comment\n")], A, [("K004", 1, 1)]),
     case("K004", [raw(P, text() + "---\nid: demo-society\n")], A, [("K004", 14, 1)]),
     case("K004", [society("short_name: '!!str 示例'")], A, []),
     # K005: <id>.yaml inside the folder of its kind
@@ -42,6 +44,7 @@ CASES = [
     # K006: only .yaml files directly in the three kind folders are read
     case("K006", [raw("records/societies/demo-society.yml", text())], A, [("K006", 1, 1)]),
     case("K006", [raw("records/others/demo-society.yaml", text())], A, [("K006", 1, 1)]),
+    case("K006", [raw("records/demo-society.yaml", text())], A, [("K006", 1, 1)]),
     case("K006", [raw("records/societies/old/demo-society.yaml", text())], A, [("K006", 1, 1)]),
     case("K006", [society(), raw("records/societies/.demo-society.yaml.swp", "x")], A, []),
     # K101: a required field missing, at the mapping that lacks it

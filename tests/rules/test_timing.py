@@ -14,6 +14,8 @@ CHAIRS = "leaders: [{role: secretary-general, name: 赵敏, since: 2024-01-10}, 
 SENIOR = "leaders: [{role: chair, name: 李华, since: 2024-01-10, %s}, {role: secretary-general, name: 赵敏, since: 2024-01-10}]"
 HELD = "past_terms: [{number: 4, started: 2021-10-23, years: 5, ended: 2026-10-23, election: {held: {date: 2026-10-23}%s}}]"
 AGENCY = "type: agency\ncommittee: {members: %d}"
+# a 党支部 covering a branch: a 3-year term, 5 when the branch is a village
+PARTY_BRANCH = "form: branch\ncovers: [demo-branch]\nterm: {number: 2, started: 2025-01-10, years: %d}"
 
 # fmt: off
 CASES = [
@@ -33,6 +35,10 @@ CASES = [
     case("K303", [society("term: {number: 5, started: 2024-01-10, years: 5}")], "2026-11-23", []),
     case("K303", [branch("term: {number: 5, started: 2024-01-10, years: 6}")], "2026-11-23", [("K303", 2, 47)]),
     case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 3}")], "2026-11-23", [("K303", 2, 47)]),
+    case("K303", [cell(PARTY_BRANCH % 3), branch("type: enterprise")], "2026-11-23", []),
+    case("K303", [cell(PARTY_BRANCH % 4), branch("type: enterprise")], "2026-11-23", [("K303", 4, 47)]),
+    case("K303", [cell(PARTY_BRANCH % 5), branch("type: village")], "2026-11-23", []),
+    case("K303", [cell(PARTY_BRANCH % 3), branch("type: village")], "2026-11-23", [("K303", 4, 47)]),
     case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 3}\nform: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 李华, since: 2025-01-10}]"), society()], "2026-11-23", []),
     # K304: extension at most one year past the regular end (2025-05-01), later than it, approved
     case("K304", [society(K304 % "2026-05-01")], "2025-06-01", []),
