@@ -26,10 +26,12 @@ CASES = [
     case("K301", [society(EXT)], "2027-03-31", [("K302", 2, 63)]),
     case("K301", [society(EXT)], "2027-04-01", [("K301", 2, 63)]),
     case("K301", [society(T7 + "\nstatus: dissolved")], "2026-07-01", []),
-    # K302: due from end - 6 months, counting that day
+    # K302: due from end - 6 months, counting that day; a working group has no 换届 (docs/party.md)
     case("K302", [society(DUE)], "2026-08-31", []),
     case("K302", [society(DUE)], "2026-09-01", [("K302", 2, 28)]),
     case("K302", [society(DUE)], "2027-03-01", [("K302", 2, 28)]),
+    case("K302", [cell(DUE)], "2026-09-01", [("K302", 2, 28)]),
+    case("K302", [cell(DUE + "\nform: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 李华, since: 2025-01-10}]"), society()], "2026-09-01", []),
     # K303: 5 years at most for a society or branch; party cells by form
     case("K303", [society("term: {number: 5, started: 2024-01-10, years: 6}")], "2026-11-23", [("K303", 2, 47)]),
     case("K303", [society("term: {number: 5, started: 2024-01-10, years: 5}")], "2026-11-23", []),
