@@ -39,6 +39,10 @@ CASES = [
     case("K205", [society("registration: {uscc: 51330100MJ00000001}")], A, []),
     # K206: the same code on two records; the second is reported
     case("K206", [society(DUP, ident="demo-a"), society(DUP, ident="demo-b")], A, [("societies/demo-b", "K206", 2, 22)], by_file=True),
+    # the code as K205 reads it: case, spaces and hyphens do not make another code
+    case("K206", [society(DUP, ident="demo-a"), society("registration: {uscc: 51330100mj00000001}", ident="demo-b")], A, [("societies/demo-b", "K206", 2, 22)], by_file=True),
+    case("K206", [society(DUP, ident="demo-a"), society("registration: {uscc: 51330100-MJ00000001}", ident="demo-b")], A, [("societies/demo-b", "K206", 2, 22)], by_file=True),
+    case("K206", [society(DUP, ident="demo-a"), society("registration: {uscc: 51330100 MJ0000 0001}", ident="demo-b")], A, [("societies/demo-b", "K206", 2, 22)], by_file=True),
     case("K206", [society(DUP, ident="demo-a"), society("registration: {uscc: 51330100MJ00000014}", ident="demo-b")], A, []),
     # K207: two active records with one name, the later in path order reported; a suspended or dissolved one does not count
     case("K207", [society(ADMIN, ident="demo-a"), society(ADMIN, ident="demo-b")], A, [("societies/demo-b", "K207", 3, 7)], by_file=True),
