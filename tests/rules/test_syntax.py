@@ -14,12 +14,22 @@ def text(body: str = "", drop: str = "") -> str:
     return society(body, drop=drop)[1]
 
 
+def limit(n: int) -> tuple[str, str]:
+    return "kexie.yaml", f"registry: 测试市科学技术协会\nlimits: {{max_file_bytes: {n}}}\n"
+
+
+BIG = text()
+BIG += "#" * (1025 - len(BIG.encode()))  # a record of 1025 bytes, ending in a comment
+
+
 # fmt: off
 CASES = [
-    # K001: not UTF-8 or control characters, at the first offending byte; a BOM is fine
+    # K001: not UTF-8 or control characters, at the first offending byte; a BOM is fine; over the size limit
     case("K001", [raw(P, text("name: 示例<FF>学会"))], A, [("K001", 2, 9)]),
     case("K001", [raw(P, text("name: 示例<NUL>学会"))], A, [("K001", 2, 9)]),
     case("K001", [raw(P, "\ufeff" + text("name: 示例学会"))], A, []),
+    case("K001", [raw(P, BIG), limit(1024)], A, [("K001", 1, 1)]),
+    case("K001", [raw(P, BIG), limit(1025)], A, []),
     # K002: YAML syntax
     case("K002", [raw(P, text("council: {members: 30"))], A, [("K002", 3, 5)]),
     case("K002", [raw(P, text("council:\n\tmembers: 30"))], A, [("K002", 3, 1)]),
