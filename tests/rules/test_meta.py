@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules import PARAMS, case, check, society
+from tests.rules import PARAMS, case, check, raw, society
 
 A = "2026-11-23"
+P = "records/societies/demo-society.yaml"
 S = "registry: 测试市科学技术协会\nrules:\n  ignore:\n    - {code: %s, reason: 品牌活动另行统计, ids: [demo-society]%s}\n"
 
 # fmt: off
@@ -19,6 +20,11 @@ CASES = [
     # K902: a suppression that matches nothing, or whose ``until`` has passed
     case("K902", [society("brand_events: [示例学术年会]  # kexie: ignore[K603] 品牌活动另行统计")], A, [("K902", 2, 25)]),
     case("K902", [society("# kexie: ignore[K603] 品牌活动另行统计\nbrand_events: [示例学术年会]")], A, [("K902", 2, 1)]),
+    case("K902", [society("brand_events: []  # kexie: ignore[K603,K501] 品牌活动另行统计")], A, [("K902", 2, 19)]),
+    # a finding on the record (line 1) is suppressed on its line or the line above, not on line 2
+    case("K902", [society("brand_events: []  # kexie: ignore[K603,K501] 理由", drop="liaison")], A, [("K501", 1, 1), ("K902", 2, 19)]),
+    case("K902", [raw(P, "# kexie: ignore[K501] 已派党建指导员，待录入\n" + society(drop="liaison")[1])], A, []),
+    case("K902", [raw(P, society(drop="liaison")[1].replace("demo-society", "demo-society  # kexie: ignore[K501] 待录入", 1))], A, []),
 ]
 SETTINGS = [
     # the same through settings ``rules.ignore``; ``until`` is the last day it holds
