@@ -6,9 +6,13 @@ DIGITS = "零一二三四五六七八九"
 UNITS = ((1000, "千"), (100, "百"), (10, "十"))
 
 
-def chinese_number(n: int) -> str:
-    """``n`` (0 <= n < 10000) in Chinese numerals as used for 届次: 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五."""
-    if not 0 <= n < 10000:
+def chinese_number(n: object) -> str:
+    """``n`` (0 <= n < 10000) in Chinese numerals as used for 届次: 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五.
+
+    Anything else (a negative or larger number, or a value that is not an integer, as a record may hold) is
+    returned as written.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 10000:
         return str(n)
     if n < 10:
         return DIGITS[n]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.calendar.numerals import chinese_number
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry.layout import FOLDER_KINDS
@@ -349,19 +350,6 @@ class _Differ:
             lambda k: tr("diff.meeting", self.lang, date=k.split(" ")[0]),
             lambda x: self.show(("meetings", 0, "type"), x.get("type")) or "-",
         )
-
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(value: Any) -> str:
-    """1 → 一, 14 → 十四, 20 → 二十, 105 → 105 (numbers of 届 rarely pass 99)."""
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
 def _hashable(value: Any) -> Any:

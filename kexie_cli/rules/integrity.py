@@ -213,9 +213,11 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
 def uscc_duplicate(ctx: Context) -> Iterator[Hit]:
     """
     Two records carry the same 统一社会信用代码; each record after the first
-    is reported.
+    is reported. Codes are compared as K205 reads them: letter case, spaces
+    and hyphens do not make another code.
 
-    中文：两个记录的统一社会信用代码相同；除第一个外均报告。
+    中文：两个记录的统一社会信用代码相同；除第一个外均报告。比较时与 K205
+    一样忽略大小写、空格和连字符。
 
     Fails:
         --- records/societies/demo-a.yaml
@@ -232,11 +234,13 @@ def uscc_duplicate(ctx: Context) -> Iterator[Hit]:
         id: demo-b
         registration: {uscc: 51330100MJ00000014}
     """
+    from stdnum.cn import uscc
+
     groups: dict[str, list[Record]] = defaultdict(list)
     for record in ctx.index.records:
         value = record.get("registration", "uscc")
         if isinstance(value, str) and value.strip():
-            groups[value.strip().upper()].append(record)
+            groups[uscc.compact(value)].append(record)
     for other, first in _later_duplicates(groups):
         yield Hit(("registration", "uscc"), {"other": first.id}, record=other)
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
-from kexie_cli.party.forms import WORKING_GROUP, form_of, head_role
+from kexie_cli.party.forms import WORKING_GROUP, form_of, head_role, holds_elections
 from kexie_cli.party.forms import term_years as party_term_years
 from kexie_cli.records.model import (
     Leader,
@@ -78,9 +78,11 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     The current term (or its approved extension) ends within the lead time
     (settings ``elections.lead_months``, default 6 months), counting today.
+    A 党的工作小组 is appointed, not elected, and is not reminded.
 
     中文：本届任期（或延期）将在提醒期内届满（设置 elections.lead_months，
-    默认 6 个月，含当天）。应着手准备换届。
+    默认 6 个月，含当天）。应着手准备换届。党的工作小组由上级党组织指定、
+    不换届，不提示。
 
     Fails (as of 2026-11-23):
         --- records/societies/demo-society.yaml
@@ -95,7 +97,7 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     term = term_of(record.data)
     due = term is not None and term_state(term.end, ctx.today, ctx.settings.lead_months) is TermState.DUE
-    if record.live and due:
+    if record.live and due and holds_elections(record):
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
