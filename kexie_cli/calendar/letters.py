@@ -292,12 +292,18 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
 
 
 def make_letters(
-    registry: Any, which: str, today: dt.date, ids: Sequence[str], year: int | None, out_dir: Path
+    registry: Any,
+    which: str,
+    today: dt.date,
+    ids: Sequence[str],
+    year: int | None,
+    out_dir: Path,
+    records: list[Any] | None = None,
 ) -> tuple[list[Path], int]:
-    """Load the registry, pick the letters of ``which`` (elections | inspections) and write them."""
+    """Load the registry (unless ``records`` are given), pick the letters of ``which`` and write them."""
     from kexie_cli.calendar.inspections import inspections
 
-    records = registry.load()
+    records = registry.load() if records is None else records
     settings = registry.settings
     if which == "elections":
         letters = election_letters(elections_due(records, settings, today), settings, today)

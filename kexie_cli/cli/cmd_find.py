@@ -39,4 +39,6 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    opt.emit_table(find_table(registry.load(), text, language, order), fmt, language, output)
+    records = registry.load()
+    skipped = opt.warn_unreadable(records, language)
+    opt.emit_table(opt.noted(find_table(records, text, language, order), skipped, language), fmt, language, output)

@@ -53,7 +53,9 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    written, count = make_letters(registry, which, opt.today(as_of), ids, year, output)
+    records = registry.load()
+    opt.warn_unreadable(records, language)
+    written, count = make_letters(registry, which, opt.today(as_of), ids, year, output, records)
     for path in written:
         click.echo(str(path))
     if not quiet:

@@ -29,6 +29,7 @@ def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language)
+    opt.warn_unreadable(snap.records, language)
     view = show(registry, snap.records, snap.qctx, record_id)
     chosen = opt.pick_format(fmt)
     if chosen == "json":

@@ -46,4 +46,6 @@ def command(
         return
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language, at)
-    opt.emit_table(sqlite.run(dataset.build(snap.records, snap.qctx), query, language), fmt, language, output)
+    skipped = opt.warn_unreadable(snap.records, language)
+    table = sqlite.run(dataset.build(snap.records, snap.qctx), query, language)
+    opt.emit_table(opt.noted(table, skipped, language), fmt, language, output)

@@ -9,6 +9,7 @@ from pathlib import Path
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import RecordFile, find_root, record_files
+from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings, load_settings
 
@@ -47,11 +48,10 @@ def load_record(file: RecordFile, max_bytes: int) -> Record:
     if file.kind is None:
         return Record(file, None)
     try:
-        size = file.path.stat().st_size
-        if size > max_bytes:
+        raw, size = read_bounded(file.path, max_bytes)
+        if raw is None:
             problem = Problem("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
             return Record(file, None, problems=[problem])
-        raw = file.path.read_bytes()
     except OSError as exc:
         problem = Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))
         return Record(file, None, problems=[problem])
@@ -59,3 +59,8 @@ def load_record(file: RecordFile, max_bytes: int) -> Record:
 
     loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
+
+
+def unreadable(records: Iterable[Record]) -> list[Record]:
+    """The record files that could not be loaded (each has its K0xx problems); reports must name them."""
+    return [r for r in records if r.kind is not None and not r.loaded]
