@@ -17,8 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "date {value} is out of range ({low} to {high})",
     ),
     "edit.bad_index": (
-        "路径 {path} 中的序号 {index} 无效：列表序号从 0 开始，不能为负数",
-        "invalid index {index} in {path}: list indexes start at 0 and cannot be negative",
+        "路径 {path} 中的 {index} 不是有效的列表序号（应为从 0 开始的整数）",
+        "{index} in {path} is not a valid list index (a whole number from 0)",
     ),
     "edit.no_space": (
         "磁盘空间不足，{file} 未修改：{detail}",
@@ -33,13 +33,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is a symbolic link (to {target}); kexie does not edit linked records: "
         "edit the target, or replace the link with a regular file",
     ),
+    "edit.symlink_short": (
+        "是符号链接（指向 {target}），kexie 不修改链接的记录",
+        "a symbolic link (to {target}): kexie does not edit linked records",
+    ),
     "edit.too_large": (
         "{file} 过大：{size} 字节，超过上限 {limit} 字节（设置 limits.max_file_bytes）",
         "{file} is too large: {size} bytes, limit {limit} (settings limits.max_file_bytes)",
     ),
-    "log.outside": (
-        "{path} 不在台账的 records/ 文件夹内",
-        "{path} is not inside the registry's records/ folder",
+    "record.outside": (
+        "{path} 不是记录 ID：所指的文件不在台账的 records/ 文件夹内",
+        "{path} is not a record id: it names a file outside the registry's records/ folder",
     ),
     # kexie diff
     "diff.cannot_read": ("无法读取", "cannot be read"),

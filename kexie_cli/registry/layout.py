@@ -29,6 +29,16 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     raise KexieError("registry.not_found", start=str(here))
 
 
+def record_path(root: Path, kind: str, record_id: str) -> Path:
+    """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses ids that lead outside records/.
+
+    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error.
+    """
+    if not record_id or record_id.startswith(".") or any(c in record_id for c in "/\\\0"):
+        raise KexieError("record.outside", path=record_id)
+    return root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+
+
 @dataclass(frozen=True, slots=True)
 class RecordFile:
     """A file under records/: where it is, and the kind its folder implies."""

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import KINDS, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import FieldChange, diff_records
@@ -70,7 +70,7 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
 
 
 def _record_path(registry: Registry, record_id: str) -> str:
-    candidates = [f"{RECORDS_DIR}/{folder}/{record_id}.yaml" for folder in KIND_FOLDERS.values()]
+    candidates = [record_path(registry.root, kind, record_id).relative_to(registry.root).as_posix() for kind in KINDS]
     for rel in candidates:
         if (registry.root / rel).is_file():
             return rel
