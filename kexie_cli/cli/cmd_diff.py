@@ -36,11 +36,10 @@ def command(revs: tuple[str, ...], textconv_file: Path | None, root: Path | None
 
     language = opt.lang(lang)
     if textconv_file is not None:
-        from kexie_cli.registry.schemas import SchemaSet
-        from kexie_cli.review.diff import textconv
-
         from kexie_cli.records.loader import DEFAULT_MAX_BYTES
         from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
+        from kexie_cli.registry.schemas import SchemaSet
+        from kexie_cli.review.diff import textconv
 
         limit = DEFAULT_MAX_BYTES
         try:
