@@ -45,6 +45,7 @@ class LogEntry:
 def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[LogEntry]:
     """Commits touching the record's file (following renames), newest first."""
     root = registry.root
+    record_path(root, KINDS[0], record_id)  # an id, not a path outside records/ (usage error before anything else)
     gitio.ensure_repo(root)
     path = _record_path(registry, record_id)
     raw = gitio.git(
