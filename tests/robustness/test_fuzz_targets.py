@@ -62,7 +62,7 @@ def _settings(target: str, short: int) -> Callable[[F], F]:
 def report_counts() -> Iterator[None]:
     yield
     if TOTAL:
-        total = sum(TRIED.values())
+        total = sum(count for name, count in TRIED.items() if "(" not in name)
         lines = [f"  {name}: {count} inputs" for name, count in sorted(TRIED.items())]
         sys.stderr.write("\nfuzz: " + str(total) + " inputs tried\n" + "\n".join(lines) + "\n")
 
@@ -207,10 +207,9 @@ def test_check(sample: Path, mutation: list[tuple[int, int, int, int]], today: d
     record = _record(_file(sample), _mutate(sample.read_text(encoding="utf-8"), mutation))
     neighbour = _record(_file(other), other.read_bytes())
     records = [record] if other == sample else [record, neighbour]
-    result = check_records(REGISTRY, records, CheckOptions(today=today))
+    result = check_records(REGISTRY, records, CheckOptions(today=today))  # a missing placeholder raises under tests
     for finding in result.findings:
         assert finding.line >= 1 and finding.column >= 1 and finding.code.startswith("K")
-        assert "{" not in finding.message or "{" in record.text  # placeholders are filled in
 
 
 @_settings("fmt", 60)
@@ -223,6 +222,7 @@ def test_fmt(sample: Path, mutation: list[tuple[int, int, int, int]]) -> None:
         new = format_text(decode_record(raw), str(file.kind), REGISTRY.schemas)
     except FormatError:
         return
+    TRIED["fmt (formatted)"] += 1
     again = format_text(decode_record(new.encode("utf-8")), str(file.kind), REGISTRY.schemas)
     assert again == new  # fmt then fmt --check agree
     assert _same(load_bytes(new.encode("utf-8")).data, load_bytes(raw).data)  # formatting never changes the data
@@ -314,6 +314,7 @@ def test_edits(sample: Path, mutation: list[tuple[int, int, int, int]], op: Any)
         new, _, _ = edit_text(old, str(file.kind), REGISTRY.schemas, operation)
     except (KexieError, FormatError):
         return
+    TRIED["edits (applied)"] += 1
     assert load_bytes(new.encode("utf-8")).data is not None
     assert format_text(new, str(file.kind), REGISTRY.schemas) == new  # an edit leaves a file fmt --check accepts
     check_records(REGISTRY, [_record(file, new.encode("utf-8"))], CheckOptions(today=dt.date(2026, 11, 23)))
