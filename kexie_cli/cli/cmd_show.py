@@ -29,8 +29,8 @@ def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language)
-    opt.warn_unreadable(snap.records, language)
-    view = show(registry, snap.records, snap.qctx, record_id)
+    view = show(registry, snap.records, snap.qctx, record_id)  # the record itself unloadable: says why, exit 2
+    opt.warn_unreadable(snap.records, language)  # others: its references may be incomplete
     chosen = opt.pick_format(fmt)
     if chosen == "json":
         json.dump(view.as_json(), sys.stdout, ensure_ascii=False, indent=2)
