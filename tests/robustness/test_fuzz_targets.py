@@ -58,6 +58,15 @@ def _settings(target: str, short: int) -> Callable[[F], F]:
     return chosen
 
 
+PROGRESS = os.environ.get("KEXIE_FUZZ_PROGRESS", "")  # a file to keep the counts in while a long run goes on
+
+
+def _tried(name: str) -> None:
+    TRIED[name] += 1
+    if PROGRESS and TRIED[name] % 500 == 0:
+        Path(PROGRESS).write_text(json.dumps(TRIED, sort_keys=True) + "\n", encoding="utf-8")
+
+
 @pytest.fixture(scope="module", autouse=True)
 def report_counts() -> Iterator[None]:
     yield
@@ -194,7 +203,7 @@ def _record(file: RecordFile, raw: bytes) -> Record:
 @_settings("loader", 120)
 @given(samples, steps)
 def test_loader(sample: Path, mutation: list[tuple[int, int, int, int]]) -> None:
-    TRIED["loader"] += 1
+    _tried("loader")
     loaded = load_bytes(_mutate(sample.read_text(encoding="utf-8"), mutation))
     assert (loaded.data is None) == bool(loaded.problems)
     assert all(p.line >= 1 and p.column >= 1 and p.code in {"K001", "K002", "K003", "K004"} for p in loaded.problems)
@@ -203,7 +212,7 @@ def test_loader(sample: Path, mutation: list[tuple[int, int, int, int]]) -> None
 @_settings("check", 60)
 @given(samples, steps, days, st.sampled_from(SAMPLES))
 def test_check(sample: Path, mutation: list[tuple[int, int, int, int]], today: dt.date, other: Path) -> None:
-    TRIED["check"] += 1
+    _tried("check")
     record = _record(_file(sample), _mutate(sample.read_text(encoding="utf-8"), mutation))
     neighbour = _record(_file(other), other.read_bytes())
     records = [record] if other == sample else [record, neighbour]
@@ -215,14 +224,14 @@ def test_check(sample: Path, mutation: list[tuple[int, int, int, int]], today: d
 @_settings("fmt", 60)
 @given(samples, steps)
 def test_fmt(sample: Path, mutation: list[tuple[int, int, int, int]]) -> None:
-    TRIED["fmt"] += 1
+    _tried("fmt")
     file = _file(sample)
     raw = _mutate(sample.read_text(encoding="utf-8"), mutation)
     try:
         new = format_text(decode_record(raw), str(file.kind), REGISTRY.schemas)
     except FormatError:
         return
-    TRIED["fmt (formatted)"] += 1
+    _tried("fmt (formatted)")
     again = format_text(decode_record(new.encode("utf-8")), str(file.kind), REGISTRY.schemas)
     assert again == new  # fmt then fmt --check agree
     assert _same(load_bytes(new.encode("utf-8")).data, load_bytes(raw).data)  # formatting never changes the data
@@ -304,7 +313,7 @@ def _operation(op: Any) -> Any:
     operations,
 )
 def test_edits(sample: Path, mutation: list[tuple[int, int, int, int]], op: Any) -> None:
-    TRIED["edits"] += 1
+    _tried("edits")
     file = _file(sample)
     text = sample.read_text(encoding="utf-8")
     raw = _mutate(text, mutation) if mutation else text.encode("utf-8")
@@ -314,7 +323,7 @@ def test_edits(sample: Path, mutation: list[tuple[int, int, int, int]], op: Any)
         new, _, _ = edit_text(old, str(file.kind), REGISTRY.schemas, operation)
     except (KexieError, FormatError):
         return
-    TRIED["edits (applied)"] += 1
+    _tried("edits (applied)")
     assert load_bytes(new.encode("utf-8")).data is not None
     assert format_text(new, str(file.kind), REGISTRY.schemas) == new  # an edit leaves a file fmt --check accepts
     check_records(REGISTRY, [_record(file, new.encode("utf-8"))], CheckOptions(today=dt.date(2026, 11, 23)))
