@@ -264,3 +264,20 @@ def test_ids_that_leave_records_are_refused(tmp_path: Path, record_id: str, comm
     assert (root / "kexie.yaml").read_bytes() == before
     if command[0] != "show":
         assert f"{record_id} 不是记录 ID" in run.stderr
+
+
+@pytest.mark.parametrize("started", ["9999-12-31", "9999-02-28", "0001-01-01"])
+def test_term_dates_at_the_ends_of_the_calendar(tmp_path: Path, started: str) -> None:
+    """Found by the fuzz target: a term started 9999-12-31 made every time rule overflow (ValueError)."""
+    root = tmp_path / "reg"
+    shutil.copytree(REPO / "records", root / "records")
+    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    for name in ("societies/binjiang-yixuehui.yaml", "party-cells/yixuehui-dangzhibu.yaml"):
+        path = root / "records" / name
+        text = path.read_text(encoding="utf-8")
+        lines = [f"  started: {started}" if line.startswith("  started: ") else line for line in text.splitlines()]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for args in (["check"], ["due-elections"], ["party"], ["summary"], ["list", "societies", "-c", "id,term.ends"]):
+        run = run_cli([*args, "--as-of", AS_OF], root)
+        assert run.exit_code in {0, 1}, (args, run.stderr)
+        assert "内部错误" not in run.stderr
