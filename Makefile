@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?=
 
-.PHONY: run test test-slow smoke lint fmt docs docs-check bench clean
+.PHONY: run test test-slow smoke lint fmt docs docs-check bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ BENCH_SIZES ?= 1000,10000
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
+
+# make fuzz [FUZZ_EXAMPLES=100000]: the Hypothesis fuzz targets of tests/robustness with many examples
+# (loader, check, fmt, edits); not part of make test, which runs a few hundred of them
+FUZZ_EXAMPLES ?= 100000
+fuzz: $(VENV)/.installed-dev
+	KEXIE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/robustness/test_fuzz_targets.py -p no:randomly -s -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .kexie

@@ -27,8 +27,13 @@ Date = dt.date
 
 
 def add_years(start: Date, years: int) -> Date:
-    """Same month and day ``years`` later; 29 February becomes 28 February."""
+    """Same month and day ``years`` later; 29 February becomes 28 February.
+
+    Saturates at ``date.min`` / ``date.max`` (a record dated 9999-12-31 has no later day).
+    """
     year = start.year + years
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return Date.max if years > 0 else Date.min
     day = start.day
     if start.month == 2 and day == 29 and not calendar.isleap(year):
         day = 28
@@ -39,6 +44,8 @@ def add_months(start: Date, months: int) -> Date:
     """Same day ``months`` later (or earlier), clamped to the month's last day."""
     index = start.year * 12 + (start.month - 1) + months
     year, month0 = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # saturates, like add_years
+        return Date.max if months > 0 else Date.min
     last = calendar.monthrange(year, month0 + 1)[1]
     return Date(year, month0 + 1, min(start.day, last))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from kexie_cli.cli import cli
+
+# Message catalogue mistakes raise under tests (a missing key or placeholder); production falls back.
+os.environ["KEXIE_I18N_STRICT"] = "1"
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"

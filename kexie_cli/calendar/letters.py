@@ -696,11 +696,12 @@ def make_letters(
     year: int | None,
     out_dir: Path,
     number_from: int | None = None,
+    records: list[Any] | None = None,
 ) -> LetterRun:
-    """Load the registry, pick the letters of ``which`` (elections | inspections) and write them."""
+    """Load the registry (unless ``records`` are given), pick the letters of ``which`` and write them."""
     from kexie_cli.calendar.inspections import inspections
 
-    records = registry.load()
+    records = registry.load() if records is None else records
     settings = registry.settings
     index = {r.id: r for r in records if r.loaded}
     if which == "elections":

@@ -36,15 +36,22 @@ def command(revs: tuple[str, ...], textconv_file: Path | None, root: Path | None
 
     language = opt.lang(lang)
     if textconv_file is not None:
+        from kexie_cli.records.loader import DEFAULT_MAX_BYTES
+        from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
         from kexie_cli.registry.schemas import SchemaSet
         from kexie_cli.review.diff import textconv
 
+        limit = DEFAULT_MAX_BYTES
         try:
-            base: Path | None = opt.open_registry(root).root
+            registry = opt.open_registry(root)
+            base: Path | None = registry.root
+            limit = registry.settings.max_file_bytes
         except KexieError:
             base = None  # git may run the textconv outside a registry: the shipped schemas
         try:
-            raw = textconv_file.read_bytes()
+            raw = read_record_bytes(textconv_file, limit)
+        except FileTooLarge as exc:
+            raise KexieError("edit.too_large", file=str(textconv_file), size=exc.size, limit=exc.limit) from exc
         except OSError as exc:
             raise KexieError("edit.unreadable", file=str(textconv_file), detail=exc.strerror or str(exc)) from exc
         sys.stdout.write(textconv(raw, SchemaSet(base), language))

@@ -83,7 +83,9 @@ def command(
         states=frozenset(states) or None,
         parent=parent,
     )
-    items = due_elections(registry.load(), registry.settings, query)
+    records = registry.load()
+    skipped = opt.warn_unreadable(records, language)
+    items = due_elections(records, registry.settings, query)
     if fmt == "ics":
         from kexie_cli.calendar.ics import write_calendar
         from kexie_cli.errors import KexieError
@@ -92,4 +94,5 @@ def command(
             raise KexieError("output.required", fmt="ics")
         write_calendar(items, output, registry.settings.registry, query.lead, query.today, language)
         return
-    opt.emit_table(elections_table(items, registry.settings, query, language), fmt, language, output)
+    table = opt.noted(elections_table(items, registry.settings, query, language), skipped, language)
+    opt.emit_table(table, fmt, language, output)

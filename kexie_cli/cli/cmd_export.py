@@ -43,8 +43,13 @@ def command(fmt: str, output: Path, at: str | None, root: Path | None, lang: str
     registry = opt.open_registry(root)
     today = opt.today(as_of)
     snap = snapshot(registry, today, language, at)
+    opt.warn_unreadable(snap.records, language)
     tables = dataset.build(snap.records, snap.qctx)
     meta = export_meta(snap.qctx.settings.registry, today)
+    if fmt == "json":
+        from kexie_cli.reporters.unreadable import as_json
+
+        meta["unreadable"] = as_json(snap.records, language)
     written = export(tables, fmt, output, registry.schemas, language, meta)
     for path in written:
         click.echo(tr("export.written", language, path=str(path)), err=True)

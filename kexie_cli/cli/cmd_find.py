@@ -39,5 +39,7 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    table = find_table(registry.load(), text, language, order, registry.settings.registry or "")
-    opt.emit_table(table, fmt, language, output)
+    records = registry.load()
+    skipped = opt.warn_unreadable(records, language)
+    table = find_table(records, text, language, order, registry.settings.registry or "")
+    opt.emit_table(opt.noted(table, skipped, language), fmt, language, output)

@@ -41,5 +41,8 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    summary = inspections(registry.load(), registry.settings, opt.today(as_of), year)
-    emit_report(inspections_report(summary, registry.settings, registry.schemas, language), fmt, language, output)
+    records = registry.load()
+    skipped = opt.warn_unreadable(records, language)
+    summary = inspections(records, registry.settings, opt.today(as_of), year)
+    report = inspections_report(summary, registry.settings, registry.schemas, language)
+    emit_report(opt.noted_report(report, records, skipped, language), fmt, language, output)

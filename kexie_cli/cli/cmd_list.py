@@ -58,8 +58,10 @@ def command(
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language, at)
+    skipped = opt.warn_unreadable(snap.records, language)
     if show_fields:
         opt.emit_table(field_table(kind, snap.qctx), fmt, language, output)
         return
     request = ListRequest(kind, where, sort, columns or None, order)
-    opt.emit_table(list_records(snap.records, snap.qctx, request), fmt, language, output)
+    table = opt.noted(list_records(snap.records, snap.qctx, request), skipped, language)
+    opt.emit_table(table, fmt, language, output)

@@ -41,5 +41,8 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    overview = party_overview(registry.load(), registry.settings, registry.schemas, opt.today(as_of), where, language)
-    emit_report(party_report(overview, registry.settings, registry.schemas, language), fmt, language, output)
+    records = registry.load()
+    skipped = opt.warn_unreadable(records, language)
+    overview = party_overview(records, registry.settings, registry.schemas, opt.today(as_of), where, language)
+    report = party_report(overview, registry.settings, registry.schemas, language)
+    emit_report(opt.noted_report(report, records, skipped, language), fmt, language, output)

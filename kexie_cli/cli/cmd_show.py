@@ -29,7 +29,8 @@ def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language)
-    view = show(registry, snap.records, snap.qctx, record_id, snap.checked)
+    view = show(registry, snap.records, snap.qctx, record_id, snap.checked)  # the record unloadable: says why, exit 2
+    opt.warn_unreadable(snap.records, language)  # others: its references may be incomplete
     chosen = opt.pick_format(fmt)
     if chosen == "json":
         json.dump(view.as_json(), sys.stdout, ensure_ascii=False, indent=2)

@@ -66,6 +66,7 @@ def command(
         return
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language, at)
+    skipped = opt.warn_unreadable(snap.records, language)
     limits = sqlite.Limits(seconds=timeout, rows=max_rows)
     result = sqlite.run(dataset.build(snap.records, snap.qctx), query, language, limits)
-    opt.emit_table(result, fmt, language, output)
+    opt.emit_table(opt.noted(result, skipped, language), fmt, language, output)

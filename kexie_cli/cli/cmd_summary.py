@@ -48,5 +48,9 @@ def command(
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language, at)
-    result = summary(snap.records, snap.qctx, list(tables) or None, where)
+    skipped = opt.warn_unreadable(snap.records, language)
+    result = [
+        (name, opt.noted(data, skipped, language))
+        for name, data in summary(snap.records, snap.qctx, list(tables) or None, where)
+    ]
     emit_summary(result, opt.pick_format(fmt), language, output, opt.use_color(), opt.xlsx_heading())

@@ -15,8 +15,13 @@ from kexie_cli.i18n import resolve_lang
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: The dates an option accepts (--as-of, --date, --until ...): date arithmetic near year 1 or 9999 overflows,
+#: and no record of a 科协 registry lies outside them (docs/calendar.md).
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
+
+
 class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
-    """An ISO date ``YYYY-MM-DD``."""
+    """An ISO date ``YYYY-MM-DD`` within :data:`DATE_RANGE`."""
 
     name = "DATE"
 
@@ -27,13 +32,20 @@ class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in cl
         try:
             if len(text) != 10:
                 raise ValueError(text)
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             self.fail(
                 f"无效日期 {text!r}，应为 YYYY-MM-DD / invalid date, expected YYYY-MM-DD",
                 param,
                 ctx,
             )
+        low, high = DATE_RANGE
+        if not low <= day <= high:
+            from kexie_cli.i18n import tr
+
+            message = tr("date.range", resolve_lang(CURRENT_LANG), value=text, low=low, high=high)
+            self.fail(message, param, ctx)
+        return day
 
 
 DATE = DateType()
@@ -167,3 +179,28 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
         write_text(output, buffer.getvalue(), bom=chosen == "csv")
         return
     render_table(data, chosen, language, sys.stdout, use_color())
+
+
+def warn_unreadable(records: Sequence[Any], language: str) -> int:
+    """Name the record files that could not be loaded on stderr (SPEC §7); returns their number."""
+    from kexie_cli.reporters.unreadable import warn
+
+    return warn(records, language)
+
+
+def noted(data: Any, count: int, language: str) -> Any:
+    """A TableData whose summary line also says how many files could not be read."""
+    from kexie_cli.reporters.unreadable import note
+
+    data.headline = note(data.headline, count, language)
+    return data
+
+
+def noted_report(report: Any, records: Sequence[Any], count: int, language: str) -> Any:
+    """A calendar Report with the unreadable files in its summary line and under ``unreadable`` in JSON."""
+    from kexie_cli.reporters.unreadable import as_json, note
+
+    if count:
+        report.summary = note(report.summary, count, language).lstrip("；; ")
+    report.json["unreadable"] = as_json(records, language)
+    return report

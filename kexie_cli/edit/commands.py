@@ -8,22 +8,25 @@ errors it did not have before (the new errors are in the outcome).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
-from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
+from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, atomic_write, registry_lock
 from kexie_cli.edit.new import check_id
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_text
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile, record_path
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet
 
 Path_ = tree.Path_
@@ -95,10 +98,11 @@ def edit_record(
 ) -> EditOutcome:
     """Edit one record by id under the registry lock; write only when no new errors arise."""
     check_id(record_id)  # an id becomes a file name: refuse before anything is touched (lock included)
-    with _locked(registry.root):
+    with locked(registry.root):
         file = find_record_file(registry, record_id)
+        refuse_link(file)
         try:
-            old = canonical.decode_record(_read(file.path))
+            old = canonical.decode_record(_read(file, registry.settings.max_file_bytes))
             new, paths, was_canonical = edit_text(old, str(file.kind), registry.schemas, operation)
         except canonical.FormatError as exc:
             raise UnloadableRecord(file.relpath, exc) from exc
@@ -106,7 +110,8 @@ def edit_record(
         if validate and outcome.changed:
             outcome.new_errors = new_errors(registry, file, new, today)
         if write and outcome.changed and not outcome.refused:
-            atomic_write(file.path, new.encode("utf-8"))
+            with writing(file.relpath):
+                atomic_write(file.path, new.encode("utf-8"))
             outcome.written = True
         return outcome
 
@@ -124,7 +129,7 @@ def create_record(
     check_id(record_id)
     if kind not in KIND_FOLDERS:
         raise KexieError("query.kind_unknown", kind=kind, kinds=", ".join(KIND_FOLDERS))
-    with _locked(registry.root):
+    with locked(registry.root):
         path = registry.root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
         relpath = path.relative_to(registry.root).as_posix()
         if path.exists():
@@ -132,12 +137,13 @@ def create_record(
         outcome = EditOutcome(relpath, "", text, [()])
         outcome.new_errors = new_errors(registry, RecordFile(path, relpath, kind), text, today)
         if write and not outcome.refused:
-            atomic_write(path, text.encode("utf-8"))
+            with writing(relpath):
+                atomic_write(path, text.encode("utf-8"))
             outcome.written = True
         return outcome
 
 
-class _locked:
+class locked:
     """The registry lock, with a timeout turned into a usage error."""
 
     def __init__(self, root: Path) -> None:
@@ -145,7 +151,8 @@ class _locked:
 
     def __enter__(self) -> None:
         try:
-            self.manager.__enter__()
+            with writing(LOCK_FILE):
+                self.manager.__enter__()
         except LockTimeout as exc:
             raise KexieError("edit.locked", path=str(exc.path)) from exc
 
@@ -164,19 +171,43 @@ class UnloadableRecord(KexieError):
         return tr(self.key, lang, file=self.params["file"], reason=self.cause.render(lang))
 
 
-def _read(path: Path) -> bytes:
+@contextlib.contextmanager
+def writing(relpath: str) -> Iterator[None]:
+    """An OSError while writing a record (a full disk above all) as one clear message, exit 2.
+
+    :func:`atomic_write` has removed its temporary file by then: the record is as it was.
+    """
     try:
-        return path.read_bytes()
+        yield
     except OSError as exc:
-        raise KexieError("edit.unreadable", file=str(path), detail=exc.strerror or str(exc)) from exc
+        key = "edit.no_space" if exc.errno in _NO_SPACE else "edit.write_failed"
+        raise KexieError(key, file=relpath, detail=exc.strerror or str(exc)) from exc
+
+
+_NO_SPACE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG})
+
+
+def refuse_link(file: RecordFile) -> None:
+    """Edits refuse a record file that is a symbolic link (docs/editing.md): the rename would replace the link."""
+    if file.path.is_symlink():
+        raise KexieError("edit.symlink", file=file.relpath, target=str(file.path.readlink()))
+
+
+def _read(file: RecordFile, max_bytes: int) -> bytes:
+    try:
+        return read_record_bytes(file.path, max_bytes)
+    except FileTooLarge as exc:
+        raise KexieError("edit.too_large", file=file.relpath, size=exc.size, limit=exc.limit) from exc
+    except OSError as exc:
+        raise KexieError("edit.unreadable", file=file.relpath, detail=exc.strerror or str(exc)) from exc
 
 
 def find_record_file(registry: Registry, record_id: str) -> RecordFile:
     """The file of record ``record_id`` (``records/<folder>/<id>.yaml``); an id that is not a slug is refused."""
     check_id(record_id)
-    for kind, folder in KIND_FOLDERS.items():
-        path = registry.root / RECORDS_DIR / folder / f"{record_id}.yaml"
-        if path.is_file():
+    for kind in KIND_FOLDERS:
+        path = record_path(registry.root, kind, record_id)
+        if path.is_file() or path.is_symlink():
             return RecordFile(path, path.relative_to(registry.root).as_posix(), kind)
     raise KexieError("edit.unknown_id", id=record_id)
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from kexie_cli.edit.atomic import atomic_write, registry_lock
+from kexie_cli.edit.atomic import atomic_write
 from kexie_cli.edit.canonical import FormatError, decode_record, format_text
+from kexie_cli.edit.commands import locked, writing
+from kexie_cli.i18n import tr
 from kexie_cli.registry.layout import RecordFile
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 
 
 @dataclass(slots=True)
@@ -77,20 +80,30 @@ def fmt(registry: Registry, paths: tuple[str, ...] | None, *, write: bool, lang:
     for file in files:
         report.results.append(_format_file(file, registry, lang))
     if write and report.changed:
-        with registry_lock(registry.root):
+        with locked(registry.root):
             for result in report.changed:
                 path = registry.root / result.relpath
-                if path.read_bytes().decode("utf-8", errors="replace") != result.old:
+                try:
+                    now = decode_record(read_record_bytes(path, registry.settings.max_file_bytes))
+                except (OSError, FormatError):
                     continue  # changed meanwhile: leave it to the next run
+                if now != result.old:
+                    continue
                 assert result.new is not None
-                atomic_write(path, result.new.encode("utf-8"))
+                with writing(result.relpath):
+                    atomic_write(path, result.new.encode("utf-8"))
                 report.written += 1
     return report
 
 
 def _format_file(file: RecordFile, registry: Registry, lang: str) -> FileResult:
+    if file.path.is_symlink():  # the rename would replace the link with a regular file (docs/editing.md)
+        target = str(file.path.readlink())
+        return FileResult(file.relpath, "", None, tr("edit.symlink_short", lang, target=target))
     try:
-        raw = file.path.read_bytes()
+        raw = read_record_bytes(file.path, registry.settings.max_file_bytes)
+    except FileTooLarge as exc:
+        return FileResult(file.relpath, "", None, tr("K001.load.too_large", lang, size=exc.size, limit=exc.limit))
     except OSError as exc:
         return FileResult(file.relpath, "", None, exc.strerror or str(exc))
     old = raw.decode("utf-8", errors="replace")

@@ -32,6 +32,8 @@ def parse_path(text: str) -> Path_:
         if match is None:
             raise KexieError("edit.bad_path", path=text)
         name, index = match.groups()
+        if name is not None and name.startswith("-") and name[1:].isdigit():
+            raise KexieError("edit.bad_index", path=text, index=name)
         if index is not None:
             parts.append(int(index))
         elif name.isdigit():
@@ -213,6 +215,8 @@ def set_node(doc: Any, path: Path_, value: Any, order: list[list[str]] | None = 
     for depth, part in enumerate(path[:-1]):
         child = _child(node, part)
         if child is _NO:
+            if isinstance(node, list) and not isinstance(part, int):
+                raise KexieError("edit.bad_index", path=show_path(path), index=part)
             if isinstance(part, int):
                 raise KexieError("edit.no_such_path", path=show_path(path[: depth + 1]))
             child = CommentedSeq() if isinstance(path[depth + 1], int) else CommentedMap()

@@ -22,25 +22,57 @@ def resolve_lang(value: str | None = None) -> str:
     return "en" if raw.startswith("en") else "zh"
 
 
+class CatalogueError(Exception):
+    """A message catalogue is inconsistent (a key defined twice), or a message misused in strict mode."""
+
+
+STRICT_ENV = "KEXIE_I18N_STRICT"
+
+
+def strict() -> bool:
+    """Strict mode (``KEXIE_I18N_STRICT=1``, set by the test suite): a missing key or placeholder raises."""
+    return os.environ.get(STRICT_ENV, "") not in {"", "0"}
+
+
+def load_catalogues() -> dict[str, tuple[str, str]]:
+    """Every ``msg_*`` catalogue merged; a key defined in two catalogues is an error."""
+    merged: dict[str, tuple[str, str]] = {}
+    origin: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("msg_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for key, entry in module.MESSAGES.items():
+            if key in merged:
+                raise CatalogueError(f"message key {key!r} is defined in both {origin[key]} and {info.name}")
+            merged[key] = entry
+            origin[key] = info.name
+    return merged
+
+
 def catalog() -> dict[str, tuple[str, str]]:
     global _catalog  # noqa: PLW0603 - loaded once, on first use
     if _catalog is None:
-        merged: dict[str, tuple[str, str]] = {}
-        for info in pkgutil.iter_modules(__path__):
-            if info.name.startswith("msg_"):
-                module = importlib.import_module(f"{__name__}.{info.name}")
-                merged.update(module.MESSAGES)
-        _catalog = merged
+        _catalog = load_catalogues()
     return _catalog
 
 
 def tr(key: str, lang: str, /, **params: object) -> str:
-    """Translate ``key`` into ``lang`` and fill in ``params``."""
+    """Translate ``key`` into ``lang`` and fill in ``params``.
+
+    A missing key or placeholder falls back gracefully (the key, or the
+    unfilled text) in production and raises :class:`CatalogueError` in
+    strict mode.
+    """
     entry = catalog().get(key)
     if entry is None:
+        if strict():
+            raise CatalogueError(f"no message {key!r}")
         return key if not params else f"{key} {params}"
     text = entry[1] if lang == "en" else entry[0]
     try:
         return text.format(**params)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError) as exc:
+        if strict():
+            raise CatalogueError(f"message {key!r} ({lang}): {type(exc).__name__} {exc}") from exc
         return text

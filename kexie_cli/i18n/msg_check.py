@@ -164,7 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "K306.chair": (
         "现任{role}应为 1 人，实有 {count} 人",
-        "Exactly one current chair expected, found {count}",
+        "Exactly one current {role} expected, found {count}",
     ),
     "K306.sg": ("没有现任秘书长", "No current secretary-general"),
     "K306.secretary": (
@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "K504": (
         "{title} {name} 未在所覆盖单位的领导班子中任职",
-        "Secretary {name} holds no post in the covered records",
+        "{title} {name} holds no post in the covered records",
     ),
     "K505": (
         "党组织第{number}届任期{extended}已于 {end} 届满，换届已逾期 {days} 天",

@@ -86,10 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.count": ("数量", "Count"),
     "summary.share": ("占比", "Share"),
     # git
-    "git.not_repo": ("{root} 不在 Git 仓库中，无法使用 --at", "{root} is not in a Git repository: --at needs one"),
-    "git.bad_rev": ("Git 中找不到版本 {rev}", "No revision {rev} in Git"),
-    "git.failed": ("读取 Git 版本 {rev} 失败：{detail}", "Reading Git revision {rev} failed: {detail}"),
-    "git.no_settings": ("版本 {rev} 中没有 kexie.yaml", "Revision {rev} has no kexie.yaml"),
+    "at.not_repo": ("{root} 不在 Git 仓库中，无法使用 --at", "{root} is not in a Git repository: --at needs one"),
+    "at.bad_rev": ("Git 中找不到版本 {rev}", "No revision {rev} in Git"),
+    "at.failed": ("读取 Git 版本 {rev} 失败：{detail}", "Reading Git revision {rev} failed: {detail}"),
+    "at.no_settings": ("版本 {rev} 中没有 kexie.yaml", "Revision {rev} has no kexie.yaml"),
     # export
     "export.written": ("已导出到 {path}", "Exported to {path}"),
 }

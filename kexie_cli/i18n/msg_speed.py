@@ -23,8 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Explicit keys ('?') are not supported inside brackets or braces; quote a value that contains '?'",
     ),
     "K004.load.flow_colon": (
-        "方括号或花括号内的值以 “:” 结尾或 “:” 后紧跟 , ] }，含义不明确；请加引号，或在冒号后加空格",
-        "A value inside brackets or braces ends with ':' or has ':' right before , ] or }: "
+        "方括号或花括号内的值以 “:” 结尾或 “:” 后紧跟 , ] }}，含义不明确；请加引号，或在冒号后加空格",
+        "A value inside brackets or braces ends with ':' or has ':' right before , ] or }}: "
         "ambiguous; quote it, or put a space after the colon",
     ),
 }

@@ -66,7 +66,7 @@ def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.Comple
     try:
         return subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, check=False)
     except OSError as exc:
-        raise KexieError("git.not_repo", root=str(root)) from exc
+        raise KexieError("at.not_repo", root=str(root)) from exc
 
 
 def load_revision(registry: Registry, rev: str) -> tuple[list[Record], Settings]:
@@ -74,18 +74,18 @@ def load_revision(registry: Registry, rev: str) -> tuple[list[Record], Settings]
     root = registry.root
     prefix_run = _git(root, "rev-parse", "--show-prefix")
     if prefix_run.returncode != 0:
-        raise KexieError("git.not_repo", root=str(root))
+        raise KexieError("at.not_repo", root=str(root))
     prefix = prefix_run.stdout.decode("utf-8").strip()
     if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
-        raise KexieError("git.bad_rev", rev=rev)
+        raise KexieError("at.bad_rev", rev=rev)
     listing = _git(root, "ls-tree", "-r", "-z", "--full-name", "--name-only", rev, "--", RECORDS_DIR, SETTINGS_FILE)
     if listing.returncode != 0:
-        raise KexieError("git.failed", rev=rev, detail=listing.stderr.decode("utf-8", "replace").strip())
+        raise KexieError("at.failed", rev=rev, detail=listing.stderr.decode("utf-8", "replace").strip())
     names = [n for n in listing.stdout.decode("utf-8").split("\0") if n]
     blobs = _cat(root, rev, names)
     settings_name = prefix + SETTINGS_FILE
     if settings_name not in blobs:
-        raise KexieError("git.no_settings", rev=rev)
+        raise KexieError("at.no_settings", rev=rev)
     settings = _settings(blobs[settings_name], registry)
     records = []
     for name in sorted(blobs):
@@ -105,7 +105,7 @@ def _cat(root: Path, rev: str, names: list[str]) -> dict[str, bytes]:
     request = "".join(f"{rev}:{name}\n" for name in names).encode("utf-8")
     run = _git(root, "cat-file", "--batch", data=request)
     if run.returncode != 0:
-        raise KexieError("git.failed", rev=rev, detail=run.stderr.decode("utf-8", "replace").strip())
+        raise KexieError("at.failed", rev=rev, detail=run.stderr.decode("utf-8", "replace").strip())
     out: dict[str, bytes] = {}
     data, pos = run.stdout, 0
     for name in names:

@@ -36,9 +36,14 @@ def create_statements() -> list[str]:
     return out
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
+        return str(value)  # beyond SQLite's 64-bit integers (the schemas refuse it; check reports K104): as text
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

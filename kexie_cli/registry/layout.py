@@ -36,6 +36,16 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     raise KexieError("registry.not_found", start=str(here))
 
 
+def record_path(root: Path, kind: str, record_id: str) -> Path:
+    """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses ids that lead outside records/.
+
+    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error.
+    """
+    if not record_id or record_id.startswith(".") or any(c in record_id for c in "/\\\0"):
+        raise KexieError("record.outside", path=record_id)
+    return root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+
+
 @dataclass(frozen=True, slots=True)
 class RecordFile:
     """A file under records/: where it is, and the kind its folder implies."""
@@ -65,14 +75,27 @@ def record_files(root: Path) -> list[RecordFile]:
 
 
 def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Relative parts of every file below ``folder`` (hidden entries and linked folders skipped: they may loop)."""
+    """Relative parts of every entry below ``folder`` that is not a folder to walk.
+
+    Hidden entries and linked folders are skipped (they may loop).
+    """
     out: list[tuple[str, ...]] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            record_place = len(prefix) == 1 and prefix[0] in FOLDER_KINDS and entry.name.endswith(".yaml")
+            if entry.is_dir(follow_symlinks=False) and not record_place:
                 out.extend(_walk(entry.path, (*prefix, entry.name)))
-            elif entry.is_file():
+            elif entry.is_file() or record_place or not _linked_dir(entry):
+                # FIFOs, devices, dangling links and folders named *.yaml are listed too: K001 or K006,
+                # never opened (see registry/readfile.py)
                 out.append((*prefix, entry.name))
     return out
+
+
+def _linked_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import RecordFile, find_root, record_files
+from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings, load_settings
 
@@ -60,10 +60,11 @@ def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Pr
     """A record file's bytes, or the K001 problem that keeps it from being read (too large, unreadable).
 
     The one place where record files are read, for ``kexie check`` and every
-    other command alike.
+    other command alike: regular files only, never blocking, never past
+    ``max_bytes`` (:func:`kexie_cli.registry.readfile.read_bounded`).
     """
     try:
-        raw, size = read_file(file.path, max_bytes)
+        raw, size = read_bounded(file.path, max_bytes)
     except OSError as exc:
         return None, [Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))]
     if raw is None:
@@ -71,26 +72,6 @@ def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Pr
     return raw, []
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-
-
-def read_file(path: os.PathLike[str] | str, max_bytes: int) -> tuple[bytes | None, int]:
-    """A file's bytes (None when larger than ``max_bytes``) and its size.
-
-    Plain ``os`` calls: no file object per file, which halves the cost of
-    reading 100,000 small files. Raises OSError like ``open``.
-    """
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        size = os.fstat(fd).st_size
-        if size > max_bytes:
-            return None, size
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1]:
-            chunks.append(os.read(fd, 1 << 16))
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks)
-    if len(raw) > max_bytes:  # grew while we read it
-        return None, len(raw)
-    return raw, len(raw)
+def unreadable(records: Iterable[Record]) -> list[Record]:
+    """The record files that could not be loaded (each has its K0xx problems); reports must name them."""
+    return [r for r in records if r.kind is not None and not r.loaded]

@@ -23,7 +23,7 @@ class RegistryDiff:
     records: list[RecordChange] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        out = {"added": 0, "removed": 0, "renamed": 0, "modified": 0}
+        out = {"added": 0, "removed": 0, "renamed": 0, "modified": 0, "unreadable": 0}
         for record in self.records:
             out[record.change] += 1
         return out
@@ -42,13 +42,14 @@ def registry_diff(registry: Registry, revs: tuple[str, ...], lang: str = "zh") -
     gitio.ensure_repo(registry.root)
     old_rev = revs[0] if revs else "HEAD"
     gitio.resolve(registry.root, old_rev)
-    old = gitio.rev_snapshot(registry.root, old_rev)
+    limit = registry.settings.max_file_bytes
+    old = gitio.rev_snapshot(registry.root, old_rev, max_bytes=limit)
     if len(revs) > 1:
         gitio.resolve(registry.root, revs[1])
-        new = gitio.rev_snapshot(registry.root, revs[1])
+        new = gitio.rev_snapshot(registry.root, revs[1], max_bytes=limit)
         new_label = revs[1]
     else:
-        new = gitio.worktree_snapshot(registry.root)
+        new = gitio.worktree_snapshot(registry.root, limit)
         new_label = ""
     return RegistryDiff(old_rev, new_label, diff_snapshots(old, new, registry.schemas, lang))
 
@@ -69,8 +70,20 @@ def _arrow(change: Any, lang: str) -> str:
     return f"{change.label}{colon}{change.old or none} → {change.new or none}"
 
 
+def _verb(change: str, lang: str) -> str:
+    return tr("diff.cannot_read" if change == "unreadable" else f"diff.{change}", lang)
+
+
+def _summary(diff: RegistryDiff, lang: str) -> str:
+    counts = diff.counts()
+    text = tr("diff.summary", lang, **{k: v for k, v in counts.items() if k != "unreadable"})
+    if counts["unreadable"]:
+        text += tr("diff.summary_unreadable", lang, unreadable=counts["unreadable"])
+    return text
+
+
 def _head(record: RecordChange, lang: str) -> str:
-    verb = tr(f"diff.{record.change}", lang)
+    verb = _verb(record.change, lang)
     where = f"{record.old_file} → {record.file}" if record.old_file else record.file
     name = f" {record.name}" if record.name else ""
     return safe_text(f"{verb} {record.id}{name} ({where})")  # values on one line, no terminal codes
@@ -83,7 +96,7 @@ def plain(diff: RegistryDiff, lang: str) -> str:
     for record in diff.records:
         lines.append(_head(record, lang))
         lines.extend("    " + safe_text(_arrow(change, lang)) for change in record.changes)
-    lines.append(tr("diff.summary", lang, **diff.counts()))
+    lines.append(_summary(diff, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -92,9 +105,9 @@ def markdown(diff: RegistryDiff, lang: str) -> str:
     lines = [f"### {tr('diff.title', lang, old=diff.old, new=new)}", ""]
     if not diff.records:
         return "\n".join([*lines, tr("diff.no_changes", lang), ""])
-    lines += [tr("diff.summary", lang, **diff.counts()), ""]
+    lines += [_summary(diff, lang), ""]
     for record in diff.records:
-        verb = tr(f"diff.{record.change}", lang)
+        verb = _verb(record.change, lang)
         where = f"`{record.old_file}` → `{record.file}`" if record.old_file else f"`{record.file}`"
         name = f" {_md(record.name)}" if record.name else ""
         lines.append(safe_text(f"- **{verb}** `{record.id}`{name} ({where})"))

@@ -6,9 +6,11 @@ import subprocess
 from pathlib import Path
 
 from kexie_cli.errors import KexieError
+from kexie_cli.records.loader import DEFAULT_MAX_BYTES
 from kexie_cli.registry.layout import RECORDS_DIR, record_files
+from kexie_cli.registry.readfile import read_bounded
 
-Snapshot = dict[str, bytes]  # registry-relative path -> file bytes
+Snapshot = dict[str, bytes | None]  # registry-relative path -> file bytes (None: cannot be read, or too large)
 
 
 def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -48,19 +50,26 @@ def resolve(root: Path, rev: str) -> str:
         raise KexieError("git.bad_rev", rev=rev) from None
 
 
-def rev_snapshot(root: Path, rev: str, folder: str = RECORDS_DIR) -> Snapshot:
-    """Every file under ``folder`` at ``rev``, by registry-relative path."""
-    listing = git(root, "ls-tree", "-r", "-z", resolve(root, rev), "--", f"{folder}/")
+def rev_snapshot(root: Path, rev: str, folder: str = RECORDS_DIR, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
+    """Every file under ``folder`` at ``rev``, by registry-relative path (None: over ``max_bytes``)."""
+    listing = git(root, "ls-tree", "-r", "-z", "-l", resolve(root, rev), "--", f"{folder}/")
     blobs: list[tuple[str, str]] = []
+    too_large: list[str] = []
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, name = entry.partition(b"\t")
         parts = meta.split()
-        if len(parts) == 3 and parts[1] == b"blob":
-            blobs.append((name.decode("utf-8", errors="surrogateescape"), parts[2].decode()))
+        if len(parts) == 4 and parts[1] == b"blob":
+            path = name.decode("utf-8", errors="surrogateescape")
+            if parts[3].isdigit() and int(parts[3]) > max_bytes:
+                too_large.append(path)  # never read into memory
+            else:
+                blobs.append((path, parts[2].decode()))
     contents = cat_blobs(root, [sha for _, sha in blobs])
-    return {name: contents[sha] for name, sha in blobs}
+    out: Snapshot = {name: contents.get(sha) for name, sha in blobs}
+    out.update(dict.fromkeys(too_large))
+    return out
 
 
 def cat_blobs(root: Path, shas: list[str]) -> dict[str, bytes]:
@@ -91,14 +100,14 @@ def show_file(root: Path, rev: str, path: str) -> bytes | None:
         return None
 
 
-def worktree_snapshot(root: Path) -> Snapshot:
-    """Every file under records/ as it is on disk."""
+def worktree_snapshot(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
+    """Every file under records/ as it is on disk (None: unreadable, not a regular file, or too large)."""
     out: Snapshot = {}
     for file in record_files(root):
         try:
-            out[file.relpath] = file.path.read_bytes()
+            out[file.relpath] = read_bounded(file.path, max_bytes)[0]
         except OSError:
-            continue
+            out[file.relpath] = None
     return out
 
 

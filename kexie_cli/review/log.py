@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, is_slug
+from kexie_cli.registry.layout import KINDS, RECORDS_DIR, is_slug, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
@@ -52,6 +53,8 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
     commits (the template's) are left out.
     """
     root = registry.root
+    if not is_slug(record_id):  # an id, never a path (docs/security.md): a usage error before anything else
+        raise KexieError("new.bad_id", id=record_id)
     gitio.ensure_repo(root)
     path = _record_path(registry, record_id)
     raw = gitio.git(
@@ -84,11 +87,7 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
 
 
 def _record_path(registry: Registry, record_id: str) -> str:
-    from kexie_cli.errors import KexieError
-
-    if not is_slug(record_id):  # an id is never a path (docs/security.md)
-        raise KexieError("new.bad_id", id=record_id)
-    candidates = [f"{RECORDS_DIR}/{folder}/{record_id}.yaml" for folder in KIND_FOLDERS.values()]
+    candidates = [record_path(registry.root, kind, record_id).relative_to(registry.root).as_posix() for kind in KINDS]
     for rel in candidates:
         if (registry.root / rel).is_file():
             return rel

@@ -35,7 +35,7 @@ class FieldChange:
 
 @dataclass(slots=True)
 class RecordChange:
-    change: str  # added | removed | renamed | modified
+    change: str  # added | removed | renamed | modified | unreadable (the new side cannot be read)
     id: str
     kind: str | None
     name: str
@@ -82,19 +82,29 @@ def _side(path: str, raw: bytes) -> _Side:
 
 
 def diff_snapshots(
-    old: dict[str, bytes], new: dict[str, bytes], schemas: SchemaSet, lang: str = "zh"
+    old: dict[str, bytes | None], new: dict[str, bytes | None], schemas: SchemaSet, lang: str = "zh"
 ) -> list[RecordChange]:
-    """Records added, removed, renamed and modified between two snapshots (path → bytes)."""
+    """Records added, removed, renamed and modified between two snapshots (path → bytes).
+
+    A file that cannot be read (None: not readable, not a regular file, or over the size
+    limit) on the new side is reported as ``unreadable``, never as removed; on the old side
+    it counts as a file whose data is unknown.
+    """
     out: list[RecordChange] = []
-    for path in sorted(set(old) & set(new)):
-        if old[path] == new[path]:
+    for path in sorted(p for p, raw in new.items() if raw is None):
+        side = _Side(path, b"", None)
+        out.append(RecordChange("unreadable", side.id, side.kind, "", path))
+    fresh = {p: raw for p, raw in new.items() if raw is not None}
+    before = {p: b"" if raw is None else raw for p, raw in old.items() if new.get(p, b"") is not None}
+    for path in sorted(set(before) & set(fresh)):
+        if before[path] == fresh[path]:
             continue
-        a, b = _side(path, old[path]), _side(path, new[path])
+        a, b = _side(path, before[path]), _side(path, fresh[path])
         changes = diff_records(b.kind or a.kind, a.data, b.data, schemas, lang)
         if changes:
             out.append(RecordChange("modified", b.id, b.kind, b.name or a.name, path, None, changes))
-    gone = [_side(p, old[p]) for p in sorted(set(old) - set(new))]
-    came = [_side(p, new[p]) for p in sorted(set(new) - set(old))]
+    gone = [_side(p, before[p]) for p in sorted(set(before) - set(fresh))]
+    came = [_side(p, fresh[p]) for p in sorted(set(fresh) - set(before))]
     for a, b in _pair_renames(gone, came):
         gone.remove(a)
         came.remove(b)
@@ -102,7 +112,7 @@ def diff_snapshots(
         out.append(RecordChange("renamed", b.id, b.kind, b.name, b.path, a.path, changes))
     out.extend(RecordChange("removed", a.id, a.kind, a.name, a.path) for a in gone)
     out.extend(RecordChange("added", b.id, b.kind, b.name, b.path) for b in came)
-    order = {"removed": 0, "renamed": 1, "added": 2, "modified": 3}
+    order = {"unreadable": -1, "removed": 0, "renamed": 1, "added": 2, "modified": 3}
     out.sort(key=lambda c: (order[c.change], c.file))
     return out
 

@@ -16,6 +16,7 @@ import pytest
 import kexie_cli
 from kexie_cli.fast import cache as cache_mod
 from kexie_cli.finding import Severity
+from kexie_cli.i18n import catalog
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules import RULES, Hit, Rule, all_rules
 from kexie_cli.validate.engine import CheckOptions
@@ -185,6 +186,7 @@ def test_rule_set_change_is_seen(root: Path, monkeypatch: pytest.MonkeyPatch) ->
         yield Hit(("name",), {})
 
     monkeypatch.setitem(RULES, "K998", Rule("K998", Severity.INFO, "测试", "test", "", "record", every_record))
+    monkeypatch.setitem(catalog(), "K998", ("测试", "test"))  # its message (a missing one raises under tests)
     found = check(root)
     assert POISON not in messages(found)
     assert [(f["code"], f["line"]) for f in found] == [("K998", 3)]

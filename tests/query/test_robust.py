@@ -62,7 +62,11 @@ def test_commands_survive_bad_records(broken: Path, args: list[str]) -> None:
     for fmt in ("plain", "json"):
         run = run_cli([*args, "--format", fmt] + (["--as-of", AS_OF] if args[0] != "find" else []), broken)
         assert run.exit_code == 0, run.stderr
-        assert run.stderr == ""
+        # the one file that cannot be loaded is named, with its code, and nothing else is said
+        lines = run.stderr.splitlines()
+        assert len(lines) == 2, run.stderr
+        assert "records/societies/unparsable.yaml" in lines[0] and "K002" in lines[0]
+        assert "1 个文件无法读取" in lines[1]
 
 
 def test_export_survives_bad_records(broken: Path, tmp_path: Path) -> None:

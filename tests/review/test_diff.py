@@ -68,7 +68,7 @@ def test_added_removed_renamed_between_two_commits(repo: Repo) -> None:
     result = run_cli(["diff", first, "HEAD", "--format", "json"], root)
     data = json.loads(result.stdout)
     assert data["from"] == first and data["to"] == "HEAD"
-    assert data["summary"] == {"added": 1, "removed": 1, "renamed": 1, "modified": 0}
+    assert data["summary"] == {"added": 1, "removed": 1, "renamed": 1, "modified": 0, "unreadable": 0}
     records = {r["change"]: r for r in data["records"]}
     assert records["renamed"]["old_file"] == SOCIETY_FILE
     assert records["renamed"]["file"] == "records/societies/wuli-xh.yaml"
