@@ -24,12 +24,13 @@ run: $(VENV)/.installed
 	$(BIN)/kexie due-elections $(if $(AS_OF),--as-of $(AS_OF)) ; \
 	exit $$status
 
+# Tests run in parallel on every core (pytest-xdist); `.venv/bin/pytest` alone runs them one by one.
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Tests marked slow (the full random-edit count and the like); CI runs them after `make test`.
 test-slow: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest -m slow
+	$(BIN)/python -m pytest -n auto -m slow
 
 # The package as pip users get it: build the wheel, install it (not editable)
 # into a fresh venv outside the checkout, run every command on a copy of the

@@ -42,7 +42,8 @@ def test_listings_escape_controls(registry: Callable[..., Path], command: str, f
     if command == "show" and fmt == "csv":
         pytest.skip("show has no csv")
     root = registry(hostile())
-    result = run_cli([*LISTINGS[command], "--format", fmt], root)
+    wide = {"COLUMNS": "400"}  # a table wraps to the terminal: wide enough that no escape is split
+    result = run_cli([*LISTINGS[command], "--format", fmt], root, env=wide)
     assert result.exit_code == 0, result.stderr
     assert_clean(result.stdout)
     assert "\\x1b]0;PWNED\\x07" in result.stdout or "\\\\x1b]0;PWNED" in result.stdout
