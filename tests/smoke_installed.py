@@ -80,7 +80,7 @@ def cases() -> list[Case]:
         Case(("import", "../out/registry.xlsx", "--kind", "branch"), (0, 1)),
         Case(("report", "--format", "html", "-o", "../out/report.html", *a)),
         Case(("report", "--format", "docx", "-o", "../out/report.docx", *a)),
-        Case(("report", "--format", "md", "-o", "../out/report.md", "--since", "2026-01-01", *a)),
+        Case(("report", "--format", "md", "-o", "../out/report.md", "--compare", "HEAD", *a)),
         Case(("letters", "elections", "-o", "../out/letters", *a)),
         Case(("letters", "inspections", "-o", "../out/letters", *a)),
         Case(("fmt", "--check")),
