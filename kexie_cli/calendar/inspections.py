@@ -24,7 +24,7 @@ from kexie_cli.records.model import Record, date, entries
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.reporters.tables import Column, TableData
-from kexie_cli.rules.inspections import BAD_RESULTS, inspection_years
+from kexie_cli.rules.inspections import BAD_RESULTS, inspection_years, pass_rate, report_rate
 from kexie_cli.terms import inspection_exempt, report_deadline, report_year
 
 RESULTS = ("pass", "basic-pass", "submitted", "fail", "missing")
@@ -65,13 +65,15 @@ class InspectionSummary:
 
     @property
     def passed_share(self) -> float | None:
-        passed = self.count("pass") + self.count("basic-pass")
-        return round(passed / self.owed, 4) if self.owed else None
+        """合格率 (:func:`kexie_cli.rules.inspections.pass_rate`, the same as ``summary``)."""
+        return pass_rate(self._counts())
 
     @property
     def submitted_share(self) -> float | None:
-        done = sum(self.count(c) for c in ("pass", "basic-pass", "submitted", "fail"))
-        return round(done / self.owed, 4) if self.owed else None
+        return report_rate(self._counts(), self.owed)
+
+    def _counts(self) -> dict[str, int]:
+        return {c: self.count(c) for c in ("pass", "basic-pass", "submitted", "fail")}
 
     @property
     def candidates(self) -> list[Inspection]:

@@ -51,8 +51,8 @@ MESSAGES.update(
             "{k402} revocation candidates, {k401} without an entry",
         ),
         "inspections.summary": (
-            "{year} 年度：应参检 {owed} 个（另免检 {exempt} 个）；{parts}；合格率 {passed}（合格+基本合格），报送率 {submitted}",
-            "{year}: {owed} societies owe a report ({exempt} exempt); {parts}; passed {passed} (pass + basic pass), submitted {submitted}",
+            "{year} 年度：应参检 {owed} 个（另免检 {exempt} 个）；{parts}；合格率 {passed}（合格、基本合格占有结论的），报送率 {submitted}",
+            "{year}: {owed} societies owe a report ({exempt} exempt); {parts}; pass rate {passed} (pass + basic pass among the verdicts), submitted {submitted}",
         ),
         "inspections.sheet_main": ("年检情况", "Inspections"),
         "inspections.sheet_follow": ("需跟进", "Follow up"),

@@ -29,7 +29,7 @@ from kexie_cli.query.fields import (
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.model import Record, date, entries, integer, term_of, text
 from kexie_cli.reporters.tables import Column, TableData
-from kexie_cli.rules.inspections import inspection_years
+from kexie_cli.rules.inspections import inspection_years, pass_rate, report_rate
 from kexie_cli.terms import inspection_exempt, quarter_of, term_state
 
 KIND_ZH = {
@@ -479,10 +479,9 @@ class Summary:
         keys = [*results, "none", "exempt"]
         rows = [{"result": k, "count": counts[k], "share": share(counts[k], len(societies))} for k in keys]
         footer = {"result": "total", "count": len(societies), "share": share(len(societies), len(societies))}
-        # 合格率: 合格 and 基本合格 among the verdicts; 报送率: any entry but missing among those that had to report
-        passed = counts["pass"] + counts["basic-pass"]
-        footer["pass_rate"] = share(passed, passed + counts["fail"])
-        footer["report_rate"] = share(passed + counts["fail"] + counts["submitted"], len(societies) - counts["exempt"])
+        # 合格率 and 报送率: one definition each, shared with `kexie inspections` (rules/inspections.py)
+        footer["pass_rate"] = pass_rate(counts)
+        footer["report_rate"] = report_rate(counts, len(societies) - counts["exempt"])
         names = self.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
 
         def show(value: Any, lang: str) -> str:

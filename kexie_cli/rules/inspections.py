@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, date, entries, integer, text
@@ -12,6 +12,24 @@ from kexie_cli.validate.context import Context
 
 E, W = Severity.ERROR, Severity.WARNING
 BAD_RESULTS = ("missing", "fail")
+
+
+def pass_rate(counts: Mapping[str, int]) -> float | None:
+    """合格率: 合格 and 基本合格 among the societies with a verdict (合格, 基本合格, 不合格).
+
+    The one definition, used by ``kexie inspections``, ``summary inspections`` and
+    ``report``. 已报送 (a 年报 with no verdict) and 未参检 are not verdicts: they
+    count in the 报送率 (:func:`report_rate`), not here. None without any verdict.
+    """
+    passed = counts.get("pass", 0) + counts.get("basic-pass", 0)
+    judged = passed + counts.get("fail", 0)
+    return round(passed / judged, 4) if judged else None
+
+
+def report_rate(counts: Mapping[str, int], owed: int) -> float | None:
+    """报送率: the societies with an entry other than 未参检/未报送 among those that had to report (``owed``)."""
+    done = sum(counts.get(c, 0) for c in ("pass", "basic-pass", "submitted", "fail"))
+    return round(done / owed, 4) if owed else None
 
 
 def inspection_years(record: Record) -> dict[int, tuple[int, str | None]]:

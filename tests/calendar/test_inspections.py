@@ -44,7 +44,7 @@ def test_counts_and_shares() -> None:
         "pass": 2, "basic-pass": 1, "submitted": 1, "fail": 1, "missing": 1, "none": 2, "exempt": 1,
     }  # fmt: skip
     assert data["owed"] == 8
-    assert data["passed_share"] == 0.375  # (2 pass + 1 basic pass) / 8
+    assert data["passed_share"] == 0.75  # (2 pass + 1 basic pass) / 4 verdicts (1 fail); the same as summary
     assert data["submitted_share"] == 0.625  # 5 entries that are not `missing` / 8
 
 
@@ -74,7 +74,7 @@ def test_plain_output() -> None:
     assert out.startswith("测试市科学技术协会 2025 年度年检/年报情况（截止日 2026-05-31）")
     assert "未录入" in out and "连续两年未参检或不合格" in out
     assert out.splitlines()[-1].startswith("2025 年度：应参检 8 个（另免检 1 个）")
-    assert "合格率 37.5%" in out and "报送率 62.5%" in out
+    assert "合格率 75.0%" in out and "报送率 62.5%" in out
 
 
 def test_xlsx_has_two_sheets(tmp_path: Path) -> None:
@@ -101,3 +101,13 @@ def test_sample_registry_agrees_with_check() -> None:
             f["id"] for f in findings if f["code"] == code
         }
     assert data["counts"]["fail"] == 1  # 科技情报学会, the only `fail` for 2025
+
+
+def test_inspections_and_summary_give_the_same_rates() -> None:
+    """One 合格率 and one 报送率: `kexie inspections` and `summary inspections` (and so `report`) agree."""
+    from tests.conftest import AS_OF, REPO, run_cli
+
+    own = run_cli(["inspections", "--as-of", AS_OF, "--format", "json"], REPO).json()
+    (table,) = run_cli(["summary", "inspections", "--as-of", AS_OF, "--format", "json"], REPO).json()
+    assert own["passed_share"] == table["total"]["pass_rate"] == 0.9444  # 17 of the 18 with a verdict
+    assert own["submitted_share"] == table["total"]["report_rate"]
