@@ -227,6 +227,8 @@ class _Differ:
         return self.out
 
     def generic(self, path: Path_, a: Any, b: Any) -> None:
+        if (isinstance(a, dict) and b is None) or (a is None and isinstance(b, dict)):
+            a, b = a or {}, b or {}  # a mapping added or removed: field by field, with their titles
         if isinstance(a, dict) and isinstance(b, dict):
             for key in dict.fromkeys([*a, *b]):
                 if a.get(key) != b.get(key):

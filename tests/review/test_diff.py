@@ -131,3 +131,16 @@ def test_git_textconv_shows_fields(repo: Repo) -> None:
         "-理事长：张三",
         "+理事长：赵六",
     ]
+
+
+def test_a_mapping_added_is_shown_field_by_field_with_titles() -> None:
+    from kexie_cli.registry.schemas import SchemaSet
+    from kexie_cli.review.semdiff import diff_records
+
+    old = {"id": "x", "kind": "society"}
+    new = old | {"election": {"plan_submitted": {"date": "2026-11-20", "doc_no": "示科协〔2026〕3号"}}}
+    changes = diff_records("society", old, new, SchemaSet(None))
+    assert [(c.label, c.old, c.new) for c in changes] == [
+        ("换届进展·报送换届方案·完成日期", None, "2026-11-20"),
+        ("换届进展·报送换届方案·文号", None, "示科协〔2026〕3号"),
+    ]
