@@ -178,8 +178,11 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
     stars = report.table("stars")
     societies = report.figures["societies"].value or 0
     rated = report.figures["stars_rated"].value or 0
-    star_items = [
-        (f"{r['stars']}星级" if not en else f"{r['stars']} stars", r["count"], str(r["count"])) for r in stars.rows
+    label = next(c for c in stars.columns if c.key == "stars")  # 五星级 …, as in the table
+    star_items = [  # one bar per rating (the 四星级及以上 row is a sum of two of them)
+        (label.display(r["stars"], lang), r["count"], str(r["count"]))
+        for r in stars.rows
+        if isinstance(r["stars"], int)
     ]
     star_items.append(("未评定或超3年" if not en else "not rated", societies - rated, str(societies - rated)))
     party = {r["kind"]: r for r in report.table("party").rows}

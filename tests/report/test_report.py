@@ -161,3 +161,15 @@ def test_default_comparison_before_the_registry_existed(tmp_path: Path) -> None:
     assert "未与历史数据对比" in out.read_text(encoding="utf-8")
     explicit = run_cli(["report", "--format", "md", "-o", str(out), "--since", "2025-12-31"], root)
     assert explicit.exit_code == 2
+
+
+def test_html_star_chart_has_one_bar_per_rating(tmp_path: Path) -> None:
+    """The 四星级及以上 line is a sum of two ratings: a table line, never a bar of the distribution."""
+    out = tmp_path / "report.html"
+    assert run_cli(["report", "--format", "html", "-o", str(out), "--as-of", AS_OF], REPO).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    chart = page[page.index("星级学会分布") : page.index("</svg>", page.index("星级学会分布"))]
+    assert [label for label in ("五星级", "四星级", "三星级", "二星级", "一星级") if label in chart] == [
+        "五星级", "四星级", "三星级", "二星级", "一星级",
+    ]  # fmt: skip
+    assert "四星级及以上" not in chart and "4+" not in chart and "5星级" not in chart
