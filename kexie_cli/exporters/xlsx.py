@@ -6,7 +6,7 @@ Every sheet (docs/output.md):
 - Chinese headers, column widths that fit the content (CJK characters count
   double), dates as real Excel dates, numbers as numbers, shares as numbers in
   a percent format (0.029 shows as 2.9%);
-- page setup: A4 landscape, fitted to one page wide;
+- page setup: A4 landscape, fitted to one page wide (a very wide sheet: several pages across, its first column repeated);
 - a sheet name of at most 31 characters cut at a word boundary, never mid-word;
 - text is always a string cell, never a formula (:mod:`kexie_cli.reporters.cells`).
 The file is written to a temporary name and renamed into place.
@@ -28,6 +28,7 @@ from kexie_cli.outfile import check_target, write_bytes
 from kexie_cli.reporters.cells import mark_string, xlsx_text
 from kexie_cli.reporters.tables import TableData
 
+PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
 MAX_WIDTH = 60
 SHEET_NAME_MAX = 31  # Excel's limit
 _BAD_SHEET_CHARS = str.maketrans({"/": "／", "\\": "／", ":": "：", "[": "（", "]": "）", "*": "_", "?": "？"})
@@ -155,14 +156,28 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
     sheet.freeze_panes = "A3"
-    _page_setup(sheet)
+    _page_setup(sheet, sum(min(MAX_WIDTH, w + 2) for w in widths))
 
 
-def _page_setup(sheet: Any) -> None:
-    """A4 landscape, one page wide (as many pages long as needed), the header row on every page."""
+def pages_wide(total_width: float) -> int:
+    """Pages across for a sheet whose columns add up to ``total_width`` characters.
+
+    One page wide while the text stays legible (:data:`PRINT_WIDTH` characters of
+    the default font fill an A4 landscape page at 100%, and fitting shrinks up to
+    about half); a wider sheet (the export's 50 columns) prints on as many pages
+    across as that takes, with its first column repeated on each.
+    """
+    return max(1, math.ceil(total_width / (PRINT_WIDTH * 2)))
+
+
+def _page_setup(sheet: Any, total_width: float = 0) -> None:
+    """A4 landscape, fitted to the pages across of :func:`pages_wide`, the header row on every page."""
+    across = pages_wide(total_width)
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToWidth = across
+    if across > 1:
+        sheet.print_title_cols = "A:A"  # the record on every page across
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "2:2"

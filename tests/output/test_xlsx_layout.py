@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl.utils import get_column_letter
 
-from kexie_cli.exporters.xlsx import SHEET_NAME_MAX, short_sheet_name
+from kexie_cli.exporters.xlsx import SHEET_NAME_MAX, pages_wide, short_sheet_name
 from tests.conftest import AS_OF, REPO, run_cli
 
 OUTPUTS = {
@@ -42,10 +43,22 @@ def test_every_sheet_has_a_title_row_and_prints_on_a4_landscape_one_page_wide(tm
         assert int(sheet.page_setup.paperSize) == 9  # A4
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
-        assert sheet.page_setup.fitToWidth == 1
+        total = sum(sheet.column_dimensions[get_column_letter(i)].width for i in range(1, sheet.max_column + 1))
+        assert sheet.page_setup.fitToWidth == pages_wide(total)  # 1 unless the text would be too small
         assert sheet.page_setup.fitToHeight == 0
         assert sheet.print_title_rows == "$2:$2"  # the header row repeats on every page
         assert len(sheet.title) <= SHEET_NAME_MAX
+
+
+def test_a_very_wide_sheet_prints_on_several_pages_across_with_its_first_column(tmp_path: Path) -> None:
+    book = _book(tmp_path, "export")
+    wide = book.worksheets[0]  # 科技社团: some forty columns
+    assert wide.max_column >= 40
+    assert wide.page_setup.fitToWidth >= 2
+    assert wide.print_title_cols == "$A:$A"
+    narrow = next(s for s in book.worksheets if s.max_column < 10)
+    assert narrow.page_setup.fitToWidth == 1
+    assert narrow.print_title_cols is None
 
 
 def test_shares_are_numbers_with_a_percent_format(tmp_path: Path) -> None:
