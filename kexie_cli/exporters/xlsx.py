@@ -6,7 +6,8 @@ Every sheet (docs/output.md):
 - Chinese headers, column widths that fit the content (CJK characters count
   double), dates as real Excel dates, numbers as numbers, shares as numbers in
   a percent format (0.029 shows as 2.9%);
-- page setup: A4 landscape, fitted to one page wide (a very wide sheet: several pages across, its first column repeated);
+- page setup: A4 landscape, one page wide (a very wide sheet: several pages across,
+  its first column repeated);
 - a sheet name of at most 31 characters cut at a word boundary, never mid-word;
 - text is always a string cell, never a formula (:mod:`kexie_cli.reporters.cells`).
 The file is written to a temporary name and renamed into place.
