@@ -31,7 +31,7 @@ from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
 from kexie_cli.records.model import Record, current_leaders, get, term_of, text
 from kexie_cli.registry.settings import Settings
-from kexie_cli.reporters.tables import Column, TableData
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
 
 KINDS = ("society", "branch", "party-cell")

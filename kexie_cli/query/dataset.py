@@ -21,7 +21,7 @@ from kexie_cli.query.fields import (
     stars_in_force,
 )
 from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
-from kexie_cli.reporters.tables import TableData
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import age_in, days_until, term_state
 
 
@@ -481,7 +481,6 @@ def code_label(labels: str, value: Any, lang: str) -> str:
 
 def table_data(table: Table, schemas: Any, lang: str) -> TableData:
     """A dataset table as a TableData: Chinese headers, enumerations shown with their labels."""
-    from kexie_cli.reporters.tables import Column
 
     def shower(col: Col) -> Callable[[Any, str], str] | None:
         if col.labels:

@@ -23,7 +23,7 @@ from kexie_cli.query.fields import (
 )
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
-from kexie_cli.reporters.tables import Column, TableData
+from kexie_cli.tables import Column, TableData
 
 DEFAULT_COLUMNS = {
     "society": ("id", "name", "level", "discipline", "status", "chair", "term.ends"),

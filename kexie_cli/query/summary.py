@@ -28,8 +28,8 @@ from kexie_cli.query.fields import (
 )
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.model import Record, date, entries, integer, term_of, text
-from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.rules.inspections import inspection_years, pass_rate, report_rate
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import inspection_exempt, quarter_of, term_state
 
 KIND_ZH = {
