@@ -8,9 +8,8 @@ from typing import Any
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ("table", "plain", "json", "csv", "md", "xlsx", "ics")
 
 
 def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -37,7 +36,7 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
 )
 @opt.common
 @opt.as_of_option
-@opt.format_option(FORMATS)
+@opt.format_option(formats.CALENDAR)
 @opt.output_option
 @click.option("--within", callback=_within, default=None, help="提醒期：天数、月数或年数，如 90d、6m、1y。")
 @click.option(

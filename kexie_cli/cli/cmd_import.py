@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -36,7 +37,7 @@ from kexie_cli.cli import options as opt
 )
 @click.option("--sheet", default=None, help="工作表名称（默认取表头最匹配的一张）。")
 @click.option("--dry-run", "-n", is_flag=True, help="只报告将要做的导入，不写入。")
-@click.option("--format", "fmt", type=click.Choice(["plain", "json"]), default="plain", help="报告格式。")
+@click.option("--format", "fmt", type=click.Choice(formats.IMPORT_REPORT), default="plain", help="报告格式。")
 @opt.common
 @opt.as_of_option
 def command(

@@ -23,8 +23,6 @@ from kexie_cli.query.dataset import Table, table_data
 from kexie_cli.reporters.tables import render_table
 from kexie_cli.tables import to_jsonable
 
-EXPORT_FORMATS = ("xlsx", "csv", "json", "sqlite")
-
 
 def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, meta: dict[str, Any]) -> list[Path]:
     """Write ``tables`` in ``fmt`` to ``path``; returns the files written."""

@@ -13,7 +13,6 @@ from kexie_cli.report.text import Sentence, change_text, plain, sentences, value
 from kexie_cli.reporters.tables import render_table
 from kexie_cli.tables import TableData
 
-FORMATS = ("md", "html", "docx")
 NUMERALS = "一二三四五六七八九十"
 
 

@@ -9,52 +9,85 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from typing import Any, Literal, TextIO
 
 from kexie_cli.reporters.cells import csv_text, safe_text
 from kexie_cli.tables import Column, TableData, to_jsonable
 
-TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
 SHORT = 8  # cells: content this narrow stays on one line in a terminal table
 
 
 def render_table(data: TableData, fmt: str, lang: str, out: TextIO, color: bool = False) -> None:
-    """Write ``data`` to ``out`` in format ``fmt``."""
-    if fmt == "json":
-        json.dump(to_jsonable(data.rows), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
+    """Write ``data`` to ``out`` in format ``fmt`` (a key of :data:`TABLE_RENDERERS`)."""
+    TABLE_RENDERERS[fmt](data, lang, out, color)
+
+
+def _display_rows(data: TableData, lang: str) -> list[list[str]]:
+    """The rows as display text, the footer (a total row) last."""
     rows = data.display_rows(lang)
     if data.footer is not None:
         rows.append([c.display(data.footer.get(c.key), lang) for c in data.columns])
-    if fmt == "csv":  # text that a spreadsheet would run gets a leading ' (reporters/cells.py)
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([csv_text(h) for h in data.headers(lang)])
-        writer.writerows([[csv_text(cell) for cell in row] for row in rows])
-        return
-    # Every value on one line, no terminal control sequences (reporters/cells.py).
-    rows = [[safe_text(cell) for cell in row] for row in rows]
-    headers = [safe_text(h) for h in data.headers(lang)]
-    title, headline = safe_text(data.title), safe_text(data.headline)
-    if fmt == "table":
-        _rich_table(data, rows, lang, out, color)
-        return
+    return rows
+
+
+def _safe_rows(data: TableData, lang: str) -> list[list[str]]:
+    """Every value on one line, no terminal control sequences (reporters/cells.py)."""
+    return [[safe_text(cell) for cell in row] for row in _display_rows(data, lang)]
+
+
+def _write_json(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    json.dump(to_jsonable(data.rows), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _write_csv(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    """Text that a spreadsheet would run gets a leading ' (reporters/cells.py)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([csv_text(h) for h in data.headers(lang)])
+    writer.writerows([[csv_text(cell) for cell in row] for row in _display_rows(data, lang)])
+
+
+def _write_table(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    _rich_table(data, _safe_rows(data, lang), lang, out, color)
+
+
+def _write_md(data: TableData, lang: str, out: TextIO, color: bool) -> None:
     from tabulate import tabulate
 
-    if fmt == "md":
-        if title:
-            out.write(f"### {title}\n\n")
-        rows = [[cell.replace("|", "\\|") for cell in row] for row in rows]
-        out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")
-        if headline:
-            out.write(f"\n{headline}\n")
-        return
+    title, headline = safe_text(data.title), safe_text(data.headline)
+    headers = [safe_text(h) for h in data.headers(lang)]
+    rows = [[cell.replace("|", "\\|") for cell in row] for row in _safe_rows(data, lang)]
+    if title:
+        out.write(f"### {title}\n\n")
+    out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")
+    if headline:
+        out.write(f"\n{headline}\n")
+
+
+def _write_plain(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    from tabulate import tabulate
+
+    title, headline = safe_text(data.title), safe_text(data.headline)
+    headers = [safe_text(h) for h in data.headers(lang)]
+    rows = _safe_rows(data, lang)
     if title:
         out.write(f"{title}\n")
     if rows:
         out.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
     if headline:
         out.write(f"{headline}\n")
+
+
+#: format -> writer(data, lang, out, color); the findings reporters are the same kind of dict (findings.py)
+TABLE_RENDERERS: dict[str, Callable[[TableData, str, TextIO, bool], None]] = {
+    "table": _write_table,
+    "plain": _write_plain,
+    "json": _write_json,
+    "csv": _write_csv,
+    "md": _write_md,
+}
+TABLE_FORMATS = tuple(TABLE_RENDERERS)
 
 
 def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:

@@ -13,8 +13,6 @@ from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import RecordChange, diff_snapshots
 
-FORMATS = ("plain", "md", "json")
-
 
 @dataclass(slots=True)
 class RegistryDiff:

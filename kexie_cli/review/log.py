@@ -15,7 +15,6 @@ from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import FieldChange, diff_records
 
-FORMATS = ("plain", "md", "json")
 _SEP = "\x1f"
 _START = "\x1e"
 
