@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.calendar.numerals import term_label
 from kexie_cli.errors import KexieError
@@ -34,7 +35,7 @@ from kexie_cli.registry.settings import Settings
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
 
-KINDS = ("society", "branch", "party-cell")
+KINDS = kinds.CODES
 STATES = ("overdue", "due")
 STEP_KEYS = ("plan", "approval", "election", "filing")
 

@@ -10,6 +10,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.kinds import CODES as KIND_CODES
 
 
 def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -42,7 +43,7 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(["society", "branch", "party-cell"]),
+    type=click.Choice(KIND_CODES),
     multiple=True,
     help="只列出这一类记录（可重复）。",
 )

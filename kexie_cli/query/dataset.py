@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.query.fields import (
     QueryContext,
     covered_by,
@@ -240,7 +241,7 @@ def build(records: list[Record], qctx: QueryContext) -> list[Table]:
     for record in records:
         if not record.loaded or record.kind not in builders:
             continue
-        table = {"society": "societies", "branch": "branches", "party-cell": "party_cells"}[record.kind]
+        table = kinds.TABLES[record.kind]
         tables[table].rows.append(_common(record) | builders[record.kind](record, qctx))
         tables["leaders"].rows.extend(_leaders(record, qctx))
         tables["terms"].rows.extend(_terms(record, qctx))
