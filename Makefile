@@ -48,6 +48,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check kexie_cli tests $(wildcard bench)
 	$(BIN)/ruff format --check kexie_cli tests $(wildcard bench)
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 fmt: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix kexie_cli tests $(wildcard bench)

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.calendar.numerals import term_label
 from kexie_cli.errors import KexieError
@@ -31,10 +32,10 @@ from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
 from kexie_cli.records.model import Record, current_leaders, get, term_of, text
 from kexie_cli.registry.settings import Settings
-from kexie_cli.reporters.tables import Column, TableData
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
 
-KINDS = ("society", "branch", "party-cell")
+KINDS = kinds.CODES
 STATES = ("overdue", "due")
 STEP_KEYS = ("plan", "approval", "election", "filing")
 

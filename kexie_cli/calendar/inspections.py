@@ -23,8 +23,8 @@ from kexie_cli.i18n import tr
 from kexie_cli.records.model import Record, date, entries
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.rules.inspections import BAD_RESULTS, inspection_years, pass_rate, report_rate
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import inspection_exempt, report_deadline, report_year
 
 RESULTS = ("pass", "basic-pass", "submitted", "fail", "missing")

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kexie_cli.outfile import write_bytes
-from kexie_cli.reporters.tables import TableData, render_table, to_jsonable, write_note
+from kexie_cli.reporters.tables import render_table, write_note
+from kexie_cli.tables import TableData, to_jsonable
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

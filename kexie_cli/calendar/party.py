@@ -31,7 +31,7 @@ from kexie_cli.records.model import Record, current_leaders, integer, term_of, t
 from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.reporters.tables import Column, TableData
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import TermState, term_state
 from kexie_cli.validate.index import Index
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 from kexie_cli.reporters.findings import FINDING_REPORTERS
 
@@ -23,7 +24,7 @@ PATH 可为文件或文件夹，只报告其中的问题（跨记录规则仍在
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @opt.common
 @opt.as_of_option
-@opt.format_option(list(FINDING_REPORTERS))
+@opt.format_option(formats.FINDINGS)
 @click.option(
     "--strict",
     is_flag=True,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -28,9 +29,7 @@ from kexie_cli.cli import options as opt
     help="输出一个文件的“字段：值”文本（Git textconv 用）。",
 )
 @opt.common
-@click.option(
-    "--format", "fmt", type=click.Choice(["plain", "md", "json"]), default="plain", help="输出格式（默认 plain）。"
-)
+@click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="plain", help="输出格式（默认 plain）。")
 def command(revs: tuple[str, ...], textconv_file: Path | None, root: Path | None, lang: str | None, fmt: str) -> None:
     from kexie_cli.errors import KexieError
 

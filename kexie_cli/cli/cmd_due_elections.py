@@ -8,9 +8,9 @@ from typing import Any
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ("table", "plain", "json", "csv", "md", "xlsx", "ics")
+from kexie_cli.kinds import CODES as KIND_CODES
 
 
 def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -37,13 +37,13 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
 )
 @opt.common
 @opt.as_of_option
-@opt.format_option(FORMATS)
+@opt.format_option(formats.CALENDAR)
 @opt.output_option
 @click.option("--within", callback=_within, default=None, help="提醒期：天数、月数或年数，如 90d、6m、1y。")
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(["society", "branch", "party-cell"]),
+    type=click.Choice(KIND_CODES),
     multiple=True,
     help="只列出这一类记录（可重复）。",
 )

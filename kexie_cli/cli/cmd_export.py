@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -19,7 +20,7 @@ csv（--output 为文件夹，每表一个 UTF-8 BOM 文件，Excel 可直接打
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["xlsx", "csv", "json", "sqlite"]),
+    type=click.Choice(formats.EXPORT),
     required=True,
     help="导出格式。",
 )

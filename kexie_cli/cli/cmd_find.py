@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 
 
 @click.command(
@@ -25,7 +24,7 @@ FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
     help="结果按名称排序的方式：pinyin 拼音（默认）或 strokes 笔画。",
 )
 @opt.common
-@opt.format_option(FORMATS)
+@opt.format_option(formats.LISTING)
 @opt.output_option
 def command(
     text: str,

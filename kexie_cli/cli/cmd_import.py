@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from kexie_cli import kinds
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -26,7 +28,7 @@ from kexie_cli.cli import options as opt
 退出码：0 全部行已导入；1 有行被跳过（报告列出行号和原因）；2 文件或用法错误。""",
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", required=True, type=click.Choice(["society", "branch", "party-cell"]), help="记录类别。")
+@click.option("--kind", required=True, type=click.Choice(kinds.CODES), help="记录类别。")
 @click.option(
     "--map",
     "map_file",
@@ -36,7 +38,7 @@ from kexie_cli.cli import options as opt
 )
 @click.option("--sheet", default=None, help="工作表名称（默认取表头最匹配的一张）。")
 @click.option("--dry-run", "-n", is_flag=True, help="只报告将要做的导入，不写入。")
-@click.option("--format", "fmt", type=click.Choice(["plain", "json"]), default="plain", help="报告格式。")
+@click.option("--format", "fmt", type=click.Choice(formats.IMPORT_REPORT), default="plain", help="报告格式。")
 @opt.common
 @opt.as_of_option
 def command(

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ("table", "plain", "json", "csv", "md", "xlsx")
 
 
 @click.command(
@@ -23,7 +22,7 @@ FORMATS = ("table", "plain", "json", "csv", "md", "xlsx")
 )
 @opt.common
 @opt.as_of_option
-@opt.format_option(FORMATS)
+@opt.format_option(formats.LISTING)
 @opt.output_option
 @click.option(
     "--year", type=click.IntRange(1900, 2999), default=None, help="年检年度（默认：最近一个已过截止日的年度）。"

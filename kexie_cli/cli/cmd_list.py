@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 
 
 @click.command(
@@ -36,7 +35,7 @@ FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 @click.option("--at", "at", default=None, metavar="REV", help="按 Git 版本 REV 时的台账查询（不改动工作区）。")
 @opt.common
 @opt.as_of_option
-@opt.format_option(FORMATS)
+@opt.format_option(formats.LISTING)
 @opt.output_option
 def command(
     kind: str,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -17,9 +18,7 @@ from kexie_cli.cli import options as opt
 )
 @click.argument("record_id", metavar="ID")
 @opt.common
-@click.option(
-    "--format", "fmt", type=click.Choice(["plain", "md", "json"]), default="plain", help="输出格式（默认 plain）。"
-)
+@click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="plain", help="输出格式（默认 plain）。")
 def command(record_id: str, root: Path | None, lang: str | None, fmt: str) -> None:
     from kexie_cli.review.log import record_log, render
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from kexie_cli import kinds
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options
 
@@ -21,7 +22,7 @@ from kexie_cli.cli.editing import edit_options
 脚本中用 --no-input，并以 --set 字段=值 给出各项（字段可写模板占位名如 uscc，或点分路径如 registration.authority）。
 写入前校验，有错误时拒绝写入（退出码 1）。""",
 )
-@click.argument("kind", type=click.Choice(["society", "branch", "party-cell"]))
+@click.argument("kind", type=click.Choice(kinds.CODES))
 @click.option("--name", default=None, help="全称。")
 @click.option("--id", "record_id", default=None, help="记录 id（默认按全称拼音生成）。")
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", help="字段值，可重复。")

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ("table", "plain", "json", "csv", "md", "xlsx")
 
 
 @click.command(
@@ -26,7 +25,7 @@ K501）。党组织表列出组织形式、类别、党员数、书记或组长�
 @click.option("--where", "-w", "where", multiple=True, help="筛选条件 FIELD OP VALUE（同 kexie list），可重复。")
 @opt.common
 @opt.as_of_option
-@opt.format_option(FORMATS)
+@opt.format_option(formats.LISTING)
 @opt.output_option
 def command(
     where: tuple[str, ...],

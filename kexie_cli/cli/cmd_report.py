@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -21,7 +22,7 @@ from kexie_cli.cli import options as opt
 默认与上年末对比（台账有 Git 历史时）。--year Y 统计 Y 年（往年按 12 月 31 日）。
 未能加载的文件在标准错误中逐个列出。""",
 )
-@click.option("--format", "fmt", type=click.Choice(["md", "docx", "html"]), required=True, help="输出格式。")
+@click.option("--format", "fmt", type=click.Choice(formats.REPORT), required=True, help="输出格式。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="输出文件。")
 @click.option("--year", type=click.IntRange(1900, 2100), default=None, help="统计年度（默认为统计日期所在年度）。")
 @click.option("--compare", default=None, metavar="REV", help="与 Git 版本 REV 对比。")

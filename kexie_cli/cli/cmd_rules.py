@@ -6,13 +6,14 @@ import sys
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
 @click.command("rules", help="列出全部规则；给出代码（如 K402）则详细解释，并附不通过与通过的示例。")
 @click.argument("code", required=False)
 @opt.lang_option
-@opt.format_option(["table", "plain", "json", "csv", "md"])
+@opt.format_option(formats.TABLE)
 def command(code: str | None, lang: str | None, fmt: str | None) -> None:
     from kexie_cli.errors import KexieError
     from kexie_cli.reporters.tables import render_table

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
+from kexie_cli import kinds
 from kexie_cli.cli import options as opt
 
-KIND_CHOICES = ["society", "branch", "party-cell", "settings", "defs"]
+KIND_CHOICES = [*kinds.CODES, "settings", "defs"]
 
 
 @click.command("schema", help="输出某类记录的 JSON Schema（台账自带 schemas/ 时优先使用台账的版本）。")

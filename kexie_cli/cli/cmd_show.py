@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
 
@@ -20,7 +21,7 @@ from kexie_cli.cli import options as opt
 @click.argument("record_id", metavar="ID")
 @opt.common
 @opt.as_of_option
-@opt.format_option(["table", "plain", "json", "md"])
+@opt.format_option(formats.RECORD)
 def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date | None, fmt: str | None) -> None:
     from kexie_cli.query.show import show
     from kexie_cli.query.snapshot import snapshot

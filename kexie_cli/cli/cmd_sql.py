@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-
-FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 
 
 @click.command(
@@ -43,7 +42,7 @@ FORMATS = ["table", "plain", "json", "csv", "md", "xlsx"]
 )
 @opt.common
 @opt.as_of_option
-@opt.format_option(FORMATS)
+@opt.format_option(formats.LISTING)
 @opt.output_option
 def command(
     query: str,

@@ -22,6 +22,7 @@ import math
 import re
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.edit import roundtrip
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import Problem, decode, load_text
@@ -29,11 +30,7 @@ from kexie_cli.registry.schemas import SchemaSet
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/{file}"
 _MODELINE_RE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=.*\n?", re.MULTILINE)
-SCHEMA_FILES = {
-    "society": "society.schema.json",
-    "branch": "branch.schema.json",
-    "party-cell": "party-cell.schema.json",
-}
+SCHEMA_FILES = kinds.SCHEMA_FILES
 
 
 class FormatError(ValueError):

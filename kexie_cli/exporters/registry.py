@@ -20,9 +20,8 @@ from typing import Any
 
 from kexie_cli.outfile import check_target, make_folder, write_bytes, write_text
 from kexie_cli.query.dataset import Table, table_data
-from kexie_cli.reporters.tables import render_table, to_jsonable
-
-EXPORT_FORMATS = ("xlsx", "csv", "json", "sqlite")
+from kexie_cli.reporters.tables import render_table
+from kexie_cli.tables import to_jsonable
 
 
 def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, meta: dict[str, Any]) -> list[Path]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from kexie_cli.outfile import check_target, write_bytes
 from kexie_cli.reporters.cells import mark_string, xlsx_text
-from kexie_cli.reporters.tables import TableData
+from kexie_cli.tables import TableData
 
 PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
 MAX_WIDTH = 60

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.query.fields import (
     QueryContext,
     covered_by,
@@ -21,7 +22,7 @@ from kexie_cli.query.fields import (
     stars_in_force,
 )
 from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
-from kexie_cli.reporters.tables import TableData
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import age_in, days_until, term_state
 
 
@@ -240,7 +241,7 @@ def build(records: list[Record], qctx: QueryContext) -> list[Table]:
     for record in records:
         if not record.loaded or record.kind not in builders:
             continue
-        table = {"society": "societies", "branch": "branches", "party-cell": "party_cells"}[record.kind]
+        table = kinds.TABLES[record.kind]
         tables[table].rows.append(_common(record) | builders[record.kind](record, qctx))
         tables["leaders"].rows.extend(_leaders(record, qctx))
         tables["terms"].rows.extend(_terms(record, qctx))
@@ -481,7 +482,6 @@ def code_label(labels: str, value: Any, lang: str) -> str:
 
 def table_data(table: Table, schemas: Any, lang: str) -> TableData:
     """A dataset table as a TableData: Chinese headers, enumerations shown with their labels."""
-    from kexie_cli.reporters.tables import Column
 
     def shower(col: Col) -> Callable[[Any, str], str] | None:
         if col.labels:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
 from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
@@ -26,26 +27,11 @@ from kexie_cli.terms import age_in, days_until, report_year, term_state
 from kexie_cli.validate.context import Context
 from kexie_cli.validate.index import Index
 
-ORG_KINDS = ("society", "branch", "party-cell")
+ORG_KINDS = kinds.CODES
 LEADER = "leader"  # the pseudo-kind of `kexie list leaders`: one row per current office-holder
-KIND_ALIASES = {
-    "society": "society",
-    "societies": "society",
-    "branch": "branch",
-    "branches": "branch",
-    "party-cell": "party-cell",
-    "party-cells": "party-cell",
-    "party_cells": "party-cell",
-    "leader": LEADER,
-    "leaders": LEADER,
-}
-KIND_LABELS = {
-    "society": ("科技社团", "Societies"),
-    "branch": ("基层科协", "Branches"),
-    "party-cell": ("党组织", "Party cells"),
-    LEADER: ("负责人", "Leaders"),
-}
-CLI_NAMES = {"society": "societies", "branch": "branches", "party-cell": "party-cells", LEADER: "leaders"}
+KIND_ALIASES = {**kinds.ALIASES, "leader": LEADER, "leaders": LEADER}
+KIND_LABELS = {**kinds.LABELS, LEADER: ("负责人", "Leaders")}
+CLI_NAMES = {**kinds.FOLDERS, LEADER: "leaders"}  # the names `kexie list` shows
 TERM_STATE_LABELS = {"current": "届内", "due": "临近换届", "overdue": "逾期未换届"}
 TERM_STATE_LABELS_EN = {"current": "current", "due": "due", "overdue": "overdue"}
 
@@ -444,7 +430,7 @@ def _leader_field(path: str, schemas: SchemaSet) -> Field:
         if path == "age":
             return Field(path, derived.zh, derived.en, "int", _leader_age)
         get = derived.get
-        labels = {"society": "科技社团", "branch": "基层科协", "party-cell": "党组织"} if path == "org_kind" else None
+        labels = kinds.ZH_LABELS if path == "org_kind" else None
         return Field(path, derived.zh, derived.en, derived.type, lambda i, q: get(i.record, q), labels)
     if path == "current":
         return Field(path, "现任", "current", "bool", lambda i, q: True)

@@ -22,7 +22,7 @@ from typing import Any
 from kexie_cli.query import names
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.layout import KINDS
-from kexie_cli.reporters.tables import Column, TableData
+from kexie_cli.tables import Column, TableData
 
 ASCII_QUERY = re.compile(r"^[a-z][a-z0-9]*$")
 

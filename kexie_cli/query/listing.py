@@ -10,6 +10,7 @@ from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.query import names
 from kexie_cli.query.fields import (
+    CLI_NAMES,
     KIND_ALIASES,
     KIND_LABELS,
     LEADER,
@@ -23,7 +24,7 @@ from kexie_cli.query.fields import (
 )
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
-from kexie_cli.reporters.tables import Column, TableData
+from kexie_cli.tables import Column, TableData
 
 DEFAULT_COLUMNS = {
     "society": ("id", "name", "level", "discipline", "status", "chair", "term.ends"),
@@ -46,7 +47,7 @@ class ListRequest:
 def kind_of(name: str) -> str:
     kind = KIND_ALIASES.get(name.strip().lower())
     if kind is None:
-        raise KexieError("query.kind_unknown", kind=name, kinds="societies, branches, party-cells, leaders")
+        raise KexieError("query.kind_unknown", kind=name, kinds=", ".join(CLI_NAMES.values()))
     return kind
 
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kexie_cli import kinds
 from kexie_cli.query.fields import Item, QueryContext
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 
-SCOPE_KINDS = ("society", "branch", "party-cell")
+SCOPE_KINDS = kinds.CODES
 UNKNOWN_FIELD_KEYS = ("query.field_unknown", "query.field_kind")
 
 

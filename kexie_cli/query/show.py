@@ -12,7 +12,7 @@ from kexie_cli.i18n import tr
 from kexie_cli.query.fields import DERIVED, QueryContext, resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
-from kexie_cli.reporters.tables import Column, TableData, to_jsonable
+from kexie_cli.tables import Column, TableData, to_jsonable
 from kexie_cli.validate.engine import CheckOptions, CheckResult, check
 
 LIST_SECTIONS = {"leaders": "show.leaders", "inspections": "show.inspections", "stars": "show.stars"}

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.calendar.numerals import chinese_number
 from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.fields import (
@@ -28,15 +29,11 @@ from kexie_cli.query.fields import (
 )
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.model import Record, date, entries, integer, term_of, text
-from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.rules.inspections import inspection_years, pass_rate, report_rate
+from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import inspection_exempt, quarter_of, term_state
 
-KIND_ZH = {
-    "society": ("科技社团", "Societies"),
-    "branch": ("基层科协", "Branches"),
-    "party-cell": ("党组织", "Party cells"),
-}
+KIND_ZH = kinds.LABELS
 
 
 def share(part: int, whole: int) -> float | None:
@@ -360,7 +357,7 @@ class Summary:
     def terms(self) -> TableData:
         states = ("current", "due", "overdue", "none")
         rows: list[dict[str, Any]] = []
-        for kind in ("society", "branch", "party-cell"):
+        for kind in kinds.CODES:
             counts: Counter[str] = Counter()
             for record in self.live(kind):
                 term = term_of(record.data)
@@ -385,10 +382,10 @@ class Summary:
     def elections(self) -> TableData:
         """换届 by calendar quarter of this year and the next: terms ending (effective end) and 换届 completed."""
         year = self.qctx.today.year
-        kinds = ("society", "branch", "party-cell")
+        codes = kinds.CODES
         ends: Counter[tuple[int, int, str]] = Counter()
         done: Counter[tuple[int, int, str]] = Counter()
-        for kind in kinds:
+        for kind in codes:
             for record in self.live(kind):
                 term = term_of(record.data)
                 if term is None:
@@ -401,14 +398,14 @@ class Summary:
         for y in (year, year + 1):
             for q in (1, 2, 3, 4):
                 row: dict[str, Any] = {"quarter": f"{y}Q{q}"}
-                row |= {f"ends_{k}": ends[(y, q, k)] for k in kinds}
-                row["ends"] = sum(ends[(y, q, k)] for k in kinds)
-                row["completed"] = sum(done[(y, q, k)] for k in kinds)
+                row |= {f"ends_{k}": ends[(y, q, k)] for k in codes}
+                row["ends"] = sum(ends[(y, q, k)] for k in codes)
+                row["completed"] = sum(done[(y, q, k)] for k in codes)
                 rows.append(row)
         this_year = [r for r in rows if r["quarter"].startswith(str(year))]
         footer: dict[str, Any] = {"quarter": "total"}
         footer |= {k: sum(r[k] for r in rows) for k in rows[0] if k != "quarter"}
-        completed = {k: sum(done[(year, q, k)] for q in (1, 2, 3, 4)) for k in kinds}
+        completed = {k: sum(done[(year, q, k)] for q in (1, 2, 3, 4)) for k in codes}
         footer["completed_this_year"] = sum(completed.values())
         footer |= {f"completed_{k}": n for k, n in completed.items()}
 

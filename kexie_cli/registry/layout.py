@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kexie_cli import kinds
 from kexie_cli.errors import KexieError
 
 SETTINGS_FILE = "kexie.yaml"
 RECORDS_DIR = "records"
-KIND_FOLDERS = {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
-FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
-KINDS = tuple(KIND_FOLDERS)
+KIND_FOLDERS = kinds.FOLDERS  # kind -> folder under records/ (kexie_cli/kinds.py)
+FOLDER_KINDS = kinds.FOLDER_KINDS
+KINDS = kinds.CODES
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # SPEC §1: what an id may be
 
 

@@ -7,16 +7,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.errors import KexieError
 from kexie_cli.registry.resources import resource_names, resource_path
 
 BASE_URI = "https://kexie.local/schemas/"
-SCHEMA_FILES = {
-    "society": "society.schema.json",
-    "branch": "branch.schema.json",
-    "party-cell": "party-cell.schema.json",
-    "settings": "settings.schema.json",
-}
+SCHEMA_FILES = {**kinds.SCHEMA_FILES, "settings": "settings.schema.json"}
 
 
 class SchemaSet:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.query.summary import summary
-from kexie_cli.reporters.tables import TableData, to_jsonable
+from kexie_cli.tables import TableData, to_jsonable
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from typing import Any
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.report.text import Sentence, change_text, plain, sentences, value_text
-from kexie_cli.reporters.tables import TableData, render_table
+from kexie_cli.reporters.tables import render_table
+from kexie_cli.tables import TableData
 
-FORMATS = ("md", "html", "docx")
 NUMERALS = "一二三四五六七八九十"
 
 

@@ -7,13 +7,11 @@ only when it renders.
 from __future__ import annotations
 
 from kexie_cli.reporters.findings import FINDING_REPORTERS, FindingReporter
-from kexie_cli.reporters.tables import TABLE_FORMATS, Column, TableData, render_table
+from kexie_cli.reporters.tables import TABLE_FORMATS, render_table
 
 __all__ = [
     "FINDING_REPORTERS",
     "TABLE_FORMATS",
-    "Column",
     "FindingReporter",
-    "TableData",
     "render_table",
 ]

@@ -6,10 +6,11 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
+from kexie_cli import kinds
 from kexie_cli.i18n import tr
 
 ASSUMED = {"import.note.month_only", "import.note.year_only"}
-KIND_ZH = {"society": "科技社团", "branch": "基层科协", "party-cell": "党组织"}
+KIND_ZH = kinds.ZH_LABELS
 
 
 def import_json(result: Any) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from typing import Any, TextIO
 
 from kexie_cli.errors import KexieError
 from kexie_cli.outfile import write_text
-from kexie_cli.reporters.tables import TableData, render_table, to_jsonable
+from kexie_cli.reporters.tables import render_table
+from kexie_cli.tables import TableData, to_jsonable
 
 
 def summary_json(tables: list[tuple[str, TableData]]) -> list[dict[str, object]]:

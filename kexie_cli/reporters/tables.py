@@ -1,127 +1,93 @@
 """Generic listing output (table, plain, json, csv, md) for every listing command.
 
-A command's library function returns a :class:`TableData`: raw rows with
-stable English keys (what ``--format json`` prints) and columns that know
-their Chinese/English header and how to display a raw value.
+A command's library function returns a :class:`~kexie_cli.tables.TableData`
+(raw rows with stable English keys and columns that know their headers); this
+module renders it.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, Literal, TextIO
 
 from kexie_cli.reporters.cells import csv_text, safe_text
+from kexie_cli.tables import Column, TableData, to_jsonable
 
-TABLE_FORMATS = ("table", "plain", "json", "csv", "md")
 SHORT = 8  # cells: content this narrow stays on one line in a terminal table
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    zh: str
-    en: str
-    show: Callable[[Any, str], str] | None = None  # (raw value, lang) -> display text
-    align: str = "left"
-    percent: bool = False  # a share (0.029): a percent number format in xlsx
-    # terminal tables only (format ``table``; csv, json, plain and md show every column as is):
-    in_table: bool = True  # False: left out (redundant there, or merged into another column's ``cell``)
-    cell: Callable[[dict[str, Any], str], str] | None = None  # (row, lang) -> text: merge several keys
-    name: bool = False  # a record name: the place prefix all rows share ("示例市") is left out
-    person: bool = False  # person names: a line breaks only between two names, never inside one
-    min_width: int = 0  # do not wrap narrower than this (a name stays readable)
-    optional: bool = False  # left out when the terminal is too narrow to show it without heavy wrapping
-    short_zh: str = ""  # a shorter header for a narrow terminal
-    short_en: str = ""
-
-    def header(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def table_header(self, lang: str) -> str:
-        short = self.short_en if lang == "en" else self.short_zh
-        return short or self.header(lang)
-
-    def display(self, value: Any, lang: str) -> str:
-        if self.show is not None:
-            return self.show(value, lang)
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
-        return str(value)
-
-
-@dataclass(slots=True)
-class TableData:
-    title: str
-    columns: Sequence[Column]
-    rows: list[dict[str, Any]]
-    headline: str = ""  # one-line summary shown under the table
-    footer: dict[str, Any] | None = None  # a total row (display only)
-
-    def display_rows(self, lang: str) -> list[list[str]]:
-        return [[c.display(row.get(c.key), lang) for c in self.columns] for row in self.rows]
-
-    def headers(self, lang: str) -> list[str]:
-        return [c.header(lang) for c in self.columns]
-
-
-def to_jsonable(value: Any) -> Any:
-    """``value`` as strict JSON data: dates as ISO text, bytes as hex, no NaN or Infinity (null)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None  # 1e400 in a record, or SQL: NaN/Infinity are not JSON
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return bytes(value).hex()
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    return value
-
-
 def render_table(data: TableData, fmt: str, lang: str, out: TextIO, color: bool = False) -> None:
-    """Write ``data`` to ``out`` in format ``fmt``."""
-    if fmt == "json":
-        json.dump(to_jsonable(data.rows), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
+    """Write ``data`` to ``out`` in format ``fmt`` (a key of :data:`TABLE_RENDERERS`)."""
+    TABLE_RENDERERS[fmt](data, lang, out, color)
+
+
+def _display_rows(data: TableData, lang: str) -> list[list[str]]:
+    """The rows as display text, the footer (a total row) last."""
     rows = data.display_rows(lang)
     if data.footer is not None:
         rows.append([c.display(data.footer.get(c.key), lang) for c in data.columns])
-    if fmt == "csv":  # text that a spreadsheet would run gets a leading ' (reporters/cells.py)
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([csv_text(h) for h in data.headers(lang)])
-        writer.writerows([[csv_text(cell) for cell in row] for row in rows])
-        return
-    # Every value on one line, no terminal control sequences (reporters/cells.py).
-    rows = [[safe_text(cell) for cell in row] for row in rows]
-    headers = [safe_text(h) for h in data.headers(lang)]
-    title, headline = safe_text(data.title), safe_text(data.headline)
-    if fmt == "table":
-        _rich_table(data, rows, lang, out, color)
-        return
+    return rows
+
+
+def _safe_rows(data: TableData, lang: str) -> list[list[str]]:
+    """Every value on one line, no terminal control sequences (reporters/cells.py)."""
+    return [[safe_text(cell) for cell in row] for row in _display_rows(data, lang)]
+
+
+def _write_json(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    json.dump(to_jsonable(data.rows), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _write_csv(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    """Text that a spreadsheet would run gets a leading ' (reporters/cells.py)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([csv_text(h) for h in data.headers(lang)])
+    writer.writerows([[csv_text(cell) for cell in row] for row in _display_rows(data, lang)])
+
+
+def _write_table(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    _rich_table(data, _safe_rows(data, lang), lang, out, color)
+
+
+def _write_md(data: TableData, lang: str, out: TextIO, color: bool) -> None:
     from tabulate import tabulate
 
-    if fmt == "md":
-        if title:
-            out.write(f"### {title}\n\n")
-        rows = [[cell.replace("|", "\\|") for cell in row] for row in rows]
-        out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")
-        if headline:
-            out.write(f"\n{headline}\n")
-        return
+    title, headline = safe_text(data.title), safe_text(data.headline)
+    headers = [safe_text(h) for h in data.headers(lang)]
+    rows = [[cell.replace("|", "\\|") for cell in row] for row in _safe_rows(data, lang)]
+    if title:
+        out.write(f"### {title}\n\n")
+    out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")
+    if headline:
+        out.write(f"\n{headline}\n")
+
+
+def _write_plain(data: TableData, lang: str, out: TextIO, color: bool) -> None:
+    from tabulate import tabulate
+
+    title, headline = safe_text(data.title), safe_text(data.headline)
+    headers = [safe_text(h) for h in data.headers(lang)]
+    rows = _safe_rows(data, lang)
     if title:
         out.write(f"{title}\n")
     if rows:
         out.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
     if headline:
         out.write(f"{headline}\n")
+
+
+#: format -> writer(data, lang, out, color); the findings reporters are the same kind of dict (findings.py)
+TABLE_RENDERERS: dict[str, Callable[[TableData, str, TextIO, bool], None]] = {
+    "table": _write_table,
+    "plain": _write_plain,
+    "json": _write_json,
+    "csv": _write_csv,
+    "md": _write_md,
+}
+TABLE_FORMATS = tuple(TABLE_RENDERERS)
 
 
 def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:

@@ -6,14 +6,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from kexie_cli import kinds
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry.load import Registry
 from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import RecordChange, diff_snapshots
-
-FORMATS = ("plain", "md", "json")
 
 
 @dataclass(slots=True)
@@ -129,7 +128,7 @@ def textconv(raw: bytes, schemas: Any, lang: str = "zh") -> str:
     if loaded.data is None:
         return raw.decode("utf-8", errors="replace")
     kind = loaded.data.get("kind")
-    kind = kind if kind in {"society", "branch", "party-cell"} else None
+    kind = kind if kind in kinds.BY_CODE else None
     lines = [_arrow_value(change, lang) for change in diff_records(kind, {}, loaded.data, schemas, lang)]
     return "\n".join(lines) + "\n"
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from kexie_cli import kinds
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
@@ -15,7 +16,6 @@ from kexie_cli.reporters.cells import safe_text
 from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import FieldChange, diff_records
 
-FORMATS = ("plain", "md", "json")
 _SEP = "\x1f"
 _START = "\x1e"
 
@@ -127,7 +127,7 @@ def _changes(registry: Registry, entry: LogEntry, parents: list[str], lang: str)
 
 def _kind(data: dict[str, Any] | None) -> str | None:
     value = data.get("kind") if data else None
-    return value if value in {"society", "branch", "party-cell"} else None
+    return value if value in kinds.BY_CODE else None
 
 
 def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from kexie_cli.finding import Severity
 from kexie_cli.i18n import tr
 from kexie_cli.reporters.findings import severity_label
-from kexie_cli.reporters.tables import Column, TableData
 from kexie_cli.rules import Example, Rule, all_rules
+from kexie_cli.tables import Column, TableData
 
 
 def rules_table(lang: str) -> TableData:

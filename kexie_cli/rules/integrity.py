@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from kexie_cli import kinds
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, text
 from kexie_cli.rules import Hit, rule
@@ -119,13 +120,12 @@ def wrong_kind_reference(record: Record, ctx: Context) -> Iterator[Hit]:
     for path, target, allowed in _references(record):
         kind = ctx.index.kinds.get(target)
         if kind is not None and kind not in allowed and target not in ctx.index.unloaded:
-            labels = {"society": "科技社团", "branch": "基层科协", "party-cell": "党组织"}
-            wanted = "/".join(labels[k] if ctx.lang != "en" else k for k in allowed)
+            wanted = "/".join(kinds.ZH_LABELS[k] if ctx.lang != "en" else k for k in allowed)
             yield Hit(
                 path,
                 {
                     "target": target,
-                    "kind": labels[kind] if ctx.lang != "en" else kind,
+                    "kind": kinds.ZH_LABELS[kind] if ctx.lang != "en" else kind,
                     "wanted": wanted,
                 },
             )

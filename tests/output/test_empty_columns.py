@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from kexie_cli.reporters.tables import Column, TableData, render_table
+from kexie_cli.reporters.tables import render_table
+from kexie_cli.tables import Column, TableData
 
 
 def _table() -> TableData:

@@ -1,0 +1,46 @@
+"""The kinds of record, in one registry: code, folder, schema, labels and table name.
+
+Every module that needs to know which kinds there are, where their files live,
+what they are called or which query table holds them derives it from
+:data:`KINDS` here. The module imports nothing of kexie (docs/architecture.md),
+so every layer may use it. Rules and behaviour particular to a kind (who holds
+elections, which roles a record names) stay with the code that applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    code: str  # the ``kind:`` of a record and the argument of ``kexie new``: "party-cell"
+    folder: str  # records/<folder>/, and the name ``kexie list`` takes: "party-cells"
+    schema: str  # the schema file under schemas/
+    zh: str  # label in Chinese text and headers: "党组织"
+    en: str  # label in English output (a plural, as headers and listings use it): "Party cells"
+    table: str  # the query/export table of these records (kexie sql, kexie export): "party_cells"
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The names ``kexie list`` accepts for the kind: code, folder and table name."""
+        return tuple(dict.fromkeys((self.code, self.folder, self.table)))
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("society", "societies", "society.schema.json", "科技社团", "Societies", "societies"),
+    Kind("branch", "branches", "branch.schema.json", "基层科协", "Branches", "branches"),
+    Kind("party-cell", "party-cells", "party-cell.schema.json", "党组织", "Party cells", "party_cells"),
+)
+BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}
+CODES: tuple[str, ...] = tuple(BY_CODE)
+FOLDERS: dict[str, str] = {k.code: k.folder for k in KINDS}
+FOLDER_KINDS: dict[str, str] = {k.folder: k.code for k in KINDS}
+SCHEMA_FILES: dict[str, str] = {k.code: k.schema for k in KINDS}
+TABLES: dict[str, str] = {k.code: k.table for k in KINDS}
+LABELS: dict[str, tuple[str, str]] = {k.code: (k.zh, k.en) for k in KINDS}
+ZH_LABELS: dict[str, str] = {k.code: k.zh for k in KINDS}
+ALIASES: dict[str, str] = {alias: k.code for k in KINDS for alias in k.aliases}

@@ -1,0 +1,40 @@
+"""kexie_cli/kinds.py is the one registry of kinds: everything else derives from it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kexie_cli import kinds
+from kexie_cli.query.fields import CLI_NAMES, KIND_ALIASES, KIND_LABELS
+from kexie_cli.query.listing import kind_of
+from kexie_cli.registry import layout
+from kexie_cli.registry.schemas import SCHEMA_FILES
+
+DATA = Path(kinds.__file__).resolve().parent / "_data"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.code)
+def test_each_kind_has_its_schema_template_and_folder(kind: kinds.Kind) -> None:
+    schema = json.loads((DATA / "schemas" / kind.schema).read_text(encoding="utf-8"))
+    assert schema["properties"]["kind"]["const"] == kind.code
+    assert (DATA / "templates" / "records" / f"{kind.code}.yaml").is_file()
+    assert (ROOT / "records" / kind.folder).is_dir()
+
+
+def test_the_other_tables_are_derived() -> None:
+    assert layout.KINDS == kinds.CODES == ("society", "branch", "party-cell")
+    assert layout.KIND_FOLDERS == {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
+    assert {k: v for k, v in SCHEMA_FILES.items() if k in kinds.BY_CODE} == kinds.SCHEMA_FILES
+    assert all(KIND_LABELS[k.code] == (k.zh, k.en) for k in kinds.KINDS)
+    assert [CLI_NAMES[k] for k in kinds.CODES] == ["societies", "branches", "party-cells"]
+
+
+@pytest.mark.parametrize(
+    "alias", ["society", "societies", "branch", "branches", "party-cell", "party-cells", "party_cells"]
+)
+def test_listing_aliases(alias: str) -> None:
+    assert kind_of(alias) == KIND_ALIASES[alias] == kinds.ALIASES[alias]
