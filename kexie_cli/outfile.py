@@ -59,23 +59,47 @@ def check_target(path: Path, *, folder: bool = False) -> Path:
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder (see the module docstring)."""
-    path = Path(path)
-    target = check_target(path)
+    target = check_target(Path(path))
     with writing(path):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        tmp = Path(name)
+        replace_atomically(target, data)
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``: temporary file in the same folder, fsync, rename, fsync of the folder.
+
+    The one atomic write of kexie: output files (:func:`write_bytes`), record edits,
+    ``fmt`` and ``import``. A file that exists keeps its permissions; a new one follows
+    the umask. On any failure (a full disk) the temporary file is removed and ``path``
+    is as it was.
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):  # a share that keeps no modes: the write still counts
+            tmp.chmod(_mode_for(path))
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            tmp.chmod(_mode_for(target))
-            tmp.replace(target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def write_text(path: Path, text: str, *, bom: bool = False) -> None:

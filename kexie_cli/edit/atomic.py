@@ -1,9 +1,9 @@
-"""Crash-safe writes and a registry-wide edit lock.
+"""The registry-wide edit lock.
 
-``atomic_write`` writes a temporary file next to the target, fsyncs it,
-renames it over the target (atomic on POSIX and on Windows for files on one
-volume) and fsyncs the folder, so a reader or a crash sees the old file or
-the new one, never a torn mix.
+Edits are written with :func:`kexie_cli.outfile.replace_atomically`: a temporary
+file next to the target, fsynced, renamed over it (atomic on POSIX and on Windows
+for files on one volume) and the folder fsynced, so a reader or a crash sees the
+old file or the new one, never a torn mix.
 
 ``registry_lock`` serialises edits of one registry: an exclusive
 ``fcntl.flock`` on ``<root>/.kexie/lock`` (kexie's ignored working folder,
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,47 +32,6 @@ class LockTimeout(TimeoutError):
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
         self.path = path
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (temp file + fsync + rename)."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            tmp.chmod(_mode_of(path))
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(folder)
-
-
-def _mode_of(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_dir(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 @contextlib.contextmanager

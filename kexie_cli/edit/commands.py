@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
-from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, atomic_write, registry_lock
+from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, registry_lock
 from kexie_cli.edit.new import check_id
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
+from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile, record_path
 from kexie_cli.registry.load import Registry
@@ -111,7 +112,7 @@ def edit_record(
             outcome.new_errors = new_errors(registry, file, new, today)
         if write and outcome.changed and not outcome.refused:
             with writing(file.relpath):
-                atomic_write(file.path, new.encode("utf-8"))
+                replace_atomically(file.path, new.encode("utf-8"))
             outcome.written = True
         return outcome
 
@@ -138,7 +139,7 @@ def create_record(
         outcome.new_errors = new_errors(registry, RecordFile(path, relpath, kind), text, today)
         if write and not outcome.refused:
             with writing(relpath):
-                atomic_write(path, text.encode("utf-8"))
+                replace_atomically(path, text.encode("utf-8"))
             outcome.written = True
         return outcome
 
@@ -175,7 +176,7 @@ class UnloadableRecord(KexieError):
 def writing(relpath: str) -> Iterator[None]:
     """An OSError while writing a record (a full disk above all) as one clear message, exit 2.
 
-    :func:`atomic_write` has removed its temporary file by then: the record is as it was.
+    :func:`~kexie_cli.outfile.replace_atomically` has removed its temporary file by then: the record is as it was.
     """
     try:
         yield
@@ -429,10 +430,10 @@ class Elect:
 
     def _archive(self, doc: Any, term: Any, ctx: EditContext) -> None:
         past_order = ctx.schemas.key_order(ctx.kind, ("past_terms", 0))
-        entry = {k: _plain(term[k]) for k in past_order if k in term and k not in ("ended", "election")}
+        entry = {k: tree.plain(term[k]) for k in past_order if k in term and k not in ("ended", "election")}
         entry["ended"] = self.date.isoformat()
         progress = doc.get("election")  # the 换届 just held: its steps go with the term it closed
-        steps = {str(k): _plain_tree(v) for k, v in progress.items()} if isinstance(progress, dict) else {}
+        steps = {str(k): tree.plain(v) for k, v in progress.items()} if isinstance(progress, dict) else {}
         steps.setdefault("held", {"date": self.date.isoformat()})
         if "election" in past_order:
             entry["election"] = steps
@@ -477,23 +478,3 @@ class Elect:
             tree.insert_item(leaders, position, tree.to_node(value))
             changed = True
         return changed
-
-
-def _plain_tree(value: Any) -> Any:
-    """A subtree taken from the tree as plain dicts, lists and scalars."""
-    if isinstance(value, dict):
-        return {str(k): _plain_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain_tree(v) for v in value]
-    return _plain(value)
-
-
-def _plain(value: Any) -> Any:
-    """A scalar taken from the tree, without ruamel's formatting wrappers."""
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return str(value) if isinstance(value, str) else value

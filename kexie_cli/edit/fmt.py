@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from kexie_cli.edit.atomic import atomic_write
 from kexie_cli.edit.canonical import FormatError, decode_record, format_text
 from kexie_cli.edit.commands import locked, writing
 from kexie_cli.i18n import tr
+from kexie_cli.outfile import replace_atomically
 from kexie_cli.registry.layout import RecordFile
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
@@ -91,7 +91,7 @@ def fmt(registry: Registry, paths: tuple[str, ...] | None, *, write: bool, lang:
                     continue
                 assert result.new is not None
                 with writing(result.relpath):
-                    atomic_write(path, result.new.encode("utf-8"))
+                    replace_atomically(path, result.new.encode("utf-8"))
                 report.written += 1
     return report
 

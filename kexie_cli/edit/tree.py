@@ -192,6 +192,25 @@ def _yaml_value(raw: str) -> Any:
 # --- walking and changing --------------------------------------------------------
 
 
+def plain(value: Any) -> Any:
+    """A node of the round-trip tree as plain dicts, lists and scalars (no ruamel wrappers).
+
+    The tree holds no timestamps (dates stay strings), so scalars are str, int,
+    float, bool or None.
+    """
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
 def get_node(doc: Any, path: Path_) -> Any:
     node = doc
     for part in path:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
-from kexie_cli.edit.atomic import LockTimeout, atomic_write, registry_lock
+from kexie_cli.edit.atomic import LockTimeout, registry_lock
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.importer.cells import name_key
@@ -25,6 +25,7 @@ from kexie_cli.importer.details import Details, read_details
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
+from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
@@ -122,7 +123,7 @@ def import_file(
                     from kexie_cli.errors import writing
 
                     with writing(plan.path):
-                        atomic_write(plan.path, plan.new_text.encode("utf-8"))
+                        replace_atomically(plan.path, plan.new_text.encode("utf-8"))
     result.rows.sort(key=lambda r: r.row)
     return result
 
@@ -320,7 +321,7 @@ def _differs(record: Record, fields: dict[tuple[str, ...], Any]) -> bool:
         current = record.get(*path)
         if value == [] and current is None and path != ("covers",):
             continue
-        if _plain(current) != value:
+        if tree.plain(current) != value:
             return True
     return False
 
@@ -336,7 +337,7 @@ def _apply(doc: Any, fields: dict[tuple[str, ...], Any], kind: str, registry: Re
     changed = []
     for path, value in fields.items():
         current = tree.get_node(doc, path)
-        if not set_all and _plain(current) == value:
+        if not set_all and tree.plain(current) == value:
             continue
         if value == [] and current is None and path != ("covers",):
             continue
@@ -369,21 +370,6 @@ def _list_node(key: str, value: list[Any]) -> Any:
     if not value:
         seq.fa.set_flow_style()
     return seq
-
-
-def _plain(value: Any) -> Any:
-    """ruamel containers and scalars as plain Python data, for comparison."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return str(value)
 
 
 # --- validation --------------------------------------------------------------------------

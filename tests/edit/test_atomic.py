@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, atomic_write, registry_lock
+from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, registry_lock
 from kexie_cli.edit.commands import SetField, edit_record, edit_text
+from kexie_cli.outfile import replace_atomically
 from kexie_cli.registry.load import Registry
 from tests.conftest import REPO, TODAY
 
@@ -31,7 +32,7 @@ def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:
     target = tmp_path / "a.yaml"
     target.write_bytes(b"old\n")
     target.chmod(0o640)
-    atomic_write(target, b"new\n")
+    replace_atomically(target, b"new\n")
     assert target.read_bytes() == b"new\n"
     assert target.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
