@@ -205,7 +205,6 @@ def _read(file: RecordFile, max_bytes: int) -> bytes:
 
 def find_record_file(registry: Registry, record_id: str) -> RecordFile:
     """The file of record ``record_id`` (``records/<folder>/<id>.yaml``); an id that is not a slug is refused."""
-    check_id(record_id)
     for kind in KIND_FOLDERS:
         path = record_path(registry.root, kind, record_id)
         if path.is_file() or path.is_symlink():

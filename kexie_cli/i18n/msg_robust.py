@@ -41,10 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 过大：{size} 字节，超过上限 {limit} 字节（设置 limits.max_file_bytes）",
         "{file} is too large: {size} bytes, limit {limit} (settings limits.max_file_bytes)",
     ),
-    "record.outside": (
-        "{path} 不是记录 ID：所指的文件不在台账的 records/ 文件夹内",
-        "{path} is not a record id: it names a file outside the registry's records/ folder",
-    ),
     # kexie diff
     "diff.cannot_read": ("无法读取", "cannot be read"),
     "diff.summary_unreadable": ("，无法读取 {unreadable}", ", {unreadable} cannot be read"),

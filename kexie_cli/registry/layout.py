@@ -38,12 +38,12 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 
 
 def record_path(root: Path, kind: str, record_id: str) -> Path:
-    """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses ids that lead outside records/.
+    """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses an id that is not a slug.
 
-    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error.
+    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (SPEC §1 slug).
     """
-    if not record_id or record_id.startswith(".") or any(c in record_id for c in "/\\\0"):
-        raise KexieError("record.outside", path=record_id)
+    if not is_slug(record_id):
+        raise KexieError("new.bad_id", id=record_id)
     return root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
 
 
