@@ -290,3 +290,22 @@ def test_control_characters_are_not_written(reg: Path, tmp_path: Path) -> None:
     assert run.exit_code == 0
     assert [(n["row"], n["reason"]) for n in run.json()["notes"]] == [(2, "import.value.control")]
     assert "notes" not in load(reg, "societies", "jia-xuehui")
+
+
+def test_sheet_option_picks_the_sheet_and_names_the_sheets_when_wrong(reg: Path, tmp_path: Path) -> None:
+    book = Workbook()
+    first = book.active
+    first.title = "说明"
+    first.append(["学会名称", "成立时间"])
+    first.append(["示例市说明学会", "2001-01-01"])
+    second = book.create_sheet("2026年台账")
+    second.append(["学会名称", "成立时间"])
+    second.append(["示例市甲学会", "2002-03-04"])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    run = run_import(reg, path, "--sheet", "2026年台账")
+    assert run.exit_code == 0, run.stderr
+    assert [r["id"] for r in run.json()["rows"]] == ["jia-xuehui"]
+    bad = run_import(reg, path, "--sheet", "2025年台账")
+    assert bad.exit_code == 2
+    assert bad.stderr == "没有名为 2025年台账 的工作表（有：说明、2026年台账）\n"
