@@ -173,8 +173,9 @@ def test_each_kind_of_edit(name: str, tmp_path: Path) -> None:
     assert _findings(root, cache=True) == _findings(root, cache=False), name
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_random_single_file_edits(seed: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("seed", "pure"), [(0, ""), (1, ""), (2, ""), pytest.param(3, "1", marks=pytest.mark.slow)])
+def test_random_single_file_edits(seed: int, pure: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KEXIE_PURE", pure)
     root = _copy(tmp_path)
     originals = {p: p.read_text(encoding="utf-8") for p in _files(root)}
     rng = random.Random(seed)
@@ -187,6 +188,22 @@ def test_random_single_file_edits(seed: int, tmp_path: Path) -> None:
         assert warm == _findings(root, cache=False), (seed, step, name)
         seen |= {str(f["code"]) for f in warm}
     assert {"K201", "K202"} & seen
+
+
+def test_overrides_reuse_only_what_still_holds(tmp_path: Path) -> None:
+    """The edit commands' second run (``overrides``) gives the findings of an uncached run with the same text."""
+    root = _copy(tmp_path)
+    _findings(root, cache=True)
+    files = _files(root)
+    rng = random.Random(5)
+    for _ in range(6):
+        a, b = rng.sample(files, 2)
+        text = _set_line(a.read_text(encoding="utf-8"), rng.choice(["id", "parent", "name"]), b.stem)
+        overrides = {a.relative_to(root).as_posix(): text}
+        registry = Registry.open(root)
+        warm = check(registry, CheckOptions(today=TODAY), overrides=overrides)
+        cold = check(Registry.open(root), CheckOptions(today=TODAY, cache=False), overrides=overrides)
+        assert [f.as_dict() for f in warm.findings] == [f.as_dict() for f in cold.findings]
 
 
 def test_cross_record_rules_rerun_only_where_facts_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
