@@ -143,6 +143,7 @@ class Run:
         self.findings: list[Finding] = []
         self.deferred: list[tuple[Record, list[str]]] = []
         self.located: list[tuple[str, Any]] = []  # (content key, LazyPositions) of this run's records
+        self.key_of: dict[int, str] = {}  # id(record) -> its file's content key (records of this run)
 
     def open_cache(self) -> Cache:
         from kexie_cli.fast.cache import Cache
@@ -212,10 +213,13 @@ class Run:
         self.findings = []
         self.deferred = []
         self.located = []
+        self.key_of = {}
         for index, (file, raw, outcome) in enumerate(zip(self.files, self.raws, self.outcomes, strict=True)):
             assert outcome is not None
             record = _record(file, raw, outcome)
             key = self.keys[index]
+            if key is not None:
+                self.key_of[id(record)] = key
             if store is not None and key is not None and isinstance(record.positions, LazyPositions):
                 known = store.get_positions(key)
                 if known is not None:

@@ -31,6 +31,8 @@ def _later_duplicates(groups: dict[str, list[Record]]) -> Iterator[tuple[Record,
     The first is the record whose file is named after its id, then path order.
     """
     for members in groups.values():
+        if len(members) < 2:
+            continue
         ordered = sorted(members, key=lambda r: (r.file.stem_id != r.id, r.relpath))
         for other in ordered[1:]:
             yield other, ordered[0]
@@ -209,6 +211,20 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
         yield Hit(("registration", "uscc"), {"value": value}, variant="prefix")
 
 
+def compact_uscc(value: str) -> str:
+    """``stdnum.cn.uscc.compact``, without importing or calling it for the usual plain ASCII code.
+
+    stdnum compacts character by character (maps look-alike characters, drops
+    spaces and hyphens, upper-cases, strips), and leaves every ASCII letter
+    and digit as its upper case (tested), so such a code is its upper case.
+    """
+    if value.isascii() and value.isalnum():
+        return value.upper()
+    from stdnum.cn import uscc
+
+    return str(uscc.compact(value))
+
+
 @rule("K206", E, "统一社会信用代码重复", "The same 统一社会信用代码 on two records", scope="registry")
 def uscc_duplicate(ctx: Context) -> Iterator[Hit]:
     """
@@ -234,13 +250,11 @@ def uscc_duplicate(ctx: Context) -> Iterator[Hit]:
         id: demo-b
         registration: {uscc: 51330100MJ00000014}
     """
-    from stdnum.cn import uscc
-
     groups: dict[str, list[Record]] = defaultdict(list)
     for record in ctx.index.records:
         value = record.get("registration", "uscc")
         if isinstance(value, str) and value.strip():
-            groups[uscc.compact(value)].append(record)
+            groups[compact_uscc(value)].append(record)
     for other, first in _later_duplicates(groups):
         yield Hit(("registration", "uscc"), {"other": first.id}, record=other)
 

@@ -19,6 +19,7 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
     index_findings,
     local_findings,
     make,
+    registry_findings,
 )
 from kexie_cli.validate.index import Index
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
@@ -94,7 +95,15 @@ def check(
     run.work(store, progress)
     records = run.records(store)
     ctx = Context(registry.settings, registry.schemas, options.today, Index(records), options.lang)
-    findings = run.findings + index_findings(run.rules, run.deferred, ctx)
+    if store is not None:
+        from kexie_cli.validate.incremental import deferred_findings
+
+        findings = run.findings + registry_findings(run.rules, ctx)
+        findings += deferred_findings(
+            run.rules, run.deferred, ctx, run.key_of, store.get, store.put, make, finding_from_row, rows
+        )
+    else:
+        findings = run.findings + index_findings(run.rules, run.deferred, ctx)
     result = finish(registry, records, findings, ctx, options)
     if store is not None and memo is not None:
         run.remember_positions(store)

@@ -116,13 +116,19 @@ def index_findings(
     rules: dict[str, Rule], deferred: Iterable[tuple[Record, Iterable[str]]], ctx: Context
 ) -> list[Finding]:
     """Registry-scope rules, and the deferred record rules, on the full index."""
+    out = registry_findings(rules, ctx)
+    for record, codes in deferred:
+        for code in codes:
+            out.extend(make(code, record, hit, ctx) for hit in _run(rules[code], record, ctx))
+    return out
+
+
+def registry_findings(rules: dict[str, Rule], ctx: Context) -> list[Finding]:
+    """The registry-scope rules on the full index."""
     out: list[Finding] = []
     for rule in rules.values():
         if rule.check is not None and rule.scope == "registry":
             out.extend(make(rule.code, hit.record, hit, ctx) for hit in _run(rule, None, ctx))
-    for record, codes in deferred:
-        for code in codes:
-            out.extend(make(code, record, hit, ctx) for hit in _run(rules[code], record, ctx))
     return out
 
 
