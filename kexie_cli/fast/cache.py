@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from kexie_cli.rules import Rule
 
 CACHE_DIR = ".kexie/cache"  # relative to the registry root
-FORMAT = 2  # 2: finding rows carry the anchor (data path)
+FORMAT = 3  # 2: finding rows carry the anchor (data path); 3: facts instead of data
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
 

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from kexie_cli.fast import pure
+from kexie_cli.fast.records import CachedRecord, facts_of
 from kexie_cli.finding import Finding, Severity
-from kexie_cli.records.loader import Problem, load_bytes
+from kexie_cli.records.loader import Loaded, Problem, load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
@@ -46,7 +47,8 @@ PARALLEL_MIN = 600
 CHUNK = 256
 
 # One file's outcome, in plain types (marshal-able for the cache):
-# (data, problems, findings, deferred rule codes)
+# (data, problems, findings, deferred rule codes); the cache keeps the record's facts
+# (fast/records.py) in place of its data
 ProblemRow = tuple[str, int, int, str, tuple[tuple[str, str], ...]]
 Outcome = tuple[
     dict[str, Any] | None,
@@ -142,8 +144,9 @@ class Run:
         self.outcomes: list[Outcome | None] = []
         self.findings: list[Finding] = []
         self.deferred: list[tuple[Record, list[str]]] = []
-        self.located: list[tuple[str, Any]] = []  # (content key, LazyPositions) of this run's records
+        self.located: list[tuple[str, Record]] = []  # (content key, record) whose positions may be located
         self.key_of: dict[int, str] = {}  # id(record) -> its file's content key (records of this run)
+        self.cached: set[int] = set()  # indexes of outcomes taken from the cache (facts, no data)
 
     def open_cache(self) -> Cache:
         from kexie_cli.fast.cache import Cache
@@ -177,6 +180,7 @@ class Run:
             hit = store.get(key) if store is not None and key is not None else None
             if hit is not None:
                 self.outcomes[i] = hit
+                self.cached.add(i)
             else:
                 todo.append(i)
         global _JOB  # noqa: PLW0603 - inherited by the forked workers
@@ -187,7 +191,7 @@ class Run:
                 self.outcomes[index] = outcome
                 key = self.keys[index]
                 if store is not None and key is not None:
-                    store.put(key, outcome)
+                    store.put(key, _meta(outcome))
                 done += 1
                 if progress is not None:
                     progress(done, len(self.files))
@@ -196,14 +200,17 @@ class Run:
 
     def remember_positions(self, store: Cache) -> None:
         """Keep the positions this run had to locate (for findings), for the next run."""
-        for key, positions in self.located:
-            if positions.ready:
+        from kexie_cli.fast.fastload import LazyPositions
+
+        for key, record in self.located:
+            positions = record.positions_if_made() if isinstance(record, CachedRecord) else record.positions
+            if isinstance(positions, LazyPositions) and positions.ready:
                 store.put_positions(key, (dict(positions.values), dict(positions.keys)))
 
     def rebuild(self, store: Cache) -> list[Record]:
         """Records for a memo hit: outcomes from the cache (or worked out again if missing)."""
         self.work(store, None)
-        return self.records()
+        return self.records(store)
 
     def records(self, store: Cache | None = None) -> list[Record]:
         """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
@@ -214,18 +221,26 @@ class Run:
         self.deferred = []
         self.located = []
         self.key_of = {}
+        load = _data_loader(self.fast, self.settings.max_file_bytes)
         for index, (file, raw, outcome) in enumerate(zip(self.files, self.raws, self.outcomes, strict=True)):
             assert outcome is not None
-            record = _record(file, raw, outcome)
             key = self.keys[index]
+            known = store.get_positions(key) if store is not None and key is not None else None
+            record: Record
+            if index in self.cached and outcome[0] is not None and raw is not None:
+                positions = _known_positions(known) if known is not None else None
+                record = CachedRecord(file, outcome[0], raw, load, positions)
+                if key is not None and positions is None:
+                    self.located.append((key, record))
+            else:
+                record = _record(file, raw, outcome)
+                if key is not None and isinstance(record.positions, LazyPositions):
+                    if known is not None:
+                        record.positions = _known_positions(known)
+                    elif store is not None:
+                        self.located.append((key, record))
             if key is not None:
                 self.key_of[id(record)] = key
-            if store is not None and key is not None and isinstance(record.positions, LazyPositions):
-                known = store.get_positions(key)
-                if known is not None:
-                    record.positions = _known_positions(known)
-                else:
-                    self.located.append((key, record.positions))
             self.raws[index] = None  # the record holds the text: free the bytes as we go
             records.append(record)
             self.findings.extend(finding_from_row(t) for t in outcome[2])
@@ -294,19 +309,38 @@ def _outcome(index: int) -> Outcome:
     assert job is not None
     file, raw = job.files[index], job.raws[index]
     assert raw is not None
-    loaded = None
-    if job.fast:
-        from kexie_cli.fast.fastload import load
-
-        loaded = load(raw, job.max_bytes)
-    if loaded is None:
-        loaded = load_bytes(raw, job.max_bytes)
+    loaded = _parse(raw, job.max_bytes, job.fast)
     record = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
     found = file_findings(record, job.ctx, fast=job.fast)
     local, deferred = local_findings(record, job.ctx, job.rules)
     found.extend(local)
     problems = [(p.code, p.line, p.column, p.key, p.params) for p in loaded.problems]
     return loaded.data, problems, rows(found), deferred
+
+
+def _parse(raw: bytes, max_bytes: int, fast: bool) -> Loaded:
+    """Load one file's bytes: yaml-rs on the fast path when it agrees, else the strict loader."""
+    loaded = None
+    if fast:
+        from kexie_cli.fast.fastload import load
+
+        loaded = load(raw, max_bytes)
+    return loaded if loaded is not None else load_bytes(raw, max_bytes)
+
+
+def _data_loader(fast: bool, max_bytes: int) -> Callable[[bytes], dict[str, Any] | None]:
+    """How a :class:`CachedRecord` makes its data: the same loader that made its cached outcome."""
+
+    def load(raw: bytes) -> dict[str, Any] | None:
+        return _parse(raw, max_bytes, fast).data
+
+    return load
+
+
+def _meta(outcome: Outcome) -> Outcome:
+    """What the cache keeps of an outcome: the record's facts instead of its data."""
+    data, problems, found, deferred = outcome
+    return (None if data is None else facts_of(data), problems, found, deferred)
 
 
 def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:

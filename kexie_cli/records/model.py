@@ -35,7 +35,7 @@ class Record:
     @property
     def id(self) -> str:
         """The record's id: its ``id`` field when it is a string, else the file name."""
-        value = self.data.get("id") if self.data else None
+        value = self.get("id")
         return value if isinstance(value, str) and value else self.file.stem_id
 
     @property
@@ -44,6 +44,10 @@ class Record:
 
     def get(self, *path: str | int) -> Any:
         return get(self.data, path)
+
+    def mentions(self, needle: str) -> bool:
+        """Whether the file's text contains ``needle`` (a cached record answers from its bytes)."""
+        return needle in self.text
 
     @property
     def status(self) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from kexie_cli import kinds
@@ -47,17 +46,50 @@ def record_path(root: Path, kind: str, record_id: str) -> Path:
     return root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
 
 
-@dataclass(frozen=True, slots=True)
 class RecordFile:
-    """A file under records/: where it is, and the kind its folder implies."""
+    """A file under records/: where it is, and the kind its folder implies.
 
-    path: Path
-    relpath: str
-    kind: str | None  # None: outside the known folders or not .yaml (K006)
+    Made for every file of every check, so the :class:`Path` is built only
+    when asked for (``abspath`` is the plain string the readers use).
+    ``regular``: the folder scan saw a regular file (not a link), so the
+    reader may skip its own ``stat`` before opening (it still checks the
+    opened file with ``fstat``).
+    """
+
+    __slots__ = ("_path", "abspath", "kind", "regular", "relpath")
+
+    def __init__(self, path: Path | str, relpath: str, kind: str | None, regular: bool = False) -> None:
+        self._path = path if isinstance(path, Path) else None
+        self.abspath = str(path)
+        self.relpath = relpath
+        self.kind = kind  # None: outside the known folders or not .yaml (K006)
+        self.regular = regular
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = Path(self.abspath)
+        return self._path
+
+    @property
+    def name(self) -> str:
+        return self.relpath.rpartition("/")[2]
 
     @property
     def stem_id(self) -> str:
-        return self.path.name.removesuffix(".yaml")
+        return self.name.removesuffix(".yaml")
+
+    def _key(self) -> tuple[str, str, str | None]:
+        return (self.abspath, self.relpath, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RecordFile) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"RecordFile({self.abspath!r}, {self.relpath!r}, {self.kind!r})"
 
 
 def record_files(root: Path) -> list[RecordFile]:
@@ -68,19 +100,19 @@ def record_files(root: Path) -> list[RecordFile]:
     found: list[RecordFile] = []
     # os.scandir and string paths: this runs on every check of registries of 100,000 files
     prefix = str(base) + os.sep
-    for parts in sorted(_walk(str(base), ())):
+    for parts, regular in sorted(_walk(str(base), ())):
         rel = RECORDS_DIR + "/" + "/".join(parts)
         kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
-        found.append(RecordFile(Path(prefix + os.sep.join(parts)), rel, kind))  # noqa: PTH118 - speed
+        found.append(RecordFile(prefix + os.sep.join(parts), rel, kind, regular))  # noqa: PTH118 - speed
     return found
 
 
-def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Relative parts of every entry below ``folder`` that is not a folder to walk.
+def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
+    """Relative parts of every entry below ``folder`` that is not a folder to walk, and whether it is a regular file.
 
     Hidden entries and linked folders are skipped (they may loop).
     """
-    out: list[tuple[str, ...]] = []
+    out: list[tuple[tuple[str, ...], bool]] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
@@ -88,10 +120,12 @@ def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
             record_place = len(prefix) == 1 and prefix[0] in FOLDER_KINDS and entry.name.endswith(".yaml")
             if entry.is_dir(follow_symlinks=False) and not record_place:
                 out.extend(_walk(entry.path, (*prefix, entry.name)))
+            elif entry.is_file(follow_symlinks=False):  # the common case: no system call (d_type)
+                out.append(((*prefix, entry.name), True))
             elif entry.is_file() or record_place or not _linked_dir(entry):
-                # FIFOs, devices, dangling links and folders named *.yaml are listed too: K001 or K006,
-                # never opened (see registry/readfile.py)
-                out.append((*prefix, entry.name))
+                # links, FIFOs, devices, dangling links and folders named *.yaml are listed too: K001 or
+                # K006, never opened unless they lead to a regular file (see registry/readfile.py)
+                out.append(((*prefix, entry.name), False))
     return out
 
 

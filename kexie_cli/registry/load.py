@@ -64,7 +64,7 @@ def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Pr
     ``max_bytes`` (:func:`kexie_cli.registry.readfile.read_bounded`).
     """
     try:
-        raw, size = read_bounded(file.path, max_bytes)
+        raw, size = read_bounded(file.abspath, max_bytes, file.regular)
     except OSError as exc:
         return None, [Problem("K001", 1, 1, "load.unreadable", (("detail", exc.strerror or str(exc)),))]
     if raw is None:

@@ -49,33 +49,43 @@ def check_regular(path: os.PathLike[str] | str) -> os.stat_result:
     return info
 
 
-def read_bounded(path: os.PathLike[str] | str, max_bytes: int) -> tuple[bytes | None, int]:
+def read_bounded(path: os.PathLike[str] | str, max_bytes: int, known_regular: bool = False) -> tuple[bytes | None, int]:
     """A regular file's bytes (None when larger than ``max_bytes``) and its size.
 
     Raises OSError (:class:`NotRegularFile` for FIFOs, devices, folders and
     dangling links) like ``open``. The file is checked with ``stat`` before it
-    is opened, and opened with ``O_NONBLOCK`` in case it was swapped for a
-    FIFO in between; never more than ``max_bytes + 1`` bytes are read.
+    is opened (unless ``known_regular``: the folder scan saw a regular file,
+    not a link), and opened with ``O_NONBLOCK`` in case it was swapped for a
+    FIFO in between, then checked again with ``fstat``; never more than
+    ``max_bytes + 1`` bytes are read.
     """
-    info = check_regular(path)
-    if info.st_size > max_bytes:
-        return None, info.st_size
+    if not known_regular:
+        info = check_regular(path)
+        if info.st_size > max_bytes:
+            return None, info.st_size
     fd = os.open(path, _FLAGS)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):  # replaced between stat and open
-            raise NotRegularFile(errno.EINVAL, f"not a regular file: {what_is(mode)}")
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):  # replaced between the scan and the open
+            raise NotRegularFile(errno.EINVAL, f"not a regular file: {what_is(opened.st_mode)}")
+        if opened.st_size > max_bytes:
+            return None, opened.st_size
+        # one read of the whole file (and one more to see the end) in the common case
         chunks: list[bytes] = []
         left = max_bytes + 1
+        want = min(left, opened.st_size + 1)
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            if len(chunk) < want:  # a regular file reads short only at its end
+                break
+            want = min(left, 1 << 20)
     finally:
         os.close(fd)
-    raw = b"".join(chunks)
+    raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     if len(raw) > max_bytes:  # grew while we read it
         return None, len(raw)
     return raw, len(raw)

@@ -140,7 +140,7 @@ def finish(
 def _suppress(findings: list[Finding], records: list[Record], ctx: Context, options: CheckOptions) -> list[Finding]:
     comments: dict[str, list[Comment]] = {}
     for record in records:
-        if record.loaded and "kexie:" in record.text:
+        if record.loaded and record.mentions("kexie:"):
             comments[record.relpath] = parse_comments(record.text)
     kept: list[Finding] = []
     used_settings: set[int] = set()

@@ -137,7 +137,7 @@ def _placement(record: Record) -> Iterable[tuple[str, Hit]]:
     data = record.data or {}
     value = data.get("id")
     if isinstance(value, str) and value != record.file.stem_id:
-        yield "K005", Hit(("id",), {"id": value, "file": record.file.path.name}, variant="id")
+        yield "K005", Hit(("id",), {"id": value, "file": record.file.name}, variant="id")
     kind = data.get("kind")
     if kind in KINDS and kind != record.kind:
         yield (

@@ -1,0 +1,83 @@
+"""Records rebuilt from the cache make their data only when something asks for it.
+
+A warm check after a one-file edit must give the findings of a ``--no-cache``
+run while making the data of only a few records (the edited one and those
+its rules look up); the facts a cached record answers from must equal its
+data, key by key.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kexie_cli.fast.records import FACT_KEYS, CachedRecord
+from kexie_cli.registry.load import Registry
+from kexie_cli.validate.engine import CheckOptions, check
+from tests.conftest import REPO, TODAY
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setenv("KEXIE_JOBS", "1")
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "reg"
+    shutil.copytree(REPO / "records", root / "records")
+    shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
+    if (REPO / "schemas").is_dir():
+        shutil.copytree(REPO / "schemas", root / "schemas")
+    return root
+
+
+def _rows(root: Path, cache: bool) -> list[dict[str, object]]:
+    return [f.as_dict() for f in check(Registry.open(root), CheckOptions(today=TODAY, cache=cache)).findings]
+
+
+def test_one_edit_makes_few_records_and_the_same_findings(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _rows(root, cache=True)  # fill the cache
+    victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "# 一处修改\n", encoding="utf-8")
+    result = check(Registry.open(root), CheckOptions(today=TODAY))
+    cached = [r for r in result.all_records if isinstance(r, CachedRecord)]
+    assert len(cached) >= len(result.all_records) - 2  # every unchanged file came from the cache
+    made = [r.relpath for r in cached if r.made]
+    assert len(made) <= 12, made
+    assert [f.as_dict() for f in result.findings] == _rows(root, cache=False)
+
+
+def test_facts_answer_as_the_data_does(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _rows(root, cache=True)
+    (root / "records" / "societies" / "zz-probe.yaml").write_text("id: zz-probe\n", encoding="utf-8")  # memo miss
+    records = check(Registry.open(root), CheckOptions(today=TODAY)).all_records
+    cached = [r for r in records if isinstance(r, CachedRecord)]
+    assert cached
+    for record in cached:
+        answers = {key: record.get(key) for key in FACT_KEYS}
+        ids, live = record.id, record.live
+        covered = record.get("covers", 0)
+        assert not record.made  # facts alone answered
+        data = record.data
+        assert data is not None and record.made
+        assert answers == {key: data.get(key) for key in FACT_KEYS}
+        assert covered == (data["covers"][0] if isinstance(data.get("covers"), list) and data["covers"] else None)
+        assert (ids, live) == (record.id, record.live)
+        assert record.mentions("kexie:") == ("kexie:" in record.text)
+
+
+def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _rows(root, cache=True)
+    (root / "records" / "societies" / "zz-probe.yaml").write_text("id: zz-probe\n", encoding="utf-8")
+    records = check(Registry.open(root), CheckOptions(today=TODAY)).all_records
+    record = next(r for r in records if isinstance(r, CachedRecord) and r.kind == "society")
+    assert "term" not in FACT_KEYS
+    value = record.get("term")
+    assert record.made
+    assert record.data is not None and value == record.data.get("term")
