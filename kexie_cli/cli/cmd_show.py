@@ -12,6 +12,8 @@ import click
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
+SHOW_UNREADABLE = 5  # unreadable files named by `show` before it only gives their number
+
 
 @click.command(
     "show",
@@ -31,7 +33,8 @@ def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date 
     registry = opt.open_registry(root)
     snap = snapshot(registry, opt.today(as_of), language)
     view = show(registry, snap.records, snap.qctx, record_id, snap.checked)  # the record unloadable: says why, exit 2
-    opt.warn_unreadable(snap.records, language)  # others: its references may be incomplete
+    # others: its references may be incomplete; the first few are named, then the number
+    opt.warn_unreadable(snap.records, language, limit=SHOW_UNREADABLE)
     chosen = opt.pick_format(fmt)
     if chosen == "json":
         json.dump(view.as_json(), sys.stdout, ensure_ascii=False, indent=2)

@@ -181,11 +181,11 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
     render_table(data, chosen, language, sys.stdout, use_color())
 
 
-def warn_unreadable(records: Sequence[Any], language: str) -> int:
+def warn_unreadable(records: Sequence[Any], language: str, limit: int | None = None) -> int:
     """Name the record files that could not be loaded on stderr (SPEC §7); returns their number."""
     from kexie_cli.reporters.unreadable import warn
 
-    return warn(records, language)
+    return warn(records, language, limit=limit)
 
 
 def noted(data: Any, count: int, language: str) -> Any:

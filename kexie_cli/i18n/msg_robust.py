@@ -7,8 +7,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "warning: {file} cannot be read ({code} {detail}); left out",
     ),
     "unreadable.total": (
-        "另有 {count} 个文件无法读取，未计入以上结果（kexie check 可查看详情）",
-        "{count} files could not be read and are left out (kexie check shows why)",
+        "以上 {count} 个文件无法读取，未计入结果（kexie check 可查看详情）",
+        "the {count} files above could not be read and are left out (kexie check shows why)",
+    ),
+    "unreadable.more": (
+        "共 {count} 个文件无法读取，以上列出前 {shown} 个（kexie check 可查看全部），本记录的关联信息可能不全",
+        "{count} files could not be read, the first {shown} listed above (kexie check lists all); "
+        "this record's relations may be incomplete",
     ),
     "unreadable.note": ("；另有 {count} 个文件无法读取，未计入", "; {count} files could not be read, left out"),
     # options out of range

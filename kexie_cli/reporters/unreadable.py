@@ -37,14 +37,21 @@ def as_json(records: Iterable[Record], lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def warn(records: Sequence[Record], lang: str, out: TextIO | None = None) -> int:
-    """Name every file that could not be loaded on ``out`` (stderr); returns how many there were."""
+def warn(records: Sequence[Record], lang: str, out: TextIO | None = None, limit: int | None = None) -> int:
+    """Name every file that could not be loaded on ``out`` (stderr); returns how many there were.
+
+    ``limit``: name only that many, then say how many there are in all (``show``,
+    where other records' files matter only for the shown record's relations).
+    """
     stream = sys.stderr if out is None else out
     skipped = unreadable(records)
-    for record in skipped:
+    named = skipped if limit is None else skipped[:limit]
+    for record in named:
         code, reason = detail(record, lang)
         stream.write(tr("unreadable.file", lang, file=record.relpath, code=code, detail=reason) + "\n")
-    if skipped:
+    if len(named) < len(skipped):
+        stream.write(tr("unreadable.more", lang, count=len(skipped), shown=len(named)) + "\n")
+    elif skipped:
         stream.write(tr("unreadable.total", lang, count=len(skipped)) + "\n")
     return len(skipped)
 

@@ -129,7 +129,7 @@ def test_reports_name_special_files(tmp_path: Path, deadline: None, args: list[s
     assert run.exit_code == 0, run.stderr
     for name in SPECIAL:
         assert f"{SOCIETIES}/{name}.yaml 无法读取（K001" in run.stderr
-    assert "另有 4 个文件无法读取" in run.stderr
+    assert "以上 4 个文件无法读取" in run.stderr
     assert "另有 4 个文件无法读取，未计入" in run.stdout  # the report's own summary line says so too
 
 
@@ -182,7 +182,7 @@ def test_commands_survive_the_whole_corpus(tmp_path: Path) -> None:
         assert "内部错误" not in run.stderr
         for name in unloadable:
             assert f"{SOCIETIES}/{name}.yaml 无法读取（{EXPECTED[name][0]}" in run.stderr, (args, name)
-        assert f"另有 {len(unloadable)} 个文件无法读取" in run.stderr
+        assert f"以上 {len(unloadable)} 个文件无法读取" in run.stderr
     import json
 
     exported = json.loads((out / "x.json").read_text(encoding="utf-8"))
