@@ -215,14 +215,15 @@ def find_record_file(registry: Registry, record_id: str) -> RecordFile:
 def new_errors(registry: Registry, file: RecordFile, new_text: str, today: dt.date) -> list[Finding]:
     """Errors the registry has with ``new_text`` in ``file`` that it does not have now.
 
-    Two runs of the check engine, both through the cache: the registry as it
-    is (usually answered by the run memo) and with ``new_text`` as an override.
+    One listing and reading of the files, two evaluations through the cache:
+    the registry as it is (usually answered by the run memo) and with
+    ``new_text`` as an override.
     """
-    from kexie_cli.validate.engine import CheckOptions, check
+    from kexie_cli.validate.engine import CheckOptions, check_change
 
     options = CheckOptions(today=today, strict=False)
-    before = check(registry, options).findings
-    after = check(registry, options, overrides={file.relpath: new_text}).findings
+    now, changed = check_change(registry, options, {file.relpath: new_text})
+    before, after = now.findings, changed.findings
     seen = Counter(_identity(f) for f in before if f.severity is Severity.ERROR)
     out: list[Finding] = []
     for finding in after:

@@ -125,10 +125,17 @@ class Run:
     """The state of one bulk check (the engine drives it: :func:`kexie_cli.validate.engine.check`)."""
 
     def __init__(
-        self, registry: Registry, options: CheckOptions, overrides: Mapping[str, str | bytes] | None = None
+        self,
+        registry: Registry,
+        options: CheckOptions,
+        overrides: Mapping[str, str | bytes] | None = None,
+        base: Run | None = None,
     ) -> None:
+        """``base``: a scanned run of the same registry whose files are taken instead of listing and
+        reading them again (the edit commands check the registry as it is and as it would be)."""
         self.registry = registry
-        self.files = registry.files()
+        self.base = base
+        self.files: list[RecordFile] = base.files if base is not None else registry.files()
         self.overrides = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in (overrides or {}).items()}
         known = {f.relpath for f in self.files}
         added = [_override_file(registry, rel) for rel in self.overrides if rel not in known]
@@ -147,6 +154,7 @@ class Run:
         self.located: list[tuple[str, Record]] = []  # (content key, record) whose positions may be located
         self.key_of: dict[int, str] = {}  # id(record) -> its file's content key (records of this run)
         self.cached: set[int] = set()  # indexes of outcomes taken from the cache (facts, no data)
+        self.worked = False
 
     def open_cache(self) -> Cache:
         from kexie_cli.fast.cache import Cache
@@ -155,8 +163,17 @@ class Run:
 
     def scan(self, store: Cache | None) -> None:
         """Read and hash every file (an override instead of its file); outcomes known without work are filled in."""
+        base = self.base
+        assert base is None or not base.worked, "a base run lends its files before its own work"
+        prior = {f.relpath: i for i, f in enumerate(base.files)} if base is not None else {}
         for file in self.files:
             override = self.overrides.get(file.relpath)
+            at = prior.get(file.relpath)
+            if base is not None and at is not None and (override is None or file.kind is None):
+                self.raws.append(base.raws[at])  # scanned by the base run, before its work began
+                self.keys.append(base.keys[at])
+                self.outcomes.append(base.outcomes[at])
+                continue
             if override is not None and file.kind is not None:
                 raw, early = _early(file, override, self.settings.max_file_bytes, self.local_ctx)
             else:
@@ -173,6 +190,7 @@ class Run:
 
     def work(self, store: Cache | None, progress: Progress | None) -> None:
         """Fill in every outcome: from the cache, else by working (in parallel when it pays)."""
+        self.worked = True
         todo = []
         for i, key in enumerate(self.keys):
             if self.outcomes[i] is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.records.model import Record
@@ -23,6 +24,10 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
 )
 from kexie_cli.validate.index import Index
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
+
+if TYPE_CHECKING:
+    from kexie_cli.fast.cache import Cache
+    from kexie_cli.fast.pipeline import Run
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +84,43 @@ def check(
     4. cross-record rules on the full index; suppressions, selection,
        ``--strict`` and order (:func:`finish`).
     """
-    from kexie_cli.fast.pipeline import LazyRecords, Run, finding_from_row, rows
+    from kexie_cli.fast.pipeline import Run
 
     run = Run(registry, options, overrides)
     store = run.open_cache() if options.cache else None
     run.scan(store)
+    result = _evaluate(run, store, registry, options, progress)
+    if store is not None:
+        store.save()
+    return result
+
+
+def check_change(
+    registry: Registry, options: CheckOptions, overrides: Mapping[str, str | bytes]
+) -> tuple[CheckResult, CheckResult]:
+    """The registry as it is, and with ``overrides`` (see :func:`check`): the files are listed and read once.
+
+    The edit commands compare the two to tell the errors an edit would add.
+    """
+    from kexie_cli.fast.pipeline import Run
+
+    now = Run(registry, options)
+    store = now.open_cache() if options.cache else None
+    now.scan(store)
+    changed = Run(registry, options, overrides, base=now)
+    changed.scan(store)
+    results = (_evaluate(now, store, registry, options, None), _evaluate(changed, store, registry, options, None))
+    if store is not None:
+        store.save()
+    return results
+
+
+def _evaluate(
+    run: Run, store: Cache | None, registry: Registry, options: CheckOptions, progress: Progress | None
+) -> CheckResult:
+    """Steps 2-4 of :func:`check` on a scanned run (the caller saves the cache)."""
+    from kexie_cli.fast.pipeline import LazyRecords, finding_from_row, rows
+
     memo = store.memo_key(run.memo_parts(), _options_text(options)) if store is not None else None
     if store is not None and memo is not None:
         known = store.memo_get(memo)
@@ -108,7 +145,6 @@ def check(
     if store is not None and memo is not None:
         run.remember_positions(store)
         store.memo_put(memo, (rows(result.findings), result.strict))
-        store.save()
     return result
 
 

@@ -81,3 +81,31 @@ def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
     value = record.get("term")
     assert record.made
     assert record.data is not None and value == record.data.get("term")
+
+
+def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kexie_cli.fast import pipeline
+    from kexie_cli.validate.engine import check_change
+
+    root = _copy(tmp_path)
+    victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
+    relpath = victim.relative_to(root).as_posix()
+    new_text = victim.read_text(encoding="utf-8").replace("status: active", "status: [") + "name: 改名\n"
+    overrides = {relpath: new_text, "records/societies/zz-new.yaml": "id: zz-new\nname: 新增\n"}
+    options = CheckOptions(today=TODAY)
+    expected = (
+        [f.as_dict() for f in check(Registry.open(root), CheckOptions(today=TODAY, cache=False)).findings],
+        [
+            f.as_dict()
+            for f in check(Registry.open(root), CheckOptions(today=TODAY, cache=False), None, overrides).findings
+        ],
+    )
+    reads: list[str] = []
+    real = pipeline._read
+    monkeypatch.setattr(pipeline, "_read", lambda file, *a: (reads.append(file.relpath), real(file, *a))[1])
+    for _ in range(2):  # cold, then warm
+        reads.clear()
+        now, changed = check_change(Registry.open(root), options, overrides)
+        assert ([f.as_dict() for f in now.findings], [f.as_dict() for f in changed.findings]) == expected
+        assert len(reads) == len(set(reads)) == len(now.all_records)
+    assert expected[0] != expected[1]
