@@ -258,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    # pip compiles the bytecode of a wheel when it installs it; an editable install under
+    # PYTHONDONTWRITEBYTECODE=1 never writes it, and every process would compile kexie from source
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "kexie_cli")], check=True, stdout=subprocess.DEVNULL
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     rows = []
     corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,7 +103,12 @@ def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypat
     )
     reads: list[str] = []
     real = pipeline._read
-    monkeypatch.setattr(pipeline, "_read", lambda file, *a: (reads.append(file.relpath), real(file, *a))[1])
+
+    def counted(file: Any, *rest: Any) -> Any:
+        reads.append(file.relpath)
+        return real(file, *rest)
+
+    monkeypatch.setattr(pipeline, "_read", counted)
     for _ in range(2):  # cold, then warm
         reads.clear()
         now, changed = check_change(Registry.open(root), options, overrides)
