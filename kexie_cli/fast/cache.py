@@ -102,22 +102,21 @@ def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str
 class Cache:
     """The packs of one fingerprint, read on first use and written at the end if they changed.
 
-    ``check-<fp>.bin`` holds per-file outcomes; ``run-<fp>.bin`` holds the
-    final findings of recent runs by *memo key* (the hash of every file's
-    path and content key plus the options that shape the result), so a run
-    where nothing changed reads neither the per-file pack nor any record.
+    ``check-<fp>.bin`` holds per-file outcomes (with each record's facts, not
+    its data: :mod:`kexie_cli.fast.records`); ``run-<fp>-<memo key>.bin`` holds
+    the final findings of one recent run, by *memo key* (the hash of every
+    file's path and content key plus the options that shape the result), so
+    a run where nothing changed reads neither the per-file pack nor any record.
     """
 
     def __init__(self, folder: Path, fp: str) -> None:
         self.folder = folder
         self.fp = fp
         self.path = folder / f"check-{fp}.bin"
-        self.memo_path = folder / f"run-{fp}.bin"
         self._entries: dict[str, Outcome] | None = None
-        self._memos: dict[str, Any] | None = None
+        self._new_memos: dict[str, Any] = {}
         self.used: set[str] = set()
         self.changed = False
-        self.memo_changed = False
         self.secret = _secret()
         self.root: Path | None = None  # set by open(): the folder is checked before each use
 
@@ -177,30 +176,31 @@ class Cache:
         self.put("p" + key, maps)
 
     # --- run memo -------------------------------------------------------------------
+    # One small file per remembered run (``run-<fp>-<memo key>.bin``): a run where nothing
+    # changed reads one file, and a run where something did costs one ``stat``.
 
     def memo_key(self, parts: list[str], options_text: str) -> str:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{self.fp}\n{options_text}\n".encode())
-        for part in parts:
-            digest.update(part.encode("utf-8") + b"\n")
+        digest.update("\n".join(parts).encode("utf-8"))
         return digest.hexdigest()
 
-    @property
-    def memos(self) -> dict[str, Any]:
-        if self._memos is None:
-            self._memos = self._read(self.memo_path)
-        return self._memos
+    def memo_file(self, key: str) -> Path:
+        return self.folder / f"run-{self.fp}-{key}.bin"
+
+    def memo_keys(self) -> list[str]:
+        """The keys of the runs remembered under this fingerprint."""
+        prefix = f"run-{self.fp}-"
+        return [p.name[len(prefix) : -4] for p in self.folder.glob(f"{prefix}*.bin")]
 
     def memo_get(self, key: str) -> Any:
-        return self.memos.get(key)
+        if key in self._new_memos:
+            return self._new_memos[key]
+        found = self._read(self.memo_file(key))
+        return found.get("memo") if found else None
 
     def memo_put(self, key: str, value: Any) -> None:
-        memos = self.memos
-        memos.pop(key, None)
-        memos[key] = value
-        while len(memos) > KEEP_MEMOS:
-            del memos[next(iter(memos))]
-        self.memo_changed = True
+        self._new_memos[key] = value
 
     def save(self) -> None:
         """Write what changed atomically (per-file pack: only entries used by this run); errors are ignored."""
@@ -214,8 +214,9 @@ class Cache:
             if self._entries is not None and (self.changed or len(self.used) != len(self._entries)):
                 keep = {k: v for k, v in self._entries.items() if k in self.used}
                 self._write(self.path, keep)
-            if self.memo_changed and self._memos is not None:
-                self._write(self.memo_path, self._memos)
+            for key, value in self._new_memos.items():
+                self._write(self.memo_file(key), {"memo": value})
+            self._new_memos.clear()
             self._prune()
         except (OSError, state.UnsafeState):
             return
@@ -229,12 +230,21 @@ class Cache:
         _atomic_write(path, _sign(self.secret, payload), payload)  # no concatenated copy of a large pack
 
     def _prune(self) -> None:
-        for pattern in ("check-*.bin", "run-*.bin"):
-            others = [p for p in self.folder.glob(pattern) if p not in (self.path, self.memo_path)]
-            others.sort(key=_mtime, reverse=True)
-            for old in others[KEEP_PACKS:]:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        """Keep the packs of this and the last few other fingerprints, and the last few runs of this one."""
+        others = [p for p in self.folder.glob("check-*.bin") if p != self.path]
+        others.sort(key=_mtime, reverse=True)
+        kept = {p.name[len("check-") : -4] for p in others[:KEEP_PACKS]} | {self.fp}
+        for old in others[KEEP_PACKS:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+        mine = f"run-{self.fp}-"
+        memos = sorted(self.folder.glob(f"{mine}*.bin"), key=_mtime, reverse=True)
+        stale = memos[KEEP_MEMOS:] + [
+            p for p in self.folder.glob("run-*.bin") if p.name[len("run-") :].split("-")[0].split(".")[0] not in kept
+        ]
+        for old in stale:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:

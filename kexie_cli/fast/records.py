@@ -36,7 +36,7 @@ def facts_of(data: dict[str, Any]) -> dict[str, Any]:
 class CachedRecord(Record):
     """A loaded record whose data is made from its bytes on first use (facts answer before that)."""
 
-    __slots__ = ("_data", "_facts", "_known", "_load", "_positions", "_raw", "_text")
+    __slots__ = ("_data", "_facts", "_id", "_load", "_positions", "_raw", "_text")
 
     def __init__(
         self,
@@ -54,6 +54,12 @@ class CachedRecord(Record):
         self._data = _UNSET
         self._text = _UNSET
         self._positions = positions
+        value = facts.get("id")
+        self._id = value if isinstance(value, str) and value else file.stem_id  # asked for very often
+
+    @property
+    def id(self) -> str:
+        return self._id
 
     @property  # a dataclass field made lazy
     def data(self) -> dict[str, Any] | None:
