@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     from kexie_cli.rules import Rule
 
 CACHE_DIR = ".kexie/cache"  # relative to the registry root
-FORMAT = 3  # 2: finding rows carry the anchor (data path); 3: facts instead of data
+FORMAT = 4  # 2: finding rows carry the anchor (data path); 3: facts instead of data; 4: shards
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
+SHARDS = 16  # the per-file pack is split by key, so one changed file rewrites one or two sixteenths
 
 _xxhash: Any
 try:
@@ -112,11 +113,12 @@ class Cache:
     def __init__(self, folder: Path, fp: str) -> None:
         self.folder = folder
         self.fp = fp
-        self.path = folder / f"check-{fp}.bin"
+        self.paths = [folder / f"check-{fp}-{shard:x}.bin" for shard in range(SHARDS)]
         self._entries: dict[str, Outcome] | None = None
+        self._loaded = [0] * SHARDS  # entries read from each shard
+        self._dirty = [False] * SHARDS  # shards with new entries
         self._new_memos: dict[str, Any] = {}
         self.used: set[str] = set()
-        self.changed = False
         self.secret = _secret()
         self.root: Path | None = None  # set by open(): the folder is checked before each use
 
@@ -131,7 +133,12 @@ class Cache:
     @property
     def entries(self) -> dict[str, Outcome]:
         if self._entries is None:
-            self._entries = self._read(self.path)
+            entries: dict[str, Any] = {}
+            for shard, path in enumerate(self.paths):
+                found = self._read(path)
+                self._loaded[shard] = len(found)
+                entries.update(found)
+            self._entries = entries
         return self._entries
 
     def _read(self, path: Path) -> dict[str, Any]:
@@ -162,7 +169,7 @@ class Cache:
     def put(self, key: str, outcome: Outcome) -> None:
         self.entries[key] = outcome
         self.used.add(key)
-        self.changed = True
+        self._dirty[_shard(key)] = True
 
     # --- positions of files with findings ----------------------------------------------
     # Kept apart from the outcomes (and under their own key prefix) so the two can change
@@ -211,15 +218,26 @@ class Cache:
                 self.folder.mkdir(parents=True, exist_ok=True)
             elif state.ensure(self.root, "cache") != self.folder:
                 return
-            if self._entries is not None and (self.changed or len(self.used) != len(self._entries)):
-                keep = {k: v for k, v in self._entries.items() if k in self.used}
-                self._write(self.path, keep)
+            if self._entries is not None:
+                self._save_shards(self._entries)
             for key, value in self._new_memos.items():
                 self._write(self.memo_file(key), {"memo": value})
             self._new_memos.clear()
             self._prune()
         except (OSError, state.UnsafeState):
             return
+
+    def _save_shards(self, entries: dict[str, Any]) -> None:
+        """Write the shards with new entries, or with entries this run did not use (dropped)."""
+        keep: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
+        for key, value in entries.items():
+            if key in self.used:
+                keep[_shard(key)][key] = value
+        for shard, kept in enumerate(keep):
+            if self._dirty[shard] or len(kept) != self._loaded[shard]:
+                self._write(self.paths[shard], kept)
+                self._loaded[shard] = len(kept)
+                self._dirty[shard] = False
 
     def _write(self, path: Path, content: dict[str, Any]) -> None:
         try:
@@ -231,20 +249,35 @@ class Cache:
 
     def _prune(self) -> None:
         """Keep the packs of this and the last few other fingerprints, and the last few runs of this one."""
-        others = [p for p in self.folder.glob("check-*.bin") if p != self.path]
-        others.sort(key=_mtime, reverse=True)
-        kept = {p.name[len("check-") : -4] for p in others[:KEEP_PACKS]} | {self.fp}
-        for old in others[KEEP_PACKS:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        newest: dict[str, float] = {}
+        for path in self.folder.glob("check-*.bin"):
+            fp = _fingerprint_of(path.name, "check-")
+            newest[fp] = max(newest.get(fp, 0.0), _mtime(path))
+        others = sorted((fp for fp in newest if fp != self.fp), key=newest.__getitem__, reverse=True)
+        kept = {*others[:KEEP_PACKS], self.fp}
+        for old in self.folder.glob("check-*.bin"):
+            if _fingerprint_of(old.name, "check-") not in kept:
+                with contextlib.suppress(OSError):
+                    old.unlink()
         mine = f"run-{self.fp}-"
         memos = sorted(self.folder.glob(f"{mine}*.bin"), key=_mtime, reverse=True)
         stale = memos[KEEP_MEMOS:] + [
-            p for p in self.folder.glob("run-*.bin") if p.name[len("run-") :].split("-")[0].split(".")[0] not in kept
+            p for p in self.folder.glob("run-*.bin") if _fingerprint_of(p.name, "run-") not in kept
         ]
         for old in stale:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _shard(key: str) -> int:
+    """The shard of a content key, and of the ``p``/``x`` entries made from it (its last hex digit)."""
+    last = key[-1:]
+    return int(last, 16) if last and last in "0123456789abcdef" else 0
+
+
+def _fingerprint_of(name: str, prefix: str) -> str:
+    """``check-<fp>-<shard>.bin`` or ``run-<fp>-<key>.bin`` -> fp."""
+    return name[len(prefix) :].split("-", maxsplit=1)[0].split(".", maxsplit=1)[0]
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:

@@ -115,3 +115,19 @@ def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypat
         assert ([f.as_dict() for f in now.findings], [f.as_dict() for f in changed.findings]) == expected
         assert len(reads) == len(set(reads)) == len(now.all_records)
     assert expected[0] != expected[1]
+
+
+def test_one_edit_rewrites_at_most_two_shards(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _rows(root, cache=True)
+    folder = root / ".kexie" / "cache"
+    before = {p.name: p.read_bytes() for p in folder.glob("check-*.bin")}
+    assert len(before) > 2
+    victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "# 改了一处\n", encoding="utf-8")
+    expected = _rows(root, cache=False)
+    assert _rows(root, cache=True) == expected
+    after = {p.name: p.read_bytes() for p in folder.glob("check-*.bin")}
+    rewritten = [name for name in after if after[name] != before.get(name)]
+    assert 1 <= len(rewritten) <= 2, rewritten
+    assert _rows(root, cache=True) == expected  # and the shards read back to the same answer
