@@ -38,7 +38,7 @@ from kexie_cli.registry import state
 if TYPE_CHECKING:
     from kexie_cli.fast.pipeline import Outcome
     from kexie_cli.registry.load import Registry
-    from kexie_cli.rules import Rule
+    from kexie_cli.rules.base import Rule
 
 CACHE_DIR = ".kexie/cache"  # relative to the registry root
 FORMAT = 2  # 2: finding rows carry the anchor (data path)

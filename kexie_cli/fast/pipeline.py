@@ -33,8 +33,8 @@ from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
 from kexie_cli.registry.load import Progress, Registry, read_record
-from kexie_cli.rules import Rule, all_rules
-from kexie_cli.validate.context import Context
+from kexie_cli.rules import all_rules
+from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
 
 if TYPE_CHECKING:

@@ -16,16 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
 from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
+from kexie_cli.rules.base import Context
 from kexie_cli.rules.inspections import inspection_years
 from kexie_cli.rules.party import covering_cells
 from kexie_cli.rules.ratings import STARS_MAX_AGE, npo_grade_expiry
 from kexie_cli.terms import age_in, days_until, report_year, term_state
-from kexie_cli.validate.context import Context
-from kexie_cli.validate.index import Index
 
 ORG_KINDS = kinds.CODES
 LEADER = "leader"  # the pseudo-kind of `kexie list leaders`: one row per current office-holder

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from kexie_cli import kinds
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, text
-from kexie_cli.rules import Hit, rule
-from kexie_cli.validate.context import Context
+from kexie_cli.rules import rule
+from kexie_cli.rules.base import Context, Hit
 
 E, W = Severity.ERROR, Severity.WARNING
 USCC_REASONS = {

@@ -20,9 +20,9 @@ from kexie_cli.records.model import (
     term_of,
 )
 from kexie_cli.records.roles import role_label
-from kexie_cli.rules import Hit, rule
+from kexie_cli.rules import rule
+from kexie_cli.rules.base import Context, Hit
 from kexie_cli.terms import TermState, age_in, days_until, term_state
-from kexie_cli.validate.context import Context
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 ORG_KINDS = ("society", "branch")

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kexie_cli.finding import Finding, Severity
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.load import Progress, Registry
-from kexie_cli.rules import RULES, Hit
-from kexie_cli.validate.context import Context
+from kexie_cli.rules import RULES
+from kexie_cli.rules.base import Context, Hit
 from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
     NO_INDEX,
     NeedsIndex,
@@ -20,7 +21,6 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
     local_findings,
     make,
 )
-from kexie_cli.validate.index import Index
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
 
 

@@ -15,11 +15,11 @@ from typing import cast
 
 from kexie_cli.finding import Finding
 from kexie_cli.i18n import tr
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import KIND_FOLDERS, KINDS
-from kexie_cli.rules import RULES, Hit, Rule
-from kexie_cli.validate.context import Context
-from kexie_cli.validate.index import Index
+from kexie_cli.rules import RULES
+from kexie_cli.rules.base import Context, Hit, Rule
 from kexie_cli.validate.schema_check import schema_hits
 
 

@@ -18,7 +18,8 @@ from kexie_cli.fast import cache as cache_mod
 from kexie_cli.finding import Severity
 from kexie_cli.i18n import catalog
 from kexie_cli.registry.load import Registry
-from kexie_cli.rules import RULES, Hit, Rule, all_rules
+from kexie_cli.rules import RULES, all_rules
+from kexie_cli.rules.base import Hit, Rule
 from kexie_cli.validate.engine import CheckOptions
 from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry
 

@@ -15,14 +15,14 @@ import pytest
 
 from bench.gen import generate
 from kexie_cli.fast import pipeline
+from kexie_cli.records.index import Index
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.registry.load import Registry, read_record
 from kexie_cli.rules import all_rules
-from kexie_cli.validate.context import Context
+from kexie_cli.rules.base import Context
 from kexie_cli.validate.engine import CheckOptions, CheckResult, check, finish
 from kexie_cli.validate.filecheck import file_findings, make
-from kexie_cli.validate.index import Index
 from tests.conftest import AS_OF, REPO, TODAY, run_cli
 
 
