@@ -9,7 +9,7 @@ Every sheet (docs/output.md):
 - page setup: A4 landscape, one page wide (a very wide sheet: several pages across,
   its first column repeated);
 - a sheet name of at most 31 characters cut at a word boundary, never mid-word;
-- text is always a string cell, never a formula (:mod:`kexie_cli.reporters.cells`).
+- text is always a string cell, never a formula (:mod:`kexie_cli.cells`).
 The file is written to a temporary name and renamed into place.
 """
 
@@ -19,14 +19,13 @@ import datetime as dt
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.cells import mark_string, text_width, xlsx_text
 from kexie_cli.outfile import check_target, write_bytes
-from kexie_cli.reporters.cells import mark_string, xlsx_text
 from kexie_cli.tables import TableData
 
 PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
@@ -42,10 +41,6 @@ class Heading:
 
     registry: str = ""
     as_of: dt.date | None = None
-
-
-def text_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def cell_value(raw: Any, shown: str) -> Any:

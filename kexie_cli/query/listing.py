@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.cells import text_width
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.query import names
@@ -53,8 +54,6 @@ def kind_of(name: str) -> str:
 
 def caret_message(exc: WhereError, lang: str) -> KexieError:
     """A KexieError showing the expression with carets under the offending part."""
-    from kexie_cli.exporters.xlsx import text_width
-
     pad = " " * text_width(exc.expr[: exc.start])
     marks = "^" * max(1, text_width(exc.expr[exc.start : exc.end]))
     reason = tr(exc.key, lang, **exc.params)

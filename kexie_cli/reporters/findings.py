@@ -7,21 +7,11 @@ import json
 from pathlib import PurePosixPath
 from typing import ClassVar, TextIO
 
-from kexie_cli.finding import Finding, Severity
+from kexie_cli.cells import csv_text, safe_text
+from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
-from kexie_cli.reporters.cells import csv_text, safe_text
 
-SEVERITY_LABELS = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
 FIELDS = ("code", "severity", "file", "line", "column", "id", "message")
-
-
-def severity_label(severity: Severity, lang: str) -> str:
-    zh, en = SEVERITY_LABELS[severity]
-    return en if lang == "en" else zh
 
 
 class FindingReporter:

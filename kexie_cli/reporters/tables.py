@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Literal, TextIO
 
-from kexie_cli.reporters.cells import csv_text, safe_text
+from kexie_cli.cells import csv_text, safe_text
 from kexie_cli.tables import Column, TableData, to_jsonable
 
 SHORT = 8  # cells: content this narrow stays on one line in a terminal table
@@ -32,7 +32,7 @@ def _display_rows(data: TableData, lang: str) -> list[list[str]]:
 
 
 def _safe_rows(data: TableData, lang: str) -> list[list[str]]:
-    """Every value on one line, no terminal control sequences (reporters/cells.py)."""
+    """Every value on one line, no terminal control sequences (cells.py)."""
     return [[safe_text(cell) for cell in row] for row in _display_rows(data, lang)]
 
 
@@ -42,7 +42,7 @@ def _write_json(data: TableData, lang: str, out: TextIO, color: bool) -> None:
 
 
 def _write_csv(data: TableData, lang: str, out: TextIO, color: bool) -> None:
-    """Text that a spreadsheet would run gets a leading ' (reporters/cells.py)."""
+    """Text that a spreadsheet would run gets a leading ' (cells.py)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([csv_text(h) for h in data.headers(lang)])
     writer.writerows([[csv_text(cell) for cell in row] for row in _display_rows(data, lang)])

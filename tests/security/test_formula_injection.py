@@ -106,6 +106,6 @@ def test_check_csv_guards_ids(registry: Callable[..., Path]) -> None:
     ],
 )
 def test_csv_cell_rule(raw: str, shown: str) -> None:
-    from kexie_cli.reporters.cells import csv_text
+    from kexie_cli.cells import csv_text
 
     assert csv_text(raw) == shown
