@@ -11,7 +11,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-from kexie_cli.reporters.findings import FINDING_REPORTERS
+from kexie_cli.reporters.check_formats import FINDING_REPORTERS
 
 
 @click.command(

@@ -1,4 +1,4 @@
-"""Reporters for ``kexie check``: one class per format, registered by name."""
+"""Reporters for ``kexie check``: one class per format (registered by name in ``reporters/check_formats.py``)."""
 
 from __future__ import annotations
 
@@ -160,21 +160,6 @@ def _data(text: str) -> str:
 
 def _prop(text: str) -> str:
     return safe_text(_data(text)).replace(":", "%3A").replace(",", "%2C")
-
-
-FINDING_REPORTERS: dict[str, type[FindingReporter]] = {
-    cls.name: cls
-    for cls in (
-        TableReporter,
-        PlainReporter,
-        JsonReporter,
-        CsvReporter,
-        MarkdownReporter,
-        GithubReporter,
-        __import__("kexie_cli.reporters.sarif", fromlist=["SarifReporter"]).SarifReporter,  # reporters/sarif.py
-        __import__("kexie_cli.reporters.codeclimate", fromlist=["X"]).CodeClimateReporter,  # reporters/codeclimate.py
-    )
-}
 
 
 def summary_line(counts: dict[Severity, int], files: int, lang: str, strict: bool) -> str:
