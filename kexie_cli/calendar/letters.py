@@ -25,7 +25,7 @@ from typing import Any
 
 from kexie_cli.bounds import MB, TimeLimit, memory_limit, time_limit
 from kexie_cli.calendar.elections import Election, ElectionQuery, due_elections
-from kexie_cli.calendar.inspections import InspectionSummary
+from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.numerals import chinese_number, term_label
 from kexie_cli.calendar.output import atomic_write_bytes
@@ -146,8 +146,8 @@ class TemplateProblem(KexieError):
 
 
 def _bounded_environment(loader: Any) -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import StrictUndefined  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
+    from jinja2.sandbox import SandboxedEnvironment  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
 
     class Bounded(SandboxedEnvironment):
         """The sandbox, with `*`, `**` and `+` checked so that one expression cannot build a huge value."""
@@ -197,7 +197,7 @@ class Templates:
     """
 
     def __init__(self, root: Path | None) -> None:
-        from jinja2 import FunctionLoader
+        from jinja2 import FunctionLoader  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
 
         self.root = root
         self.env = _bounded_environment(FunctionLoader(self._source))
@@ -235,7 +235,7 @@ class Templates:
         return source, str(path), lambda: False
 
     def render(self, name: str, variables: dict[str, Any]) -> Rendered:
-        from jinja2 import TemplateError, TemplateSyntaxError
+        from jinja2 import TemplateError, TemplateSyntaxError  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
 
         path = self.path(name)
         try:
@@ -547,9 +547,9 @@ FONT_TABLE = {
 
 def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
     """A Word document on an A4 公文 page: 文号, title, 主送, body, 落款 and date, 附注, 抄送."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx import Document  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     document = Document()
     _page(document)
@@ -588,8 +588,8 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
 
 def _page(document: Any) -> None:
     """A4, 公文 margins, 仿宋 三号 on exact 28.95 pt lines, and the fonts' fallbacks."""
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Mm, Pt
+    from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Mm, Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     section = document.sections[0]
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
@@ -607,8 +607,8 @@ def _page(document: Any) -> None:
 
 def _closing(document: Any, blocks: dict[str, str]) -> None:
     """落款 and date on the right (four characters in), then 附注 and 抄送 (四号)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     document.add_paragraph()
     indents = closing_indents(blocks["signature"], blocks["date"])
@@ -644,7 +644,7 @@ def closing_indents(signature: str, day: str) -> dict[str, float]:
 
 
 def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
+    from docx.oxml.ns import qn  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     return str(qn(tag))
 
@@ -654,7 +654,7 @@ def set_fonts(element: Any, east_asia: str) -> None:
 
     Theme font attributes are removed: they would take precedence over the names.
     """
-    from docx.oxml import OxmlElement
+    from docx.oxml import OxmlElement  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     if element is None:
         return
@@ -699,7 +699,6 @@ def make_letters(
     records: list[Any] | None = None,
 ) -> LetterRun:
     """Load the registry (unless ``records`` are given), pick the letters of ``which`` and write them."""
-    from kexie_cli.calendar.inspections import inspections
 
     records = registry.load() if records is None else records
     settings = registry.settings

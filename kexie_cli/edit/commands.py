@@ -24,11 +24,14 @@ from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import replace_atomically
+from kexie_cli.records.election import RECORD_STEPS, last_past_term, progress, record_steps
 from kexie_cli.records.loader import load_text
+from kexie_cli.records.model import date as as_date
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet
+from kexie_cli.validate.engine import CheckOptions, check
 
 Path_ = tree.Path_
 Operation = Callable[[Any, "EditContext"], list[Path_]]
@@ -218,7 +221,6 @@ def new_errors(registry: Registry, file: RecordFile, new_text: str, today: dt.da
     Two runs of the check engine, both through the cache: the registry as it
     is (usually answered by the run memo) and with ``new_text`` as an override.
     """
-    from kexie_cli.validate.engine import CheckOptions, check
 
     options = CheckOptions(today=today, strict=False)
     before = check(registry, options).findings
@@ -360,8 +362,6 @@ class RecordStep:
     doc_no: str | None = None
 
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
-        from kexie_cli.records.election import RECORD_STEPS, last_past_term, progress, record_steps
-
         allowed = record_steps(ctx.kind)
         if self.step not in allowed or "election" not in ctx.schemas.key_order(ctx.kind, ()):
             kind = tr(f"kind.{ctx.kind}", "zh")
@@ -448,8 +448,6 @@ class Elect:
         tree.insert_item(past, index, tree.to_node(entry, flow=flow))
 
     def _elect_leader(self, doc: Any, role: str, name: str, ctx: EditContext) -> bool:
-        from kexie_cli.records.model import date as as_date
-
         leaders = doc.get("leaders")
         if not isinstance(leaders, list):
             tree.set_node(doc, ("leaders",), [], tree.key_orders(ctx.schemas, ctx.kind, ("leaders",)))

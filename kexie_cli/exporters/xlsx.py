@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.cells import mark_string, text_width, xlsx_text
+from kexie_cli.i18n import tr
 from kexie_cli.outfile import check_target, write_bytes
 from kexie_cli.tables import TableData
 
@@ -86,7 +87,6 @@ def sheet_title(title: str, used: set[str], registry: str = "") -> str:
 
 def title_text(table: TableData, heading: Heading, lang: str) -> str:
     """The title row: the registry's name, the table's title and the date, each once."""
-    from kexie_cli.i18n import tr
 
     text = table.title or ""
     if heading.registry and heading.registry not in text:
@@ -104,7 +104,7 @@ def write_xlsx(
     heading: Heading | None = None,
 ) -> None:
     """Write each table to its own sheet of ``path``."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
 
     heading = heading or Heading()
     book = Workbook()
@@ -117,8 +117,8 @@ def write_xlsx(
 
 
 def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
 
     columns = list(table.columns)
     sheet.append([title])

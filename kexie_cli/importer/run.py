@@ -17,7 +17,7 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
-from kexie_cli.errors import KexieError
+from kexie_cli.errors import KexieError, writing
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
@@ -27,9 +27,10 @@ from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
 from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.terms import add_years, parse_date
+from kexie_cli.validate.engine import CheckOptions, check
 
 FLOW_LISTS = {"inspections", "stars", "meetings"}  # lists of short entries, one line each (as in the samples)
 
@@ -120,8 +121,6 @@ def import_file(
         if not dry_run:
             for plan in plans:
                 if plan.path is not None and plan.new_text != plan.old_text:
-                    from kexie_cli.errors import writing
-
                     with writing(plan.path):
                         replace_atomically(plan.path, plan.new_text.encode("utf-8"))
     result.rows.sort(key=lambda r: r.row)
@@ -327,7 +326,7 @@ def _differs(record: Record, fields: dict[tuple[str, ...], Any]) -> bool:
 
 
 def _node(value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     return CommentedMap() if value == {} else tree.to_node(value)
 
@@ -354,7 +353,7 @@ def _apply(doc: Any, fields: dict[tuple[str, ...], Any], kind: str, registry: Re
 
 def _list_node(key: str, value: list[Any]) -> Any:
     """A list field in the samples' style: short entries one per line in flow style, people as blocks."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     seq = CommentedSeq()
     for item in value:
@@ -380,7 +379,6 @@ def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
 
     The one check engine, with the new texts as overrides (nothing is read twice).
     """
-    from kexie_cli.validate.engine import CheckOptions, check
 
     touched: dict[str, str] = {}
     for plan in plans:
@@ -400,7 +398,5 @@ def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
 
 
 def _kind_of(relpath: str) -> str | None:
-    from kexie_cli.registry.layout import FOLDER_KINDS
-
     parts = relpath.split("/")
     return FOLDER_KINDS.get(parts[1]) if len(parts) == 3 else None

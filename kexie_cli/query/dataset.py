@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.i18n import tr
+from kexie_cli.party.cover import cover_of
 from kexie_cli.query.fields import (
+    TERM_STATE_LABELS,
+    TERM_STATE_LABELS_EN,
     QueryContext,
     covered_by,
     district_of,
@@ -320,7 +324,6 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
 
 def _party_cover(record: Record, qctx: QueryContext) -> dict[str, Any]:
     """党的组织覆盖 / 党的工作覆盖 as ``kexie party`` counts them (``party.cover.cover_of``)."""
-    from kexie_cli.party.cover import cover_of
 
     cover = cover_of(record, qctx.index)
     return {
@@ -471,8 +474,6 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
 
 def code_label(labels: str, value: Any, lang: str) -> str:
     """The label of a code kexie defines itself: a record kind or a term state."""
-    from kexie_cli.i18n import tr
-    from kexie_cli.query.fields import TERM_STATE_LABELS, TERM_STATE_LABELS_EN
 
     if labels == "kind":
         return tr(f"kind.{value}", lang)

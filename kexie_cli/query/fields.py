@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.party.cover import cover_of
+from kexie_cli.party.forms import head_role as form_head_role
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
 from kexie_cli.records.roles import role_label
@@ -131,7 +133,6 @@ def _term_days(record: Record, qctx: QueryContext) -> int | None:
 
 def head_role(record: Record) -> str:
     """The role that heads a record: 书记 (组长 of a 党的工作小组) for a party cell, else 理事长/主席."""
-    from kexie_cli.party.forms import head_role as form_head_role
 
     return form_head_role(record)
 
@@ -169,7 +170,6 @@ COVER_LABELS = {
 
 def _cover(record: Record, qctx: QueryContext) -> Any:
     """How the record is covered (``party.cover.cover_of``, as ``kexie party`` counts it)."""
-    from kexie_cli.party.cover import cover_of
 
     return cover_of(record, qctx.index)
 

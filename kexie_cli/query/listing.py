@@ -12,9 +12,11 @@ from kexie_cli.i18n import tr
 from kexie_cli.query import names
 from kexie_cli.query.fields import (
     CLI_NAMES,
+    DERIVED,
     KIND_ALIASES,
     KIND_LABELS,
     LEADER,
+    LEADER_DERIVED,
     Field,
     FieldError,
     Item,
@@ -147,7 +149,6 @@ def _key(f: Field, item: Item, qctx: QueryContext, order: str) -> Any:
 def field_table(kind_name: str, qctx: QueryContext) -> TableData:
     """The fields a query on a kind can use (``kexie list KIND --fields``)."""
     kind = kind_of(kind_name)
-    from kexie_cli.query.fields import DERIVED, LEADER_DERIVED
 
     derived = set(DERIVED) | set(LEADER_DERIVED) | {"current"}
     rows = [

@@ -9,7 +9,7 @@ from typing import Any
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
-from kexie_cli.query.fields import DERIVED, QueryContext, resolve
+from kexie_cli.query.fields import DERIVED, Item, QueryContext, resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable
@@ -90,8 +90,6 @@ def show(
 
 
 def _item(record: Record) -> Any:
-    from kexie_cli.query.fields import Item
-
     return Item(record)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from kexie_cli import kinds
 from kexie_cli.calendar.numerals import chinese_number
+from kexie_cli.errors import KexieError
 from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.fields import (
     TERM_STATE_LABELS,
@@ -521,7 +522,6 @@ def summary(
 ) -> list[tuple[str, TableData]]:
     """The requested tables (all by default), in catalogue order; ``where``: ``--where`` expressions
     restricting the records counted (``query/scope.py``)."""
-    from kexie_cli.errors import KexieError
 
     wanted = names or list(TABLES)
     unknown = [n for n in wanted if n not in TABLES]

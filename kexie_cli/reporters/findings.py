@@ -10,6 +10,8 @@ from typing import ClassVar, TextIO
 from kexie_cli.cells import csv_text, safe_text
 from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
+from kexie_cli.reporters import layout
+from kexie_cli.reporters.tables import make_console
 
 FIELDS = ("code", "severity", "file", "line", "column", "id", "message")
 
@@ -53,10 +55,7 @@ class TableReporter(FindingReporter):
     def render(self, findings: list[Finding], out: TextIO) -> None:
         if not findings:
             return
-        from rich.text import Text
-
-        from kexie_cli.reporters import layout
-        from kexie_cli.reporters.tables import make_console
+        from rich.text import Text  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
 
         styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
         console = make_console(out, self.color)

@@ -195,8 +195,8 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
     value = record.get("registration", "uscc")
     if not isinstance(value, str):
         return
-    from stdnum.cn import uscc
-    from stdnum.exceptions import ValidationError
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is checked
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415 - python-stdnum loads only when a credit code is checked
 
     try:
         code = uscc.validate(value)
@@ -234,7 +234,7 @@ def uscc_duplicate(ctx: Context) -> Iterator[Hit]:
         id: demo-b
         registration: {uscc: 51330100MJ00000014}
     """
-    from stdnum.cn import uscc
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is checked
 
     groups: dict[str, list[Record]] = defaultdict(list)
     for record in ctx.index.records:

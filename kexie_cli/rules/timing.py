@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kexie_cli.finding import Severity
 from kexie_cli.party.forms import WORKING_GROUP, form_of, head_role, holds_elections
 from kexie_cli.party.forms import term_years as party_term_years
+from kexie_cli.records.election import pending_registration
 from kexie_cli.records.model import (
     Leader,
     Record,
@@ -450,7 +451,6 @@ def registration_missing(record: Record, ctx: Context) -> Iterator[Hit]:
             election:
               held: {date: 2026-10-24}
     """
-    from kexie_cli.records.election import pending_registration
 
     if record.kind not in ORG_KINDS or not record.live:
         return
