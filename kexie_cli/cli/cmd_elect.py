@@ -35,7 +35,7 @@ def command(
     years: int | None,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
     from kexie_cli.edit.commands import Elect

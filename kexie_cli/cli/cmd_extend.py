@@ -27,7 +27,7 @@ def command(
     approved: dt.date,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
     from kexie_cli.edit.commands import Extend

@@ -31,7 +31,7 @@ def command(
     submitted: dt.date | None,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
     from kexie_cli.edit.commands import Inspect
