@@ -25,7 +25,7 @@ from kexie_cli.party.cover import (
     meeting_gaps,
 )
 from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
-from kexie_cli.query.fields import QueryContext
+from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, current_leaders, integer, term_of, text

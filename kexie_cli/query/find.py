@@ -21,7 +21,7 @@ from typing import Any
 
 from kexie_cli.i18n import tr
 from kexie_cli.query import names
-from kexie_cli.query.fields import KIND_LABELS
+from kexie_cli.query.context import KIND_LABELS
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.layout import KINDS
 from kexie_cli.tables import Column, TableData

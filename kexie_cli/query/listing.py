@@ -10,21 +10,9 @@ from kexie_cli.cells import text_width
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.query import names
-from kexie_cli.query.fields import (
-    CLI_NAMES,
-    DERIVED,
-    KIND_ALIASES,
-    KIND_LABELS,
-    LEADER,
-    LEADER_DERIVED,
-    Field,
-    FieldError,
-    Item,
-    QueryContext,
-    field_names,
-    items,
-    resolve,
-)
+from kexie_cli.query.context import CLI_NAMES, KIND_ALIASES, KIND_LABELS, LEADER, Field, Item, QueryContext
+from kexie_cli.query.derived import DERIVED, LEADER_DERIVED
+from kexie_cli.query.fields import FieldError, field_names, items, resolve
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 from kexie_cli.tables import Column, TableData

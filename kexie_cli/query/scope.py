@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kexie_cli import kinds
-from kexie_cli.query.fields import Item, QueryContext
+from kexie_cli.query.context import Item, QueryContext
 from kexie_cli.query.listing import caret_message
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record

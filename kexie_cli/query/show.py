@@ -9,7 +9,9 @@ from typing import Any
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
-from kexie_cli.query.fields import DERIVED, Item, QueryContext, resolve
+from kexie_cli.query.context import Item, QueryContext
+from kexie_cli.query.derived import DERIVED
+from kexie_cli.query.fields import resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable

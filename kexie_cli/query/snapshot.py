@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query.fields import QueryContext
+from kexie_cli.query.context import QueryContext
 from kexie_cli.records.index import Index
 from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kexie_cli.query.fields import Field, FieldError, resolve
+from kexie_cli.query.context import Field
+from kexie_cli.query.fields import FieldError, resolve
 from kexie_cli.query.find import normalize
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.terms import parse_date

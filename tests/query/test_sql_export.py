@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from kexie_cli.query.dataset import SCHEMA
+from kexie_cli.query.dataset_schema import SCHEMA
 from tests.conftest import AS_OF, REPO, run_cli
 from tests.query.conftest import json_rows
 from tests.query.small import FILES, SETTINGS
