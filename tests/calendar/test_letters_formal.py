@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from kexie_cli.calendar.letters import closing_indents
+from kexie_cli.calendar.letter_docx import closing_indents
 from tests.calendar.helpers import SAMPLE
 from tests.conftest import run_cli, write_registry
 
