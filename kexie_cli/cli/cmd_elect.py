@@ -38,7 +38,7 @@ def command(
     as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
-    from kexie_cli.edit.commands import Elect
+    from kexie_cli.edit.operations import Elect
 
     opt.lang(lang)
     roles = (("chair", chair), ("secretary-general", secretary_general), ("secretary", secretary))

@@ -30,7 +30,7 @@ def command(
     as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
-    from kexie_cli.edit.commands import Extend
+    from kexie_cli.edit.operations import Extend
 
     opt.lang(lang)
     run_edit(record_id, Extend(until, approved), root, lang, as_of, dry_run)

@@ -23,7 +23,7 @@ def command(
     record_id: str, path: str, root: Path | None, lang: str | None, as_of: dt.date | None, dry_run: bool
 ) -> None:
     from kexie_cli.cli import options as opt
-    from kexie_cli.edit.commands import UnsetField
+    from kexie_cli.edit.operations import UnsetField
     from kexie_cli.edit.tree import parse_path
 
     opt.lang(lang)

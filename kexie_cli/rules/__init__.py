@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from kexie_cli.finding import Severity
 from kexie_cli.rules.base import Hit, Rule
 
-RULE_MODULES = ("syntax", "integrity", "timing", "inspections", "party", "ratings", "meta")
+RULE_MODULES = ("syntax", "integrity", "timing", "leadership", "inspections", "party", "ratings", "meta")
 
 
 RULES: dict[str, Rule] = {}
