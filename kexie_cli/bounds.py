@@ -40,7 +40,7 @@ def _address_space() -> int | None:
 def memory_limit(budget: int) -> Iterator[None]:
     """Allow the block ``budget`` more bytes of address space than the process uses now."""
     try:
-        import resource
+        import resource  # noqa: PLC0415 - POSIX only (absent on Windows)
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return

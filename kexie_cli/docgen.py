@@ -8,14 +8,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
+
+from kexie_cli.cli import cli
+from kexie_cli.rules.explain import rules_markdown
+
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def commands_markdown() -> str:
     """Every command's ``--help`` (Chinese), as Markdown."""
-    import click
-
-    from kexie_cli.cli import cli
 
     settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
     ctx = click.Context(cli, info_name="kexie", **settings)
@@ -38,8 +40,6 @@ def commands_markdown() -> str:
 
 
 def generated() -> dict[Path, str]:
-    from kexie_cli.rules.explain import rules_markdown
-
     return {DOCS / "rules.md": rules_markdown("zh"), DOCS / "commands.md": commands_markdown()}
 
 

@@ -14,6 +14,17 @@ class Severity(StrEnum):
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_LABELS = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+    Severity.INFO: ("提示", "info"),
+}
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    """错误 / 警告 / 提示 (the words of ``kexie check``); the code in English."""
+    zh, en = SEVERITY_LABELS[severity]
+    return en if lang == "en" else zh
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import click
+
+from kexie_cli.cli import cli
 from kexie_cli.docgen import generated
 
 
@@ -11,9 +14,6 @@ def test_generated_docs_are_current() -> None:
 
 
 def test_every_command_has_help() -> None:
-    import click
-
-    from kexie_cli.cli import cli
 
     ctx = click.Context(cli)
     for name in cli.list_commands(ctx):

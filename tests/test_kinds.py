@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kexie_cli import kinds
-from kexie_cli.query.fields import CLI_NAMES, KIND_ALIASES, KIND_LABELS
+from kexie_cli.query.context import CLI_NAMES, KIND_ALIASES, KIND_LABELS
 from kexie_cli.query.listing import kind_of
 from kexie_cli.registry import layout
 from kexie_cli.registry.schemas import SCHEMA_FILES

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kexie_cli.registry.load import Registry
-from kexie_cli.rules import Example, all_rules
+from kexie_cli.rules import all_rules
+from kexie_cli.rules.base import Example
 from kexie_cli.validate.engine import CheckOptions, check
 from tests.conftest import write_registry
 

@@ -33,7 +33,7 @@ def event_sequence(item: Election) -> int:
 
 def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.date, lang: str) -> bytes:
     """The iCalendar text of ``items`` (deterministic for a given ``today``)."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event  # noqa: PLC0415 - icalendar is slow to import; loaded only for ics
 
     cal = Calendar()
     cal.add("prodid", "-//kexie//due-elections//ZH")

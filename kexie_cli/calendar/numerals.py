@@ -1,6 +1,8 @@
-"""Chinese numerals for 届次 (第八届, 第十一届, 第二十届 ...)."""
+"""Chinese numerals for 届次 (第八届, 第十一届, 第二十届 ...) and dates in Chinese (2026年6月30日)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 DIGITS = "零一二三四五六七八九"
 UNITS = ((1000, "千"), (100, "百"), (10, "十"))
@@ -45,3 +47,10 @@ def term_label(number: int | None, lang: str = "zh") -> str:
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
         return f"{number}{suffix}"
     return f"第{chinese_number(number)}届"
+
+
+def cn_date(value: object) -> str:
+    """2026-06-30 → 2026年6月30日."""
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return "" if value is None else str(value)

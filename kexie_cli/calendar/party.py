@@ -25,15 +25,15 @@ from kexie_cli.party.cover import (
     meeting_gaps,
 )
 from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
-from kexie_cli.query.fields import QueryContext
+from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
 from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import TermState, term_state
-from kexie_cli.validate.index import Index
 
 MAX_PERIODS = 3
 

@@ -11,9 +11,9 @@ from kexie_cli.cli import options as opt
 
 
 def emit_report(report: Any, fmt: str | None, language: str, output: Path | None) -> None:
-    from kexie_cli.calendar.output import render_report
     from kexie_cli.errors import KexieError
     from kexie_cli.outfile import write_text
+    from kexie_cli.reporters.multitable import render_report
 
     chosen = opt.pick_format(fmt)
     if chosen == "xlsx":

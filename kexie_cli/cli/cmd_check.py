@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from dataclasses import replace
@@ -11,7 +12,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-from kexie_cli.reporters.findings import FINDING_REPORTERS
+from kexie_cli.reporters.check_formats import FINDING_REPORTERS
 
 
 @click.command(
@@ -48,7 +49,7 @@ def command(
     paths: tuple[Path, ...],
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     fmt: str | None,
     strict: bool | None,
     select: str | None,
@@ -64,7 +65,7 @@ def command(
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     options = CheckOptions(
-        today=opt.today(as_of),  # type: ignore[arg-type]
+        today=opt.today(as_of),
         lang=language,
         strict=True if strict else None,
         select=_codes(select),

@@ -35,10 +35,10 @@ def command(
     years: int | None,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
-    from kexie_cli.edit.commands import Elect
+    from kexie_cli.edit.operations import Elect
 
     opt.lang(lang)
     roles = (("chair", chair), ("secretary-general", secretary_general), ("secretary", secretary))

@@ -37,7 +37,7 @@ def command(
     as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
-    from kexie_cli.edit.commands import RecordStep
+    from kexie_cli.edit.operations import RecordStep
 
     opt.lang(lang)
     number = doc_no.strip() if doc_no and doc_no.strip() else None

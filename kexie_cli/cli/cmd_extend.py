@@ -27,10 +27,10 @@ def command(
     approved: dt.date,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
-    from kexie_cli.edit.commands import Extend
+    from kexie_cli.edit.operations import Extend
 
     opt.lang(lang)
     run_edit(record_id, Extend(until, approved), root, lang, as_of, dry_run)

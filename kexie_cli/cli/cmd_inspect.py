@@ -31,10 +31,10 @@ def command(
     submitted: dt.date | None,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
-    from kexie_cli.edit.commands import Inspect
+    from kexie_cli.edit.operations import Inspect
 
     opt.lang(lang)
     run_edit(record_id, Inspect(year, result, submitted), root, lang, as_of, dry_run)

@@ -65,7 +65,7 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    from kexie_cli.reporters.cells import safe_text
+    from kexie_cli.cells import safe_text
 
     records = registry.load()
     opt.warn_unreadable(records, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -36,7 +37,7 @@ def command(
     no_input: bool,
     root: Path | None,
     lang: str | None,
-    as_of: object,
+    as_of: dt.date | None,
     dry_run: bool,
 ) -> None:
     from kexie_cli.cli.editing import report
@@ -85,7 +86,7 @@ def command(
         if parent:
             values["parent"] = parent
     text = new_record_text(registry, kind, values)
-    outcome = create_record(registry, kind, values["id"], text, today=opt.today(as_of), write=not dry_run)  # type: ignore[arg-type]
+    outcome = create_record(registry, kind, values["id"], text, today=opt.today(as_of), write=not dry_run)
     report(outcome, language, dry_run)
 
 

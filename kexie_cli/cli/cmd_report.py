@@ -43,7 +43,7 @@ def command(
     from kexie_cli.errors import KexieError
     from kexie_cli.i18n import tr
     from kexie_cli.report.build import build_report
-    from kexie_cli.report.render import render
+    from kexie_cli.reporters.report import render
 
     language = opt.lang(lang)
     if compare is not None and since is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -21,10 +22,10 @@ VALUE 按模式中该字段的类型解析（整数、日期、true/false；列�
 @click.argument("value", metavar="VALUE")
 @edit_options
 def command(
-    record_id: str, path: str, value: str, root: Path | None, lang: str | None, as_of: object, dry_run: bool
+    record_id: str, path: str, value: str, root: Path | None, lang: str | None, as_of: dt.date | None, dry_run: bool
 ) -> None:
     from kexie_cli.cli import options as opt
-    from kexie_cli.edit.commands import SetField
+    from kexie_cli.edit.operations import SetField
     from kexie_cli.edit.tree import parse_path
 
     opt.lang(lang)

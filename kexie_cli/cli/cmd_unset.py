@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -18,9 +19,11 @@ from kexie_cli.cli.editing import edit_options, run_edit
 @click.argument("record_id", metavar="ID")
 @click.argument("path", metavar="PATH")
 @edit_options
-def command(record_id: str, path: str, root: Path | None, lang: str | None, as_of: object, dry_run: bool) -> None:
+def command(
+    record_id: str, path: str, root: Path | None, lang: str | None, as_of: dt.date | None, dry_run: bool
+) -> None:
     from kexie_cli.cli import options as opt
-    from kexie_cli.edit.commands import UnsetField
+    from kexie_cli.edit.operations import UnsetField
     from kexie_cli.edit.tree import parse_path
 
     opt.lang(lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,9 @@ def edit_options(fn: F) -> F:
     return opt.common(fn)
 
 
-def run_edit(record_id: str, operation: Any, root: Path | None, lang: str | None, as_of: Any, dry_run: bool) -> None:
+def run_edit(
+    record_id: str, operation: Any, root: Path | None, lang: str | None, as_of: dt.date | None, dry_run: bool
+) -> None:
     """Apply one edit operation to a record, report, and exit (1 when refused)."""
     from kexie_cli.edit.commands import edit_record
 

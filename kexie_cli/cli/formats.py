@@ -3,12 +3,12 @@
 Every ``cmd_*.py`` takes its ``--format`` choices from here; the order is the
 order ``--help`` shows. Table formats are the keys of
 :data:`kexie_cli.reporters.tables.TABLE_RENDERERS`, finding formats those of
-:data:`kexie_cli.reporters.findings.FINDING_REPORTERS`.
+:data:`kexie_cli.reporters.check_formats.FINDING_REPORTERS`.
 """
 
 from __future__ import annotations
 
-from kexie_cli.reporters.findings import FINDING_REPORTERS
+from kexie_cli.reporters.check_formats import FINDING_REPORTERS
 from kexie_cli.reporters.tables import TABLE_FORMATS
 
 #: a listing on stdout: ``kexie rules``

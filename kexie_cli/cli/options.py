@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,7 +20,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
 
 
-class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
+if TYPE_CHECKING:  # click >= 8.2 types a ParamType by what it returns; click 8.1 cannot subscript it at run time
+    _DateParamType = click.ParamType[dt.date, Any]
+else:
+    _DateParamType = click.ParamType
+
+
+class DateType(_DateParamType):
     """An ISO date ``YYYY-MM-DD`` within :data:`DATE_RANGE`."""
 
     name = "DATE"

@@ -22,6 +22,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from kexie_cli.registry.state import ensure
+
 LOCK_FILE = ".kexie/lock"  # relative to the registry root
 STALE_SECONDS = 600.0
 
@@ -37,11 +39,10 @@ class LockTimeout(TimeoutError):
 @contextlib.contextmanager
 def registry_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
     """Hold the registry's edit lock for the duration of the block (raises UnsafeState for an unsafe .kexie/)."""
-    from kexie_cli.registry.state import ensure
 
     path = ensure(root) / "lock"
     try:
-        import fcntl
+        import fcntl  # noqa: PLC0415 - POSIX only (absent on Windows)
     except ImportError:  # pragma: no cover - not POSIX
         with _exclusive_file(path, timeout):
             yield

@@ -111,7 +111,7 @@ def load_document(text: str) -> Any:
         doc = roundtrip.load(body)
     except roundtrip.RoundTripError as exc:
         raise FormatError("fmt.unparsable", detail=str(exc)) from exc
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     if not isinstance(doc, CommentedMap):
         raise FormatError("fmt.not_mapping")
@@ -143,7 +143,7 @@ def is_canonical(text: str, kind: str, schemas: SchemaSet) -> bool:
 
 def _styles(node: Any, flow: bool, item: bool, parent: Any = None) -> None:
     """Decide flow or block style for every collection (top-down, before keys move)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     if not isinstance(node, (CommentedMap, CommentedSeq)):
         return
@@ -158,7 +158,7 @@ def _styles(node: Any, flow: bool, item: bool, parent: Any = None) -> None:
 
 def _walk(node: Any, kind: str, path: tuple[str | int, ...], schemas: SchemaSet) -> None:
     """Key order and quoting, bottom-up (a value's comments are in place before its keys move)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     if isinstance(node, CommentedMap):
         flow = bool(node.fa.flow_style())
@@ -201,10 +201,10 @@ def _unflow_comment(node: Any, parent: Any) -> None:
 
 def put(node: Any, key: Any, value: Any) -> None:
     """Set ``node[key]`` without ruamel's carrying over of the old value's quoting."""
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     if isinstance(node, CommentedMap):
-        from ruamel.yaml.compat import ordereddict
+        from ruamel.yaml.compat import ordereddict  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
         ordereddict.__setitem__(node, key, value)
         node._ok.add(key)
@@ -214,7 +214,7 @@ def put(node: Any, key: Any, value: Any) -> None:
 
 def _keep_flow(node: Any, children: Any, item: bool) -> bool:
     """Flow style stays where the file has it for a short entry: a list item, or a list, of scalars only."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     if len(node) == 0:
         return True
@@ -232,7 +232,7 @@ def _set_style(node: Any, flow: bool) -> None:
 
 def quoted(value: str, flow: bool) -> Any:
     """A string as the canonical form writes it: plain when YAML allows, else double-quoted."""
-    from ruamel.yaml.scalarstring import (
+    from ruamel.yaml.scalarstring import (  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
         DoubleQuotedScalarString,
         FoldedScalarString,
         LiteralScalarString,
@@ -295,7 +295,7 @@ def _requote_keys(node: Any) -> None:
 
 def _slot(node: Any, key: Any) -> tuple[list[Any], int]:
     """Where ruamel keeps the comment after the last line of ``node[key]``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     value = node[key]
     if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
@@ -309,7 +309,7 @@ def _slot(node: Any, key: Any) -> tuple[list[Any], int]:
 
 
 def _is_block_collection(value: Any) -> bool:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
 
@@ -334,7 +334,7 @@ def take_rest(node: Any, key: Any) -> str:
 
 
 def _post_of(value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     while isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
         if isinstance(value, CommentedSeq) and getattr(value.ca, "_post", None):
@@ -347,8 +347,8 @@ def add_before_first(node: Any, rest: str) -> None:
     """Add comment lines above the first key (or item) of ``node``, after those already there."""
     if not rest:
         return
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
+    from ruamel.yaml.error import CommentMark  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
+    from ruamel.yaml.tokens import CommentToken  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     tokens = []
     for line in rest.splitlines(keepends=True):
@@ -365,8 +365,8 @@ def add_before_first(node: Any, rest: str) -> None:
 def add_rest(node: Any, key: Any, rest: str) -> None:
     if not rest:
         return
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
+    from ruamel.yaml.error import CommentMark  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
+    from ruamel.yaml.tokens import CommentToken  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     holder, index = _slot(node, key)
     token = holder[index]

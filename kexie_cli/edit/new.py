@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.errors import KexieError
+from kexie_cli.i18n import tr
 from kexie_cli.registry.layout import SLUG
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.resources import resource_path
@@ -51,7 +53,6 @@ class Placeholder:
 
     def prompt(self, lang: str) -> str:
         """What the user is asked: whose value it is ("主席姓名"), and how to answer a choice."""
-        from kexie_cli.i18n import tr
 
         text = self.whose + self.title if lang != "en" else (f"{self.whose} {self.name}" if self.whose else self.name)
         return text + tr("new.choose", lang) if self.choices else text
@@ -132,8 +133,6 @@ def read_answer(raw: str, holder: Placeholder) -> str:
 
 
 def _is_date(text: str) -> bool:
-    import datetime as dt
-
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return False
     try:
@@ -226,7 +225,7 @@ def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozen
 
 def _words(part: str) -> list[str]:
     """Pinyin words of a name part: two characters a word (a lone last character joins the one before)."""
-    from pypinyin import lazy_pinyin
+    from pypinyin import lazy_pinyin  # noqa: PLC0415 - pypinyin loads large tables; only for pinyin ids and sorting
 
     if part in DIVISIONS:
         return ["".join(lazy_pinyin(part))]

@@ -34,9 +34,9 @@ class RoundTripError(ValueError):
 
 @lru_cache(maxsize=1)
 def _resolver_class() -> type:
-    from ruamel.yaml.nodes import ScalarNode
-    from ruamel.yaml.resolver import VersionedResolver
-    from ruamel.yaml.tag import Tag
+    from ruamel.yaml.nodes import ScalarNode  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
+    from ruamel.yaml.resolver import VersionedResolver  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
+    from ruamel.yaml.tag import Tag  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     class RecordResolver(VersionedResolver):
         """Plain scalars resolve like the strict loader's (YAML 1.2 core schema, no timestamps)."""
@@ -53,7 +53,7 @@ def _resolver_class() -> type:
 
 def make_yaml() -> Any:
     """A configured ``ruamel.yaml.YAML`` round-trip instance."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     yaml = YAML(typ="rt", pure=True)
     yaml.Resolver = _resolver_class()
@@ -82,7 +82,7 @@ def dump(data: Any) -> str:
 
 @lru_cache(maxsize=1)
 def _emitter() -> Any:
-    from ruamel.yaml.emitter import Emitter
+    from ruamel.yaml.emitter import Emitter  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     emitter: Any = Emitter(io.StringIO(), allow_unicode=True)
     emitter.use_version = (1, 2)  # read by analyze_scalar when no serializer is attached

@@ -52,7 +52,7 @@ def show_path(path: Path_) -> str:
 
 def to_node(value: Any, flow: bool = False) -> Any:
     """Plain data → ruamel containers (mappings in flow style when ``flow``)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     if isinstance(value, dict):
         node = CommentedMap()
@@ -228,7 +228,7 @@ def _child(node: Any, part: str | int) -> Any:
 
 def set_node(doc: Any, path: Path_, value: Any, order: list[list[str]] | None = None, flow: bool = False) -> None:
     """Set the node at ``path``, creating missing mappings; ``order[i]`` = key order at depth i."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
     node = doc
     for depth, part in enumerate(path[:-1]):

@@ -18,8 +18,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.exporters.xlsx import Heading, write_xlsx
 from kexie_cli.outfile import check_target, make_folder, write_bytes, write_text
-from kexie_cli.query.dataset import Table, table_data
+from kexie_cli.query.dataset_schema import Table, table_data
+from kexie_cli.query.sqlite import fill
 from kexie_cli.reporters.tables import render_table
 from kexie_cli.tables import to_jsonable
 
@@ -27,8 +29,6 @@ from kexie_cli.tables import to_jsonable
 def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, meta: dict[str, Any]) -> list[Path]:
     """Write ``tables`` in ``fmt`` to ``path``; returns the files written."""
     if fmt == "xlsx":
-        from kexie_cli.exporters.xlsx import Heading, write_xlsx
-
         as_of = dt.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else None
         heading = Heading(str(meta.get("registry") or ""), as_of)
         write_xlsx([table_data(t, schemas, lang) for t in tables], path, lang, heading=heading)
@@ -49,7 +49,6 @@ def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, m
 
 def sqlite_bytes(tables: list[Table]) -> bytes:
     """The database file ``kexie sql`` queries, built in memory (a full disk cannot leave half of it)."""
-    from kexie_cli.query.sqlite import fill
 
     conn = sqlite3.connect(":memory:")
     try:

@@ -9,7 +9,7 @@ Every sheet (docs/output.md):
 - page setup: A4 landscape, one page wide (a very wide sheet: several pages across,
   its first column repeated);
 - a sheet name of at most 31 characters cut at a word boundary, never mid-word;
-- text is always a string cell, never a formula (:mod:`kexie_cli.reporters.cells`).
+- text is always a string cell, never a formula (:mod:`kexie_cli.cells`).
 The file is written to a temporary name and renamed into place.
 """
 
@@ -19,14 +19,14 @@ import datetime as dt
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.cells import mark_string, text_width, xlsx_text
+from kexie_cli.i18n import tr
 from kexie_cli.outfile import check_target, write_bytes
-from kexie_cli.reporters.cells import mark_string, xlsx_text
 from kexie_cli.tables import TableData
 
 PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
@@ -42,10 +42,6 @@ class Heading:
 
     registry: str = ""
     as_of: dt.date | None = None
-
-
-def text_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def cell_value(raw: Any, shown: str) -> Any:
@@ -91,7 +87,6 @@ def sheet_title(title: str, used: set[str], registry: str = "") -> str:
 
 def title_text(table: TableData, heading: Heading, lang: str) -> str:
     """The title row: the registry's name, the table's title and the date, each once."""
-    from kexie_cli.i18n import tr
 
     text = table.title or ""
     if heading.registry and heading.registry not in text:
@@ -109,7 +104,7 @@ def write_xlsx(
     heading: Heading | None = None,
 ) -> None:
     """Write each table to its own sheet of ``path``."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
 
     heading = heading or Heading()
     book = Workbook()
@@ -122,8 +117,8 @@ def write_xlsx(
 
 
 def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
 
     columns = list(table.columns)
     sheet.append([title])

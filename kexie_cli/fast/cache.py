@@ -33,12 +33,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import kexie_cli
+from kexie_cli.fast import pure
 from kexie_cli.registry import state
 
 if TYPE_CHECKING:
     from kexie_cli.fast.pipeline import Outcome
     from kexie_cli.registry.load import Registry
-    from kexie_cli.rules import Rule
+    from kexie_cli.rules.base import Rule
 
 CACHE_DIR = ".kexie/cache"  # relative to the registry root
 FORMAT = 4  # 2: finding rows carry the anchor (data path); 3: facts instead of data; 4: shards
@@ -67,8 +69,6 @@ def code_fingerprint() -> str:
     """Hash of kexie's own source files (an edited rule must not be served from the cache)."""
     global _CODE_FINGERPRINT  # noqa: PLW0603 - computed once per process
     if _CODE_FINGERPRINT is None:
-        import kexie_cli
-
         package = Path(kexie_cli.__file__).parent
         digest = hashlib.blake2b(digest_size=16)
         for path in sorted(package.rglob("*.py")):
@@ -80,9 +80,6 @@ def code_fingerprint() -> str:
 
 def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str:
     """Everything besides a file's bytes that a per-file outcome depends on."""
-    import kexie_cli
-    from kexie_cli.fast import pure
-
     parts = [
         # which loader and validator ran: the fast and the pure path must agree, but a cache
         # filled by one must never answer for the other (that would hide a disagreement)

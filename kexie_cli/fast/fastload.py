@@ -30,6 +30,7 @@ import re
 import sys
 from typing import Any
 
+from kexie_cli.fast import pure
 from kexie_cli.records.loader import (
     DEFAULT_MAX_BYTES,
     MAX_DEPTH,
@@ -334,8 +335,6 @@ def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
 
 def load_any(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """The fast loader unless KEXIE_PURE says otherwise, with the strict loader as the fallback."""
-    from kexie_cli.fast import pure
-
     loaded = None if pure() else load(raw, max_bytes)
     return loaded if loaded is not None else load_bytes(raw, max_bytes)
 
@@ -448,7 +447,7 @@ class LazyPositions(Positions):
 
 def locate_positions(text: str, data: Any) -> Positions:
     """Exact positions of a file's nodes: the scanner when it can, else the strict loader."""
-    from kexie_cli.fast.locate import locate
+    from kexie_cli.fast.locate import locate  # noqa: PLC0415 - the line scanner runs only for a finding's position
 
     found = locate(text, data)
     if found is not None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from kexie_cli.fast import pure
+from kexie_cli.fast.cache import Cache
 from kexie_cli.fast.records import CachedRecord, facts_of
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.records.loader import Loaded, Problem, load_bytes
@@ -34,12 +35,11 @@ from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
 from kexie_cli.registry.load import Progress, Registry, read_record
-from kexie_cli.rules import Rule, all_rules
-from kexie_cli.validate.context import Context
+from kexie_cli.rules import all_rules
+from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
 
 if TYPE_CHECKING:
-    from kexie_cli.fast.cache import Cache
     from kexie_cli.validate.engine import CheckOptions
 
 #: Below this many files to work on, worker processes cost more than they save.
@@ -72,7 +72,7 @@ def jobs_for(todo: int, requested: int | None = None) -> int:
 
 
 def _fork_available() -> bool:
-    import multiprocessing
+    import multiprocessing  # noqa: PLC0415 - worker processes only for large registries
 
     return "fork" in multiprocessing.get_all_start_methods()
 
@@ -157,8 +157,6 @@ class Run:
         self.worked = False
 
     def open_cache(self) -> Cache:
-        from kexie_cli.fast.cache import Cache
-
         return Cache.open(self.registry, self.options, self.rules)
 
     def scan(self, store: Cache | None) -> None:
@@ -218,7 +216,7 @@ class Run:
 
     def remember_positions(self, store: Cache) -> None:
         """Keep the positions this run had to locate (for findings), for the next run."""
-        from kexie_cli.fast.fastload import LazyPositions
+        from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         for key, record in self.located:
             positions = record.positions_if_made() if isinstance(record, CachedRecord) else record.positions
@@ -232,7 +230,7 @@ class Run:
 
     def records(self, store: Cache | None = None) -> list[Record]:
         """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
-        from kexie_cli.fast.fastload import LazyPositions
+        from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         records: list[Record] = []
         self.findings = []
@@ -309,7 +307,7 @@ def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
         for index in todo:
             yield index, _outcome(index)
         return
-    import multiprocessing
+    import multiprocessing  # noqa: PLC0415 - worker processes only for large registries
 
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -340,7 +338,7 @@ def _parse(raw: bytes, max_bytes: int, fast: bool) -> Loaded:
     """Load one file's bytes: yaml-rs on the fast path when it agrees, else the strict loader."""
     loaded = None
     if fast:
-        from kexie_cli.fast.fastload import load
+        from kexie_cli.fast.fastload import load  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         loaded = load(raw, max_bytes)
     return loaded if loaded is not None else load_bytes(raw, max_bytes)
@@ -371,7 +369,7 @@ def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
         return Record(file, None)
     if data is None:
         return Record(file, None, problems=[Problem(c, ln, col, k, tuple(p)) for c, ln, col, k, p in problems])
-    from kexie_cli.fast.fastload import LazyPositions
+    from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
     # the file loaded, so it decodes cleanly: no need to scan it for control characters again
     text = "" if raw is None else (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")

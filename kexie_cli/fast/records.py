@@ -86,7 +86,7 @@ class CachedRecord(Record):
     @property
     def positions(self) -> Positions:
         if self._positions is None:
-            from kexie_cli.fast.fastload import LazyPositions
+            from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs: only once positions are asked for
 
             self._positions = LazyPositions(self.text, self.data)
         return self._positions

@@ -14,6 +14,7 @@ import re
 import weakref
 from typing import Any
 
+from kexie_cli.fast import pure
 from kexie_cli.registry.schemas import BASE_URI, SCHEMA_FILES, SchemaSet
 
 _rs: Any
@@ -78,7 +79,7 @@ def _python_conforms(name: str, value: Any) -> bool:
     """The Python validator's verdict on ``value`` for format ``name`` (True for a format it does not check)."""
     global _CHECKER  # noqa: PLW0603 - imported on first use only
     if _CHECKER is None:
-        from jsonschema import Draft202012Validator
+        from jsonschema import Draft202012Validator  # noqa: PLC0415 - Python jsonschema: only for an invalid record
 
         _CHECKER = Draft202012Validator.FORMAT_CHECKER
     return bool(_CHECKER.conforms(value, name))
@@ -113,8 +114,6 @@ def _collect_formats(todo: list[Any], names: set[str]) -> None:
 
 def is_valid(schemas: SchemaSet, kind: str, data: Any) -> bool:
     """True only when jsonschema-rs is sure ``data`` is valid for ``kind`` (never under KEXIE_PURE=1)."""
-    from kexie_cli.fast import pure
-
     if pure():
         return False
     found = validators(schemas)

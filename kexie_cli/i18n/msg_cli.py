@@ -1,6 +1,8 @@
 """Messages of the general commands (rules, schema)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # paths given on the command line
+    "registry.path_missing": ("路径不存在：{path}", "no such file or folder: {path}"),
     "rules.title": ("kexie 规则一览", "kexie rules"),
     "rules.unknown": (
         "没有规则 {code}；kexie rules 列出全部规则",

@@ -1,6 +1,19 @@
 """Messages of fmt, the edit commands (new, elect, extend, inspect, set, unset), diff and log."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # fmt with files that cannot be loaded
+    "fmt.load_problem": (
+        "无法加载（{code}，第 {line} 行：{detail}），请先用 kexie check 修正",
+        "cannot be loaded: line {line}: {detail} ({code}); fix it first (kexie check)",
+    ),
+    "fmt.summary_check_failed": (
+        "{count} 个文件不是规范格式，{failed} 个文件无法加载（共检查 {files} 个）",
+        "{count} of {files} files are not canonical, {failed} cannot be loaded",
+    ),
+    "fmt.summary_write_failed": (
+        "已整理 {count} 个文件，{failed} 个文件无法加载、未整理（共 {files} 个）",
+        "reformatted {count} of {files} files; {failed} cannot be loaded and were left as they are",
+    ),
     # fmt
     "fmt.unloadable": (
         "文件无法加载（第 {line} 行有语法问题），请先用 kexie check 修正",

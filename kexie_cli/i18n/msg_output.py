@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # output files that cannot be written
+    "output.unwritable": ("无法写入 {file}：{reason}", "cannot write {file}: {reason}"),
+    "output.no_folder": ("所在文件夹不存在且无法创建", "its folder does not exist and cannot be created"),
+    "output.denied": ("没有写入权限", "permission denied"),
+    "output.read_only": ("文件系统只读", "read-only file system"),
+    "output.is_dir": ("这是一个文件夹，请给出文件名", "it is a folder; give a file name"),
+    "output.not_dir": ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    "output.exists": ("已有同名文件，不是文件夹", "a file of that name exists where a folder is needed"),
+    "output.no_space": ("磁盘空间不足", "no space left on the device"),
     "elections.extended_mark": ("（已延期）", "(extended)"),
     "edit.value_type": ("值 {value!r} 不是{type_zh}", "value {value!r} is not of type {type_en}"),
     "new.choose": ("（输入序号、中文名称或代码）", " (a number, the code or the label)"),

@@ -1,6 +1,9 @@
 """Messages of party work by form (issue 13): coverage, 三会一课 by form, K306/K508/K509."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # K506 over the last 12 months
+    "K506.year": ("近12个月没有{type}", "三会一课 gap: no {type} in the last 12 months"),
+    "party.last_12_months": ("近12个月", "last 12 months"),
     "K306.group_leader": (
         "现任组长应为 1 人，实有 {count} 人（党的工作小组由组长负责）",
         "Exactly one current group leader (组长) expected, found {count}",

@@ -1,6 +1,15 @@
 """Messages of the query commands: list, show, find, sql, summary, export."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # sql is read-only; show names a file that cannot be loaded
+    "sql.read_only": (
+        "kexie sql 只执行只读查询（SELECT、WITH）；不能修改数据、ATTACH 其他数据库或写文件",
+        "kexie sql runs read-only queries (SELECT, WITH) only: no changes, no ATTACH, no files written",
+    ),
+    "show.unloadable": (
+        "{file} 无法加载（{code}，第 {line} 行：{detail}），请先用 kexie check 修正",
+        "{file} cannot be loaded ({code}, line {line}: {detail}); fix it first (kexie check)",
+    ),
     "query.count": ("共 {count} 条", "{count} rows"),
     "query.kind_unknown": ("未知类别 {kind}；可选：{kinds}", "Unknown kind {kind}; one of: {kinds}"),
     "query.fields_title": ("{kind}可用字段", "Fields of {kind}"),

@@ -16,6 +16,7 @@ from typing import Any
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.cells import Cell, blank, display
 from kexie_cli.importer.sheets import Sheet
+from kexie_cli.records.loader import load_text
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
@@ -158,8 +159,6 @@ class MapFile:
 
 
 def load_map(path: Path, kind: str, schemas: SchemaSet) -> MapFile:
-    from kexie_cli.records.loader import load_text
-
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -18,6 +18,7 @@ from kexie_cli.importer.cells import Cell, Unreadable, blank
 from kexie_cli.importer.columns import header_key
 from kexie_cli.importer.rows import Note
 from kexie_cli.importer.sheets import Sheet
+from kexie_cli.query.dataset_schema import SCHEMA
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SEARCH = 5  # rows looked at for the header (kexie export writes a title row above it)
@@ -75,8 +76,6 @@ class Details:
 
 
 def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
-    from kexie_cli.query.dataset import SCHEMA
-
     details = Details()
     by_title = {s.title: s for s in sheets}
     for table in AUX_TABLES:

@@ -9,6 +9,7 @@ from typing import Any
 from kexie_cli.importer import cells
 from kexie_cli.importer.cells import Cell, Unreadable, blank, cell_text
 from kexie_cli.importer.columns import LISTS, ColumnMap, is_summary_row
+from kexie_cli.importer.ids import SLUG
 from kexie_cli.registry.schemas import SchemaSet
 
 
@@ -75,7 +76,6 @@ def read_value(
         return cells.read_person(cell), None
     if target == "id":
         text = cells.half_width(cell_text(cell)).lower()
-        from kexie_cli.importer.ids import SLUG
 
         if not SLUG.match(text):
             raise Unreadable("import.value.bad_id", value=text)

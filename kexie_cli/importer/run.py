@@ -17,8 +17,9 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
-from kexie_cli.errors import KexieError
+from kexie_cli.errors import KexieError, writing
 from kexie_cli.finding import Finding, Severity
+from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
@@ -27,11 +28,10 @@ from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
 from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.terms import add_years, parse_date
-
-FLOW_LISTS = {"inspections", "stars", "meetings"}  # lists of short entries, one line each (as in the samples)
+from kexie_cli.validate.engine import CheckOptions, check
 
 
 @dataclass(slots=True)
@@ -120,8 +120,6 @@ def import_file(
         if not dry_run:
             for plan in plans:
                 if plan.path is not None and plan.new_text != plan.old_text:
-                    from kexie_cli.errors import writing
-
                     with writing(plan.path):
                         replace_atomically(plan.path, plan.new_text.encode("utf-8"))
     result.rows.sort(key=lambda r: r.row)
@@ -284,15 +282,15 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
     row = plan.result
     if plan.record is None:
         data: dict[str, Any] = {"id": row.id, "kind": kind, "name": plan.values.values["name"], "status": "active"}
-        doc = _node({})
+        doc = new_node({})
         for key, value in data.items():
             tree.set_node(doc, (key,), value, tree.key_orders(schemas, kind, (key,)))
-        _apply(doc, fields, kind, registry, set_all=True)
+        apply_fields(doc, fields, kind, registry, set_all=True)
         plan.new_text = canonical.dump_document(doc, kind, schemas)
         row.action = "created"
         row.fields = sorted({".".join(p[:1]) for p in fields} | {"id", "kind", "name", "status"})
         return
-    if not _differs(plan.record, fields):  # the common case of a re-import: no round trip needed
+    if not differs(plan.record, fields):  # the common case of a re-import: no round trip needed
         row.action = "unchanged"
         plan.path = None
         return
@@ -304,7 +302,7 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
         row.action, row.reason, row.params = "skipped", "import.skip.unloadable", {"file": row.file or ""}
         plan.path = None
         return
-    changed = _apply(doc, fields, kind, registry, set_all=False)
+    changed = apply_fields(doc, fields, kind, registry, set_all=False)
     after = canonical.dump_document(doc, kind, schemas)
     if not changed:
         plan.new_text = plan.old_text  # nothing differs: the file is left as it is, even if not canonical
@@ -315,72 +313,11 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
     row.fields = changed
 
 
-def _differs(record: Record, fields: dict[tuple[str, ...], Any]) -> bool:
-    """Whether any field of the row differs from the loaded record (as :func:`_apply` would see it)."""
-    for path, value in fields.items():
-        current = record.get(*path)
-        if value == [] and current is None and path != ("covers",):
-            continue
-        if tree.plain(current) != value:
-            return True
-    return False
-
-
-def _node(value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    return CommentedMap() if value == {} else tree.to_node(value)
-
-
-def _apply(doc: Any, fields: dict[tuple[str, ...], Any], kind: str, registry: Registry, set_all: bool) -> list[str]:
-    """Set every field whose value differs from the document's; the dotted paths changed."""
-    changed = []
-    for path, value in fields.items():
-        current = tree.get_node(doc, path)
-        if not set_all and tree.plain(current) == value:
-            continue
-        if value == [] and current is None and path != ("covers",):
-            continue
-        tree.set_node(
-            doc, path, [] if isinstance(value, list) else value, tree.key_orders(registry.schemas, kind, path)
-        )
-        if isinstance(value, list) and value:
-            canonical.put(
-                tree.get_node(doc, path[:-1]) if len(path) > 1 else doc, path[-1], _list_node(path[-1], value)
-            )
-        changed.append(".".join(path))
-    return changed
-
-
-def _list_node(key: str, value: list[Any]) -> Any:
-    """A list field in the samples' style: short entries one per line in flow style, people as blocks."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    seq = CommentedSeq()
-    for item in value:
-        if isinstance(item, dict):
-            entry = CommentedMap()
-            for k, v in item.items():
-                entry[k] = tree.to_node(v)
-            if key in FLOW_LISTS:
-                entry.fa.set_flow_style()
-            seq.append(entry)
-        else:
-            seq.append(tree.to_node(item))
-    if not value:
-        seq.fa.set_flow_style()
-    return seq
-
-
-# --- validation --------------------------------------------------------------------------
-
-
 def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
     """Errors each written record has after the import (they do not stop it: ``kexie check`` shows them).
 
     The one check engine, with the new texts as overrides (nothing is read twice).
     """
-    from kexie_cli.validate.engine import CheckOptions, check
 
     touched: dict[str, str] = {}
     for plan in plans:
@@ -400,7 +337,5 @@ def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
 
 
 def _kind_of(relpath: str) -> str | None:
-    from kexie_cli.registry.layout import FOLDER_KINDS
-
     parts = relpath.split("/")
     return FOLDER_KINDS.get(parts[1]) if len(parts) == 3 else None

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,9 +79,7 @@ _DECIMALS = re.compile(r"^[#0,]*\.(0+)(?:;|$)")
 
 
 def read_xlsx(raw: bytes, path: Path) -> list[Sheet]:
-    import warnings
-
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
 
     try:
         with warnings.catch_warnings():

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kexie_cli.party.forms import WORKING_GROUP, form_of, required_meetings
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, date, entries, text
 from kexie_cli.registry.settings import Settings
 from kexie_cli.terms import add_months, completed_quarters, quarter_bounds
-from kexie_cli.validate.index import Index
 
 FORMS_OF_COVER = ("own", "joint", "functional", "working-group", "liaison")
 ORGANISATION_COVER = ("own", "joint", "functional")

@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, entries, integer, text
 from kexie_cli.registry.settings import Settings
-from kexie_cli.validate.index import Index
 
 BRANCH_FORMS = ("branch", "joint-branch", "functional-branch")
 UPPER_FORMS = ("general-branch", "committee")

@@ -2,18 +2,20 @@
 
 Every table is a list of rows (dicts with the column names as keys and raw
 values: codes, ``datetime.date``, ints, bools). Derived columns use the same
-logic as the rules and as ``kexie list`` (see fields.py).
+logic as the rules and as ``kexie list`` (see derived.py); the tables and
+their columns are declared in dataset_schema.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli import kinds
-from kexie_cli.query.fields import (
-    QueryContext,
+from kexie_cli.party.cover import cover_of
+from kexie_cli.query.context import QueryContext
+from kexie_cli.query.dataset_schema import SCHEMA, Table
+from kexie_cli.query.derived import (
     covered_by,
     district_of,
     latest_stars,
@@ -22,211 +24,8 @@ from kexie_cli.query.fields import (
     stars_in_force,
 )
 from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
-from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import age_in, days_until, term_state
 
-
-@dataclass(frozen=True, slots=True)
-class Col:
-    name: str
-    type: str  # TEXT, INTEGER, DATE (ISO text in SQLite), BOOLEAN (0/1 in SQLite)
-    zh: str
-    en: str
-    enum: tuple[str, tuple[str | int, ...]] | None = None  # (kind, schema path) of the Chinese labels
-    labels: str = ""  # "kind" or "state": codes kexie itself defines, shown with their labels
-    codes: str = ""  # the codes the column holds, named in ``kexie sql --schema``
-
-
-@dataclass(slots=True)
-class Table:
-    name: str
-    zh: str
-    en: str
-    columns: list[Col]
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _c(
-    name: str,
-    type_: str,
-    zh: str,
-    en: str,
-    enum: tuple[str, tuple[str | int, ...]] | None = None,
-    labels: str = "",
-) -> Col:
-    codes = {"kind": "society/branch/party-cell", "state": "current/due/overdue"}.get(labels, "")
-    return Col(name, type_, zh, en, enum, labels, codes)
-
-
-PARTY_COVER_COLUMNS = [
-    _c("organisation_covered", "BOOLEAN", "党的组织覆盖", "Party organisation cover (docs/party.md)"),
-    _c("work_covered", "BOOLEAN", "党的工作覆盖", "Party work cover (docs/party.md)"),
-    _c("party_cover", "TEXT", "覆盖方式", "forms of cover: own, joint, functional, working-group, liaison"),
-]
-COMMON = [
-    _c("id", "TEXT", "标识符", "id"),
-    _c("name", "TEXT", "全称", "full name"),
-    _c("short_name", "TEXT", "简称", "short name"),
-    _c("status", "TEXT", "状态", "status", ("society", ("status",))),
-    _c("founded", "DATE", "成立日期", "founded"),
-]
-LEADER_ROLE = ("society", ("leaders", 0, "role"))
-SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
-    "societies": (
-        "科技社团",
-        "societies",
-        [
-            *COMMON,
-            _c("level", "TEXT", "级别", "level", ("society", ("level",))),
-            _c("discipline", "TEXT", "学科类别", "discipline", ("society", ("discipline",))),
-            _c("uscc", "TEXT", "统一社会信用代码", "USCC"),
-            _c("authority", "TEXT", "登记管理机关", "registration authority"),
-            _c("registered", "DATE", "登记日期", "registered"),
-            _c("supporting_unit", "TEXT", "挂靠单位", "supporting unit"),
-            _c("party_affiliation", "TEXT", "党建归属", "Party affiliation", ("society", ("party_affiliation",))),
-            _c("council_members", "INTEGER", "理事人数", "council members"),
-            _c("council_standing", "INTEGER", "常务理事人数", "standing council members"),
-            _c("supervisors", "INTEGER", "监事人数", "supervisors"),
-            _c("staff", "INTEGER", "秘书处工作人员数", "secretariat staff"),
-            _c("full_time_staff", "INTEGER", "秘书处专职人员数", "full-time staff"),
-            _c("members_individual", "INTEGER", "个人会员数", "individual members"),
-            _c("members_group", "INTEGER", "团体会员数", "group members"),
-            _c("members_student", "INTEGER", "学生会员数", "student members"),
-            _c("members_senior", "INTEGER", "高级会员数", "senior members"),
-            _c("members_fellow", "INTEGER", "会士数", "fellows"),
-            _c("group_standards", "INTEGER", "发布团体标准数", "group standards"),
-            _c("npo_grade", "TEXT", "社会组织评估等级", "NPO grade", ("society", ("npo_grade", "grade"))),
-            _c("npo_granted", "DATE", "评估等级评定日期", "NPO grade granted"),
-            _c("npo_expiry", "DATE", "评估等级有效期至", "NPO grade valid until"),
-            _c("npo_in_force", "BOOLEAN", "评估等级有效", "NPO grade in force"),
-            _c("stars_latest", "INTEGER", "最近星级", "latest stars"),
-            _c("stars_year", "INTEGER", "最近星级评定年度", "latest stars year"),
-            _c("stars_in_force", "INTEGER", "有效星级（3年内）", "stars in force (within 3 years)"),
-            _c("liaison_name", "TEXT", "党建联络员", "Party liaison"),
-            _c("liaison_role", "TEXT", "党建联络身份", "liaison role", ("society", ("liaison", "role"))),
-            _c("covered", "BOOLEAN", "已建党组织覆盖", "covered by a party cell"),
-            *PARTY_COVER_COLUMNS,
-            _c("chair", "TEXT", "理事长", "chair"),
-            _c("secretary_general", "TEXT", "秘书长", "secretary-general"),
-            _c("brand_events", "TEXT", "学术活动品牌", "brand events (separated by ；)"),
-            _c("file", "TEXT", "文件", "file"),
-        ],
-    ),
-    "branches": (
-        "基层科协",
-        "branches",
-        [
-            *COMMON,
-            _c("type", "TEXT", "基层组织类型", "type", ("branch", ("type",))),
-            _c("parent", "TEXT", "上级组织", "parent"),
-            _c("district", "TEXT", "所属区县", "district"),
-            _c("host_unit", "TEXT", "所在单位", "host unit"),
-            _c("approved_by", "TEXT", "批准成立的党组织", "approved by"),
-            _c("committee_members", "INTEGER", "委员会人数", "committee members"),
-            _c("members_individual", "INTEGER", "个人会员数", "individual members"),
-            _c("members_group", "INTEGER", "团体会员数", "group members"),
-            _c("three_heads", "INTEGER", "三长人数", "three heads"),
-            _c("covered", "BOOLEAN", "已建党组织覆盖", "covered by a party cell"),
-            *PARTY_COVER_COLUMNS,
-            _c("chair", "TEXT", "主席", "chair"),
-            _c("file", "TEXT", "文件", "file"),
-        ],
-    ),
-    "party_cells": (
-        "党组织",
-        "party cells",
-        [
-            *COMMON,
-            _c("form", "TEXT", "组织形式", "form", ("party-cell", ("form",))),
-            _c("category", "TEXT", "管理类别", "category", ("party-cell", ("category",))),
-            _c("parent", "TEXT", "上级党组织", "parent"),
-            _c("members_full", "INTEGER", "正式党员数", "full members"),
-            _c("members_probationary", "INTEGER", "预备党员数", "probationary members"),
-            _c("covers_count", "INTEGER", "覆盖组织数", "records covered"),
-            _c("secretary", "TEXT", "书记", "secretary"),
-            _c("file", "TEXT", "文件", "file"),
-        ],
-    ),
-    "leaders": (
-        "负责人",
-        "leaders",
-        [
-            _c("record_id", "TEXT", "组织标识符", "record id"),
-            _c("kind", "TEXT", "组织类别", "record kind", labels="kind"),
-            _c("org", "TEXT", "所在组织", "organisation"),
-            _c("role", "TEXT", "职务", "role", LEADER_ROLE),
-            _c("name", "TEXT", "姓名", "name"),
-            _c("since", "DATE", "任职起始日期", "since"),
-            _c("until", "DATE", "任职截止日期", "until"),
-            _c("current", "BOOLEAN", "现任", "current"),
-            _c("party_member", "BOOLEAN", "中共党员", "Party member"),
-            _c("full_time", "BOOLEAN", "专职", "full-time"),
-            _c("birth_year", "INTEGER", "出生年份", "birth year"),
-            _c("first_term", "INTEGER", "首任届次", "first term"),
-            _c("age", "INTEGER", "年龄（按年份）", "age (by year)"),
-        ],
-    ),
-    "inspections": (
-        "年检",
-        "inspections",
-        [
-            _c("society_id", "TEXT", "社团标识符", "society id"),
-            _c("society", "TEXT", "社团名称", "society"),
-            _c("year", "INTEGER", "年度", "year"),
-            _c("result", "TEXT", "结论", "result", ("society", ("inspections", 0, "result"))),
-            _c("submitted", "DATE", "报送日期", "submitted"),
-        ],
-    ),
-    "stars": (
-        "星级评定",
-        "stars",
-        [
-            _c("society_id", "TEXT", "社团标识符", "society id"),
-            _c("society", "TEXT", "社团名称", "society"),
-            _c("year", "INTEGER", "评定年度", "year"),
-            _c("stars", "INTEGER", "星级", "stars"),
-        ],
-    ),
-    "meetings": (
-        "三会一课",
-        "meetings",
-        [
-            _c("cell_id", "TEXT", "党组织标识符", "party cell id"),
-            _c("cell", "TEXT", "党组织名称", "party cell"),
-            _c("date", "DATE", "日期", "date"),
-            _c("type", "TEXT", "会议类型", "type", ("party-cell", ("meetings", 0, "type"))),
-        ],
-    ),
-    "coverage": (
-        "党组织覆盖",
-        "coverage",
-        [
-            _c("cell_id", "TEXT", "党组织标识符", "party cell id"),
-            _c("record_id", "TEXT", "被覆盖记录标识符", "covered record id"),
-            _c("record_kind", "TEXT", "被覆盖记录类别", "covered record kind", labels="kind"),
-        ],
-    ),
-    "terms": (
-        "届次",
-        "terms",
-        [
-            _c("record_id", "TEXT", "组织标识符", "record id"),
-            _c("kind", "TEXT", "组织类别", "record kind", labels="kind"),
-            _c("current", "BOOLEAN", "当届", "current term"),
-            _c("number", "INTEGER", "届次", "number"),
-            _c("started", "DATE", "换届日期", "started"),
-            _c("years", "INTEGER", "任期年数", "years"),
-            _c("regular_end", "DATE", "正常届满日期", "regular end"),
-            _c("extended_to", "DATE", "延期至", "extended to"),
-            _c("extension_approved", "DATE", "延期批准日期", "extension approved"),
-            _c("ended", "DATE", "实际结束日期（往届）", "ended (past terms)"),
-            _c("ends", "DATE", "届满日期（有延期取延期）", "effective end"),
-            _c("state", "TEXT", "换届状态（当届）", "state (current term)", labels="state"),
-            _c("days", "INTEGER", "距届满天数（当届）", "days to end (current term)"),
-        ],
-    ),
-}
-TABLE_NAMES = tuple(SCHEMA)
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
 
 
@@ -320,7 +119,6 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
 
 def _party_cover(record: Record, qctx: QueryContext) -> dict[str, Any]:
     """党的组织覆盖 / 党的工作覆盖 as ``kexie party`` counts them (``party.cover.cover_of``)."""
-    from kexie_cli.party.cover import cover_of
 
     cover = cover_of(record, qctx.index)
     return {
@@ -467,32 +265,3 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def code_label(labels: str, value: Any, lang: str) -> str:
-    """The label of a code kexie defines itself: a record kind or a term state."""
-    from kexie_cli.i18n import tr
-    from kexie_cli.query.fields import TERM_STATE_LABELS, TERM_STATE_LABELS_EN
-
-    if labels == "kind":
-        return tr(f"kind.{value}", lang)
-    table = TERM_STATE_LABELS_EN if lang == "en" else TERM_STATE_LABELS
-    return table.get(str(value), str(value))
-
-
-def table_data(table: Table, schemas: Any, lang: str) -> TableData:
-    """A dataset table as a TableData: Chinese headers, enumerations shown with their labels."""
-
-    def shower(col: Col) -> Callable[[Any, str], str] | None:
-        if col.labels:
-            return lambda value, language: "" if value is None else code_label(col.labels, value, language)
-        if col.enum is None:
-            return None
-        kind, path = col.enum
-        return lambda value, language: "" if value is None else schemas.label(kind, path, value, language)
-
-    columns = [
-        Column(c.name, c.zh, c.name, show=shower(c), align="right" if c.type == "INTEGER" else "left")
-        for c in table.columns
-    ]
-    return TableData(table.zh if lang != "en" else table.en, columns, table.rows)

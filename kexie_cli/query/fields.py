@@ -1,10 +1,9 @@
-"""Fields of a record by dotted path, and the derived fields every query can use.
+"""Fields of a record by dotted path: resolving a name to a Field, and the fields a kind offers.
 
 A field is either a path into the record (``level``, ``registration.uscc``,
 ``leaders.name`` — a step through a list maps over its entries, ``leaders.0.name``
-picks one) checked against the kind's schema, or a derived field computed
-with the same logic as the rules (``term.ends``, ``stars.latest``,
-``covered_by`` ...). Values are raw: codes, ``datetime.date``, ints, bools,
+picks one) checked against the kind's schema, or a derived field
+(``query/derived.py``). Values are raw: codes, ``datetime.date``, ints, bools,
 lists; :meth:`Field.display` shows Chinese labels from the schemas.
 """
 
@@ -12,285 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from kexie_cli import kinds
-from kexie_cli.records.model import Record, current_leaders, date, entries, integer, term_of, text
-from kexie_cli.records.roles import role_label
+from kexie_cli.query.context import CLI_NAMES, LEADER, ORG_KINDS, Field, Item, QueryContext, RoleCode
+from kexie_cli.query.derived import DERIVED, HEAD_TITLES, LEADER_DERIVED, Derived
+from kexie_cli.records.model import Record, current_leaders, date, entries, integer
 from kexie_cli.registry.schemas import SchemaSet
-from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import inspection_years
-from kexie_cli.rules.party import covering_cells
-from kexie_cli.rules.ratings import STARS_MAX_AGE, npo_grade_expiry
-from kexie_cli.terms import age_in, days_until, report_year, term_state
-from kexie_cli.validate.context import Context
-from kexie_cli.validate.index import Index
+from kexie_cli.terms import age_in
 
-ORG_KINDS = kinds.CODES
-LEADER = "leader"  # the pseudo-kind of `kexie list leaders`: one row per current office-holder
-KIND_ALIASES = {**kinds.ALIASES, "leader": LEADER, "leaders": LEADER}
-KIND_LABELS = {**kinds.LABELS, LEADER: ("负责人", "Leaders")}
-CLI_NAMES = {**kinds.FOLDERS, LEADER: "leaders"}  # the names `kexie list` shows
-TERM_STATE_LABELS = {"current": "届内", "due": "临近换届", "overdue": "逾期未换届"}
-TERM_STATE_LABELS_EN = {"current": "current", "due": "due", "overdue": "overdue"}
-
-
-@dataclass(frozen=True, slots=True)
-class QueryContext:
-    """What field values depend on: the day, the settings, the schemas and the index."""
-
-    today: dt.date
-    settings: Settings
-    schemas: SchemaSet
-    index: Index
-    lang: str = "zh"
-
-    @property
-    def rule_context(self) -> Context:
-        return Context(self.settings, self.schemas, self.today, self.index, self.lang)
-
-    @property
-    def report_year(self) -> int:
-        return report_year(self.today, self.settings.deadline)
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One row of a query: a record, or one leader entry of a record."""
-
-    record: Record
-    leader: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    path: str
-    zh: str
-    en: str
-    type: str  # str, int, bool, date, object (of each entry when ``many``)
-    getter: Callable[[Item, QueryContext], Any]
-    labels: dict[str, str] | None = None  # enum code -> Chinese label
-    person: bool = False  # holds a person's name (sorted by surname)
-    many: bool = False  # a list of values (a path through a list)
-
-    def header(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def value(self, item: Item, qctx: QueryContext) -> Any:
-        return self.getter(item, qctx)
-
-    def display(self, value: Any, lang: str) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, list):
-            return "、".join(self.display(v, lang) for v in value)
-        if isinstance(value, bool):
-            return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
-        if isinstance(value, dict):
-            return ", ".join(f"{k}: {self.display(v, lang)}" for k, v in value.items())
-        if isinstance(value, RoleCode):
-            return role_label(value, value.kind, lang)
-        if self.labels and lang != "en":
-            return self.labels.get(str(value), str(value))
-        return str(value)
-
-
-# --- derived fields -------------------------------------------------------------------------------------
-
-Getter = Callable[[Record, QueryContext], Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Derived:
-    zh: str
-    en: str
-    type: str
-    kinds: tuple[str, ...]
-    get: Getter
-    labels: dict[str, str] | None = None
-    labels_from: tuple[str | int, ...] | None = None  # schema path of the enum the value comes from
-    person: bool = False
-    many: bool = False
-
-
-def _term_end(record: Record, qctx: QueryContext) -> dt.date | None:
-    term = term_of(record.data)
-    return term.end if term else None
-
-
-def _term_state(record: Record, qctx: QueryContext) -> str | None:
-    end = _term_end(record, qctx)
-    return str(term_state(end, qctx.today, qctx.settings.lead_months)) if end else None
-
-
-def _term_days(record: Record, qctx: QueryContext) -> int | None:
-    end = _term_end(record, qctx)
-    return days_until(end, qctx.today) if end else None
-
-
-def head_role(record: Record) -> str:
-    """The role that heads a record: 书记 (组长 of a 党的工作小组) for a party cell, else 理事长/主席."""
-    from kexie_cli.party.forms import head_role as form_head_role
-
-    return form_head_role(record)
-
-
-def _head(record: Record, qctx: QueryContext) -> str | None:
-    found = current_leaders(record.data, qctx.today, head_role(record))
-    return found[0].name if found else None
-
-
-def _head_age(record: Record, qctx: QueryContext) -> int | None:
-    found = current_leaders(record.data, qctx.today, head_role(record))
-    if not found or found[0].birth_year is None:
-        return None
-    return age_in(qctx.today.year, found[0].birth_year)
-
-
-def _secretary_general(record: Record, qctx: QueryContext) -> str | None:
-    found = current_leaders(record.data, qctx.today, "secretary-general")
-    return found[0].name if found else None
-
-
-def covered_by(record: Record, qctx: QueryContext) -> list[str]:
-    """Ids of the live party cells covering the record (as rule K501 counts them)."""
-    return [c.id for c in covering_cells(record.id, qctx.rule_context)]
-
-
-COVER_LABELS = {
-    "own": "单独建立党组织",
-    "joint": "联合党支部",
-    "functional": "功能型党支部",
-    "working-group": "党的工作小组",
-    "liaison": "党建联络员/指导员",
-}
-
-
-def _cover(record: Record, qctx: QueryContext) -> Any:
-    """How the record is covered (``party.cover.cover_of``, as ``kexie party`` counts it)."""
-    from kexie_cli.party.cover import cover_of
-
-    return cover_of(record, qctx.index)
-
-
-def latest_stars(record: Record) -> tuple[int, int] | None:
-    """(year, stars) of the most recent 星级 rating."""
-    rated = [(integer(e.get("year")), integer(e.get("stars"))) for _, e in entries(record.get("stars"))]
-    complete = [(y, s) for y, s in rated if y is not None and s is not None]
-    return max(complete) if complete else None
-
-
-def stars_in_force(record: Record, today: dt.date) -> int | None:
-    """Stars of the latest rating when it is at most 3 years old (rule K602's limit), else None."""
-    found = latest_stars(record)
-    if found is None or today.year - found[0] > STARS_MAX_AGE:
-        return None
-    return found[1]
-
-
-def latest_inspection(record: Record) -> tuple[int, str | None] | None:
-    years = inspection_years(record)
-    if not years:
-        return None
-    year = max(years)
-    return year, years[year][1]
-
-
-def npo_expiry(record: Record) -> dt.date | None:
-    found = npo_grade_expiry(record)
-    return found[1] if found is not None and isinstance(found[1], dt.date) else None
-
-
-def npo_grade_in_force(record: Record, today: dt.date) -> str | None:
-    """The 评估等级 when it is still valid on ``today``."""
-    grade = text(record.get("npo_grade", "grade"))
-    expiry = npo_expiry(record)
-    return grade if grade is not None and expiry is not None and expiry >= today else None
-
-
-def district_of(record: Record, index: Index) -> str | None:
-    """The id of the district branch a branch belongs to (itself when it is one), following ``parent``."""
-    seen: set[str] = set()
-    current: Record | None = record
-    while current is not None and current.id not in seen:
-        if current.kind == "branch" and current.get("type") == "district":
-            return current.id
-        seen.add(current.id)
-        parent = text(current.get("parent"))
-        current = index.get(parent) if parent else None
-    return None
-
-
-ORG = ORG_KINDS
-SOC = ("society",)
-DERIVED: dict[str, Derived] = {
-    "term.ends": Derived("届满日期", "Term ends", "date", ORG, _term_end),
-    "term.state": Derived("换届状态", "Term state", "str", ORG, _term_state, TERM_STATE_LABELS),
-    "term.days": Derived("距届满天数", "Days to term end", "int", ORG, _term_days),
-    "chair": Derived("负责人", "Head", "str", ORG, _head, person=True),
-    "chair.age": Derived("负责人年龄", "Head's age", "int", ORG, _head_age),
-    "secretary_general": Derived("秘书长", "Secretary-general", "str", ORG, _secretary_general, person=True),
-    "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True),
-    "covered": Derived("已建党组织覆盖", "Covered", "bool", ("society", "branch"), lambda r, q: bool(covered_by(r, q))),
-    "party.organisation": Derived(
-        "党的组织覆盖", "Organisation cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).organisation
-    ),
-    "party.work": Derived("党的工作覆盖", "Work cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).work),
-    "party.cover": Derived(
-        "覆盖方式",
-        "Forms of cover",
-        "str",
-        ("society", "branch"),
-        lambda r, q: list(_cover(r, q).forms),
-        labels=COVER_LABELS,
-        many=True,
-    ),
-    "stars.latest": Derived("最近星级", "Latest stars", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[1]),
-    "stars.year": Derived("星级评定年度", "Stars year", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[0]),
-    "stars.in_force": Derived("有效星级", "Stars in force", "int", SOC, lambda r, q: stars_in_force(r, q.today)),
-    "inspection.latest": Derived(
-        "最近年检结论",
-        "Latest inspection",
-        "str",
-        SOC,
-        lambda r, q: (latest_inspection(r) or (None, None))[1],
-        labels_from=("inspections", 0, "result"),
-    ),
-    "inspection.year": Derived(
-        "最近年检年度", "Latest inspection year", "int", SOC, lambda r, q: (latest_inspection(r) or (None, None))[0]
-    ),
-    "inspection.report": Derived(
-        "报告年度年检结论",
-        "Report-year inspection",
-        "str",
-        SOC,
-        lambda r, q: inspection_years(r).get(q.report_year, (0, None))[1],
-        labels_from=("inspections", 0, "result"),
-    ),
-    "npo_grade.expiry": Derived("评估等级有效期至", "NPO grade valid until", "date", SOC, lambda r, q: npo_expiry(r)),
-    "npo_grade.valid": Derived(
-        "评估等级有效", "NPO grade in force", "bool", SOC, lambda r, q: npo_grade_in_force(r, q.today) is not None
-    ),
-    "district": Derived("所属区县", "District", "str", ("branch",), lambda r, q: district_of(r, q.index)),
-    "file": Derived("文件", "File", "str", ORG, lambda r, q: r.relpath),
-}
-
-HEAD_TITLES = {
-    ("chair", "party-cell"): ("书记", "Secretary"),
-    ("chair.age", "party-cell"): ("书记年龄", "Secretary's age"),
-    ("chair", "society"): ("理事长", "Chair"),
-    ("chair.age", "society"): ("理事长年龄", "Chair's age"),
-    ("chair", "branch"): ("主席", "Chair"),
-    ("chair.age", "branch"): ("主席年龄", "Chair's age"),
-}
-
-LEADER_DERIVED: dict[str, Derived] = {
-    "age": Derived("年龄", "Age", "int", (LEADER,), lambda r, q: None),  # computed from the entry, see _leader_get
-    "org": Derived("所在组织", "Organisation", "str", (LEADER,), lambda r, q: r.name),
-    "org_id": Derived("组织标识符", "Organisation id", "str", (LEADER,), lambda r, q: r.id),
-    "org_kind": Derived("组织类别", "Organisation kind", "str", (LEADER,), lambda r, q: r.kind),
-}
 LEADER_FIELDS = ("role", "name", "since", "until", "party_member", "full_time", "birth_year", "first_term")
 
 
@@ -448,18 +177,6 @@ def _leader_field(path: str, schemas: SchemaSet) -> Field:
         schemas.labels("society", spath) or None,
         person=path == "name",
     )
-
-
-class RoleCode(str):
-    """A leader's role code that remembers the kind of its record, so it reads 理事长, 主席 or 书记."""
-
-    __slots__ = ("kind",)
-    kind: str | None
-
-    def __new__(cls, code: str, kind: str | None) -> RoleCode:
-        made = super().__new__(cls, code)
-        made.kind = kind
-        return made
 
 
 def _role_getter(item: Item, qctx: QueryContext) -> Any:

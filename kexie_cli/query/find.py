@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kexie_cli.i18n import tr
 from kexie_cli.query import names
+from kexie_cli.query.context import KIND_LABELS
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.layout import KINDS
 from kexie_cli.tables import Column, TableData
@@ -29,7 +31,7 @@ ASCII_QUERY = re.compile(r"^[a-z][a-z0-9]*$")
 
 @lru_cache(maxsize=1)
 def _converter() -> Any:
-    from opencc import OpenCC
+    from opencc import OpenCC  # noqa: PLC0415 - opencc loads its dictionaries; only for traditional-character search
 
     return OpenCC("t2s")
 
@@ -137,8 +139,6 @@ def find_table(
     records: list[Record], query: str, lang: str, order: str = "pinyin", registry_name: str = ""
 ) -> TableData:
     """The matches as a table: kind, id, name, which field matched and how."""
-    from kexie_cli.i18n import tr
-    from kexie_cli.query.fields import KIND_LABELS
 
     matches = sorted(
         find(records, query, registry_name),

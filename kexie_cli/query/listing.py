@@ -6,22 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.cells import text_width
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.query import names
-from kexie_cli.query.fields import (
-    CLI_NAMES,
-    KIND_ALIASES,
-    KIND_LABELS,
-    LEADER,
-    Field,
-    FieldError,
-    Item,
-    QueryContext,
-    field_names,
-    items,
-    resolve,
-)
+from kexie_cli.query.context import CLI_NAMES, KIND_ALIASES, KIND_LABELS, LEADER, Field, Item, QueryContext
+from kexie_cli.query.derived import DERIVED, LEADER_DERIVED
+from kexie_cli.query.fields import FieldError, field_names, items, resolve
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 from kexie_cli.tables import Column, TableData
@@ -53,8 +44,6 @@ def kind_of(name: str) -> str:
 
 def caret_message(exc: WhereError, lang: str) -> KexieError:
     """A KexieError showing the expression with carets under the offending part."""
-    from kexie_cli.exporters.xlsx import text_width
-
     pad = " " * text_width(exc.expr[: exc.start])
     marks = "^" * max(1, text_width(exc.expr[exc.start : exc.end]))
     reason = tr(exc.key, lang, **exc.params)
@@ -148,7 +137,6 @@ def _key(f: Field, item: Item, qctx: QueryContext, order: str) -> Any:
 def field_table(kind_name: str, qctx: QueryContext) -> TableData:
     """The fields a query on a kind can use (``kexie list KIND --fields``)."""
     kind = kind_of(kind_name)
-    from kexie_cli.query.fields import DERIVED, LEADER_DERIVED
 
     derived = set(DERIVED) | set(LEADER_DERIVED) | {"current"}
     rows = [

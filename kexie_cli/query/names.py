@@ -49,7 +49,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=4096)
 def syllables(text: str) -> tuple[str, ...]:
     """Pinyin with tone numbers, one item per Chinese character (other runs kept as one item, lowercased)."""
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - pypinyin loads large tables; only for pinyin ids and sorting
 
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
 
@@ -77,7 +77,7 @@ def plain_pinyin(text: str, person: bool = False) -> str:
 
 def strokes(char: str) -> int:
     """Total strokes of one CJK character (0 for anything else)."""
-    from kexie_cli.query._strokes import BLOCKS, OFFSET
+    from kexie_cli.query._strokes import BLOCKS, OFFSET  # noqa: PLC0415 - a large generated table, loaded only for stroke-order sorting
 
     code = ord(char)
     for first, table in BLOCKS.items():

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kexie_cli import kinds
-from kexie_cli.query.fields import Item, QueryContext
+from kexie_cli.query.context import Item, QueryContext
+from kexie_cli.query.listing import caret_message
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 
@@ -64,7 +65,6 @@ class Scope:
 
 def make_scope(where: Sequence[str], qctx: QueryContext) -> Scope:
     """Parse ``--where`` for every kind; raises KexieError (exit 2) like ``kexie list``."""
-    from kexie_cli.query.listing import caret_message
 
     exprs = tuple(where)
     if not exprs:

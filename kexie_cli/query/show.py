@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from kexie_cli.errors import KexieError
-from kexie_cli.finding import Finding
+from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
-from kexie_cli.query.fields import DERIVED, QueryContext, resolve
+from kexie_cli.query.context import Item, QueryContext
+from kexie_cli.query.derived import DERIVED
+from kexie_cli.query.fields import resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable
@@ -90,8 +92,6 @@ def show(
 
 
 def _item(record: Record) -> Any:
-    from kexie_cli.query.fields import Item
-
     return Item(record)
 
 
@@ -208,9 +208,6 @@ def _reference_table(references: list[dict[str, Any]], lang: str) -> TableData:
 
 def _severity(value: Any, lang: str) -> str:
     """错误 / 警告 / 提示 in Chinese (the words of ``kexie check``); the code in English."""
-    from kexie_cli.finding import Severity
-    from kexie_cli.reporters.findings import severity_label
-
     try:
         return severity_label(Severity(str(value)), lang)
     except ValueError:

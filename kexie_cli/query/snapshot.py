@@ -17,13 +17,14 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query.fields import QueryContext
+from kexie_cli.query.context import QueryContext
+from kexie_cli.records.index import Index
 from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE, RecordFile
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.settings import Settings, load_settings
-from kexie_cli.validate.index import Index
+from kexie_cli.validate.engine import CheckOptions, check
 
 if TYPE_CHECKING:
     from kexie_cli.validate.engine import CheckResult
@@ -57,7 +58,6 @@ def load_checked(registry: Registry, today: dt.date, lang: str) -> CheckResult:
     outcomes from the cache instead of parsing every file again; the run
     leaves the cache ready for the ``check`` a query like ``show`` makes.
     """
-    from kexie_cli.validate.engine import CheckOptions, check
 
     return check(registry, CheckOptions(today=today, lang=lang))
 

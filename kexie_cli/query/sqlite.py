@@ -22,7 +22,7 @@ from typing import Any
 from kexie_cli.bounds import MB, memory_limit
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
-from kexie_cli.query.dataset import SCHEMA, Table
+from kexie_cli.query.dataset_schema import SCHEMA, Table
 from kexie_cli.tables import Column, TableData
 
 SQL_TYPES = {"TEXT": "TEXT", "INTEGER": "INTEGER", "DATE": "TEXT", "BOOLEAN": "INTEGER"}

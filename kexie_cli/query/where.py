@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kexie_cli.query.fields import Field, FieldError, resolve
+from kexie_cli.query.context import Field
+from kexie_cli.query.fields import FieldError, resolve
+from kexie_cli.query.find import normalize
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.terms import parse_date
 
@@ -63,8 +65,6 @@ class Condition:
 
     def _one(self, value: Any) -> bool:
         if self.op in ("~", "!~"):
-            from kexie_cli.query.find import normalize
-
             haystacks = {normalize(str(value)), normalize(self.field.display(value, "zh"))}
             return any(normalize(str(v)) in h for v in self.values for h in haystacks)
         if self.op in ("=", "!="):

@@ -128,7 +128,7 @@ def load_text(text: str) -> Loaded:
     if deep is not None:
         line, col = _line_col_text(text, deep)
         return Loaded(None, problems=[Problem("K002", line, col, "load.too_deep")], text=text)
-    from kexie_cli.records.strict_scanner import Refusal
+    from kexie_cli.records.strict_scanner import Refusal  # noqa: PLC0415 - imports ruamel.yaml, slow; loaded only when YAML is parsed
 
     source = text
     last = text[text.rfind("\n") + 1 :]
@@ -204,10 +204,10 @@ class _Builder:
             raise _Stop
 
     def run(self, text: str) -> None:
-        from ruamel.yaml import YAML
-        from ruamel.yaml import events as ev
+        from ruamel.yaml import YAML  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
+        from ruamel.yaml import events as ev  # noqa: PLC0415 - ruamel.yaml is slow to import; loaded only when a record is edited or parsed
 
-        from kexie_cli.records.strict_scanner import Refusal, StrictScanner
+        from kexie_cli.records.strict_scanner import Refusal, StrictScanner  # noqa: PLC0415 - imports ruamel.yaml, slow; loaded only when YAML is parsed
 
         yaml = YAML(typ="safe", pure=True)
         yaml.Scanner = StrictScanner

@@ -50,7 +50,7 @@ def load_record(file: RecordFile, max_bytes: int) -> Record:
     raw, problems = read_record(file, max_bytes)
     if raw is None:
         return Record(file, None, problems=problems)
-    from kexie_cli.fast.fastload import load_any
+    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - fast plugs in above the registry (yaml-rs)
 
     loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)

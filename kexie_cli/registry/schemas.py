@@ -9,6 +9,7 @@ from typing import Any
 
 from kexie_cli import kinds
 from kexie_cli.errors import KexieError
+from kexie_cli.records.roles import ROLE_LABELS
 from kexie_cli.registry.resources import resource_names, resource_path
 
 BASE_URI = "https://kexie.local/schemas/"
@@ -42,8 +43,8 @@ class SchemaSet:
 
     @cached_property
     def registry(self) -> Any:
-        from referencing import Registry, Resource
-        from referencing.jsonschema import DRAFT202012
+        from referencing import Registry, Resource  # noqa: PLC0415 - jsonschema's referencing is slow to import; loaded only when a schema is checked
+        from referencing.jsonschema import DRAFT202012  # noqa: PLC0415 - jsonschema's referencing is slow to import; loaded only when a schema is checked
 
         return Registry().with_resources(
             (BASE_URI + name, Resource.from_contents(doc, default_specification=DRAFT202012))
@@ -55,7 +56,7 @@ class SchemaSet:
 
     @cached_property
     def _validators(self) -> dict[str, Any]:
-        from jsonschema.validators import Draft202012Validator
+        from jsonschema.validators import Draft202012Validator  # noqa: PLC0415 - jsonschema is slow to import; loaded only when a schema is checked
 
         checker = Draft202012Validator.FORMAT_CHECKER
         out: dict[str, Any] = {}
@@ -122,8 +123,6 @@ class SchemaSet:
         labels = node.get("x-labels") if node else None
         found = {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) else {}
         if _is_leader_role(path):  # the word for the record's kind: 理事长, 主席, 书记, 组长
-            from kexie_cli.records.roles import ROLE_LABELS
-
             found |= {k: v for k, v in ROLE_LABELS.get(kind, {}).items() if k in found}
         return found
 

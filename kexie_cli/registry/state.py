@@ -20,6 +20,7 @@ import warnings
 from pathlib import Path
 
 from kexie_cli.errors import KexieError
+from kexie_cli.i18n import tr
 
 STATE_DIR = ".kexie"
 GITIGNORE = b"# created by kexie: its working files (lock, cache) are never committed\n*\n"
@@ -33,8 +34,6 @@ class UnsafeState(KexieError):
         self.reason = reason
 
     def render(self, lang: str) -> str:
-        from kexie_cli.i18n import tr
-
         return tr(self.key, lang, path=self.params["path"], reason=tr(self.reason, lang))
 
 

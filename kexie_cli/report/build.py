@@ -13,9 +13,9 @@ import datetime as dt
 
 from kexie_cli.errors import KexieError
 from kexie_cli.query.snapshot import snapshot
+from kexie_cli.registry import gitio
 from kexie_cli.registry.load import Registry
 from kexie_cli.report.figures import Base, ReportData, figures, summary_tables
-from kexie_cli.review import gitio
 
 
 def report_day(today: dt.date, year: int | None) -> dt.date:

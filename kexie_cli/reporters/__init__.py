@@ -6,7 +6,8 @@ only when it renders.
 
 from __future__ import annotations
 
-from kexie_cli.reporters.findings import FINDING_REPORTERS, FindingReporter
+from kexie_cli.reporters.check_formats import FINDING_REPORTERS
+from kexie_cli.reporters.findings import FindingReporter
 from kexie_cli.reporters.tables import TABLE_FORMATS, render_table
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Reporters for ``kexie check``: one class per format, registered by name."""
+"""Reporters for ``kexie check``: one class per format (registered by name in ``reporters/check_formats.py``)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,13 @@ import json
 from pathlib import PurePosixPath
 from typing import ClassVar, TextIO
 
-from kexie_cli.finding import Finding, Severity
+from kexie_cli.cells import csv_text, safe_text
+from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
-from kexie_cli.reporters.cells import csv_text, safe_text
+from kexie_cli.reporters import layout
+from kexie_cli.reporters.tables import make_console
 
-SEVERITY_LABELS = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
 FIELDS = ("code", "severity", "file", "line", "column", "id", "message")
-
-
-def severity_label(severity: Severity, lang: str) -> str:
-    zh, en = SEVERITY_LABELS[severity]
-    return en if lang == "en" else zh
 
 
 class FindingReporter:
@@ -63,10 +55,7 @@ class TableReporter(FindingReporter):
     def render(self, findings: list[Finding], out: TextIO) -> None:
         if not findings:
             return
-        from rich.text import Text
-
-        from kexie_cli.reporters import layout
-        from kexie_cli.reporters.tables import make_console
+        from rich.text import Text  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
 
         styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
         console = make_console(out, self.color)
@@ -170,21 +159,6 @@ def _data(text: str) -> str:
 
 def _prop(text: str) -> str:
     return safe_text(_data(text)).replace(":", "%3A").replace(",", "%2C")
-
-
-FINDING_REPORTERS: dict[str, type[FindingReporter]] = {
-    cls.name: cls
-    for cls in (
-        TableReporter,
-        PlainReporter,
-        JsonReporter,
-        CsvReporter,
-        MarkdownReporter,
-        GithubReporter,
-        __import__("kexie_cli.reporters.sarif", fromlist=["SarifReporter"]).SarifReporter,  # reporters/sarif.py
-        __import__("kexie_cli.reporters.codeclimate", fromlist=["X"]).CodeClimateReporter,  # reporters/codeclimate.py
-    )
-}
 
 
 def summary_line(counts: dict[Severity, int], files: int, lang: str, strict: bool) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kexie_cli.errors import KexieError
+from kexie_cli.exporters.xlsx import write_xlsx
 from kexie_cli.outfile import write_text
 from kexie_cli.reporters.tables import render_table
 from kexie_cli.tables import TableData, to_jsonable
@@ -52,7 +53,6 @@ def emit_summary(
     if fmt == "xlsx":
         if output is None:
             raise KexieError("output.required", fmt="xlsx")
-        from kexie_cli.exporters.xlsx import write_xlsx
 
         write_xlsx([d for _, d in tables], output, lang, sheet_names=[d.title for _, d in tables], heading=heading)
         return

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
 from collections.abc import Callable
 from typing import Any, Literal, TextIO
 
-from kexie_cli.reporters.cells import csv_text, safe_text
+from kexie_cli.cells import csv_text, safe_text
+from kexie_cli.i18n import tr
+from kexie_cli.reporters import layout
 from kexie_cli.tables import Column, TableData, to_jsonable
 
 SHORT = 8  # cells: content this narrow stays on one line in a terminal table
@@ -32,7 +36,7 @@ def _display_rows(data: TableData, lang: str) -> list[list[str]]:
 
 
 def _safe_rows(data: TableData, lang: str) -> list[list[str]]:
-    """Every value on one line, no terminal control sequences (reporters/cells.py)."""
+    """Every value on one line, no terminal control sequences (cells.py)."""
     return [[safe_text(cell) for cell in row] for row in _display_rows(data, lang)]
 
 
@@ -42,7 +46,7 @@ def _write_json(data: TableData, lang: str, out: TextIO, color: bool) -> None:
 
 
 def _write_csv(data: TableData, lang: str, out: TextIO, color: bool) -> None:
-    """Text that a spreadsheet would run gets a leading ' (reporters/cells.py)."""
+    """Text that a spreadsheet would run gets a leading ' (cells.py)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([csv_text(h) for h in data.headers(lang)])
     writer.writerows([[csv_text(cell) for cell in row] for row in _display_rows(data, lang)])
@@ -53,7 +57,7 @@ def _write_table(data: TableData, lang: str, out: TextIO, color: bool) -> None:
 
 
 def _write_md(data: TableData, lang: str, out: TextIO, color: bool) -> None:
-    from tabulate import tabulate
+    from tabulate import tabulate  # noqa: PLC0415 - tabulate loads only when a table is rendered
 
     title, headline = safe_text(data.title), safe_text(data.headline)
     headers = [safe_text(h) for h in data.headers(lang)]
@@ -66,7 +70,7 @@ def _write_md(data: TableData, lang: str, out: TextIO, color: bool) -> None:
 
 
 def _write_plain(data: TableData, lang: str, out: TextIO, color: bool) -> None:
-    from tabulate import tabulate
+    from tabulate import tabulate  # noqa: PLC0415 - tabulate loads only when a table is rendered
 
     title, headline = safe_text(data.title), safe_text(data.headline)
     headers = [safe_text(h) for h in data.headers(lang)]
@@ -92,10 +96,8 @@ TABLE_FORMATS = tuple(TABLE_RENDERERS)
 
 def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, color: bool) -> None:
     """A rich table that fits the terminal: cells wrap at sensible places, never cut with "…"."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from kexie_cli.reporters import layout
+    from rich.table import Table  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
+    from rich.text import Text  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
 
     console = make_console(out, color)
     keep = [i for i, c in enumerate(data.columns) if c.in_table]
@@ -144,9 +146,7 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
 
 def write_note(text: str, out: TextIO, color: bool = False) -> None:
     """A line of text under a terminal table, wrapped to the terminal at sensible places."""
-    from rich.text import Text
-
-    from kexie_cli.reporters import layout
+    from rich.text import Text  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
 
     console = make_console(out, color)
     console.print(Text("\n".join(layout.wrap(text, console.width))))
@@ -158,9 +158,8 @@ def make_console(out: TextIO, color: bool) -> Any:
     On a terminal it is as wide as the terminal (``COLUMNS`` wins); written to a
     file or a pipe, as wide as ``COLUMNS`` says, else as wide as the table needs.
     """
-    import os
 
-    from rich.console import Console
+    from rich.console import Console  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
 
     is_tty = hasattr(out, "isatty") and out.isatty()
     columns = os.environ.get("COLUMNS", "")
@@ -170,9 +169,6 @@ def make_console(out: TextIO, color: bool) -> Any:
 
 def _wrap_header(head: str, width: int) -> list[str]:
     """A header broken after "/" where that fits ("秘书长/" "书记"), else wherever text may break."""
-    import re
-
-    from kexie_cli.reporters import layout
 
     parts = re.findall(r"[^/]+/?", head)
     if len(parts) < 2 or any(layout.width(p) > width for p in parts):
@@ -192,7 +188,6 @@ def _overhead(count: int) -> int:
 
 def _measure(columns: list[Column], headers: list[str], body: list[list[str]]) -> tuple[list[int], list[int]]:
     """Each column's narrowest width without folding a word, date or id, and its natural width."""
-    from kexie_cli.reporters import layout
 
     minimums, maximums = [], []
     for j, (column, head) in enumerate(zip(columns, headers, strict=True)):
@@ -216,7 +211,6 @@ def _table_cell(column: Column, row: dict[str, Any], lang: str) -> str:
 
 def _strip_names(columns: list[Column], body: list[list[str]], footer_row: int, lang: str) -> str:
     """Leave out the place prefix every name shares ("示例市"); say so in a caption."""
-    from kexie_cli.reporters import layout
 
     dropped = []
     for j, column in enumerate(columns):
@@ -231,15 +225,12 @@ def _strip_names(columns: list[Column], body: list[list[str]], footer_row: int, 
         dropped.append(prefix)
     if not dropped:
         return ""
-    from kexie_cli.i18n import tr
 
     return tr("table.prefix_caption", lang, prefix=dropped[0])
 
 
 def _print_title(console: Any, title: str, table_width: int) -> None:
-    from rich.text import Text
-
-    from kexie_cli.reporters import layout
+    from rich.text import Text  # noqa: PLC0415 - rich is slow to import; loaded only when a table is drawn on a terminal
 
     if layout.width(title) <= table_width:
         console.print(Text(" " * ((table_width - layout.width(title)) // 2) + title, style="italic"))

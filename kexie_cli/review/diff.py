@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kexie_cli import kinds
+from kexie_cli.cells import safe_text
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
+from kexie_cli.registry import gitio
 from kexie_cli.registry.load import Registry
-from kexie_cli.reporters.cells import safe_text
-from kexie_cli.review import gitio
-from kexie_cli.review.semdiff import RecordChange, diff_snapshots
+from kexie_cli.review.semdiff import RecordChange, diff_records, diff_snapshots
 
 
 @dataclass(slots=True)
@@ -122,7 +122,6 @@ def _md(text: str) -> str:
 
 def textconv(raw: bytes, schemas: Any, lang: str = "zh") -> str:
     """One ``label: value`` line per field: a Git textconv so ``git diff`` shows meaning, not layout."""
-    from kexie_cli.review.semdiff import diff_records
 
     loaded = load_bytes(raw)
     if loaded.data is None:

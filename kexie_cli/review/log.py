@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kexie_cli import kinds
+from kexie_cli.cells import safe_text
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
+from kexie_cli.registry import gitio
 from kexie_cli.registry.layout import KINDS, RECORDS_DIR, is_slug, record_path
 from kexie_cli.registry.load import Registry
-from kexie_cli.reporters.cells import safe_text
-from kexie_cli.review import gitio
 from kexie_cli.review.semdiff import FieldChange, diff_records
 
 _SEP = "\x1f"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kexie_cli.finding import Severity
+from kexie_cli.finding import Severity, severity_label
 from kexie_cli.i18n import tr
-from kexie_cli.reporters.findings import severity_label
-from kexie_cli.rules import Example, Rule, all_rules
+from kexie_cli.rules import all_rules
+from kexie_cli.rules.base import Example, Rule
 from kexie_cli.tables import Column, TableData
 
 

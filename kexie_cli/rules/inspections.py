@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, date, entries, integer, text
-from kexie_cli.rules import Hit, rule
+from kexie_cli.rules import rule
+from kexie_cli.rules.base import Context, Hit
 from kexie_cli.terms import inspection_exempt, report_deadline, report_year
-from kexie_cli.validate.context import Context
 
 E, W = Severity.ERROR, Severity.WARNING
 BAD_RESULTS = ("missing", "fail")

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from kexie_cli import kinds
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, text
-from kexie_cli.rules import Hit, rule
-from kexie_cli.validate.context import Context
+from kexie_cli.rules import rule
+from kexie_cli.rules.base import Context, Hit
 
 E, W = Severity.ERROR, Severity.WARNING
 USCC_REASONS = {
@@ -197,8 +197,8 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
     value = record.get("registration", "uscc")
     if not isinstance(value, str):
         return
-    from stdnum.cn import uscc
-    from stdnum.exceptions import ValidationError
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is checked
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415 - python-stdnum loads only when a credit code is checked
 
     try:
         code = uscc.validate(value)
@@ -220,7 +220,7 @@ def compact_uscc(value: str) -> str:
     """
     if value.isascii() and value.isalnum():
         return value.upper()
-    from stdnum.cn import uscc
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is not plain ASCII
 
     return str(uscc.compact(value))
 

@@ -9,9 +9,9 @@ from kexie_cli.party import cover as party_cover
 from kexie_cli.party.cover import LAST_12_MONTHS, meeting_gaps
 from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
 from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
-from kexie_cli.rules import Hit, rule
+from kexie_cli.rules import rule
+from kexie_cli.rules.base import Context, Hit
 from kexie_cli.rules.timing import term_end_path, term_params
-from kexie_cli.validate.context import Context
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 MIN_FULL_MEMBERS = 3

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, date, entries, integer
-from kexie_cli.rules import Hit, rule
+from kexie_cli.rules import rule
+from kexie_cli.rules.base import Context, Hit
 from kexie_cli.terms import add_years
-from kexie_cli.validate.context import Context
 
 W, INFO = Severity.WARNING, Severity.INFO
 NPO_GRADE_YEARS = 5

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from kexie_cli.registry.gitio import changed_paths, ensure_repo
 from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.validate.engine import CheckResult
 
@@ -22,7 +23,6 @@ CROSS_RECORD = frozenset({"K201", "K202", "K203", "K204", "K206", "K207", "K501"
 
 def changed_scope(root: Path, rev: str) -> tuple[str, ...] | None:
     """Registry-relative files changed since ``rev`` (None: settings or schemas changed, so all)."""
-    from kexie_cli.review.gitio import changed_paths, ensure_repo
 
     ensure_repo(root)
     names = changed_paths(root, rev)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
+from kexie_cli.fast.cache import Cache
+from kexie_cli.fast.pipeline import LazyRecords, Run, finding_from_row, rows
 from kexie_cli.finding import Finding, Severity
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.load import Progress, Registry
-from kexie_cli.rules import RULES, Hit
-from kexie_cli.validate.context import Context
+from kexie_cli.rules import RULES
+from kexie_cli.rules.base import Context, Hit
 from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
     NO_INDEX,
     NeedsIndex,
@@ -22,12 +24,8 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
     make,
     registry_findings,
 )
-from kexie_cli.validate.index import Index
+from kexie_cli.validate.incremental import deferred_findings
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
-
-if TYPE_CHECKING:
-    from kexie_cli.fast.cache import Cache
-    from kexie_cli.fast.pipeline import Run
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +82,6 @@ def check(
     4. cross-record rules on the full index; suppressions, selection,
        ``--strict`` and order (:func:`finish`).
     """
-    from kexie_cli.fast.pipeline import Run
-
     run = Run(registry, options, overrides)
     store = run.open_cache() if options.cache else None
     run.scan(store)
@@ -102,8 +98,6 @@ def check_change(
 
     The edit commands compare the two to tell the errors an edit would add.
     """
-    from kexie_cli.fast.pipeline import Run
-
     now = Run(registry, options)
     store = now.open_cache() if options.cache else None
     now.scan(store)
@@ -119,8 +113,6 @@ def _evaluate(
     run: Run, store: Cache | None, registry: Registry, options: CheckOptions, progress: Progress | None
 ) -> CheckResult:
     """Steps 2-4 of :func:`check` on a scanned run (the caller saves the cache)."""
-    from kexie_cli.fast.pipeline import LazyRecords, finding_from_row, rows
-
     memo = store.memo_key(run.memo_parts(), _options_text(options)) if store is not None else None
     if store is not None and memo is not None:
         known = store.memo_get(memo)
@@ -133,8 +125,6 @@ def _evaluate(
     records = run.records(store)
     ctx = Context(registry.settings, registry.schemas, options.today, Index(records), options.lang)
     if store is not None:
-        from kexie_cli.validate.incremental import deferred_findings
-
         findings = run.findings + registry_findings(run.rules, ctx)
         findings += deferred_findings(
             run.rules, run.deferred, ctx, run.key_of, store.get, store.put, make, finding_from_row, rows

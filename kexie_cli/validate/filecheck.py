@@ -15,11 +15,11 @@ from typing import cast
 
 from kexie_cli.finding import Finding
 from kexie_cli.i18n import tr
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import KIND_FOLDERS, KINDS
-from kexie_cli.rules import RULES, Hit, Rule
-from kexie_cli.validate.context import Context
-from kexie_cli.validate.index import Index
+from kexie_cli.rules import RULES
+from kexie_cli.rules.base import Context, Hit, Rule
 from kexie_cli.validate.schema_check import schema_hits
 
 
@@ -64,7 +64,7 @@ def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[F
     out = [make(code, record, hit, ctx) for code, hit in _placement(record)]
     known_valid = False
     if fast and record.kind is not None:
-        from kexie_cli.fast.validate import is_valid
+        from kexie_cli.fast.validate import is_valid  # noqa: PLC0415 - imports jsonschema-rs: only when a file is worked on
 
         known_valid = is_valid(ctx.schemas, record.kind, record.data)
     hits = schema_hits(record, ctx.schemas, known_valid=known_valid)

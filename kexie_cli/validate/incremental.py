@@ -22,10 +22,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, cast
 
 from kexie_cli.finding import Finding
+from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
-from kexie_cli.rules import Rule
-from kexie_cli.validate.context import Context
-from kexie_cli.validate.index import Index
+from kexie_cli.rules.base import Context, Rule
 
 Token = tuple[str, Any]
 Row = tuple[str, str, str, int, int, str | None, str, str]

@@ -9,7 +9,7 @@ from typing import Any
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import KINDS
 from kexie_cli.registry.schemas import SchemaSet
-from kexie_cli.rules import Hit
+from kexie_cli.rules.base import Hit
 
 CODE_BY_KEYWORD = {
     "required": "K101",

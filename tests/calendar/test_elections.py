@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.calendar.helpers import ELECTIONS, SAMPLE
 from tests.conftest import AS_OF, run_cli
@@ -123,7 +124,6 @@ def test_csv_md_and_xlsx(tmp_path: Path) -> None:
     target = tmp_path / "due.xlsx"
     run = run_cli(["due-elections", "--as-of", AS_OF, "--format", "xlsx", "--output", str(target)], ELECTIONS)
     assert run.exit_code == 0
-    from openpyxl import load_workbook
 
     sheet = load_workbook(target).active
     assert sheet.max_row == 2 + 9  # the title row, the header row, 9 records

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from icalendar import Calendar
+
 from tests.calendar.helpers import ELECTIONS
 from tests.conftest import AS_OF, run_cli
 
@@ -18,8 +20,6 @@ def export(tmp_path: Path, name: str = "due.ics", *args: str) -> Path:
 
 
 def events(path: Path) -> dict[str, Any]:
-    from icalendar import Calendar
-
     calendar = Calendar.from_ical(path.read_bytes())
     return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
 

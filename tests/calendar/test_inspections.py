@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
+
 from tests.calendar.helpers import INSPECTIONS, SAMPLE
-from tests.conftest import AS_OF, run_cli
+from tests.conftest import AS_OF, REPO, run_cli
 
 
 def report(*args: str, as_of: str = AS_OF, root: Path = INSPECTIONS) -> Any:
@@ -81,7 +83,6 @@ def test_xlsx_has_two_sheets(tmp_path: Path) -> None:
     target = tmp_path / "ins.xlsx"
     run = run_cli(["inspections", "--as-of", AS_OF, "--format", "xlsx", "-o", str(target)], INSPECTIONS)
     assert run.exit_code == 0
-    from openpyxl import load_workbook
 
     book = load_workbook(target)
     assert book.sheetnames == ["年检情况", "需跟进"]
@@ -105,7 +106,6 @@ def test_sample_registry_agrees_with_check() -> None:
 
 def test_inspections_and_summary_give_the_same_rates() -> None:
     """One 合格率 and one 报送率: `kexie inspections` and `summary inspections` (and so `report`) agree."""
-    from tests.conftest import AS_OF, REPO, run_cli
 
     own = run_cli(["inspections", "--as-of", AS_OF, "--format", "json"], REPO).json()
     (table,) = run_cli(["summary", "inspections", "--as-of", AS_OF, "--format", "json"], REPO).json()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
+from docx import Document
 
-from kexie_cli.calendar.letters import cn_date
+from kexie_cli.calendar.numerals import cn_date
 from tests.calendar.helpers import ELECTIONS, INSPECTIONS
 from tests.conftest import AS_OF, run_cli
 
@@ -19,14 +21,10 @@ def letters(which: str, root: Path, out: Path, *args: str) -> list[str]:
 
 
 def paragraphs(path: Path) -> list[str]:
-    from docx import Document
-
     return [p.text for p in Document(str(path)).paragraphs]
 
 
 def test_cn_date() -> None:
-    import datetime as dt
-
     assert cn_date(dt.date(2026, 6, 30)) == "2026年6月30日"
     assert cn_date(dt.date(2027, 1, 5)) == "2027年1月5日"
 

@@ -8,7 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
+from kexie_cli.calendar.letter_docx import closing_indents
 from tests.calendar.helpers import SAMPLE
 from tests.conftest import run_cli, write_registry
 
@@ -24,8 +28,6 @@ def make(which: str, root: Path, out: Path, as_of: str, *args: str) -> dict[str,
 
 
 def docx_text(path: Path) -> str:
-    from docx import Document
-
     return "\n".join(p.text for p in Document(str(path)).paragraphs)
 
 
@@ -186,9 +188,6 @@ def test_bad_letters_setting_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_docx_is_an_a4_page_with_official_margins_and_fonts(tmp_path: Path) -> None:
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
 
     make("inspections", SAMPLE, tmp_path, "2026-11-23")
     document = Document(str(tmp_path / "keji-qingbao-xuehui-inspection-revoke.docx"))
@@ -234,10 +233,6 @@ def test_letters_show_the_steps_done_and_skip_them(tmp_path: Path) -> None:
 
 
 def test_signature_is_centred_over_the_date(tmp_path: Path) -> None:
-    from docx import Document
-    from docx.shared import Pt
-
-    from kexie_cli.calendar.letters import closing_indents
 
     assert closing_indents("示例市科学技术协会", "2026年11月23日") == {"date": 4.0, "signature": 3.0}
     assert closing_indents("中共示例市科学技术协会党组", "2027年3月1日") == {"signature": 2.0, "date": 5.5}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,6 @@ def test_plain_output() -> None:
 
 
 def test_settings_set_the_frequencies(tmp_path: Path) -> None:
-    import shutil
-
     root = tmp_path / "reg"
     shutil.copytree(PARTY, root)
     (root / "kexie.yaml").write_text(

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.fast import fastload
 from kexie_cli.fast.locate import same
-from kexie_cli.records.loader import Loaded, resolve_plain
+from kexie_cli.records.loader import Loaded, load_bytes, resolve_plain
 
 DATA = Path(__file__).parent / "yaml-test-suite" / "data"
 
@@ -140,8 +141,6 @@ def tally(load: Callable[[bytes], Loaded]) -> dict[str, list[str]]:
 
 def main() -> None:
     """Print the conformance counts: ``python -m tests.conformance.suite``."""
-    from kexie_cli.fast import fastload
-    from kexie_cli.records.loader import load_bytes
 
     def bulk(raw: bytes) -> Loaded:
         fast = fastload.load(raw)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from kexie_cli.fast import fastload
+from kexie_cli.i18n import catalog
 from kexie_cli.records.loader import Loaded, load_bytes
 from tests.conformance.suite import Case, cases, outcome, tally
 
@@ -79,8 +80,6 @@ def test_cases_once_wrong(name: str) -> None:
 
 
 def test_refusals_name_a_position_and_a_known_message() -> None:
-    from kexie_cli.i18n import catalog
-
     for case in CASES:
         for problem in load_bytes(case.raw).problems:
             assert problem.line >= 1 and problem.column >= 1

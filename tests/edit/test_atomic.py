@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, registry_lock
-from kexie_cli.edit.commands import SetField, edit_record, edit_text
+from kexie_cli.edit.commands import edit_record, edit_text
+from kexie_cli.edit.operations import SetField
 from kexie_cli.outfile import replace_atomically
 from kexie_cli.registry.load import Registry
 from tests.conftest import REPO, TODAY

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from kexie_cli.edit import roundtrip
 from kexie_cli.edit.canonical import FormatError, format_text, modeline, same_data
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.layout import FOLDER_KINDS
@@ -110,7 +113,6 @@ VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.lists(ENTRY, max_s
 
 def _render(value: object, style: int) -> str:
     """A scalar as YAML, in one of several quoting styles."""
-    import json
 
     if isinstance(value, str):
         if style == 0:
@@ -192,7 +194,6 @@ def test_fmt_check_on_the_sample_registry_passes() -> None:
 
 def _scramble(node: object) -> None:
     """Reverse the key order of every mapping (comments-free samples only)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
         for key in reversed(list(node)):
@@ -209,8 +210,6 @@ WITHOUT_COMMENTS = [p for p in SAMPLES if "#" not in p.read_text(encoding="utf-8
 
 @pytest.mark.parametrize("path", WITHOUT_COMMENTS[::4])
 def test_fmt_restores_a_scrambled_sample(path: Path) -> None:
-    from kexie_cli.edit import roundtrip
-
     text = path.read_text(encoding="utf-8")
     doc = roundtrip.load(text.split("\n", 1)[1])
     _scramble(doc)

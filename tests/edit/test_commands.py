@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from kexie_cli.cli import cli
 from kexie_cli.edit.new import derive_id
 from kexie_cli.edit.tree import parse_path
 from kexie_cli.errors import KexieError
@@ -200,9 +202,6 @@ def test_new_without_input_names_the_missing_fields(root: Path) -> None:
 
 
 def test_new_prompts_for_what_is_missing(root: Path) -> None:
-    from click.testing import CliRunner
-
-    from kexie_cli.cli import cli
 
     answers = "测试市滨江区新港镇科学技术协会\n\n2020-01-01\ntownship\n张三\n2020-01-01\n\n"  # no parent
     result = CliRunner().invoke(cli, ["new", "branch", "--root", str(root), "--as-of", AS_OF], input=answers)

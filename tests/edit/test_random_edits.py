@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from kexie_cli.edit import canonical, tree
-from kexie_cli.edit.commands import Elect, Extend, Inspect, SetField, UnsetField, apply_operation
+from kexie_cli.edit.commands import apply_operation
+from kexie_cli.edit.operations import Elect, Extend, Inspect, SetField, UnsetField
 from kexie_cli.records.loader import Loaded, load_text
 from kexie_cli.registry.layout import FOLDER_KINDS
 from kexie_cli.registry.schemas import SchemaSet

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from kexie_cli.importer.columns import match_header, synonyms
 from kexie_cli.records.loader import load_text
 from tests.conftest import AS_OF, Run, run_cli, write_registry
 from tests.importer.book import DATES, HEADERS, messy_rows, write_book
@@ -248,8 +249,6 @@ def test_branch_parent_and_cell_covers_by_name(reg: Path, tmp_path: Path) -> Non
 
 
 def test_header_synonyms() -> None:
-    from kexie_cli.importer.columns import match_header, synonyms
-
     table = synonyms("society", None)
     expected = {
         "学会名称": "name",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import re
@@ -90,7 +91,6 @@ for args in json.loads(sys.argv[1]):
 
 def run_many(commands: list[list[str]], columns: int, *, cwd: Path) -> list[str]:
     """Several ``kexie`` commands in one process on one pty: each one's terminal text, ANSI removed."""
-    import json
 
     run = run_kexie([json.dumps(commands)], columns, cwd=cwd, prelude=MANY)
     parts = run.terminal.split(SEPARATOR + "\n")

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli import __version__
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, write_registry
+from tests.review.conftest import SOCIETY, SOCIETY_FILE
 
 DAYS = ("2026-11-23", "2026-11-24")
 
@@ -46,8 +47,6 @@ def test_codeclimate_fingerprints_are_the_same_on_two_consecutive_days() -> None
 
 
 def test_fingerprint_survives_a_line_move(tmp_path: Path) -> None:
-    from tests.conftest import write_registry
-    from tests.review.conftest import SOCIETY, SOCIETY_FILE
 
     bad = SOCIETY.replace("years: 5", "years: 6")
     root = write_registry(tmp_path / "a", {SOCIETY_FILE: bad})

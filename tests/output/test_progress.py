@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import AS_OF, REPO
@@ -27,8 +29,6 @@ def test_progress_bar_on_the_terminal_and_only_csv_in_the_file(tmp_path: Path) -
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     done = subprocess.run(
         [sys.executable, "-c", NO_DELAY, "check", "--as-of", AS_OF, "--format", "json", "--no-cache"],

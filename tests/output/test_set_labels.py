@@ -8,6 +8,7 @@ import pytest
 
 from kexie_cli.edit.tree import enum_code, parse_value
 from kexie_cli.errors import KexieError
+from kexie_cli.registry.load import Registry
 from tests.conftest import AS_OF, run_cli, write_registry
 from tests.edit.test_commands import CELL, FILE, SOCIETY
 
@@ -28,7 +29,6 @@ def test_set_level_by_its_label(root: Path) -> None:
 def test_set_discipline_by_its_label_and_a_role_by_either_name(root: Path) -> None:
     assert run_cli(["set", "wuli-xuehui", "discipline", "工科", "--as-of", AS_OF], root).exit_code == 0
     assert "discipline: engineering\n" in (root / FILE).read_text(encoding="utf-8")
-    from kexie_cli.registry.load import Registry
 
     schemas = Registry.open(root).schemas
     role = schemas.node("society", ("leaders", 0, "role"))

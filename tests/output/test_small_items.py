@@ -6,13 +6,13 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from icalendar import Calendar
+
 from tests.calendar.helpers import ELECTIONS
-from tests.conftest import AS_OF, REPO, run_cli
+from tests.conftest import AS_OF, REPO, run_cli, write_registry
 
 
 def _events(path: Path) -> dict[str, object]:
-    from icalendar import Calendar
-
     return {str(e["uid"]): e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
 
 
@@ -57,8 +57,6 @@ MODELINE = "# yaml-language-server: $schema=../../schemas/society.schema.json\n"
 
 
 def test_fmt_adds_no_modeline_where_the_registry_has_no_schemas(tmp_path: Path) -> None:
-    from tests.conftest import write_registry
-
     root = write_registry(tmp_path / "reg", {"records/societies/wuli-xuehui.yaml": SOCIETY_BODY})
     path = root / "records/societies/wuli-xuehui.yaml"
     assert run_cli(["fmt"], root).exit_code == 0

@@ -9,7 +9,7 @@ import pytest
 
 from kexie_cli.reporters.layout import width
 from tests.conftest import AS_OF, REPO, run_cli
-from tests.output.ptyrun import run_many
+from tests.output.ptyrun import run_kexie, run_many
 
 WIDTHS = (80, 100, 120)
 COMMANDS = {
@@ -108,8 +108,6 @@ def test_inspections_and_list_names_whole(columns: int) -> None:
 
 
 def test_no_color_only_removes_colour() -> None:
-    from tests.output.ptyrun import run_kexie
-
     plain = run_kexie([*COMMANDS["due-elections"]], 100, cwd=REPO, env={"NO_COLOR": "1"})
     coloured = run_kexie([*COMMANDS["due-elections"]], 100, cwd=REPO)
     assert plain.terminal == coloured.terminal  # the same layout, 100 columns wide

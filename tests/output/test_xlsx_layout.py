@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from kexie_cli.exporters.xlsx import SHEET_NAME_MAX, pages_wide, short_sheet_name
@@ -22,8 +23,6 @@ OUTPUTS = {
 
 
 def _book(tmp_path: Path, name: str) -> Any:
-    from openpyxl import load_workbook
-
     target = tmp_path / f"{name}.xlsx"
     run = run_cli([*OUTPUTS[name], "-o", str(target)], REPO)
     assert run.exit_code == 0, run.stderr

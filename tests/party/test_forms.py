@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -91,8 +92,6 @@ def test_english_labels_of_committee_meetings() -> None:
 
 
 def test_settings_change_term_years_and_committee_threshold(tmp_path: Path) -> None:
-    import shutil
-
     root = tmp_path / "reg"
     shutil.copytree(EXAMPLES / "branch", root)
     (root / "kexie.yaml").write_text(
@@ -107,8 +106,6 @@ def test_settings_change_term_years_and_committee_threshold(tmp_path: Path) -> N
 
 
 def test_bad_party_settings_exit_2(tmp_path: Path) -> None:
-    import shutil
-
     root = tmp_path / "reg"
     shutil.copytree(EXAMPLES / "branch", root)
     (root / "kexie.yaml").write_text("registry: 测试\nparty:\n  term_years: {branch: 0}\n", encoding="utf-8")
@@ -118,8 +115,6 @@ def test_bad_party_settings_exit_2(tmp_path: Path) -> None:
 
 
 def test_new_working_group_is_led_by_a_group_leader(tmp_path: Path) -> None:
-    import shutil
-
     root = tmp_path / "reg"
     shutil.copytree(EXAMPLES / "working-group", root)
     args = ["new", "party-cell", "--no-input", "--name", "丙学会党的工作小组", "--id", "wg-c"]

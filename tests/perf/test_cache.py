@@ -14,12 +14,15 @@ from typing import Any
 import pytest
 
 import kexie_cli
+from bench.gen import generate
 from kexie_cli.fast import cache as cache_mod
 from kexie_cli.finding import Severity
 from kexie_cli.i18n import catalog
 from kexie_cli.registry.load import Registry
-from kexie_cli.rules import RULES, Hit, Rule, all_rules
+from kexie_cli.rules import RULES, all_rules
+from kexie_cli.rules.base import Hit, Rule
 from kexie_cli.validate.engine import CheckOptions
+from kexie_cli.validate.engine import check as run_check
 from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry
 
 SOCIETY = """id: demo-society
@@ -114,8 +117,6 @@ def test_run_memo_answers_only_when_nothing_changed(root: Path) -> None:
 
 
 def test_run_memo_records_are_built_on_demand(root: Path) -> None:
-    from kexie_cli.validate.engine import check as run_check
-
     registry = Registry.open(root)
     first = run_check(registry, CheckOptions(today=TODAY))
     second = run_check(registry, CheckOptions(today=TODAY))
@@ -261,7 +262,6 @@ def test_concurrent_saves_never_tear_the_pack(root: Path) -> None:
 
 def test_overlapping_runs(tmp_path: Path) -> None:
     """Two processes checking the same registry at once, cache cold: same output, valid pack."""
-    from bench.gen import generate
 
     reg = tmp_path / "big"
     generate(300, reg, seed=3, defect_percent=10)

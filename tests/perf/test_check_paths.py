@@ -9,21 +9,24 @@ with worker processes, with a cold or warm cache.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from bench.gen import generate
 from kexie_cli.fast import pipeline
+from kexie_cli.query.show import show
+from kexie_cli.query.snapshot import snapshot
+from kexie_cli.records.index import Index
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.registry.load import Registry, read_record
 from kexie_cli.rules import all_rules
-from kexie_cli.validate.context import Context
+from kexie_cli.rules.base import Context
 from kexie_cli.validate.engine import CheckOptions, CheckResult, check, finish
 from kexie_cli.validate.filecheck import file_findings, make
-from kexie_cli.validate.index import Index
-from tests.conftest import AS_OF, REPO, TODAY, run_cli
+from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry
 
 
 @pytest.fixture(autouse=True)
@@ -117,8 +120,6 @@ def test_generated_corpus_same_with_cold_and_warm_cache(corpus: Path) -> None:
 
 
 def test_one_file_changed_with_warm_cache(corpus: Path, tmp_path: Path) -> None:
-    import shutil
-
     root = tmp_path / "copy"
     shutil.copytree(corpus, root)
     run(root, PATHS["fast-serial"])
@@ -149,7 +150,6 @@ def test_jobs_for() -> None:
 
 def test_files_known_without_reading(tmp_path: Path) -> None:
     """K006 (not a record file) and K001 (too large) come out the same on the bulk path."""
-    from tests.conftest import write_registry
 
     root = write_registry(
         tmp_path / "reg",
@@ -168,7 +168,6 @@ def test_files_known_without_reading(tmp_path: Path) -> None:
 
 def test_overrides_are_checked_instead_of_the_file(corpus: Path, tmp_path: Path) -> None:
     """The engine's overrides: a changed text, and a new file, give the findings they would give on disk."""
-    import shutil
 
     root = tmp_path / "copy"
     shutil.copytree(corpus, root)
@@ -190,8 +189,6 @@ def test_overrides_are_checked_instead_of_the_file(corpus: Path, tmp_path: Path)
 
 
 def test_show_findings_from_the_snapshot_check_equal_a_run_for_the_file() -> None:
-    from kexie_cli.query.show import show
-    from kexie_cli.query.snapshot import snapshot
 
     registry = Registry.open(REPO)
     snap = snapshot(registry, TODAY, "zh")

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from kexie_cli.registry.load import Registry
-from kexie_cli.rules import RULES, Hit, all_rules
+from kexie_cli.rules import RULES, all_rules
+from kexie_cli.rules.base import Hit
 from kexie_cli.validate.engine import CheckOptions, check
 from tests.conftest import REPO, TODAY
 

@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
+from kexie_cli.fast import pipeline
 from kexie_cli.fast.records import FACT_KEYS, CachedRecord
 from kexie_cli.registry.load import Registry
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import CheckOptions, check, check_change
 from tests.conftest import REPO, TODAY
 
 
@@ -85,9 +86,6 @@ def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
 
 
 def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kexie_cli.fast import pipeline
-    from kexie_cli.validate.engine import check_change
-
     root = _copy(tmp_path)
     victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
     relpath = victim.relative_to(root).as_posix()

@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from kexie_cli.fast import cache as cache_mod
 from kexie_cli.fast import fastload
+from kexie_cli.fast.validate import _is_date, _python_formats
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules import all_rules
 from kexie_cli.validate.engine import CheckOptions
 from tests.conftest import AS_OF, TODAY, run_cli, write_registry
@@ -111,9 +114,6 @@ def test_cache_key_includes_the_path_that_ran(tmp_path: Path, monkeypatch: pytes
     "value", ["0000-01-01", "2020-02-29", "2021-02-29", "2020-1-01", "２０２０-01-01", "2020-01-01\n", "20200101", 5]
 )
 def test_fast_date_format_is_the_python_one(value: object) -> None:
-    from jsonschema import Draft202012Validator
-
-    from kexie_cli.fast.validate import _is_date
 
     assert _is_date(value) == Draft202012Validator.FORMAT_CHECKER.conforms(value, "date")
 
@@ -121,10 +121,6 @@ def test_fast_date_format_is_the_python_one(value: object) -> None:
 @pytest.mark.parametrize("value", ["http://x", "not a uri", "http://例子.中国/a?b=1&c=%zz", "http://[::1", "a:b"])
 def test_fast_validator_formats_are_the_python_ones(value: str) -> None:
     """Whatever extras are installed (with rfc3987 Python checks ``uri``, without it it does not)."""
-    from jsonschema import Draft202012Validator
-
-    from kexie_cli.fast.validate import _python_formats
-    from kexie_cli.registry.schemas import SchemaSet
 
     formats = _python_formats(SchemaSet(None))
     assert set(formats) >= {"date", "uri"}

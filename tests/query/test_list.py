@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import AS_OF, run_cli
 from tests.query.conftest import json_rows
@@ -136,8 +137,6 @@ def test_fields_lists_schema_and_derived_fields(small: Path) -> None:
 
 
 def test_list_to_xlsx(small: Path, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
-
     target = tmp_path / "out.xlsx"
     run = run_cli(["list", "societies", "--format", "xlsx", "--output", str(target), "--as-of", AS_OF], small)
     assert run.exit_code == 0, run.stderr

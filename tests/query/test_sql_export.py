@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
+from kexie_cli.query.dataset_schema import SCHEMA
 from tests.conftest import AS_OF, REPO, run_cli
 from tests.query.conftest import json_rows
 from tests.query.small import FILES, SETTINGS
@@ -84,8 +86,6 @@ def test_sql_schema_lists_every_table() -> None:
 
 
 def test_export_xlsx(tmp_path: Path, sample: Raw) -> None:
-    from openpyxl import load_workbook
-
     target = tmp_path / "registry.xlsx"
     run = run_cli(["export", "--format", "xlsx", "--output", str(target), "--as-of", AS_OF], REPO)
     assert run.exit_code == 0, run.stderr
@@ -152,8 +152,6 @@ def test_export_json_and_sqlite(tmp_path: Path, small: Path) -> None:
 
 
 def test_every_sql_table_and_column_is_documented() -> None:
-    from kexie_cli.query.dataset import SCHEMA
-
     doc = (REPO / "docs" / "queries.md").read_text(encoding="utf-8")
     for name, (_, _, columns) in SCHEMA.items():
         assert f"### `{name}`" in doc

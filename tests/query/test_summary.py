@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import AS_OF, REPO, TODAY, run_cli
-from tests.query.conftest import as_date
+from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry
+from tests.query.conftest import as_date, json_rows
+from tests.query.small import FILES, SETTINGS
 
 LIVE = {"active", "dormant", "suspended"}
 Raw = dict[str, list[dict[str, Any]]]
@@ -241,9 +242,6 @@ def test_csv_needs_one_table() -> None:
 
 
 def test_small_registry_figures_counted_by_hand(tmp_path: Path) -> None:
-    from tests.conftest import write_registry
-    from tests.query.conftest import json_rows
-    from tests.query.small import FILES, SETTINGS
 
     root = write_registry(tmp_path / "reg", FILES, SETTINGS)
     run = run_cli(["summary", "--format", "json", "--as-of", AS_OF], root)

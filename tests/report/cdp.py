@@ -42,7 +42,7 @@ def find_chromium() -> str | None:
 
 def _high(fds: tuple[int, int]) -> tuple[int, int]:
     """The pipe's descriptors moved above 10, so that making fds 3 and 4 in the child cannot clobber them."""
-    import fcntl
+    import fcntl  # noqa: PLC0415 - POSIX only (absent on Windows)
 
     out = []
     for fd in fds:

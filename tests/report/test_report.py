@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from tests.conftest import AS_OF, REPO, run_cli, write_registry
 from tests.query.small import FILES, SETTINGS
@@ -100,9 +103,6 @@ def test_output_errors_are_usage_errors(tmp_path: Path) -> None:
 
 
 def test_docx_is_a4_with_the_letters_fonts(tmp_path: Path) -> None:
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
 
     out = tmp_path / "report.docx"
     run = run_cli(["report", "--format", "docx", "-o", str(out), "--as-of", AS_OF], REPO)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAML
+
 from kexie_cli.records.loader import load_text
 from tests.conftest import AS_OF, REPO, run_cli
 from tests.review.conftest import BRANCH, BRANCH_FILE, SOCIETY, SOCIETY_FILE, git
@@ -99,8 +101,6 @@ def test_sarif_levels_on_the_sample_registry() -> None:
 
 
 def hooks() -> dict[str, dict[str, Any]]:
-    from ruamel.yaml import YAML
-
     loaded = YAML(typ="safe", pure=True).load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     return {hook["id"]: hook for hook in loaded}
 

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kexie_cli.registry.schemas import SchemaSet
+from kexie_cli.review.semdiff import diff_records
 from tests.conftest import run_cli
 from tests.review.conftest import BRANCH_FILE, SOCIETY, SOCIETY_FILE, git
 
@@ -134,8 +136,6 @@ def test_git_textconv_shows_fields(repo: Repo) -> None:
 
 
 def test_a_mapping_added_is_shown_field_by_field_with_titles() -> None:
-    from kexie_cli.registry.schemas import SchemaSet
-    from kexie_cli.review.semdiff import diff_records
 
     old = {"id": "x", "kind": "society"}
     new = old | {"election": {"plan_submitted": {"date": "2026-11-20", "doc_no": "示科协〔2026〕3号"}}}

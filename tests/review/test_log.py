@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import run_cli
-from tests.review.conftest import SOCIETY_FILE, git
+from tests.review.conftest import SOCIETY, SOCIETY_FILE, git
 
 Repo = Callable[..., Path]
 
@@ -53,8 +53,6 @@ def test_unknown_record(repo: Repo) -> None:
 
 
 def test_log_does_not_follow_a_new_record_back_into_its_template(repo: Repo) -> None:
-    from tests.review.conftest import SOCIETY
-
     template = "templates/records/society.yaml"
     skeleton = SOCIETY.replace("wuli-xuehui", "{{id}}").replace("测试市物理学会", "{{name}}")
     root = repo()

@@ -8,9 +8,11 @@ limit) are made by the tests.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tracemalloc
 from collections.abc import Iterator
@@ -138,7 +140,6 @@ def test_diff_says_unreadable_not_removed(tmp_path: Path, deadline: None) -> Non
     git = shutil.which("git")
     if git is None:
         pytest.skip("git not installed")
-    import subprocess
 
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t"}
     env["GIT_COMMITTER_EMAIL"] = "t@e"
@@ -183,7 +184,6 @@ def test_commands_survive_the_whole_corpus(tmp_path: Path) -> None:
         for name in unloadable:
             assert f"{SOCIETIES}/{name}.yaml 无法读取（{EXPECTED[name][0]}" in run.stderr, (args, name)
         assert f"以上 {len(unloadable)} 个文件无法读取" in run.stderr
-    import json
 
     exported = json.loads((out / "x.json").read_text(encoding="utf-8"))
     assert sorted(u["file"] for u in exported["unreadable"]) == [f"{SOCIETIES}/{n}.yaml" for n in unloadable]

@@ -29,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kexie_cli.edit import commands as ops
+from kexie_cli.edit import operations as ops
 from kexie_cli.edit.canonical import FormatError, decode_record, format_text
 from kexie_cli.edit.commands import edit_text
 from kexie_cli.edit.tree import parse_path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,8 +95,6 @@ def test_escaped_control_gets_k104(registry: Callable[..., Path], pure: bool, fi
 
 
 def _git(root: Path, *args: str) -> None:
-    import subprocess
-
     env = {"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "测试"}
     env |= {"GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": __import__("os").environ["PATH"]}
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)

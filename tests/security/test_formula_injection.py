@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
+from kexie_cli.cells import csv_text
 from tests.conftest import AS_OF, run_cli
 from tests.security.hostile import FORMULA, FORMULA_FILES, society
 
@@ -25,8 +27,6 @@ XLSX_COMMANDS = {
 
 @pytest.mark.parametrize("name", list(XLSX_COMMANDS))
 def test_xlsx_text_is_never_a_formula(registry: Callable[..., Path], tmp_path: Path, name: str) -> None:
-    from openpyxl import load_workbook
-
     root = registry(FORMULA_FILES)
     target = tmp_path / "out.xlsx"
     result = run_cli([*XLSX_COMMANDS[name], "-o", str(target), "--as-of", AS_OF], root)
@@ -106,6 +106,4 @@ def test_check_csv_guards_ids(registry: Callable[..., Path]) -> None:
     ],
 )
 def test_csv_cell_rule(raw: str, shown: str) -> None:
-    from kexie_cli.reporters.cells import csv_text
-
     assert csv_text(raw) == shown

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kexie_cli.query import sqlite
 from tests.conftest import run_cli
 from tests.security.hostile import society
 
@@ -75,8 +76,6 @@ def test_functions_and_tables_outside_the_allow_list_are_refused(registry: Calla
 
 
 def test_memory_bound_stops_a_query(registry: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    from kexie_cli.query import sqlite
-
     monkeypatch.setattr(sqlite.Limits, "__init__", _small_memory(sqlite.Limits.__init__))
     root = registry(FILES)
     query = ENDLESS + "SELECT group_concat(x) FROM (SELECT x FROM c ORDER BY x DESC LIMIT 50000000)"

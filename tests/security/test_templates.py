@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kexie_cli.calendar import letter_templates
 from tests.conftest import AS_OF, run_cli
 from tests.security.hostile import society
 
@@ -106,9 +107,7 @@ def test_huge_output_is_stopped(registry: Callable[..., Path], tmp_path: Path, e
 def test_slow_template_is_stopped(
     registry: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kexie_cli.calendar import letters as letters_module
-
-    monkeypatch.setattr(letters_module, "RENDER_SECONDS", 1.0)
+    monkeypatch.setattr(letter_templates, "RENDER_SECONDS", 1.0)
     body = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
     root = letters(registry, tmp_path, with_body(body))
     start = time.monotonic()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from html import escape
@@ -250,8 +251,8 @@ TITLE_FONT = ("SimHei", "黑体")
 
 
 def _font(run_or_style: Any, font: tuple[str, str], size: float, bold: bool = False) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.oxml.ns import qn  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     run_or_style.font.name = font[0]
     run_or_style.font.size = Pt(size)
@@ -261,9 +262,9 @@ def _font(run_or_style: Any, font: tuple[str, str], size: float, bold: bool = Fa
 
 def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
     """A4, margins of GB/T 9704 (公文), 仿宋 三号 body, 黑体 title and headings, as the letters use."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx import Document  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Mm, Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
     document = Document()
     section = document.sections[0]
@@ -274,7 +275,6 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
     props = document.core_properties
     props.title = title(report, lang)
     props.author = report.registry
-    import datetime as dt
 
     stamp = dt.datetime(report.today.year, report.today.month, report.today.day)
     props.created = props.modified = stamp

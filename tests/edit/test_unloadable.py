@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, run_cli
-from tests.qa.records import GOOD_SOCIETY
+from tests.robustness.records import GOOD_SOCIETY
 
 ALIASED = GOOD_SOCIETY.replace("id: ceshi-xuehui", "id: bieming-xuehui").replace(
     "name: 测试市测试学会", "name: &n 测试市别名学会\nshort_name: *n"

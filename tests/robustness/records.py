@@ -1,4 +1,4 @@
-"""Small hostile records shared by the QA regression tests."""
+"""Small hostile records shared by the robustness tests (query, output, edit, CLI paths)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ Record values come from many hands and are untrusted:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -57,3 +58,8 @@ def mark_string(cell: Any) -> None:
     """Make an openpyxl cell holding text a string cell (openpyxl turns text starting with ``=`` into a formula)."""
     if isinstance(cell.value, str):
         cell.data_type = "s"
+
+
+def text_width(text: str) -> int:
+    """Width of cell text in columns (CJK characters count two): xlsx column widths, carets under an expression."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import AS_OF, run_cli
-from tests.qa.records import GOOD_SOCIETY, HUGE_CELL
+from tests.robustness.records import GOOD_SOCIETY, HUGE_CELL
 
 FILES: dict[str, str | bytes] = {
     "records/societies/ceshi-xuehui.yaml": GOOD_SOCIETY,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.qa.records import GOOD_SOCIETY
+from tests.robustness.records import GOOD_SOCIETY
 
 FILES: dict[str, str | bytes] = {"records/societies/ceshi-xuehui.yaml": GOOD_SOCIETY}
 

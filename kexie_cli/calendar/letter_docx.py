@@ -1,0 +1,172 @@
+"""A rendered letter as a .docx 公文 page (GB/T 9704): A4, 公文 margins, 文号 top right, title
+centred in 小标宋/黑体, 主送 line, body in 仿宋 三号 with indented paragraphs, 落款 and date on
+the right, 附注, 抄送.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+_MARKUP = re.compile(r"^#+\s*")
+
+# The page of a 公文 (GB/T 9704): A4, margins about 37 / 35 / 28 / 26 mm (top / bottom / left / right),
+# title in 小标宋 二号 (22 pt), body in 仿宋 三号 (16 pt), 28.95 pt lines (22 lines a page).
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+TITLE_FONT, TITLE_FALLBACK = "方正小标宋简体", "黑体"
+BODY_FONT, BODY_FALLBACK = "仿宋_GB2312", "仿宋"
+LATIN_FONT = "Times New Roman"
+TITLE_PT, BODY_PT, CC_PT, LINE_PT = 22, 16, 14, 28.95
+# fontTable entries: Word uses w:altName when the font itself is not installed (GB2312 charset 86)
+FONT_TABLE = {
+    TITLE_FONT: (TITLE_FALLBACK, "02010601030101010101"),
+    TITLE_FALLBACK: ("SimHei", "02010609060101010101"),
+    BODY_FONT: (BODY_FALLBACK, "02010609030101010101"),
+    BODY_FALLBACK: ("FangSong", "02010609060101010101"),
+}
+
+
+def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
+    """A Word document on an A4 公文 page: 文号, title, 主送, body, 落款 and date, 附注, 抄送."""
+    from docx import Document  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    document = Document()
+    _page(document)
+    props = document.core_properties
+    props.title = _MARKUP.sub("", blocks["title"])
+    props.author = author
+    stamp = dt.datetime(today.year, today.month, today.day)
+    props.created = props.modified = stamp
+    props.last_modified_by = author
+
+    if blocks.get("doc_no"):
+        para = document.add_paragraph(blocks["doc_no"])
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        para.paragraph_format.space_after = Pt(LINE_PT)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.line_spacing = Pt(36)
+    title.paragraph_format.space_after = Pt(LINE_PT)
+    run = title.add_run(_MARKUP.sub("", blocks["title"]))
+    run.font.size = Pt(TITLE_PT)
+    set_fonts(run.element.get_or_add_rPr(), TITLE_FONT)
+
+    recipient = blocks["recipient"].rstrip("：:")
+    document.add_paragraph(f"{recipient}：")
+    for paragraph in re.split(r"\n\s*\n", blocks["body"]):
+        lines = [line.strip() for line in paragraph.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        para = document.add_paragraph("".join(lines))
+        para.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
+    _closing(document, blocks)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _page(document: Any) -> None:
+    """A4, 公文 margins, 仿宋 三号 on exact 28.95 pt lines, and the fonts' fallbacks."""
+    from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Mm, Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)
+    set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    set_fonts(document.styles.element.find(_qn("w:docDefaults")), BODY_FONT)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = Pt(LINE_PT)
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+    _font_table(document)
+
+
+def _closing(document: Any, blocks: dict[str, str]) -> None:
+    """落款 and date on the right (four characters in), then 附注 and 抄送 (四号)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    document.add_paragraph()
+    indents = closing_indents(blocks["signature"], blocks["date"])
+    for key in ("signature", "date"):
+        para = document.add_paragraph(blocks[key])
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        para.paragraph_format.right_indent = Pt(indents[key] * BODY_PT)
+    if blocks.get("note"):
+        para = document.add_paragraph(blocks["note"])
+        para.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
+        para.paragraph_format.space_before = Pt(LINE_PT)
+    if blocks.get("cc"):
+        para = document.add_paragraph(blocks["cc"])
+        para.paragraph_format.left_indent = Pt(CC_PT)
+        para.paragraph_format.space_before = Pt(LINE_PT)
+        for run in para.runs:
+            run.font.size = Pt(CC_PT)
+
+
+def text_width(value: str) -> float:
+    """Width in characters of the body font: a CJK character is one, an ASCII character half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in value)
+
+
+def closing_indents(signature: str, day: str) -> dict[str, float]:
+    """Right indents (in characters) of 落款 and date: the date four characters from the right edge,
+    the 落款 centred over it (GB/T 9704 7.3.5.1); a 落款 wider than that space sits two characters
+    in, with the date centred under it."""
+    sig, date_ = text_width(signature), text_width(day)
+    if sig <= date_ + 4:
+        return {"date": 4.0, "signature": max(0.0, 4.0 + (date_ - sig) / 2)}
+    return {"signature": 2.0, "date": 2.0 + (sig - date_) / 2}
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    return str(qn(tag))
+
+
+def set_fonts(element: Any, east_asia: str) -> None:
+    """Set ``w:rFonts`` of a run / style ``rPr`` (or of ``w:docDefaults``): East-Asian font, Latin fallback.
+
+    Theme font attributes are removed: they would take precedence over the names.
+    """
+    from docx.oxml import OxmlElement  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    if element is None:
+        return
+    if element.tag == _qn("w:docDefaults"):
+        element = element.find(f"{_qn('w:rPrDefault')}/{_qn('w:rPr')}")
+        if element is None:
+            return
+    fonts = element.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        element.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(attr), None)
+    fonts.set(_qn("w:ascii"), LATIN_FONT)
+    fonts.set(_qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(_qn("w:cs"), LATIN_FONT)
+    fonts.set(_qn("w:eastAsia"), east_asia)
+    fonts.set(_qn("w:hint"), "eastAsia")
+
+
+def _font_table(document: Any) -> None:
+    """Declare the Chinese fonts in ``word/fontTable.xml`` with their installed fallbacks (``w:altName``)."""
+    part = next((p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
+    if part is None or b"</w:fonts>" not in part.blob:
+        return
+    entries = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:panose1 w:val="{panose}"/>'
+        '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
+        for name, (alt, panose) in FONT_TABLE.items()
+    )
+    part._blob = part.blob.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>")

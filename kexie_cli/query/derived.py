@@ -1,0 +1,213 @@
+"""The derived fields every query can use (``term.ends``, ``stars.latest``, ``covered_by`` ...).
+
+Each is computed with the same logic as the rules, ``kexie party`` and the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kexie_cli.party.cover import cover_of
+from kexie_cli.party.forms import head_role as form_head_role
+from kexie_cli.query.context import LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
+from kexie_cli.records.index import Index
+from kexie_cli.records.model import Record, current_leaders, entries, integer, term_of, text
+from kexie_cli.rules.inspections import inspection_years
+from kexie_cli.rules.party import covering_cells
+from kexie_cli.rules.ratings import STARS_MAX_AGE, npo_grade_expiry
+from kexie_cli.terms import age_in, days_until, term_state
+
+Getter = Callable[[Record, QueryContext], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    zh: str
+    en: str
+    type: str
+    kinds: tuple[str, ...]
+    get: Getter
+    labels: dict[str, str] | None = None
+    labels_from: tuple[str | int, ...] | None = None  # schema path of the enum the value comes from
+    person: bool = False
+    many: bool = False
+
+
+def _term_end(record: Record, qctx: QueryContext) -> dt.date | None:
+    term = term_of(record.data)
+    return term.end if term else None
+
+
+def _term_state(record: Record, qctx: QueryContext) -> str | None:
+    end = _term_end(record, qctx)
+    return str(term_state(end, qctx.today, qctx.settings.lead_months)) if end else None
+
+
+def _term_days(record: Record, qctx: QueryContext) -> int | None:
+    end = _term_end(record, qctx)
+    return days_until(end, qctx.today) if end else None
+
+
+def head_role(record: Record) -> str:
+    """The role that heads a record: 书记 (组长 of a 党的工作小组) for a party cell, else 理事长/主席."""
+
+    return form_head_role(record)
+
+
+def _head(record: Record, qctx: QueryContext) -> str | None:
+    found = current_leaders(record.data, qctx.today, head_role(record))
+    return found[0].name if found else None
+
+
+def _head_age(record: Record, qctx: QueryContext) -> int | None:
+    found = current_leaders(record.data, qctx.today, head_role(record))
+    if not found or found[0].birth_year is None:
+        return None
+    return age_in(qctx.today.year, found[0].birth_year)
+
+
+def _secretary_general(record: Record, qctx: QueryContext) -> str | None:
+    found = current_leaders(record.data, qctx.today, "secretary-general")
+    return found[0].name if found else None
+
+
+def covered_by(record: Record, qctx: QueryContext) -> list[str]:
+    """Ids of the live party cells covering the record (as rule K501 counts them)."""
+    return [c.id for c in covering_cells(record.id, qctx.rule_context)]
+
+
+COVER_LABELS = {
+    "own": "单独建立党组织",
+    "joint": "联合党支部",
+    "functional": "功能型党支部",
+    "working-group": "党的工作小组",
+    "liaison": "党建联络员/指导员",
+}
+
+
+def _cover(record: Record, qctx: QueryContext) -> Any:
+    """How the record is covered (``party.cover.cover_of``, as ``kexie party`` counts it)."""
+
+    return cover_of(record, qctx.index)
+
+
+def latest_stars(record: Record) -> tuple[int, int] | None:
+    """(year, stars) of the most recent 星级 rating."""
+    rated = [(integer(e.get("year")), integer(e.get("stars"))) for _, e in entries(record.get("stars"))]
+    complete = [(y, s) for y, s in rated if y is not None and s is not None]
+    return max(complete) if complete else None
+
+
+def stars_in_force(record: Record, today: dt.date) -> int | None:
+    """Stars of the latest rating when it is at most 3 years old (rule K602's limit), else None."""
+    found = latest_stars(record)
+    if found is None or today.year - found[0] > STARS_MAX_AGE:
+        return None
+    return found[1]
+
+
+def latest_inspection(record: Record) -> tuple[int, str | None] | None:
+    years = inspection_years(record)
+    if not years:
+        return None
+    year = max(years)
+    return year, years[year][1]
+
+
+def npo_expiry(record: Record) -> dt.date | None:
+    found = npo_grade_expiry(record)
+    return found[1] if found is not None and isinstance(found[1], dt.date) else None
+
+
+def npo_grade_in_force(record: Record, today: dt.date) -> str | None:
+    """The 评估等级 when it is still valid on ``today``."""
+    grade = text(record.get("npo_grade", "grade"))
+    expiry = npo_expiry(record)
+    return grade if grade is not None and expiry is not None and expiry >= today else None
+
+
+def district_of(record: Record, index: Index) -> str | None:
+    """The id of the district branch a branch belongs to (itself when it is one), following ``parent``."""
+    seen: set[str] = set()
+    current: Record | None = record
+    while current is not None and current.id not in seen:
+        if current.kind == "branch" and current.get("type") == "district":
+            return current.id
+        seen.add(current.id)
+        parent = text(current.get("parent"))
+        current = index.get(parent) if parent else None
+    return None
+
+
+ORG = ORG_KINDS
+SOC = ("society",)
+DERIVED: dict[str, Derived] = {
+    "term.ends": Derived("届满日期", "Term ends", "date", ORG, _term_end),
+    "term.state": Derived("换届状态", "Term state", "str", ORG, _term_state, TERM_STATE_LABELS),
+    "term.days": Derived("距届满天数", "Days to term end", "int", ORG, _term_days),
+    "chair": Derived("负责人", "Head", "str", ORG, _head, person=True),
+    "chair.age": Derived("负责人年龄", "Head's age", "int", ORG, _head_age),
+    "secretary_general": Derived("秘书长", "Secretary-general", "str", ORG, _secretary_general, person=True),
+    "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True),
+    "covered": Derived("已建党组织覆盖", "Covered", "bool", ("society", "branch"), lambda r, q: bool(covered_by(r, q))),
+    "party.organisation": Derived(
+        "党的组织覆盖", "Organisation cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).organisation
+    ),
+    "party.work": Derived("党的工作覆盖", "Work cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).work),
+    "party.cover": Derived(
+        "覆盖方式",
+        "Forms of cover",
+        "str",
+        ("society", "branch"),
+        lambda r, q: list(_cover(r, q).forms),
+        labels=COVER_LABELS,
+        many=True,
+    ),
+    "stars.latest": Derived("最近星级", "Latest stars", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[1]),
+    "stars.year": Derived("星级评定年度", "Stars year", "int", SOC, lambda r, q: (latest_stars(r) or (None, None))[0]),
+    "stars.in_force": Derived("有效星级", "Stars in force", "int", SOC, lambda r, q: stars_in_force(r, q.today)),
+    "inspection.latest": Derived(
+        "最近年检结论",
+        "Latest inspection",
+        "str",
+        SOC,
+        lambda r, q: (latest_inspection(r) or (None, None))[1],
+        labels_from=("inspections", 0, "result"),
+    ),
+    "inspection.year": Derived(
+        "最近年检年度", "Latest inspection year", "int", SOC, lambda r, q: (latest_inspection(r) or (None, None))[0]
+    ),
+    "inspection.report": Derived(
+        "报告年度年检结论",
+        "Report-year inspection",
+        "str",
+        SOC,
+        lambda r, q: inspection_years(r).get(q.report_year, (0, None))[1],
+        labels_from=("inspections", 0, "result"),
+    ),
+    "npo_grade.expiry": Derived("评估等级有效期至", "NPO grade valid until", "date", SOC, lambda r, q: npo_expiry(r)),
+    "npo_grade.valid": Derived(
+        "评估等级有效", "NPO grade in force", "bool", SOC, lambda r, q: npo_grade_in_force(r, q.today) is not None
+    ),
+    "district": Derived("所属区县", "District", "str", ("branch",), lambda r, q: district_of(r, q.index)),
+    "file": Derived("文件", "File", "str", ORG, lambda r, q: r.relpath),
+}
+
+HEAD_TITLES = {
+    ("chair", "party-cell"): ("书记", "Secretary"),
+    ("chair.age", "party-cell"): ("书记年龄", "Secretary's age"),
+    ("chair", "society"): ("理事长", "Chair"),
+    ("chair.age", "society"): ("理事长年龄", "Chair's age"),
+    ("chair", "branch"): ("主席", "Chair"),
+    ("chair.age", "branch"): ("主席年龄", "Chair's age"),
+}
+
+LEADER_DERIVED: dict[str, Derived] = {
+    "age": Derived("年龄", "Age", "int", (LEADER,), lambda r, q: None),  # computed from the entry, see _leader_get
+    "org": Derived("所在组织", "Organisation", "str", (LEADER,), lambda r, q: r.name),
+    "org_id": Derived("组织标识符", "Organisation id", "str", (LEADER,), lambda r, q: r.id),
+    "org_kind": Derived("组织类别", "Organisation kind", "str", (LEADER,), lambda r, q: r.kind),
+}

@@ -1,0 +1,160 @@
+"""``kexie summary`` tables of time: terms, elections by quarter and the 年检 results of one or five years."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from kexie_cli import kinds
+from kexie_cli.query.context import TERM_STATE_LABELS
+from kexie_cli.query.summary_base import Summary, kind_label, share
+from kexie_cli.records.model import date, entries, term_of
+from kexie_cli.rules.inspections import inspection_years, pass_rate, report_rate
+from kexie_cli.tables import Column, TableData
+from kexie_cli.terms import inspection_exempt, quarter_of, term_state
+
+
+def terms(data: Summary) -> TableData:
+    states = ("current", "due", "overdue", "none")
+    rows: list[dict[str, Any]] = []
+    for kind in kinds.CODES:
+        counts: Counter[str] = Counter()
+        for record in data.live(kind):
+            term = term_of(record.data)
+            state = (
+                "none" if term is None else str(term_state(term.end, data.qctx.today, data.qctx.settings.lead_months))
+            )
+            counts[state] += 1
+        rows.append({"kind": kind} | {s: counts[s] for s in states} | {"total": sum(counts.values())})
+    footer: dict[str, Any] = {"kind": "total"} | {k: sum(r[k] for r in rows) for k in (*states, "total")}
+    columns = [Column("kind", "类别", "Kind", show=kind_label)]
+    columns += [data.count_col(s, TERM_STATE_LABELS.get(s, "未登记当届"), s) for s in states]
+    columns.append(data.count_col("total", "合计", "Total"))
+    months = data.qctx.settings.lead_months
+    headline = data.t(
+        f"逾期未换届 {footer['overdue']} 个，{months} 个月内届满 {footer['due']} 个",
+        f"{footer['overdue']} overdue, {footer['due']} due within {months} months",
+    )
+    return TableData(data.t("换届状态", "Term states"), columns, rows, headline, footer)
+
+
+def elections(data: Summary) -> TableData:
+    """换届 by calendar quarter of this year and the next: terms ending (effective end) and 换届 completed."""
+    year = data.qctx.today.year
+    codes = kinds.CODES
+    ends: Counter[tuple[int, int, str]] = Counter()
+    done: Counter[tuple[int, int, str]] = Counter()
+    for kind in codes:
+        for record in data.live(kind):
+            term = term_of(record.data)
+            if term is None:
+                continue
+            ends[(*quarter_of(term.end), kind)] += 1
+            renewed = (term.number or 0) >= 2 or bool(entries(record.get("past_terms")))
+            if renewed and term.started <= data.qctx.today:
+                done[(*quarter_of(term.started), kind)] += 1
+    rows: list[dict[str, Any]] = []
+    for y in (year, year + 1):
+        for q in (1, 2, 3, 4):
+            row: dict[str, Any] = {"quarter": f"{y}Q{q}"}
+            row |= {f"ends_{k}": ends[(y, q, k)] for k in codes}
+            row["ends"] = sum(ends[(y, q, k)] for k in codes)
+            row["completed"] = sum(done[(y, q, k)] for k in codes)
+            rows.append(row)
+    this_year = [r for r in rows if r["quarter"].startswith(str(year))]
+    footer: dict[str, Any] = {"quarter": "total"}
+    footer |= {k: sum(r[k] for r in rows) for k in rows[0] if k != "quarter"}
+    completed = {k: sum(done[(year, q, k)] for q in (1, 2, 3, 4)) for k in codes}
+    footer["completed_this_year"] = sum(completed.values())
+    footer |= {f"completed_{k}": n for k, n in completed.items()}
+
+    def show(value: Any, lang: str) -> str:
+        return ("Total" if lang == "en" else "合计") if value == "total" else str(value)
+
+    columns = [
+        Column("quarter", "季度", "Quarter", show=show),
+        data.count_col("ends_society", "科技社团届满", "Societies ending"),
+        data.count_col("ends_branch", "基层科协届满", "Branches ending"),
+        data.count_col("ends_party-cell", "党组织届满", "Party cells ending"),
+        data.count_col("ends", "届满合计", "Terms ending"),
+        data.count_col("completed", "完成换届", "Elections held"),
+    ]
+    headline = data.t(
+        f"{year} 年完成换届 {footer['completed_this_year']} 个（科技社团 {completed['society']} 个、"
+        f"基层科协 {completed['branch']} 个、党组织 {completed['party-cell']} 个），"
+        f"本年内届满 {sum(r['ends'] for r in this_year)} 个",
+        f"{footer['completed_this_year']} elections held in {year}; "
+        f"{sum(r['ends'] for r in this_year)} terms end in {year}",
+    )
+    return TableData(
+        data.t(f"换届：{year}—{year + 1} 年各季度届满与完成", f"Elections by quarter, {year}-{year + 1}"),
+        columns,
+        rows,
+        headline,
+        footer,
+    )
+
+
+def inspection_counts(data: Summary, year: int) -> Counter[str]:
+    """年检 results of the societies on the books for ``year``: a result code, ``none`` or ``exempt``."""
+    counts: Counter[str] = Counter()
+    for record in data.live("society"):
+        found = inspection_years(record).get(year)
+        founded = date(record.get("founded"))
+        if found is not None:
+            counts[found[1] or "none"] += 1
+        elif founded is not None and inspection_exempt(founded, year):
+            counts["exempt"] += 1
+        else:
+            counts["none"] += 1
+    return counts
+
+
+def inspection_history(data: Summary) -> TableData:
+    """年检 results of the last five report years, for the societies now on the books."""
+    last = data.qctx.report_year
+    results = [*data.labels("society", ("inspections", 0, "result")), "none", "exempt"]
+    names = data.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
+    rows = []
+    for year in range(last - 4, last + 1):
+        counts = inspection_counts(data, year)
+        rows.append({"year": year} | {r: counts[r] for r in results} | {"total": sum(counts.values())})
+    columns = [Column("year", "年度", "Year")]
+    columns += [data.count_col(r, names.get(r, r), r) for r in results]
+    columns.append(data.count_col("total", "合计", "Total"))
+    latest = rows[-1]
+    headline = data.t(
+        f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格 {latest.get('pass', 0)} 家",
+        f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
+    )
+    return TableData(data.t("历年年检/年报结果", "Inspections by year"), columns, rows, headline)
+
+
+def inspections(data: Summary) -> TableData:
+    year = data.qctx.report_year
+    societies = data.live("society")
+    results = list(data.labels("society", ("inspections", 0, "result")))
+    counts = inspection_counts(data, year)
+    keys = [*results, "none", "exempt"]
+    rows = [{"result": k, "count": counts[k], "share": share(counts[k], len(societies))} for k in keys]
+    footer = {"result": "total", "count": len(societies), "share": share(len(societies), len(societies))}
+    # 合格率 and 报送率: one definition each, shared with `kexie inspections` (rules/inspections.py)
+    footer["pass_rate"] = pass_rate(counts)
+    footer["report_rate"] = report_rate(counts, len(societies) - counts["exempt"])
+    names = data.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
+
+    def show(value: Any, lang: str) -> str:
+        if value == "total":
+            return "Total" if lang == "en" else "合计"
+        return str(value) if lang == "en" else names.get(str(value), str(value))
+
+    columns = [
+        Column("result", "结论", "Result", show=show),
+        data.count_col("count", "学会数", "Societies"),
+        data.share_col(),
+    ]
+    shown = [f"{show(k, data.qctx.lang)} {counts[k]}" for k in keys if counts[k]]
+    headline = data.t(
+        f"{year} 年度年检：" + "，".join(f"{s} 家" for s in shown), f"{year} inspections: " + ", ".join(shown)
+    )
+    return TableData(data.t(f"{year} 年度年检/年报结果", f"Inspections for {year}"), columns, rows, headline, footer)
