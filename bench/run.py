@@ -189,6 +189,8 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool, corpus: str = 
     row.findings = as_json.count(b'"code"')
     if with_cjs:
         row.cjs_s = check_jsonschema(root)
+        if row.cjs_s is None:
+            row.notes.append("check-jsonschema is not installed: pip install -e '.[bench]' (make bench does)")
     return row
 
 

@@ -21,7 +21,17 @@ import math
 import re
 from typing import Any
 
-from kexie_cli.records.loader import resolve_plain
+from kexie_cli.fast.locate_line import (
+    AnyString,
+    Flow,
+    GiveUp,
+    end_of_line,
+    find_colon,
+    mapping_entry,
+    quoted,
+    scalar,
+    skip_spaces,
+)
 from kexie_cli.records.positions import Positions
 
 PathKey = tuple[str | int, ...]
@@ -33,16 +43,6 @@ _FLOW_STOP = frozenset(",[]{}")
 _BLOCK_HEADER = re.compile(r"[|>][-+]? *(?:#.*)?\Z")
 
 
-class _GiveUp(Exception):
-    """The text is outside the subset the scanner understands."""
-
-
-class _AnyString(str):
-    """A double-quoted scalar with escapes: only its type is compared."""
-
-    __slots__ = ()
-
-
 def locate(text: str, data: Any) -> Positions | None:
     """Positions of every node of ``text`` (already loaded to ``data``), or None to fall back."""
     if "\r" in text:
@@ -52,7 +52,7 @@ def locate(text: str, data: Any) -> Positions | None:
     scanner = _Scanner(text)
     try:
         built = scanner.document()
-    except (_GiveUp, IndexError, ValueError):
+    except (GiveUp, IndexError, ValueError):
         return None
     if not same(built, data):
         return None
@@ -61,7 +61,7 @@ def locate(text: str, data: Any) -> Positions | None:
 
 def same(a: Any, b: Any) -> bool:
     """Deep equality that also compares types (True is not 1, 1 is not 1.0)."""
-    if isinstance(a, _AnyString):
+    if isinstance(a, AnyString):
         return type(b) is str
     if type(a) is not type(b):
         return False
@@ -97,16 +97,16 @@ class _Scanner:
     def document(self) -> Any:
         row = self.next_content(0)
         if row >= len(self.lines):
-            raise _GiveUp
+            raise GiveUp
         first = self.lines[row].lstrip(" ")
         if first.startswith(("---", "...", "%")):
-            raise _GiveUp
+            raise GiveUp
         col = self.indent(row)
         if self.is_sequence_item(row, col):
-            raise _GiveUp  # not a mapping: the loader reports it
+            raise GiveUp  # not a mapping: the loader reports it
         value, row = self.block_mapping(row, col, ())
         if self.next_content(row) < len(self.lines):
-            raise _GiveUp
+            raise GiveUp
         return value
 
     def is_sequence_item(self, row: int, col: int) -> bool:
@@ -128,28 +128,28 @@ class _Scanner:
         while True:
             line = self.lines[row]
             if not first and (self.indent(row) != col or self.is_sequence_item(row, col)):
-                raise _GiveUp
+                raise GiveUp
             first = False
             key, after = self.key(line, col)
             if key in out:
-                raise _GiveUp
+                raise GiveUp
             child = (*path, key)
             self.positions.keys[child] = (row + 1, col + 1)
-            rest_col = _skip_spaces(line, after)
+            rest_col = skip_spaces(line, after)
             value, row = self.value(row, rest_col, child, col)
             out[key] = value
             row = self.next_content(row)
             if row >= len(self.lines) or self.indent(row) < col:
                 return out, row
             if self.indent(row) > col:
-                raise _GiveUp
+                raise GiveUp
 
     def block_sequence(self, row: int, col: int, path: PathKey) -> tuple[list[Any], int]:
         out: list[Any] = []
         self.positions.values[path] = (row + 1, col + 1)
         while True:
             line = self.lines[row]
-            item_col = _skip_spaces(line, col + 1)
+            item_col = skip_spaces(line, col + 1)
             child = (*path, len(out))
             value, row = self.value(row, item_col, child, col, in_sequence=True)
             out.append(value)
@@ -166,34 +166,34 @@ class _Scanner:
         if not rest or rest.startswith("#"):
             nxt = self.next_content(row + 1)
             if nxt >= len(self.lines):
-                raise _GiveUp  # empty value
+                raise GiveUp  # empty value
             indent = self.indent(nxt)
             if indent > parent_col:
                 return self.block_node(nxt, indent, path)
             if indent == parent_col and not in_sequence and self.is_sequence_item(nxt, indent):
                 return self.block_sequence(nxt, indent, path)
-            raise _GiveUp  # empty value
+            raise GiveUp  # empty value
         if in_sequence and self.is_sequence_item(row, col):
             return self.block_sequence(row, col, path)
         if rest[0] in "|>":
             if _BLOCK_HEADER.match(rest) is None:
-                raise _GiveUp
+                raise GiveUp
             self.positions.values[path] = (row + 1, col + 1)
-            return _AnyString(""), self.block_scalar_end(row + 1, parent_col)
+            return AnyString(""), self.block_scalar_end(row + 1, parent_col)
         if rest[0] in "{[":
-            value, end = _Flow(line, self.positions, row).node(col, path)
-            _end_of_line(line, end)
+            value, end = Flow(line, self.positions, row).node(col, path)
+            end_of_line(line, end)
             self.no_continuation(row, parent_col)
             return value, row + 1
-        if in_sequence and _mapping_entry(rest):
+        if in_sequence and mapping_entry(rest):
             return self.block_mapping(row, col, path)
-        scalar, end = _scalar(line, col, block=True)
-        if not in_sequence and _mapping_entry(rest):
-            raise _GiveUp  # "a: b: c"
-        _end_of_line(line, end)
+        found, end = scalar(line, col, block=True)
+        if not in_sequence and mapping_entry(rest):
+            raise GiveUp  # "a: b: c"
+        end_of_line(line, end)
         self.positions.values[path] = (row + 1, col + 1)
         self.no_continuation(row, parent_col)
-        return scalar, row + 1
+        return found, row + 1
 
     def block_scalar_end(self, row: int, parent_col: int) -> int:
         """The first row after a block scalar's lines (indented past ``parent_col``, or empty)."""
@@ -203,7 +203,7 @@ class _Scanner:
             content = line.lstrip(" ")
             if not content:
                 if line:
-                    raise _GiveUp  # a line of spaces: as the fast loader, leave it to the strict one
+                    raise GiveUp  # a line of spaces: as the fast loader, leave it to the strict one
                 row += 1
                 continue
             indent = len(line) - len(content)
@@ -212,10 +212,10 @@ class _Scanner:
             if first < 0:
                 first = indent
             elif indent < first:
-                raise _GiveUp
+                raise GiveUp
             row += 1
         if first < 0:
-            raise _GiveUp  # an empty block scalar
+            raise GiveUp  # an empty block scalar
         return row
 
     def no_continuation(self, row: int, parent_col: int) -> None:
@@ -225,187 +225,22 @@ class _Scanner:
             line = self.lines[nxt]
             stripped = line.lstrip(" ")
             if stripped and not stripped.startswith("#") and self.indent(nxt) > parent_col:
-                raise _GiveUp
+                raise GiveUp
 
     def key(self, line: str, col: int) -> tuple[str, int]:
         """A block mapping key at ``col``: its text and the column after its colon."""
         char = line[col : col + 1]
         if char in ("'", '"'):
-            key, end = _quoted(line, col)
+            key, end = quoted(line, col)
             if line[end : end + 1] != ":" or line[end + 1 : end + 2] not in ("", " "):
-                raise _GiveUp
+                raise GiveUp
             return key, end + 1
         if not char or char in _INDICATORS:
-            raise _GiveUp
-        end = _find_colon(line, col)
+            raise GiveUp
+        end = find_colon(line, col)
         if end < 0:
-            raise _GiveUp
+            raise GiveUp
         key = line[col:end].rstrip(" ")
         if " #" in key:
-            raise _GiveUp
+            raise GiveUp
         return key, end + 1
-
-
-def _skip_spaces(line: str, col: int) -> int:
-    while col < len(line) and line[col] == " ":
-        col += 1
-    return col
-
-
-def _find_colon(line: str, start: int) -> int:
-    """The first ``:`` followed by a space or the end of the line."""
-    at = start
-    while True:
-        at = line.find(":", at)
-        if at < 0:
-            return -1
-        if at + 1 == len(line) or line[at + 1] == " ":
-            return at
-        at += 1
-
-
-def _mapping_entry(rest: str) -> bool:
-    if rest[0] in ("'", '"'):
-        try:
-            _, end = _quoted(rest, 0)
-        except _GiveUp:
-            return False
-        return rest[end : end + 1] == ":" and rest[end + 1 : end + 2] in ("", " ")
-    colon = _find_colon(rest, 0)
-    if colon < 0:
-        return False
-    comment = rest.find(" #")
-    return comment < 0 or colon < comment
-
-
-def _end_of_line(line: str, end: int) -> None:
-    rest = line[end:].lstrip(" ")
-    if rest and not (rest.startswith("#") and (end == len(line) or line[end] == " ")):
-        raise _GiveUp
-
-
-def _quoted(line: str, col: int) -> tuple[str, int]:
-    """A one-line quoted scalar starting at ``col``: its value and the column after it."""
-    quote = line[col]
-    at = col + 1
-    if quote == "'":
-        parts = []
-        while True:
-            close = line.find("'", at)
-            if close < 0:
-                raise _GiveUp
-            parts.append(line[at:close])
-            if line[close + 1 : close + 2] == "'":
-                parts.append("'")
-                at = close + 2
-                continue
-            return "".join(parts), close + 1
-    escaped = False
-    while at < len(line):
-        char = line[at]
-        if char == "\\":
-            escaped = True
-            at += 2
-            continue
-        if char == '"':
-            body = line[col + 1 : at]
-            return (_AnyString(body) if escaped else body), at + 1
-        at += 1
-    raise _GiveUp
-
-
-def _scalar(line: str, col: int, block: bool) -> tuple[Any, int]:
-    """A plain or quoted scalar from ``col``: its value and the column where it ends."""
-    char = line[col : col + 1]
-    if char in ("'", '"'):
-        return _quoted(line, col)
-    if not char or (char in _INDICATORS and not _plain_dash(line, col)):
-        raise _GiveUp
-    at = col
-    end = col
-    while at < len(line):
-        char = line[at]
-        if char == "#" and line[at - 1] == " ":
-            break
-        if char == ":" and (at + 1 == len(line) or line[at + 1] == " " or (not block and line[at + 1] in _FLOW_STOP)):
-            break
-        if not block and char in _FLOW_STOP:
-            break
-        at += 1
-        if char != " ":
-            end = at
-    text = line[col:end]
-    return resolve_plain(text), end
-
-
-def _plain_dash(line: str, col: int) -> bool:
-    """``-1`` or ``-x`` is a plain scalar; ``- x`` is not."""
-    return line[col] in "-?:" and col + 1 < len(line) and line[col + 1] not in " ,[]{}"
-
-
-class _Flow:
-    """A flow collection that opens and closes on one line."""
-
-    def __init__(self, line: str, positions: Positions, row: int) -> None:
-        self.line = line
-        self.positions = positions
-        self.row = row + 1
-
-    def node(self, col: int, path: PathKey) -> tuple[Any, int]:
-        char = self.line[col]
-        self.positions.values[path] = (self.row, col + 1)
-        if char == "{":
-            return self.mapping(col, path)
-        if char == "[":
-            return self.sequence(col, path)
-        value, end = _scalar(self.line, col, block=False)
-        return value, end
-
-    def mapping(self, col: int, path: PathKey) -> tuple[dict[str, Any], int]:
-        out: dict[str, Any] = {}
-        at = _skip_spaces(self.line, col + 1)
-        if self.line[at] == "}":
-            return out, at + 1
-        while True:
-            key_col = at
-            if self.line[key_col] in "{[":
-                raise _GiveUp  # complex key
-            key, at = _scalar(self.line, at, block=False)
-            text_key = str(key) if self.line[key_col] in ("'", '"') else self.line[key_col:at]
-            if text_key in out:
-                raise _GiveUp
-            at = _skip_spaces(self.line, at)
-            if self.line[at] != ":":
-                raise _GiveUp
-            at = _skip_spaces(self.line, at + 1)
-            if self.line[at] in ",}":
-                raise _GiveUp  # empty value
-            child = (*path, text_key)
-            self.positions.keys[child] = (self.row, key_col + 1)
-            value, at = self.node(at, child)
-            out[text_key] = value
-            at = _skip_spaces(self.line, at)
-            if self.line[at] == "}":
-                return out, at + 1
-            if self.line[at] != ",":
-                raise _GiveUp
-            at = _skip_spaces(self.line, at + 1)
-            if self.line[at] == "}":
-                raise _GiveUp  # trailing comma: keep to the common shape
-
-    def sequence(self, col: int, path: PathKey) -> tuple[list[Any], int]:
-        out: list[Any] = []
-        at = _skip_spaces(self.line, col + 1)
-        if self.line[at] == "]":
-            return out, at + 1
-        while True:
-            value, at = self.node(at, (*path, len(out)))
-            out.append(value)
-            at = _skip_spaces(self.line, at)
-            if self.line[at] == "]":
-                return out, at + 1
-            if self.line[at] != ",":
-                raise _GiveUp  # includes "[a: b]"
-            at = _skip_spaces(self.line, at + 1)
-            if self.line[at] == "]":
-                raise _GiveUp

@@ -1,6 +1,6 @@
 """The fast loader on free text as people write it: it agrees with the strict loader, and accepts it.
 
-The screen (:func:`kexie_cli.fast.fastload.skeleton`) looks for YAML
+The screen (:func:`kexie_cli.fast.screen.skeleton`) looks for YAML
 indicators only in a file's structure, so these tests generate records
 full of indicator characters in places where they are text: block
 scalars, quoted scalars, the inside of plain scalars, comments.
