@@ -7,6 +7,8 @@ and exposes ``command``. Modules are imported only when their command runs
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
 import importlib
 import os
@@ -112,4 +114,36 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="kexie")
+    """The ``kexie`` command. It leaves without tearing down the heap (:func:`leave`)."""
+    try:
+        cli(prog_name="kexie")
+    except SystemExit as done:  # click's standalone mode always ends here
+        leave(done.code)
+    leave(0)
+
+
+def leave(code: object) -> None:
+    """Flush, run the exit handlers, and end the process with ``code`` at once.
+
+    A check of 10,000 records leaves some 10^5 objects behind; freeing them
+    one by one as the interpreter shuts down takes 0.08 s, a sixth of a check
+    after a one-file edit. Everything a command writes is flushed or closed
+    before it returns, and the exit handlers (``atexit``, including temporary
+    folders' finalizers and multiprocessing's clean-up) still run; only the
+    heap is left to the operating system.
+    """
+    if isinstance(code, str):  # what sys.exit("message") prints
+        sys.stderr.write(code + "\n")
+        code = 1
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away (| head) or stdout was closed
+        status = status or 1
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        sys.stderr.flush()
+    atexit._run_exitfuncs()
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(status)

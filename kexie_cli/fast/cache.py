@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kexie_cli
-from kexie_cli.fast import pure
+from kexie_cli.fast import gc_paused, pure
 from kexie_cli.registry import state
 
 if TYPE_CHECKING:
@@ -131,10 +131,11 @@ class Cache:
     def entries(self) -> dict[str, Outcome]:
         if self._entries is None:
             entries: dict[str, Any] = {}
-            for shard, path in enumerate(self.paths):
-                found = self._read(path)
-                self._loaded[shard] = len(found)
-                entries.update(found)
+            with gc_paused():
+                for shard, path in enumerate(self.paths):
+                    found = self._read(path)
+                    self._loaded[shard] = len(found)
+                    entries.update(found)
             self._entries = entries
         return self._entries
 

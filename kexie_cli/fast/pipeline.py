@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
-from kexie_cli.fast import pure
+from kexie_cli.fast import gc_paused, pure
 from kexie_cli.fast.cache import Cache
 from kexie_cli.fast.records import CachedRecord, facts_of
 from kexie_cli.finding import Finding, Severity
@@ -230,6 +230,10 @@ class Run:
 
     def records(self, store: Cache | None = None) -> list[Record]:
         """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
+        with gc_paused():  # no parsing here: acyclic records and their rows only
+            return self._records(store)
+
+    def _records(self, store: Cache | None) -> list[Record]:
         from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         records: list[Record] = []

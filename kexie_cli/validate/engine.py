@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from kexie_cli.fast import gc_thawed
 from kexie_cli.fast.cache import Cache
 from kexie_cli.fast.pipeline import LazyRecords, Run, finding_from_row, rows
 from kexie_cli.finding import Finding, Severity
@@ -82,12 +83,13 @@ def check(
     4. cross-record rules on the full index; suppressions, selection,
        ``--strict`` and order (:func:`finish`).
     """
-    run = Run(registry, options, overrides)
-    store = run.open_cache() if options.cache else None
-    run.scan(store)
-    result = _evaluate(run, store, registry, options, progress)
-    if store is not None:
-        store.save()
+    with gc_thawed():
+        run = Run(registry, options, overrides)
+        store = run.open_cache() if options.cache else None
+        run.scan(store)
+        result = _evaluate(run, store, registry, options, progress)
+        if store is not None:
+            store.save()
     return result
 
 
@@ -98,14 +100,15 @@ def check_change(
 
     The edit commands compare the two to tell the errors an edit would add.
     """
-    now = Run(registry, options)
-    store = now.open_cache() if options.cache else None
-    now.scan(store)
-    changed = Run(registry, options, overrides, base=now)
-    changed.scan(store)
-    results = (_evaluate(now, store, registry, options, None), _evaluate(changed, store, registry, options, None))
-    if store is not None:
-        store.save()
+    with gc_thawed():
+        now = Run(registry, options)
+        store = now.open_cache() if options.cache else None
+        now.scan(store)
+        changed = Run(registry, options, overrides, base=now)
+        changed.scan(store)
+        results = (_evaluate(now, store, registry, options, None), _evaluate(changed, store, registry, options, None))
+        if store is not None:
+            store.save()
     return results
 
 

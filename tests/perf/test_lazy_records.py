@@ -8,6 +8,7 @@ data, key by key.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,17 @@ def test_one_edit_rewrites_at_most_two_shards(tmp_path: Path) -> None:
     rewritten = [name for name in after if after[name] != before.get(name)]
     assert 1 <= len(rewritten) <= 2, rewritten
     assert _rows(root, cache=True) == expected  # and the shards read back to the same answer
+
+
+def test_the_collector_is_paused_only_inside_a_check(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    assert gc.isenabled()
+    for _ in range(2):  # cold, then from the cache
+        check(Registry.open(root), CheckOptions(today=TODAY))
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:  # a caller that had paused it keeps it paused
+        check(Registry.open(root), CheckOptions(today=TODAY))
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
