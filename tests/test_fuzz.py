@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry.load import Registry
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import check
+from kexie_cli.validate.options import CheckOptions
 from tests.conftest import write_registry
 
 yaml_alphabet = st.sampled_from(

@@ -10,7 +10,8 @@ import pytest
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Example
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import check
+from kexie_cli.validate.options import CheckOptions
 from tests.conftest import write_registry
 
 RULES = all_rules()

@@ -60,7 +60,8 @@ def command(
 ) -> None:
     from kexie_cli.finding import Severity
     from kexie_cli.reporters.findings import summary_line
-    from kexie_cli.validate.engine import CheckOptions, check
+    from kexie_cli.validate.engine import check
+    from kexie_cli.validate.options import CheckOptions
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)

@@ -29,7 +29,8 @@ from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile, rec
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet
-from kexie_cli.validate.engine import CheckOptions, check_change
+from kexie_cli.validate.engine import check_change
+from kexie_cli.validate.options import CheckOptions
 
 Path_ = tree.Path_
 Operation = Callable[[Any, "EditContext"], list[Path_]]

@@ -31,16 +31,25 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import kexie_cli
 from kexie_cli.fast import gc_paused, pure
 from kexie_cli.registry import state
+from kexie_cli.registry.load import Registry
+from kexie_cli.rules.base import Rule
+from kexie_cli.validate.options import CheckOptions
 
-if TYPE_CHECKING:
-    from kexie_cli.fast.pipeline import Outcome
-    from kexie_cli.registry.load import Registry
-    from kexie_cli.rules.base import Rule
+# One file's outcome, in plain types (marshal-able for the cache):
+# (data, problems, findings, deferred rule codes); the cache keeps the record's facts
+# (fast/records.py) in place of its data
+ProblemRow = tuple[str, int, int, str, tuple[tuple[str, str], ...]]
+Outcome = tuple[
+    dict[str, Any] | None,
+    list[ProblemRow],
+    list[tuple[str, str, str, int, int, str | None, str, str]],
+    list[str],
+]
 
 CACHE_DIR = ".kexie/cache"  # relative to the registry root
 FORMAT = 4  # 2: finding rows carry the anchor (data path); 3: facts instead of data; 4: shards
@@ -78,7 +87,7 @@ def code_fingerprint() -> str:
     return _CODE_FINGERPRINT
 
 
-def fingerprint(registry: Registry, options: Any, rules: dict[str, Rule]) -> str:
+def fingerprint(registry: Registry, options: CheckOptions, rules: dict[str, Rule]) -> str:
     """Everything besides a file's bytes that a per-file outcome depends on."""
     parts = [
         # which loader and validator ran: the fast and the pure path must agree, but a cache
@@ -120,7 +129,7 @@ class Cache:
         self.root: Path | None = None  # set by open(): the folder is checked before each use
 
     @classmethod
-    def open(cls, registry: Registry, options: Any, rules: dict[str, Rule]) -> Cache:
+    def open(cls, registry: Registry, options: CheckOptions, rules: dict[str, Rule]) -> Cache:
         store = cls(registry.root / CACHE_DIR, fingerprint(registry, options, rules))
         store.root = registry.root
         if not state.usable(registry.root, "cache"):  # a link or someone else's folder: no cache

@@ -24,10 +24,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, overload
 
 from kexie_cli.fast import gc_paused, pure
-from kexie_cli.fast.cache import Cache
+from kexie_cli.fast.cache import Cache, Outcome, ProblemRow
 from kexie_cli.fast.records import CachedRecord, facts_of
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.records.loader import Loaded, Problem, load_bytes
@@ -38,24 +38,11 @@ from kexie_cli.registry.load import Progress, Registry, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
-
-if TYPE_CHECKING:
-    from kexie_cli.validate.engine import CheckOptions
+from kexie_cli.validate.options import CheckOptions
 
 #: Below this many files to work on, worker processes cost more than they save.
 PARALLEL_MIN = 600
 CHUNK = 256
-
-# One file's outcome, in plain types (marshal-able for the cache):
-# (data, problems, findings, deferred rule codes); the cache keeps the record's facts
-# (fast/records.py) in place of its data
-ProblemRow = tuple[str, int, int, str, tuple[tuple[str, str], ...]]
-Outcome = tuple[
-    dict[str, Any] | None,
-    list[ProblemRow],
-    list[tuple[str, str, str, int, int, str | None, str, str]],
-    list[str],
-]
 
 
 def jobs_for(todo: int, requested: int | None = None) -> int:

@@ -31,7 +31,8 @@ from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.terms import add_years, parse_date
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import check
+from kexie_cli.validate.options import CheckOptions
 
 
 @dataclass(slots=True)

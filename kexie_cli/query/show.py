@@ -15,7 +15,8 @@ from kexie_cli.query.fields import resolve
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable
-from kexie_cli.validate.engine import CheckOptions, CheckResult, check
+from kexie_cli.validate.engine import CheckResult, check
+from kexie_cli.validate.options import CheckOptions
 
 LIST_SECTIONS = {"leaders": "show.leaders", "inspections": "show.inspections", "stars": "show.stars"}
 

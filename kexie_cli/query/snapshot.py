@@ -24,7 +24,8 @@ from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE, RecordFile
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.settings import Settings, load_settings
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import check
+from kexie_cli.validate.options import CheckOptions
 
 if TYPE_CHECKING:
     from kexie_cli.validate.engine import CheckResult

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -26,19 +25,8 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
     registry_findings,
 )
 from kexie_cli.validate.incremental import deferred_findings
+from kexie_cli.validate.options import CheckOptions
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
-
-
-@dataclass(frozen=True, slots=True)
-class CheckOptions:
-    today: dt.date
-    lang: str = "zh"
-    strict: bool | None = None  # None: take settings rules.strict
-    select: frozenset[str] | None = None  # codes or prefixes ("K3")
-    ignore: frozenset[str] = frozenset()
-    paths: tuple[str, ...] | None = None  # registry-relative files or folders to report on
-    cache: bool = True  # use and update the registry's .kexie/cache/
-    jobs: int | None = None  # worker processes for loading; None: by registry size and cores
 
 
 @dataclass(slots=True)

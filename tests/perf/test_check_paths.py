@@ -24,8 +24,9 @@ from kexie_cli.records.model import Record
 from kexie_cli.registry.load import Registry, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context
-from kexie_cli.validate.engine import CheckOptions, CheckResult, check, finish
+from kexie_cli.validate.engine import CheckResult, check, finish
 from kexie_cli.validate.filecheck import file_findings, make
+from kexie_cli.validate.options import CheckOptions
 from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry
 
 

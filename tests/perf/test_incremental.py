@@ -21,7 +21,8 @@ import pytest
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules import RULES, all_rules
 from kexie_cli.rules.base import Hit
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import check
+from kexie_cli.validate.options import CheckOptions
 from tests.conftest import REPO, TODAY
 
 

@@ -19,7 +19,7 @@ from kexie_cli.fast.validate import _is_date, _python_formats
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules import all_rules
-from kexie_cli.validate.engine import CheckOptions
+from kexie_cli.validate.options import CheckOptions
 from tests.conftest import AS_OF, TODAY, run_cli, write_registry
 from tests.perf.test_cache import FILE, SOCIETY
 

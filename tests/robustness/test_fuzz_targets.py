@@ -38,7 +38,8 @@ from kexie_cli.records.loader import load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
 from kexie_cli.registry.load import Registry
-from kexie_cli.validate.engine import CheckOptions, check
+from kexie_cli.validate.engine import check
+from kexie_cli.validate.options import CheckOptions
 from tests.conftest import REPO
 
 #: ``make fuzz``: the total number of examples, shared out by cost (the loader is cheap, edits are not).
