@@ -23,22 +23,10 @@ from kexie_cli.rules import RULES, all_rules
 from kexie_cli.rules.base import Hit
 from kexie_cli.validate.engine import check
 from kexie_cli.validate.options import CheckOptions
-from tests.conftest import REPO, TODAY
+from tests.conftest import TODAY
+from tests.perf.sample import copy_sample
 
-
-@pytest.fixture(autouse=True)
-def _own_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    monkeypatch.setenv("KEXIE_JOBS", "1")
-
-
-def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    if (REPO / "schemas").is_dir():
-        shutil.copytree(REPO / "schemas", root / "schemas")
-    return root
+pytestmark = pytest.mark.usefixtures("own_cache_key")
 
 
 def _findings(root: Path, cache: bool) -> list[dict[str, object]]:
@@ -158,7 +146,7 @@ EDITS: dict[str, Edit] = {
 
 @pytest.mark.parametrize("name", list(EDITS))
 def test_each_kind_of_edit(name: str, tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     originals = {p: p.read_text(encoding="utf-8") for p in _files(root)}
     assert _findings(root, cache=True) == _findings(root, cache=False)
     rng = random.Random(name)
@@ -178,7 +166,7 @@ def test_each_kind_of_edit(name: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("seed", "pure"), [(0, ""), (1, ""), (2, ""), pytest.param(3, "1", marks=pytest.mark.slow)])
 def test_random_single_file_edits(seed: int, pure: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KEXIE_PURE", pure)
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     originals = {p: p.read_text(encoding="utf-8") for p in _files(root)}
     rng = random.Random(seed)
     _findings(root, cache=True)
@@ -194,7 +182,7 @@ def test_random_single_file_edits(seed: int, pure: str, tmp_path: Path, monkeypa
 
 def test_overrides_reuse_only_what_still_holds(tmp_path: Path) -> None:
     """The edit commands' second run (``overrides``) gives the findings of an uncached run with the same text."""
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     _findings(root, cache=True)
     files = _files(root)
     rng = random.Random(5)
@@ -210,7 +198,7 @@ def test_overrides_reuse_only_what_still_holds(tmp_path: Path) -> None:
 
 def test_cross_record_rules_rerun_only_where_facts_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """After an edit of one record's own numbers, the deferred rules of the others are not run again."""
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     _findings(root, cache=True)
     calls: list[str] = []
     rules = all_rules()

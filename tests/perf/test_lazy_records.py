@@ -9,7 +9,6 @@ data, key by key.
 from __future__ import annotations
 
 import gc
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,22 +19,10 @@ from kexie_cli.fast.records import FACT_KEYS, CachedRecord
 from kexie_cli.registry.load import Registry
 from kexie_cli.validate.engine import check, check_change
 from kexie_cli.validate.options import CheckOptions
-from tests.conftest import REPO, TODAY
+from tests.conftest import TODAY
+from tests.perf.sample import copy_sample
 
-
-@pytest.fixture(autouse=True)
-def _own_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    monkeypatch.setenv("KEXIE_JOBS", "1")
-
-
-def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    if (REPO / "schemas").is_dir():
-        shutil.copytree(REPO / "schemas", root / "schemas")
-    return root
+pytestmark = pytest.mark.usefixtures("own_cache_key")
 
 
 def _rows(root: Path, cache: bool) -> list[dict[str, object]]:
@@ -43,7 +30,7 @@ def _rows(root: Path, cache: bool) -> list[dict[str, object]]:
 
 
 def test_one_edit_makes_few_records_and_the_same_findings(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     _rows(root, cache=True)  # fill the cache
     victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "# 一处修改\n", encoding="utf-8")
@@ -56,7 +43,7 @@ def test_one_edit_makes_few_records_and_the_same_findings(tmp_path: Path) -> Non
 
 
 def test_facts_answer_as_the_data_does(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     _rows(root, cache=True)
     (root / "records" / "societies" / "zz-probe.yaml").write_text("id: zz-probe\n", encoding="utf-8")  # memo miss
     records = check(Registry.open(root), CheckOptions(today=TODAY)).all_records
@@ -76,7 +63,7 @@ def test_facts_answer_as_the_data_does(tmp_path: Path) -> None:
 
 
 def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     _rows(root, cache=True)
     (root / "records" / "societies" / "zz-probe.yaml").write_text("id: zz-probe\n", encoding="utf-8")
     records = check(Registry.open(root), CheckOptions(today=TODAY)).all_records
@@ -88,7 +75,7 @@ def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
 
 
 def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
     relpath = victim.relative_to(root).as_posix()
     new_text = victim.read_text(encoding="utf-8").replace("status: active", "status: [") + "name: 改名\n"
@@ -118,7 +105,7 @@ def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypat
 
 
 def test_one_edit_rewrites_at_most_two_shards(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     _rows(root, cache=True)
     folder = root / ".kexie" / "cache"
     before = {p.name: p.read_bytes() for p in folder.glob("check-*.bin")}
@@ -134,7 +121,7 @@ def test_one_edit_rewrites_at_most_two_shards(tmp_path: Path) -> None:
 
 
 def test_the_collector_is_paused_only_inside_a_check(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     assert gc.isenabled()
     for _ in range(2):  # cold, then from the cache
         check(Registry.open(root), CheckOptions(today=TODAY))
