@@ -20,6 +20,7 @@ class Kind:
     zh: str  # label in Chinese text and headers: "党组织"
     en: str  # label in English output (a plural, as headers and listings use it): "Party cells"
     table: str  # the query/export table of these records (kexie sql, kexie export): "party_cells"
+    en_one: str  # one record of the kind in an English cell or sentence: "party cell"
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -29,11 +30,15 @@ class Kind:
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
+    def noun(self, lang: str) -> str:
+        """One record of the kind, in a table cell or a sentence: 党组织 / party cell."""
+        return self.en_one if lang == "en" else self.zh
+
 
 KINDS: tuple[Kind, ...] = (
-    Kind("society", "societies", "society.schema.json", "科技社团", "Societies", "societies"),
-    Kind("branch", "branches", "branch.schema.json", "基层科协", "Branches", "branches"),
-    Kind("party-cell", "party-cells", "party-cell.schema.json", "党组织", "Party cells", "party_cells"),
+    Kind("society", "societies", "society.schema.json", "科技社团", "Societies", "societies", "society"),
+    Kind("branch", "branches", "branch.schema.json", "基层科协", "Branches", "branches", "branch"),
+    Kind("party-cell", "party-cells", "party-cell.schema.json", "党组织", "Party cells", "party_cells", "party cell"),
 )
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}
 CODES: tuple[str, ...] = tuple(BY_CODE)
@@ -44,3 +49,9 @@ TABLES: dict[str, str] = {k.code: k.table for k in KINDS}
 LABELS: dict[str, tuple[str, str]] = {k.code: (k.zh, k.en) for k in KINDS}
 ZH_LABELS: dict[str, str] = {k.code: k.zh for k in KINDS}
 ALIASES: dict[str, str] = {alias: k.code for k in KINDS for alias in k.aliases}
+
+
+def noun(code: object, lang: str) -> str:
+    """:meth:`Kind.noun` of a kind code; an unknown code is shown as it is."""
+    kind = BY_CODE.get(code) if isinstance(code, str) else None
+    return kind.noun(lang) if kind is not None else str(code)

@@ -12,6 +12,7 @@ from kexie_cli.query.context import CLI_NAMES, KIND_ALIASES, KIND_LABELS
 from kexie_cli.query.listing import kind_of
 from kexie_cli.registry import layout
 from kexie_cli.registry.schemas import SCHEMA_FILES
+from tests.conftest import REPO, run_cli
 
 DATA = Path(kinds.__file__).resolve().parent / "_data"
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,3 +39,11 @@ def test_the_other_tables_are_derived() -> None:
 )
 def test_listing_aliases(alias: str) -> None:
     assert kind_of(alias) == KIND_ALIASES[alias] == kinds.ALIASES[alias]
+
+
+def test_one_record_of_each_kind_is_named_from_the_registry() -> None:
+    assert [kinds.noun(k.code, "zh") for k in kinds.KINDS] == ["科技社团", "基层科协", "党组织"]
+    assert [kinds.noun(k.code, "en") for k in kinds.KINDS] == ["society", "branch", "party cell"]
+    assert kinds.noun("no-such-kind", "en") == "no-such-kind"
+    csv = run_cli(["due-elections", "--as-of", "2026-11-30", "--format", "csv", "--lang", "en"], REPO).stdout
+    assert ",party cell," in csv and ",society," in csv

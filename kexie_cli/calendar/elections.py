@@ -242,7 +242,7 @@ def elections_table(items: list[Election], settings: Settings, query: ElectionQu
     # 本届开始 goes first when the terminal is narrow (docs/calendar.md)
     columns = [
         Column("name", "名称", "Name", name=True, min_width=12),
-        Column("kind", "类别", "Kind", lambda v, lg: tr(f"kind.{v}", lg) if v else "", optional=True),
+        Column("kind", "类别", "Kind", lambda v, lg: kinds.noun(v, lg) if v else "", optional=True),
         Column("number", "届次", "Term", lambda v, lg: term_label(v, lg) if isinstance(v, int) else "", min_width=8),
         Column("started", "本届开始", "Started", optional=True),
         Column("term_ends", "届满日期", "Ends", cell=_end_cell),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from kexie_cli import kinds
 from kexie_cli.calendar.elections import Election, show_step, step_row
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.numerals import term_label
@@ -53,7 +54,7 @@ def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.d
         event.add("summary", tr("ics.summary", lang, name=record.name, number=number))
         extended = tr("ics.extended", lang) if item.term.extended_to else ""
         step = show_step(step_row(item.next_step, item.today), lang) if item.next_step else ""
-        kind = tr(f"kind.{record.kind}", lang)
+        kind = kinds.noun(record.kind, lang)
         params = {"name": record.name, "kind": kind, "number": number, "end": end, "extended": extended, "step": step}
         event.add("description", tr("ics.description", lang, **params))
         event.add("categories", [kind])

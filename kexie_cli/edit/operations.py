@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.commands import EditContext, Path_
 from kexie_cli.errors import KexieError
-from kexie_cli.i18n import tr
 from kexie_cli.records.election import RECORD_STEPS, last_past_term, progress, record_steps
 from kexie_cli.records.model import date as as_date
 
@@ -136,7 +136,7 @@ class RecordStep:
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
         allowed = record_steps(ctx.kind)
         if self.step not in allowed or "election" not in ctx.schemas.key_order(ctx.kind, ()):
-            kind = tr(f"kind.{ctx.kind}", "zh")
+            kind = kinds.noun(ctx.kind, "zh")
             raise KexieError("election.no_step", kind=kind, step=self.step, steps=", ".join(allowed))
         if not isinstance(doc.get("term"), dict):
             raise KexieError("election.no_term")

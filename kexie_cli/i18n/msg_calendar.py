@@ -1,9 +1,6 @@
 """Messages of the calendar commands: due-elections, inspections, party, letters."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "kind.society": ("科技社团", "society"),
-    "kind.branch": ("基层科协", "branch"),
-    "kind.party-cell": ("党组织", "party cell"),
     "elections.title": ("{registry} 换届提醒（截至 {today}）", "{registry}: elections due (as of {today})"),
     "elections.headline": (
         "逾期 {overdue} 个，提醒期内 {due} 个（提醒期 {lead}，截至 {today}）",

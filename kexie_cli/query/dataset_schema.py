@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kexie_cli.i18n import tr
+from kexie_cli import kinds
 from kexie_cli.query.context import TERM_STATE_LABELS, TERM_STATE_LABELS_EN
 from kexie_cli.tables import Column, TableData
 
@@ -221,7 +221,7 @@ def code_label(labels: str, value: Any, lang: str) -> str:
     """The label of a code kexie defines itself: a record kind or a term state."""
 
     if labels == "kind":
-        return tr(f"kind.{value}", lang)
+        return kinds.noun(value, lang)
     table = TERM_STATE_LABELS_EN if lang == "en" else TERM_STATE_LABELS
     return table.get(str(value), str(value))
 
