@@ -30,6 +30,7 @@ from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
+from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
 from kexie_cli.validate.engine import check
 from kexie_cli.validate.options import CheckOptions
@@ -149,7 +150,8 @@ def _plan(
     result: ImportResult,
 ) -> list[_Plan]:
     same_kind = [r for r in records if r.kind == kind]
-    by_uscc = {u.upper(): r for r in same_kind if (u := text(r.get("registration", "uscc")))}
+    # the same code however it was typed (spaces, hyphens, case), as K206 compares them
+    by_uscc = {compact_uscc(u): r for r in same_kind if (u := text(r.get("registration", "uscc"))) and u.strip()}
     by_name = {name_key(r.name): r for r in same_kind if r.loaded}
     taken = {f.file.stem_id for f in records}
     names_to_ids = {name_key(r.name): r.id for r in records if r.loaded}
@@ -170,13 +172,13 @@ def _plan(
             continue
         for key in keys:
             seen[key] = values.row
-        record = (by_uscc.get(uscc) if uscc else None) or by_name.get(name_key(name))
+        record = (by_uscc.get(compact_uscc(uscc)) if uscc else None) or by_name.get(name_key(name))
         if record is not None and not record.loaded:
             row.reason, row.params = "import.skip.unloadable", {"file": record.relpath}
             continue
         if record is not None:
             old_uscc = text(record.get("registration", "uscc"))
-            if uscc and old_uscc and old_uscc.upper() != uscc:
+            if uscc and old_uscc and compact_uscc(old_uscc) != compact_uscc(uscc):
                 params = (("old", old_uscc),)
                 result.notes.append(Note(values.row, "registration.uscc", uscc, "import.note.uscc_changed", params))
             row.id, row.file = record.id, record.relpath

@@ -63,7 +63,9 @@ def covering_cells(record_id: str, index: Index) -> list[Record]:
 
 
 def has_liaison(record: Record) -> bool:
-    return isinstance(record.get("liaison"), dict)
+    """A 党建联络员/指导员 is named: ``liaison: {}`` or one without a name covers nothing (docs/party.md)."""
+    name = text(record.get("liaison", "name"))
+    return name is not None and name.strip() != ""
 
 
 def cover_of(record: Record, index: Index) -> Cover:

@@ -33,11 +33,11 @@ def covering_cells(record_id: str, ctx: Context) -> list[Record]:
 def not_covered(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     An active society is covered by no party cell and has no ``liaison``
-    (党建联络员 or 党建工作指导员): 党的组织和工作全覆盖 is not reached. The same test
+    (党建联络员 or 党建工作指导员) with a name: 党的组织和工作全覆盖 is not reached. The same test
     (``party.cover.cover_of``: no 党的工作覆盖) gives the 未覆盖 counts of ``kexie party`` and
     ``kexie summary party``, which count every society on the books; the rule reports the active ones.
 
-    中文：正常状态的科技社团既没有党组织覆盖，也没有党建联络员或党建工作
+    中文：正常状态的科技社团既没有党组织覆盖，也没有写明姓名的党建联络员或党建工作
     指导员（liaison），未实现党的组织和工作全覆盖。kexie party 和 kexie summary party 的“未覆盖”
     用同一判断统计全部在册社团，本规则只报告正常状态的社团。
 

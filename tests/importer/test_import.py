@@ -120,6 +120,20 @@ def test_match_by_uscc_before_name(reg: Path, tmp_path: Path) -> None:
     assert data["members"]["individual"] == 20
 
 
+def test_match_by_uscc_however_the_record_spells_it(reg: Path, tmp_path: Path) -> None:
+    rows = [["示例市甲学会", "51369900509370784D", "2001-01-01", None, None, None, None, None, None, 10, None]]
+    run_import(reg, write_book(tmp_path / "a.xlsx", rows))
+    path = reg / "records" / "societies" / "jia-xuehui.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "uscc: 51369900509370784D" in text
+    path.write_text(text.replace("uscc: 51369900509370784D", "uscc: 513699-0050 9370784d"), encoding="utf-8")
+    rows[0][0] = "示例市甲学会（更名）"  # only the code can match it
+    run = run_import(reg, write_book(tmp_path / "b.xlsx", rows))
+    assert run.json()["counts"] == {"created": 0, "updated": 1, "unchanged": 0, "skipped": 0}
+    assert sorted(p.name for p in (reg / "records" / "societies").iterdir()) == ["jia-xuehui.yaml"]
+    assert not [n for n in run.json()["notes"] if n["reason"] == "import.note.uscc_changed"]
+
+
 def test_skipped_rows_exit_1_with_row_numbers(reg: Path, tmp_path: Path) -> None:
     rows = messy_rows()[:2]
     rows.append([None, None, "2001.01", "某单位", None, None, None, None, None, None, None])  # no name

@@ -30,6 +30,9 @@ CASES = [
     case("K501", [society(drop="liaison"), cell("covers: [demo-society]")], A, []),
     case("K501", [society(drop="liaison"), cell("covers: [demo-society]\nstatus: dissolved")], A, [("societies/demo-society", "K501", 1, 1)], by_file=True),
     case("K501", [society("status: suspended", drop="liaison")], A, []),
+    case("K501", [society("liaison: {}", drop="liaison")], A, [("K501", 1, 1)]),  # a liaison names a person
+    case("K501", [society("liaison: {role: liaison, name: ' '}", drop="liaison")], A, [("K501", 1, 1)]),
+    case("K501", [society("liaison: {name: 陈静}", drop="liaison")], A, []),
     # K502: 3 full members at least for a 党支部, 联合党支部 or 党总支
     case("K502", [cell(BRANCH + "\nmembers: {full: 2, probationary: 1}"), society()], A, [("party-cells/demo-cell", "K502", 5, 17)], by_file=True),
     case("K502", [cell(BRANCH + "\nmembers: {full: 3}"), society()], A, []),
