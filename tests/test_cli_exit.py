@@ -51,3 +51,15 @@ def test_a_reader_that_goes_away_gives_no_traceback() -> None:
     done = subprocess.run(shell, shell=True, cwd=REPO, capture_output=True, timeout=120, check=False)
     assert len(done.stdout) == 10
     assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
+
+
+def test_closed_streams_keep_the_exit_code() -> None:
+    for redirect, args, expected in (
+        (">&-", "--version", 0),
+        (">&- 2>&-", f"check --as-of {AS_OF}", 0),
+        ("2>&-", "check --as-of not-a-date", 2),
+    ):
+        shell = f'{sys.executable} -c "{ENTRY}" {args} {redirect}'
+        done = subprocess.run(shell, shell=True, cwd=REPO, capture_output=True, timeout=120, check=False)
+        assert done.returncode == expected, (redirect, args, done.stderr)
+        assert b"Traceback" not in done.stderr

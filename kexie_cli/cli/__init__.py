@@ -8,13 +8,13 @@ and exposes ``command``. Modules are imported only when their command runs
 from __future__ import annotations
 
 import atexit
-import contextlib
 import functools
 import importlib
 import os
 import pkgutil
 import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 import click
@@ -115,6 +115,11 @@ def cli() -> None:
 
 def main() -> None:
     """The ``kexie`` command. It leaves without tearing down the heap (:func:`leave`)."""
+    # started with stdout or stderr closed (``kexie check >&-``): write to nothing, keep the exit code
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     try:
         cli(prog_name="kexie")
     except SystemExit as done:  # click's standalone mode always ends here
@@ -133,17 +138,27 @@ def leave(code: object) -> None:
     heap is left to the operating system.
     """
     if isinstance(code, str):  # what sys.exit("message") prints
-        sys.stderr.write(code + "\n")
+        if sys.stderr is not None:
+            sys.stderr.write(code + "\n")
         code = 1
     status = code if isinstance(code, int) else (0 if code is None else 1)
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # the reader went away (| head) or stdout was closed
+    if not _flushed(sys.stdout):  # the reader went away (| head): as a failed write would
         status = status or 1
-    with contextlib.suppress(BrokenPipeError, ValueError):
-        sys.stderr.flush()
+    _flushed(sys.stderr)
     atexit._run_exitfuncs()
-    with contextlib.suppress(BrokenPipeError, ValueError):
-        sys.stdout.flush()
-        sys.stderr.flush()
+    _flushed(sys.stdout)
+    _flushed(sys.stderr)
     os._exit(status)
+
+
+def _flushed(stream: Any) -> bool:
+    """Flush ``stream``; False only when its reader went away (a stream closed or absent is no error)."""
+    if stream is None:  # fd 1 or 2 was closed when kexie started (``kexie ... >&-``)
+        return True
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        return False
+    except (OSError, ValueError):  # closed, or a device that refuses: nothing more can be said there
+        return True
+    return True
