@@ -31,6 +31,9 @@ class Column:
     optional: bool = False  # left out when the terminal is too narrow to show it without heavy wrapping
     short_zh: str = ""  # a shorter header for a narrow terminal
     short_en: str = ""
+    # (row, lang) -> text, in every format: a value whose words depend on another column of the row
+    # (a leader's role is 理事长 in a society, 主席 in a branch); the row keeps the code
+    show_row: Callable[[dict[str, Any], str], str] | None = None
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -38,6 +41,12 @@ class Column:
     def table_header(self, lang: str) -> str:
         short = self.short_en if lang == "en" else self.short_zh
         return short or self.header(lang)
+
+    def text(self, row: dict[str, Any], lang: str) -> str:
+        """The cell of ``row`` in this column, as every format shows it."""
+        if self.show_row is not None:
+            return self.show_row(row, lang)
+        return self.display(row.get(self.key), lang)
 
     def display(self, value: Any, lang: str) -> str:
         if self.show is not None:
@@ -58,7 +67,7 @@ class TableData:
     footer: dict[str, Any] | None = None  # a total row (display only)
 
     def display_rows(self, lang: str) -> list[list[str]]:
-        return [[c.display(row.get(c.key), lang) for c in self.columns] for row in self.rows]
+        return [[c.text(row, lang) for c in self.columns] for row in self.rows]
 
     def headers(self, lang: str) -> list[str]:
         return [c.header(lang) for c in self.columns]

@@ -18,7 +18,8 @@ from kexie_cli.importer.cells import Cell, Unreadable, blank
 from kexie_cli.importer.columns import header_key
 from kexie_cli.importer.rows import Note
 from kexie_cli.importer.sheets import Sheet
-from kexie_cli.query.dataset_schema import SCHEMA
+from kexie_cli.query.dataset_schema import SCHEMA, Col
+from kexie_cli.records.roles import role_words
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SEARCH = 5  # rows looked at for the header (kexie export writes a title row above it)
@@ -100,7 +101,7 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
                 if col.name not in USED or i >= len(row) or blank(row[i].value):
                     continue
                 try:
-                    values[col.name] = _value(row[i], col.type, col.enum, schemas)
+                    values[col.name] = _value(row[i], col, schemas)
                 except Unreadable as exc:
                     params = tuple((k, str(v)) for k, v in exc.params.items())
                     details.notes.append(Note(number, f"{zh}!{col.zh}", cells.display(row[i]), exc.key, params))
@@ -109,9 +110,12 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
     return details
 
 
-def _value(cell: Cell, type_: str, enum: tuple[str, tuple[str | int, ...]] | None, schemas: SchemaSet) -> Any:
-    if enum is not None:
-        return cells.read_enum(cell, schemas.labels(*enum))
+def _value(cell: Cell, col: Col, schemas: SchemaSet) -> Any:
+    if col.labels == "role":  # written with its record kind's word (主席, 书记 ...): any kind's word reads back
+        return cells.read_enum(cell, role_words())
+    if col.enum is not None:
+        return cells.read_enum(cell, schemas.labels(*col.enum))
+    type_ = col.type
     if type_ == "DATE":
         return cells.read_date(cell).day.isoformat()
     if type_ == "INTEGER":

@@ -11,6 +11,7 @@ from typing import Any
 
 from kexie_cli import kinds
 from kexie_cli.query.context import TERM_STATE_LABELS, TERM_STATE_LABELS_EN
+from kexie_cli.records.roles import role_label
 from kexie_cli.tables import Column, TableData
 
 
@@ -21,7 +22,7 @@ class Col:
     zh: str
     en: str
     enum: tuple[str, tuple[str | int, ...]] | None = None  # (kind, schema path) of the Chinese labels
-    labels: str = ""  # "kind" or "state": codes kexie itself defines, shown with their labels
+    labels: str = ""  # "kind", "state" or "role": codes shown with kexie's own labels (a role by its record's kind)
     codes: str = ""  # the codes the column holds, named in ``kexie sql --schema``
 
 
@@ -142,7 +143,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("record_id", "TEXT", "组织标识符", "record id"),
             _c("kind", "TEXT", "组织类别", "record kind", labels="kind"),
             _c("org", "TEXT", "所在组织", "organisation"),
-            _c("role", "TEXT", "职务", "role", LEADER_ROLE),
+            _c("role", "TEXT", "职务", "role", LEADER_ROLE, labels="role"),
             _c("name", "TEXT", "姓名", "name"),
             _c("since", "DATE", "任职起始日期", "since"),
             _c("until", "DATE", "任职截止日期", "until"),
@@ -230,6 +231,8 @@ def table_data(table: Table, schemas: Any, lang: str) -> TableData:
     """A dataset table as a TableData: Chinese headers, enumerations shown with their labels."""
 
     def shower(col: Col) -> Callable[[Any, str], str] | None:
+        if col.labels == "role":  # shown by the row (the title depends on its kind): see row_shower
+            return None
         if col.labels:
             return lambda value, language: "" if value is None else code_label(col.labels, value, language)
         if col.enum is None:
@@ -237,8 +240,20 @@ def table_data(table: Table, schemas: Any, lang: str) -> TableData:
         kind, path = col.enum
         return lambda value, language: "" if value is None else schemas.label(kind, path, value, language)
 
+    def row_shower(col: Col) -> Callable[[dict[str, Any], str], str] | None:
+        if col.labels != "role":
+            return None
+        return lambda row, language: role_label(row.get(col.name), row.get("kind"), language)
+
     columns = [
-        Column(c.name, c.zh, c.name, show=shower(c), align="right" if c.type == "INTEGER" else "left")
+        Column(
+            c.name,
+            c.zh,
+            c.name,
+            show=shower(c),
+            align="right" if c.type == "INTEGER" else "left",
+            show_row=row_shower(c),
+        )
         for c in table.columns
     ]
     return TableData(table.zh if lang != "en" else table.en, columns, table.rows)

@@ -60,3 +60,14 @@ def role_label(role: object, kind: str | None, lang: str = "zh") -> str:
     if lang == "en":
         return code
     return role_labels(kind).get(code, code)
+
+
+def role_words() -> dict[str, str]:
+    """Role code -> every word any kind uses for it, ``/``-joined (what an import reads back: 主席 or 理事长)."""
+    words: dict[str, list[str]] = {}
+    for table in (*ROLE_LABELS.values(), GENERIC):
+        for code, label in table.items():
+            for word in label.split("/"):
+                if word not in words.setdefault(code, []):
+                    words[code].append(word)
+    return {code: "/".join(found) for code, found in words.items()}

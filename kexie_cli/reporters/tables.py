@@ -206,7 +206,7 @@ def _table_cell(column: Column, row: dict[str, Any], lang: str) -> str:
     """The cell's text with control characters escaped; a merged cell keeps the line breaks it makes."""
     if column.cell is not None:
         return "\n".join(safe_text(line) for line in column.cell(row, lang).split("\n"))
-    return safe_text(column.display(row.get(column.key), lang))
+    return safe_text(column.text(row, lang))
 
 
 def _strip_names(columns: list[Column], body: list[list[str]], footer_row: int, lang: str) -> str:
