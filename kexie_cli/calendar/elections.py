@@ -213,10 +213,16 @@ def show_days(value: object, lang: str) -> str:
     return tr(key, lang, days=abs(value))
 
 
-def show_step(value: object, lang: str) -> str:
+#: steps a Party cell names in its own words (its 换届 is approved by the 上级党组织)
+PARTY_STEP_WORDS = frozenset(("plan", "approval", "election", "filing"))
+
+
+def show_step(value: object, lang: str, kind: object = None) -> str:
+    """``报送换届工作方案（2026-06-17 前）``; a Party cell's steps in its own words."""
     if not isinstance(value, dict):
         return ""
-    label = tr(f"elections.step.{value['step']}", lang)
+    party = kind == "party-cell" and value["step"] in PARTY_STEP_WORDS
+    label = tr(f"elections.step.{'party.' if party else ''}{value['step']}", lang)
     key = "election.step_late" if value.get("late") else "elections.step_by"
     return label + tr(key, lang, date=value["date"])
 
@@ -252,7 +258,12 @@ def elections_table(items: list[Election], settings: Settings, query: ElectionQu
         Column("officer", "秘书长/书记", "Sec.-gen./secretary", person=True),
         Column("extended", "已批准延期", "Extended", in_table=False),
         Column("progress", "已完成", "Done", show_done),
-        Column("next_step", "下一步", "Next step", show_step),
+        Column(
+            "next_step",
+            "下一步",
+            "Next step",
+            show_row=lambda row, lg: show_step(row.get("next_step"), lg, row.get("kind")),
+        ),
     ]
     overdue = sum(1 for i in items if i.state is TermState.OVERDUE)
     headline = tr(

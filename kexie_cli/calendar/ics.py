@@ -53,7 +53,7 @@ def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.d
         event.add("dtend", end + dt.timedelta(days=1))
         event.add("summary", tr("ics.summary", lang, name=record.name, number=number))
         extended = tr("ics.extended", lang) if item.term.extended_to else ""
-        step = show_step(step_row(item.next_step, item.today), lang) if item.next_step else ""
+        step = show_step(step_row(item.next_step, item.today), lang, record.kind) if item.next_step else ""
         kind = kinds.noun(record.kind, lang)
         params = {"name": record.name, "kind": kind, "number": number, "end": end, "extended": extended, "step": step}
         event.add("description", tr("ics.description", lang, **params))

@@ -16,6 +16,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "elections.step.election": ("召开换届大会", "hold the congress"),
     "elections.step.filing": ("换届结果备案", "file the results"),
     "elections.step.overdue": ("尽快换届或报批延期", "hold the 换届 now or get an extension approved"),
+    # a Party cell's 换届 (《中国共产党支部工作条例》): the 上级党组织 approves it and the results
+    "elections.step.party.plan": (
+        "向上级党组织报送换届请示",
+        "ask the higher Party organisation to hold the 换届",
+    ),
+    "elections.step.party.approval": ("取得上级党组织批复", "get the higher Party organisation's approval"),
+    "elections.step.party.election": ("召开党员大会选举", "hold the Party members' assembly"),
+    "elections.step.party.filing": (
+        "选举结果报上级党组织审批",
+        "report the results to the higher Party organisation",
+    ),
     "elections.step_by": ("（{date} 前）", " (by {date})"),
     "elections.unknown_parent": ("--parent：没有 id 为 {id} 的记录", "--parent: no record with id {id}"),
     "elections.bad_within": (
