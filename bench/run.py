@@ -1,11 +1,14 @@
 """Time ``kexie check`` against check-jsonschema on generated registries.
 
-Usage: ``python bench/run.py [--sizes 1000,10000[,50000]] [--repeat 3] [--out bench/out]``
+Usage: ``python bench/run.py [--sizes 1000,10000[,50000]] [--repeat 3] [--out bench/out] [--editable]``
+
+kexie is timed as pip users run it: the wheel is built and installed into a
+fresh venv under ``--out`` (``--editable`` times the checkout's interpreter).
 
 For each size, in one run and on the same corpus (``bench/gen.py``), it times
 (wall clock, median of ``--repeat`` runs, each a fresh process):
 
-- *hash*: a minimal Python process that walks ``records/`` and reads and
+- *hash*: a minimal Python process (the interpreter kexie runs under) that walks ``records/`` and reads and
   hashes (xxh3-128) every file: the floor any content-hash cache pays;
 - *cold*: ``kexie check`` with ``.kexie/cache/`` removed (every K-rule runs;
   output piped, so the plain format a hook or CI would print);
@@ -50,6 +53,8 @@ sys.path.insert(0, str(REPO))
 from bench.gen import generate  # noqa: E402 - after the path set-up, for `python bench/run.py`
 
 AS_OF = "2026-11-23"
+# the interpreter kexie runs under: a fresh venv with the built wheel (set by main), as pip users have it
+KEXIE_PYTHON = sys.executable
 KINDS = {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
 HASH_SCRIPT = """
 import os, sys, xxhash
@@ -114,7 +119,7 @@ def median_of(
 
 def kexie_cmd(root: Path, *extra: str) -> list[str]:
     return [
-        sys.executable,
+        KEXIE_PYTHON,
         "-m",
         "kexie_cli",
         "check",
@@ -162,7 +167,7 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool, corpus: str = 
         victim.write_bytes(original + f"# edit {next(edits)}\n".encode())
 
     row.hash_s, _, _ = median_of(
-        repeat, lambda: timed([sys.executable, "-c", HASH_SCRIPT, str(root / "records")], env), nothing
+        repeat, lambda: timed([KEXIE_PYTHON, "-c", HASH_SCRIPT, str(root / "records")], env), nothing
     )
     row.cold_s, cold_peak, found = median_of(repeat, lambda: timed(kexie_cmd(root), env), clear)
     row.warm_s, warm_peak, again = median_of(repeat, lambda: timed(kexie_cmd(root), env), nothing)
@@ -172,7 +177,7 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool, corpus: str = 
     victim.write_bytes(original)
     timed(kexie_cmd(root), env)  # warm again after the restore
     victim_id = victim.name.removesuffix(".yaml")
-    edit_cmd = [sys.executable, "-m", "kexie_cli", "set", "--as-of", AS_OF, "--root", str(root)]
+    edit_cmd = [KEXIE_PYTHON, "-m", "kexie_cli", "set", "--as-of", AS_OF, "--root", str(root)]
     values = iter(range(100, 1_000_000))
 
     def restore() -> None:
@@ -182,7 +187,7 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool, corpus: str = 
         repeat, lambda: timed([*edit_cmd, victim_id, "members.individual", str(next(values))], env), restore
     )
     restore()
-    show_cmd = [sys.executable, "-m", "kexie_cli", "show", "--as-of", AS_OF, "--root", str(root), victim_id]
+    show_cmd = [KEXIE_PYTHON, "-m", "kexie_cli", "show", "--as-of", AS_OF, "--root", str(root), victim_id]
     row.show_s, show_peak, _ = median_of(repeat, lambda: timed(show_cmd, env), nothing)
     row.peak_mib = max(cold_peak, warm_peak, changed_peak, set_peak, show_peak)
     as_json = timed(kexie_cmd(root, "--format", "json"), env)[2]  # answered from the run memo
@@ -194,9 +199,30 @@ def bench_size(size: int, out: Path, repeat: int, with_cjs: bool, corpus: str = 
     return row
 
 
+def installed_wheel(out: Path) -> str:
+    """Build kexie's wheel and install it into a fresh venv under ``out``; its python.
+
+    What pip users run: a wheel, not an editable install (whose import hook
+    costs 10 ms a process), with bytecode compiled by pip at install time
+    (a checkout under PYTHONDONTWRITEBYTECODE=1 would compile every module on
+    every run).
+    """
+    wheels, venv = out / "wheel", out / "venv"
+    shutil.rmtree(REPO / "build", ignore_errors=True)  # a stale build/ would be packed into the wheel
+    shutil.rmtree(wheels, ignore_errors=True)
+    shutil.rmtree(venv, ignore_errors=True)
+    pip = [sys.executable, "-m", "pip"]
+    subprocess.run([*pip, "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(REPO)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    built = [str(w) for w in wheels.glob("kexie-*.whl")]
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *built], check=True)
+    return str(python)
+
+
 def help_time(repeat: int) -> float:
-    exe = Path(sys.executable).parent / "kexie"
-    cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "kexie_cli", "--help"]
+    exe = Path(KEXIE_PYTHON).parent / "kexie"
+    cmd = [str(exe), "--help"] if exe.exists() else [KEXIE_PYTHON, "-m", "kexie_cli", "--help"]
     times = [timed(cmd)[0] for _ in range(max(repeat, 5))]
     return statistics.median(times)
 
@@ -211,7 +237,7 @@ def report(rows: list[Row], help_s: float, repeat: int) -> str:
     lines = [
         f"kexie check benchmark, {dt.date.today().isoformat()}, {platform.node() or 'host'}: "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"medians of {repeat} runs, check-jsonschema once",
+        f"medians of {repeat} runs, check-jsonschema once; kexie run by {KEXIE_PYTHON}",
         "",
         "| corpus | records | hash all files | kexie cold | kexie warm | 1 file changed | set | show "
         "| check-jsonschema | check-jsonschema / cold | peak RSS | findings |",
@@ -254,17 +280,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora are generated")
     parser.add_argument("--no-check-jsonschema", action="store_true", help="skip check-jsonschema")
+    parser.add_argument(
+        "--editable", action="store_true", help="time the checkout's own interpreter instead of an installed wheel"
+    )
     parser.add_argument("--corpora", default="realistic,clean", help="realistic and/or clean (see bench/gen.py)")
     parser.add_argument(
         "--check-jsonschema-max", type=int, default=None, help="skip check-jsonschema above this many records"
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    # pip compiles the bytecode of a wheel when it installs it; an editable install under
-    # PYTHONDONTWRITEBYTECODE=1 never writes it, and every process would compile kexie from source
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(REPO / "kexie_cli")], check=True, stdout=subprocess.DEVNULL
-    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    global KEXIE_PYTHON  # noqa: PLW0603 - chosen once, before any run
+    KEXIE_PYTHON = sys.executable if args.editable else installed_wheel(args.out)
     args.out.mkdir(parents=True, exist_ok=True)
     rows = []
     corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]

@@ -35,7 +35,14 @@ def strict() -> bool:
 
 
 def load_catalogues() -> dict[str, tuple[str, str]]:
-    """Every ``msg_*`` catalogue merged; a key defined in two catalogues is an error."""
+    """Every ``msg_*`` catalogue merged; a key defined in two catalogues is an error in strict mode.
+
+    Outside strict mode (a user's run) the first catalogue in name order keeps
+    the key: a stray module left in an installation (a stale ``build/`` packed
+    into a wheel) must not stop every command with a traceback. The test suite
+    runs strict and ``tests/robustness/test_catalogue.py`` checks the shipped
+    catalogues.
+    """
     merged: dict[str, tuple[str, str]] = {}
     origin: dict[str, str] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
@@ -44,7 +51,9 @@ def load_catalogues() -> dict[str, tuple[str, str]]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         for key, entry in module.MESSAGES.items():
             if key in merged:
-                raise CatalogueError(f"message key {key!r} is defined in both {origin[key]} and {info.name}")
+                if strict():
+                    raise CatalogueError(f"message key {key!r} is defined in both {origin[key]} and {info.name}")
+                continue
             merged[key] = entry
             origin[key] = info.name
     return merged

@@ -1,18 +1,6 @@
-"""Output formats: findings reporters and generic table output, by name.
+"""Output formats: findings reporters (``check_formats``) and generic table output (``tables``), by name.
 
 Library code hands results here; only the ``table`` format imports rich, and
-only when it renders.
+only when it renders. The package itself imports nothing, so a command loads
+only the reporter it writes with (``kexie --help`` needs ``layout`` alone).
 """
-
-from __future__ import annotations
-
-from kexie_cli.reporters.check_formats import FINDING_REPORTERS
-from kexie_cli.reporters.findings import FindingReporter
-from kexie_cli.reporters.tables import TABLE_FORMATS, render_table
-
-__all__ = [
-    "FINDING_REPORTERS",
-    "TABLE_FORMATS",
-    "FindingReporter",
-    "render_table",
-]
