@@ -77,9 +77,13 @@ def load(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded | None:
     return Loaded(data, LazyPositions(text, data), [], text)
 
 
-def load_any(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """The fast loader unless KEXIE_PURE says otherwise, with the strict loader as the fallback."""
-    loaded = None if pure() else load(raw, max_bytes)
+def load_any(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES, fast: bool | None = None) -> Loaded:
+    """The fast loader unless KEXIE_PURE says otherwise (or ``fast`` is False), with the strict loader as the fallback.
+
+    ``fast``: the choice a bulk run made once for all its files (None: ask :func:`pure` now).
+    """
+    use_fast = not pure() if fast is None else fast
+    loaded = load(raw, max_bytes) if use_fast else None
     return loaded if loaded is not None else load_bytes(raw, max_bytes)
 
 

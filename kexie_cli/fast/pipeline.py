@@ -30,7 +30,7 @@ from kexie_cli.fast import gc_paused, pure
 from kexie_cli.fast.cache import Cache, Outcome, ProblemRow
 from kexie_cli.fast.records import CachedRecord, facts_of
 from kexie_cli.finding import Finding, Severity
-from kexie_cli.records.loader import Loaded, Problem, load_bytes
+from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
@@ -316,7 +316,9 @@ def _outcome(index: int) -> Outcome:
     assert job is not None
     file, raw = job.files[index], job.raws[index]
     assert raw is not None
-    loaded = _parse(raw, job.max_bytes, job.fast)
+    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
+
+    loaded = load_any(raw, job.max_bytes, job.fast)
     record = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
     found = file_findings(record, job.ctx, fast=job.fast)
     local, deferred = local_findings(record, job.ctx, job.rules)
@@ -325,21 +327,13 @@ def _outcome(index: int) -> Outcome:
     return loaded.data, problems, rows(found), deferred
 
 
-def _parse(raw: bytes, max_bytes: int, fast: bool) -> Loaded:
-    """Load one file's bytes: yaml-rs on the fast path when it agrees, else the strict loader."""
-    loaded = None
-    if fast:
-        from kexie_cli.fast.fastload import load  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
-
-        loaded = load(raw, max_bytes)
-    return loaded if loaded is not None else load_bytes(raw, max_bytes)
-
-
 def _data_loader(fast: bool, max_bytes: int) -> Callable[[bytes], dict[str, Any] | None]:
     """How a :class:`CachedRecord` makes its data: the same loader that made its cached outcome."""
 
     def load(raw: bytes) -> dict[str, Any] | None:
-        return _parse(raw, max_bytes, fast).data
+        from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - imports yaml-rs: only when data is made
+
+        return load_any(raw, max_bytes, fast).data
 
     return load
 
