@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,16 @@ AS_OF = "2026-11-23"
 TODAY = dt.date(2026, 11, 23)
 
 MINIMAL_SETTINGS = "registry: 测试市科学技术协会\n"
+
+
+def copy_sample(tmp_path: Path, *, schemas: bool = False) -> Path:
+    """The sample registry (records and kexie.yaml; its ``schemas/`` too when asked) copied to ``tmp_path/reg``."""
+    root = tmp_path / "reg"
+    shutil.copytree(REPO / "records", root / "records")
+    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    if schemas and (REPO / "schemas").is_dir():
+        shutil.copytree(REPO / "schemas", root / "schemas")
+    return root
 
 
 def write_registry(root: Path, files: dict[str, str | bytes], settings: str = MINIMAL_SETTINGS) -> Path:

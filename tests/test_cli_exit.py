@@ -8,12 +8,11 @@ documented exit codes, exit handlers still run, and a reader that goes away
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, copy_sample, run_cli
 
 AS_OF = "2026-11-23"
 ENTRY = "import sys; from kexie_cli.cli import main; sys.argv[0] = 'kexie'; main()"
@@ -24,9 +23,7 @@ def _kexie(*args: str, code: str = ENTRY, cwd: Path = REPO) -> subprocess.Comple
 
 
 def test_output_is_complete_and_exit_codes_kept(tmp_path: Path) -> None:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     for broken in (False, True):
         if broken:
             (root / "records" / "societies" / "zz-broken.yaml").write_text("id: [\n", encoding="utf-8")

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kexie_cli.records.model import current_leaders, in_office, leaders
-from tests.conftest import REPO, run_cli
+from tests.conftest import copy_sample, run_cli
 
 JINSHU = "records/societies/jinshu-xuehui.yaml"
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    return root
+    return copy_sample(tmp_path)
 
 
 def findings(root: Path, as_of: str, rel: str) -> list[dict[str, object]]:

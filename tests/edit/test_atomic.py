@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import threading
 import time
@@ -17,16 +16,9 @@ from kexie_cli.edit.commands import edit_record, edit_text
 from kexie_cli.edit.operations import SetField
 from kexie_cli.outfile import replace_atomically
 from kexie_cli.registry.load import Registry
-from tests.conftest import REPO, TODAY
+from tests.conftest import REPO, TODAY, copy_sample
 
 RECORD = "records/societies/yixuehui.yaml"
-
-
-def copy_sample(tmp_path: Path) -> Path:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    return root
 
 
 def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:

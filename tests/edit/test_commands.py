@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from kexie_cli.cli import cli
 from kexie_cli.edit.new import derive_id
 from kexie_cli.edit.tree import parse_path
 from kexie_cli.errors import KexieError
-from tests.conftest import AS_OF, REPO, run_cli, write_registry
+from tests.conftest import AS_OF, copy_sample, run_cli, write_registry
 
 HEAD = "# yaml-language-server: $schema=../../schemas/society.schema.json\n"
 SOCIETY = HEAD + (
@@ -232,9 +231,7 @@ def test_paths() -> None:
 
 
 def test_edits_on_a_copy_of_the_sample_registry(tmp_path: Path) -> None:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     before = (root / "records/societies/yixuehui.yaml").read_text(encoding="utf-8")
     code, err = edit(root, "elect", "yixuehui", "--date", "2026-11-20", "--chair", "王五")
     assert code == 0, err

@@ -23,8 +23,7 @@ from kexie_cli.rules import RULES, all_rules
 from kexie_cli.rules.base import Hit
 from kexie_cli.validate.engine import check
 from kexie_cli.validate.options import CheckOptions
-from tests.conftest import TODAY
-from tests.perf.sample import copy_sample
+from tests.conftest import TODAY, copy_sample
 
 pytestmark = pytest.mark.usefixtures("own_cache_key")
 
@@ -146,7 +145,7 @@ EDITS: dict[str, Edit] = {
 
 @pytest.mark.parametrize("name", list(EDITS))
 def test_each_kind_of_edit(name: str, tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     originals = {p: p.read_text(encoding="utf-8") for p in _files(root)}
     assert _findings(root, cache=True) == _findings(root, cache=False)
     rng = random.Random(name)
@@ -166,7 +165,7 @@ def test_each_kind_of_edit(name: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("seed", "pure"), [(0, ""), (1, ""), (2, ""), pytest.param(3, "1", marks=pytest.mark.slow)])
 def test_random_single_file_edits(seed: int, pure: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KEXIE_PURE", pure)
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     originals = {p: p.read_text(encoding="utf-8") for p in _files(root)}
     rng = random.Random(seed)
     _findings(root, cache=True)
@@ -182,7 +181,7 @@ def test_random_single_file_edits(seed: int, pure: str, tmp_path: Path, monkeypa
 
 def test_overrides_reuse_only_what_still_holds(tmp_path: Path) -> None:
     """The edit commands' second run (``overrides``) gives the findings of an uncached run with the same text."""
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     _findings(root, cache=True)
     files = _files(root)
     rng = random.Random(5)
@@ -198,7 +197,7 @@ def test_overrides_reuse_only_what_still_holds(tmp_path: Path) -> None:
 
 def test_cross_record_rules_rerun_only_where_facts_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """After an edit of one record's own numbers, the deferred rules of the others are not run again."""
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     _findings(root, cache=True)
     calls: list[str] = []
     rules = all_rules()

@@ -19,8 +19,7 @@ from kexie_cli.fast.records import FACT_KEYS, CachedRecord
 from kexie_cli.registry.load import Registry
 from kexie_cli.validate.engine import check, check_change
 from kexie_cli.validate.options import CheckOptions
-from tests.conftest import TODAY
-from tests.perf.sample import copy_sample
+from tests.conftest import TODAY, copy_sample
 
 pytestmark = pytest.mark.usefixtures("own_cache_key")
 
@@ -30,7 +29,7 @@ def _rows(root: Path, cache: bool) -> list[dict[str, object]]:
 
 
 def test_one_edit_makes_few_records_and_the_same_findings(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     _rows(root, cache=True)  # fill the cache
     victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "# 一处修改\n", encoding="utf-8")
@@ -43,7 +42,7 @@ def test_one_edit_makes_few_records_and_the_same_findings(tmp_path: Path) -> Non
 
 
 def test_facts_answer_as_the_data_does(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     _rows(root, cache=True)
     (root / "records" / "societies" / "zz-probe.yaml").write_text("id: zz-probe\n", encoding="utf-8")  # memo miss
     records = check(Registry.open(root), CheckOptions(today=TODAY)).all_records
@@ -63,7 +62,7 @@ def test_facts_answer_as_the_data_does(tmp_path: Path) -> None:
 
 
 def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     _rows(root, cache=True)
     (root / "records" / "societies" / "zz-probe.yaml").write_text("id: zz-probe\n", encoding="utf-8")
     records = check(Registry.open(root), CheckOptions(today=TODAY)).all_records
@@ -75,7 +74,7 @@ def test_a_key_outside_the_facts_makes_the_data(tmp_path: Path) -> None:
 
 
 def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     victim = sorted((root / "records" / "societies").glob("*.yaml"))[0]
     relpath = victim.relative_to(root).as_posix()
     new_text = victim.read_text(encoding="utf-8").replace("status: active", "status: [") + "name: 改名\n"
@@ -105,7 +104,7 @@ def test_check_change_reads_once_and_equals_two_checks(tmp_path: Path, monkeypat
 
 
 def test_one_edit_rewrites_at_most_two_shards(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     _rows(root, cache=True)
     folder = root / ".kexie" / "cache"
     before = {p.name: p.read_bytes() for p in folder.glob("check-*.bin")}
@@ -121,7 +120,7 @@ def test_one_edit_rewrites_at_most_two_shards(tmp_path: Path) -> None:
 
 
 def test_the_collector_is_paused_only_inside_a_check(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
+    root = copy_sample(tmp_path, schemas=True)
     assert gc.isenabled()
     for _ in range(2):  # cold, then from the cache
         check(Registry.open(root), CheckOptions(today=TODAY))

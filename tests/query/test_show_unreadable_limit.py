@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from kexie_cli.cli.cmd_show import SHOW_UNREADABLE
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, copy_sample, run_cli
 
 AS_OF = "2026-11-23"
 
 
 def _registry(tmp_path: Path, broken: int) -> Path:
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     for i in range(broken):
         (root / "records" / "societies" / f"broken-{i:02d}.yaml").write_text("id: [\n", encoding="utf-8")
     return root

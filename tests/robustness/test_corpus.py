@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, REPO, run_cli, write_registry
+from tests.conftest import AS_OF, copy_sample, run_cli, write_registry
 
 CORPUS = Path(__file__).parent / "corpus"
 SOCIETIES = "records/societies"
@@ -159,9 +159,7 @@ def test_diff_says_unreadable_not_removed(tmp_path: Path, deadline: None) -> Non
 
 def test_commands_survive_the_whole_corpus(tmp_path: Path) -> None:
     """Every reading command on the sample registry plus the corpus: no internal error, every bad file named."""
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     for path in CORPUS.glob("*.yaml"):
         shutil.copyfile(path, root / SOCIETIES / path.name)
     unloadable = sorted(n for n, (code, _) in EXPECTED.items() if code in {"K001", "K002", "K003", "K004"})
@@ -216,8 +214,7 @@ def test_files_over_the_limit_are_not_read(tmp_path: Path, args: list[str]) -> N
 @pytest.mark.parametrize("command", ["check", "party", "inspections", "due-elections", "summary", "list societies"])
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31", "3000-01-01"])
 def test_as_of_out_of_range_is_a_usage_error(tmp_path: Path, command: str, day: str) -> None:
-    root = shutil.copytree(REPO / "records", tmp_path / "reg" / "records").parent
-    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     run = run_cli([*command.split(), "--as-of", day], root)
     assert run.exit_code == 2
     assert f"日期 {day} 超出可用范围（1900-01-01 至 2999-12-31）" in run.stderr
@@ -226,8 +223,7 @@ def test_as_of_out_of_range_is_a_usage_error(tmp_path: Path, command: str, day: 
 @pytest.mark.parametrize("command", ["check", "party", "inspections", "due-elections", "summary"])
 @pytest.mark.parametrize("day", ["1900-01-01", "2999-12-31"])
 def test_as_of_at_the_ends_of_the_range_works(tmp_path: Path, command: str, day: str) -> None:
-    root = shutil.copytree(REPO / "records", tmp_path / "reg" / "records").parent
-    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     run = run_cli([command, "--as-of", day, "--format", "plain"], root)
     assert run.exit_code in {0, 1}, run.stderr
     assert run.stderr == "" or "内部错误" not in run.stderr
@@ -269,9 +265,7 @@ def test_ids_that_leave_records_are_refused(tmp_path: Path, record_id: str, comm
 @pytest.mark.parametrize("started", ["9999-12-31", "9999-02-28", "0001-01-01"])
 def test_term_dates_at_the_ends_of_the_calendar(tmp_path: Path, started: str) -> None:
     """Found by the fuzz target: a term started 9999-12-31 made every time rule overflow (ValueError)."""
-    root = tmp_path / "reg"
-    shutil.copytree(REPO / "records", root / "records")
-    shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
+    root = copy_sample(tmp_path)
     for name in ("societies/binjiang-yixuehui.yaml", "party-cells/yixuehui-dangzhibu.yaml"):
         path = root / "records" / name
         text = path.read_text(encoding="utf-8")
