@@ -1,11 +1,7 @@
-"""``kexie summary``: the statistics tables leadership asks for.
+"""``kexie summary``: the statistics tables leadership asks for, by name.
 
-Every table counts records *on the books* (在册: status active, dormant or
-suspended; revoked and dissolved ones are history) as of ``qctx.today``, with
-the same logic as the rules: 星级 in force = latest rating at most 3 years old
-(K602), 评估等级 in force = not expired (K601), coverage = a live party cell
-covers the record (K501), term state with the lead time of the settings
-(K301/K302), the report year of the inspections deadline (K401).
+What every table counts (records on the books as of ``qctx.today``, with the
+rules' own logic) is said once, in :mod:`kexie_cli.query.summary_base`.
 """
 
 from __future__ import annotations
