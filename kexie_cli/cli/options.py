@@ -125,6 +125,7 @@ def use_color() -> bool:
 
 
 CURRENT_LANG: str | None = None
+GROUP_LANG: str | None = None  # ``kexie --lang en CMD``: the group's --lang, for commands given none
 CURRENT_REGISTRY = ""  # the registry's name (settings ``registry``), once opened
 CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 
@@ -132,7 +133,7 @@ CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 def lang(value: str | None) -> str:
     """Resolve the output language and remember it for error messages."""
     global CURRENT_LANG  # noqa: PLW0603 - one command runs per process
-    CURRENT_LANG = resolve_lang(value)
+    CURRENT_LANG = resolve_lang(value or GROUP_LANG)
     return CURRENT_LANG
 
 

@@ -23,6 +23,14 @@ KIND_LABELS = {**kinds.LABELS, LEADER: ("负责人", "Leaders")}
 CLI_NAMES = {**kinds.FOLDERS, LEADER: "leaders"}  # the names `kexie list` shows
 TERM_STATE_LABELS = {"current": "届内", "due": "临近换届", "overdue": "逾期未换届"}
 TERM_STATE_LABELS_EN = {"current": "current", "due": "due", "overdue": "overdue"}
+#: forms of cover (party/cover.py), as ``kexie party`` names them
+COVER_LABELS = {
+    "own": "单独建立党组织",
+    "joint": "联合党支部",
+    "functional": "功能型党支部",
+    "working-group": "党的工作小组",
+    "liaison": "党建联络员/指导员",
+}
 
 
 @dataclass(frozen=True, slots=True)

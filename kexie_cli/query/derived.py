@@ -12,7 +12,7 @@ from typing import Any
 
 from kexie_cli.party.cover import cover_of
 from kexie_cli.party.forms import head_role as form_head_role
-from kexie_cli.query.context import LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
+from kexie_cli.query.context import COVER_LABELS, LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, current_leaders, entries, integer, term_of, text
 from kexie_cli.rules.inspections import inspection_years
@@ -77,15 +77,6 @@ def _secretary_general(record: Record, qctx: QueryContext) -> str | None:
 def covered_by(record: Record, qctx: QueryContext) -> list[str]:
     """Ids of the live party cells covering the record (as rule K501 counts them)."""
     return [c.id for c in covering_cells(record.id, qctx.rule_context)]
-
-
-COVER_LABELS = {
-    "own": "单独建立党组织",
-    "joint": "联合党支部",
-    "functional": "功能型党支部",
-    "working-group": "党的工作小组",
-    "liaison": "党建联络员/指导员",
-}
 
 
 def _cover(record: Record, qctx: QueryContext) -> Any:

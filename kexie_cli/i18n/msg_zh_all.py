@@ -1,0 +1,92 @@
+"""Messages of issue 25 ("Chinese all the way"), and click's own words in Chinese.
+
+``CLICK_ZH`` maps the English text click passes through ``gettext`` (its usage
+lines, help sections and parse errors) to Chinese; ``kexie_cli/cli/clicktext.py``
+hands it to click. Keys are click's own message ids (click 8.1 to 8.5), with
+their ``{placeholders}`` kept.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.cancelled": ("已取消", "Cancelled"),
+    "click.commands": ("命令", "Commands"),
+    "new.exists": (
+        "已有{kind}“{name}”（{id}，{file}）{why}；确需再建一条，加 --allow-duplicate",
+        "{kind} “{name}” already exists ({id}, {file}){why}; add --allow-duplicate to create another",
+    ),
+    "new.exists_name": ("，名称相同", ": same name"),
+    "new.exists_uscc": ("，统一社会信用代码相同", ": same USCC"),
+    "new.bad_uscc": ("统一社会信用代码“{value}”无效：{reason_zh}", "invalid USCC “{value}”: {reason_en}"),
+    "yaml.at": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
+}
+
+CLICK_ZH: dict[str, str] = {
+    # help pages
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "%(prog)s, version %(version)s": "%(prog)s 版本 %(version)s",
+    "required": "必填",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
+    "deprecated": "已弃用",
+    "(dynamic)": "（动态）",
+    # errors
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "Invalid value: {message}": "值无效：{message}",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing {param_type}": "缺少{param_type}",
+    "Missing {param_type} {param_hint}.": "缺少{param_type} {param_hint}。",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing command.": "缺少命令。",
+    "No such command {name!r}.": "没有命令 {name!r}。",
+    "No such option: {name}": "没有选项：{name}",
+    "No such option {name!r}.": "没有选项 {name!r}。",
+    "Did you mean {possibility}?": "是否要用 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是否要用以下之一：{possibilities}？）",
+    "(Possible options: {possibilities})": "（可用的选项：{possibilities}）",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不带值。",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
+    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 1 个。",
+    "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
+    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不是可选值之一：{choices}。",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的是/否值。可用：{states}",
+    "{value!r} does not match the format {format}.": "{value!r} 不符合格式 {format}。",
+    "{value!r} does not match the formats {formats}.": "{value!r} 不符合格式 {formats} 之一。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件。",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹。",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} 不可执行。",
+    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
+    "Aborted!": "已取消",
+    "Error: invalid input": "错误：输入无效",
+    "Error: The two entered values do not match.": "错误：两次输入不一致。",
+    "Repeat for confirmation": "再输入一次确认",
+    "Do you want to continue?": "是否继续？",
+    "Confirm the action without prompting.": "不询问，直接确认。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    # parameter type names in "Missing {param_type}" and "is not a valid {number_type}"
+    "argument": "参数",
+    "option": "选项",
+    "parameter": "参数",
+    "integer": "整数",
+    "float": "数",
+    "file": "文件",
+    "directory": "文件夹",
+    "path": "路径",
+}
