@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.calendar.output import Report
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import period_label
 from kexie_cli.party.cover import (
     COVER_OF_FORM,
     FORMS_OF_COVER,
@@ -55,6 +56,7 @@ class PartyOverview:
     cells: list[Cell]
     counts: CoverageCount
     where: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # party cell id -> name (tables show names)
 
     def count(self, form: str) -> int:
         """Societies having this form of cover (``none``: no cover at all)."""
@@ -102,7 +104,8 @@ def party_overview(
     societies.sort(key=lambda c: (order.index(c.strongest), c.record.id))
     cells = [cell_of(r, settings, today) for r in index.of_kind("party-cell") if r.live and scope.holds(r, qctx)]
     cells.sort(key=lambda c: c.record.id)
-    return PartyOverview(today, societies, cells, count_cover(societies), tuple(where))
+    names = {r.id: r.name for r in index.of_kind("party-cell") if r.name}
+    return PartyOverview(today, societies, cells, count_cover(societies), tuple(where), names)
 
 
 def _cover_label(value: object, lang: str) -> str:
@@ -115,7 +118,7 @@ def _percent(value: object, lang: str) -> str:
 
 def _periods(periods: list[str], lang: str) -> str:
     """At most three period labels, then the count: the table stays readable, JSON has them all."""
-    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else p for p in periods]
+    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else period_label(p, lang) for p in periods]
     if len(periods) <= MAX_PERIODS:
         return ", ".join(periods)
     shown = ", ".join(periods[:2])
@@ -218,7 +221,12 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             Column("name", "名称", "Name", name=True),
             Column("status", "状态", "Status", show_status),
             Column("forms", "覆盖方式（全部）", "Forms of cover (all)", show_forms),
-            Column("cells", "覆盖党组织", "Party cells", lambda v, lg: "、".join(v) if isinstance(v, list) else ""),
+            Column(
+                "cells",
+                "覆盖党组织",
+                "Party cells",
+                lambda v, lg: "、".join(overview.names.get(str(c), str(c)) for c in v) if isinstance(v, list) else "",
+            ),
         ],
         societies,
     )

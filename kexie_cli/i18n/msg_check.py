@@ -130,11 +130,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # K3xx
     "K301": (
-        "第{number}届任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
+        "{term}任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
         "Term {number} ended on {end}; 换届 is {days} days overdue",
     ),
     "K302": (
-        "第{number}届任期{extended}将于 {end} 届满（还有 {days} 天），请准备换届",
+        "{term}任期{extended}将于 {end} 届满（还有 {days} 天），请准备换届",
         "Term {number} ends on {end} (in {days} days): prepare the 换届",
     ),
     "K303": (
@@ -220,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{title} {name} holds no post in the covered records",
     ),
     "K505": (
-        "党组织第{number}届任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
+        "党组织{term}任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
         "Party cell term {number} ended on {end}; {days} days overdue",
     ),
     "K506": (

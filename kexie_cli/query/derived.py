@@ -34,6 +34,7 @@ class Derived:
     labels_from: tuple[str | int, ...] | None = None  # schema path of the enum the value comes from
     person: bool = False
     many: bool = False
+    refs: bool = False  # ids of other records: shown by their names
 
 
 def _term_end(record: Record, qctx: QueryContext) -> dt.date | None:
@@ -141,8 +142,11 @@ DERIVED: dict[str, Derived] = {
     "term.days": Derived("距届满天数", "Days to term end", "int", ORG, _term_days),
     "chair": Derived("负责人", "Head", "str", ORG, _head, person=True),
     "chair.age": Derived("负责人年龄", "Head's age", "int", ORG, _head_age),
-    "secretary_general": Derived("秘书长", "Secretary-general", "str", ORG, _secretary_general, person=True),
-    "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True),
+    # a Party cell has no 秘书长 (its head is the 书记, ``chair``)
+    "secretary_general": Derived(
+        "秘书长", "Secretary-general", "str", ("society", "branch"), _secretary_general, person=True
+    ),
+    "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True, refs=True),
     "covered": Derived("已建党组织覆盖", "Covered", "bool", ("society", "branch"), lambda r, q: bool(covered_by(r, q))),
     "party.organisation": Derived(
         "党的组织覆盖", "Organisation cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).organisation
@@ -181,7 +185,12 @@ DERIVED: dict[str, Derived] = {
     ),
     "npo_grade.expiry": Derived("评估等级有效期至", "NPO grade valid until", "date", SOC, lambda r, q: npo_expiry(r)),
     "npo_grade.valid": Derived(
-        "评估等级有效", "NPO grade in force", "bool", SOC, lambda r, q: npo_grade_in_force(r, q.today) is not None
+        "评估等级有效",
+        "NPO grade in force",
+        "bool",
+        SOC,
+        # no 评估等级 at all: nothing to say (not 否)
+        lambda r, q: npo_grade_in_force(r, q.today) is not None if r.get("npo_grade") else None,
     ),
     "district": Derived("所属区县", "District", "str", ("branch",), lambda r, q: district_of(r, q.index)),
     "file": Derived("文件", "File", "str", ORG, lambda r, q: r.relpath),

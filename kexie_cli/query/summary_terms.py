@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.numerals import period_label
 from kexie_cli.query.context import TERM_STATE_LABELS
 from kexie_cli.query.summary_base import Summary, kind_label, share
 from kexie_cli.records.model import date, entries, term_of
@@ -69,7 +70,7 @@ def elections(data: Summary) -> TableData:
     footer |= {f"completed_{k}": n for k, n in completed.items()}
 
     def show(value: Any, lang: str) -> str:
-        return ("Total" if lang == "en" else "合计") if value == "total" else str(value)
+        return ("Total" if lang == "en" else "合计") if value == "total" else period_label(str(value), lang)
 
     columns = [
         Column("quarter", "季度", "Quarter", show=show),

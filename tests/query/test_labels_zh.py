@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -40,3 +41,58 @@ def test_json_and_sqlite_keep_the_codes(sample: Path, tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         (value,) = conn.execute("SELECT party_cover FROM societies WHERE id = 'dianji-gongcheng-xuehui'").fetchone()
     assert value == "own"
+
+
+def test_options_take_chinese_labels(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    by_code = run_cli(["due-elections", "--kind", "society", "--level", "municipal", "--state", "overdue"], root)
+    by_label = run_cli(["due-elections", "--kind", "科技社团", "--level", "市级", "--state", "逾期"], root)
+    assert by_label.exit_code == by_code.exit_code == 0 and by_label.stdout == by_code.stdout
+    assert "示例市植物学会" in by_label.stdout
+    label = run_cli(["inspect", "zhiwu-xuehui", "--year", "2025", "--result", "基本合格", "--as-of", AS_OF], root)
+    assert label.exit_code == 0, label.stderr
+    assert "{year: 2025, result: basic-pass" in (root / "records/societies/zhiwu-xuehui.yaml").read_text("utf-8")
+    step = ["election", "zhiwu-xuehui", "--step", "召开换届大会", "--date", "2026-11-01", "--as-of", AS_OF]
+    assert run_cli(step, root).exit_code == 0
+    assert "held:" in (root / "records/societies/zhiwu-xuehui.yaml").read_text("utf-8")
+    assert run_cli(["list", "科技社团", "--columns", "id"], root).exit_code == 0
+    wrong = run_cli(["inspect", "zhiwu-xuehui", "--year", "2025", "--result", "优秀"], root)
+    assert wrong.exit_code == 2 and "'优秀' 不是可选值之一" in wrong.stderr
+
+
+def test_party_cells_shown_by_name(sample: Path) -> None:
+    listing = run_cli(["list", "party-cells", "--columns", "id,parent,covers", "--format", "csv"], sample)
+    rows = {r["标识符"]: r for r in csv.DictReader(listing.stdout.splitlines())}
+    cell = rows["keji-fuwu-lianhe-dangzhibu"]
+    assert cell["上级党组织"] == "中共示例市科技社团委员会"
+    assert cell["覆盖对象"] == "示例市技术市场协会、示例市创新方法研究会、示例市科技情报学会"
+    raw = run_cli(["list", "party-cells", "--columns", "id,parent", "--format", "json"], sample).json()
+    assert {r["id"]: r["parent"] for r in raw}["keji-fuwu-lianhe-dangzhibu"] == "keji-shetuan-dangwei"
+    shown = run_cli(["show", "keji-fuwu-lianhe-dangzhibu", "--format", "plain", "--as-of", AS_OF], sample).stdout
+    assert "上级党组织" in shown and "keji-shetuan-dangwei" not in shown.split("关联记录")[0]
+    society = run_cli(["show", "zhiwu-xuehui", "--format", "plain", "--as-of", AS_OF], sample).stdout
+    assert re.search(r"^覆盖党组织 +中共示例市", society, re.MULTILINE), society
+    party = run_cli(["party", "--format", "csv", "--as-of", AS_OF], sample)
+    assert party.exit_code == 0
+    societies = run_cli(["party", "--format", "json", "--as-of", AS_OF], sample).json()["societies"]
+    assert any(s["cells"] == ["dianji-gongcheng-xuehui-dangzhibu"] for s in societies)  # JSON keeps ids
+
+
+def test_show_in_one_style(sample: Path) -> None:
+    society = run_cli(["show", "zhiwu-xuehui", "--format", "plain", "--as-of", "2026-12-01"], sample).stdout
+    assert re.search(r"^当届·届次 +第九届$", society, re.MULTILINE)
+    assert re.search(r"^距届满天数 +逾期 236 天$", society, re.MULTILINE)
+    assert "评估等级有效" not in society  # no 评估等级 on record: nothing, not 否
+    cell = run_cli(["show", "keji-fuwu-lianhe-dangzhibu", "--format", "plain", "--as-of", "2026-12-01"], sample).stdout
+    assert "秘书长" not in cell and re.search(r"^距届满天数 +还有 535 天$", cell, re.MULTILINE)
+    raw = run_cli(["show", "zhiwu-xuehui", "--format", "json", "--as-of", "2026-12-01"], sample).json()
+    assert raw["derived"]["term.days"] == -236 and raw["derived"]["npo_grade.valid"] is None
+
+
+def test_check_writes_terms_in_chinese_numerals(sample: Path) -> None:
+    run = run_cli(["check", "--format", "json", "--as-of", "2026-12-01"], sample)
+    messages = [f["message"] for f in run.json() if f["code"] == "K301"]
+    assert "第九届任期已于 2026-04-09 届满，换届已逾期 236 天" in messages
+    quarters = run_cli(["check", "--format", "json", "--as-of", "2026-07-20"], sample).json()
+    assert any("2025年第三季度" in f["message"] for f in quarters if f["code"] == "K506")
+    assert not any("Q3" in f["message"] for f in quarters)
