@@ -57,6 +57,7 @@ class PartyOverview:
     counts: CoverageCount
     where: tuple[str, ...] = ()
     names: dict[str, str] = field(default_factory=dict)  # party cell id -> name (tables show names)
+    where_text: tuple[str, ...] = ()  # the --where conditions as the title says them (Scope.describe)
 
     def count(self, form: str) -> int:
         """Societies having this form of cover (``none``: no cover at all)."""
@@ -105,7 +106,8 @@ def party_overview(
     cells = [cell_of(r, settings, today) for r in index.of_kind("party-cell") if r.live and scope.holds(r, qctx)]
     cells.sort(key=lambda c: c.record.id)
     names = {r.id: r.name for r in index.of_kind("party-cell") if r.name}
-    return PartyOverview(today, societies, cells, count_cover(societies), tuple(where), names)
+    counts = count_cover(societies)
+    return PartyOverview(today, societies, cells, counts, tuple(where), names, tuple(scope.describe(lang)))
 
 
 def _cover_label(value: object, lang: str) -> str:
@@ -180,7 +182,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     total = counts.total
     scope = ""
     if overview.where:
-        scope = f" (where {'; '.join(overview.where)})" if lang == "en" else f"（筛选：{'；'.join(overview.where)}）"
+        said = overview.where_text or overview.where
+        scope = f" (where {'; '.join(said)})" if lang == "en" else f"（筛选：{'；'.join(said)}）"
     coverage_rows = _coverage_rows(overview, overview.cells)
     coverage_table = TableData(
         tr("party.coverage_title", lang, registry=settings.registry, today=overview.today) + scope,

@@ -95,15 +95,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: value '{value}' not allowed; allowed: {allowed_en}",
     ),
     "K104": (
-        "{field}（{title}）的值「{value}」超出范围或格式不对（{rule}）",
+        "{title}（{field}）的值「{value}」超出范围：{rule_zh}",
         "{field}: value '{value}' out of range or malformed ({rule})",
     ),
     "K104.format": (
-        "{field}（{title}）格式不对：「{value}」（{rule}）",
+        "{title}（{field}）格式不对：「{value}」，{rule_zh}",
         "{field}: bad format '{value}' ({rule})",
     ),
     "K104.pattern": (
-        "{field}（{title}）格式不对：「{value}」（{rule}）",
+        "{title}（{field}）格式不对：「{value}」，{rule_zh}",
         "{field}: '{value}' does not match ({rule})",
     ),
     "K105": ("未知字段 {field}（拼写错误？）", "Unknown field {field} (a typo?)"),
@@ -240,7 +240,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最近一次星级评定在 {year} 年，已超过 3 年",
         "Latest star rating is from {year}, over 3 years old",
     ),
-    "K603": ("没有登记学术活动品牌（brand_events）", "No brand_events recorded"),
+    "K603": ("没有登记学术活动品牌", "No brand_events recorded"),
     # K9xx
     "K901.unknown": (
         "豁免注释中的规则代码无效：{codes}",

@@ -96,3 +96,26 @@ def test_check_writes_terms_in_chinese_numerals(sample: Path) -> None:
     quarters = run_cli(["check", "--format", "json", "--as-of", "2026-07-20"], sample).json()
     assert any("2025年第三季度" in f["message"] for f in quarters if f["code"] == "K506")
     assert not any("Q3" in f["message"] for f in quarters)
+
+
+def test_no_field_names_inside_chinese_text(sample: Path, tmp_path: Path) -> None:
+    party = run_cli(["party", "--where", "party_affiliation=tech-society-committee", "--format", "plain"], sample)
+    assert "（筛选：党建归属为科技社团党委）" in party.stdout and "party_affiliation" not in party.stdout
+    summary = run_cli(["summary", "stars", "--where", "level=municipal", "--format", "plain"], sample)
+    assert "（筛选：级别为市级）" in summary.stdout
+    assert "as of" not in run_cli(["rules", "K402"]).stdout
+    root = tmp_path / "bad"
+    root.mkdir()
+    (root / "kexie.yaml").write_text("registry: 测试市科学技术协会\n", encoding="utf-8")
+    (root / "records/societies").mkdir(parents=True)
+    (root / "records/societies/demo-xuehui.yaml").write_text(
+        "id: demo-xuehui\nkind: society\nname: 测试市某学会\nstatus: active\nfounded: 2020-13-01\n"
+        "level: municipal\ndiscipline: science\nregistration: {uscc: 51330100MJ00000001}\ncouncil: {members: -3}\n",
+        encoding="utf-8",
+    )
+    found = {f["code"] + f["message"][:4]: f["message"] for f in run_cli(["check", "--format", "json"], root).json()}
+    messages = list(found.values())
+    assert "成立日期（founded）格式不对：「2020-13-01」，应为 YYYY-MM-DD 格式的真实日期" in messages
+    assert "理事人数（council.members）的值「-3」超出范围：不能小于 0" in messages
+    assert "没有登记学术活动品牌" in messages
+    assert not any("format:" in m or "minimum:" in m or "brand_events" in m for m in messages)
