@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tracemalloc
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, copy_sample, run_cli, write_registry
+from tests.waiting import no_stall
 
 CORPUS = Path(__file__).parent / "corpus"
 SOCIETIES = "records/societies"
@@ -45,18 +45,9 @@ def test_every_corpus_file_has_an_expectation() -> None:
 
 @pytest.fixture
 def deadline() -> Iterator[None]:
-    """Fail instead of hanging when a command blocks (on a FIFO, say)."""
-
-    def expire(*_: object) -> None:
-        raise TimeoutError("the command blocked")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(60)
-    try:
+    """Fail instead of hanging when a command blocks (on a FIFO, say): it uses no CPU, a slow one does."""
+    with no_stall():
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _corpus_registry(root: Path) -> Path:
