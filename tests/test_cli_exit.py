@@ -12,10 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests import waiting
 from tests.conftest import REPO, copy_sample, run_cli
 
 AS_OF = "2026-11-23"
+pytestmark = pytest.mark.signals  # SIGPIPE from a reader that goes away, closed streams
 ENTRY = "import sys; from kexie_cli.cli import main; sys.argv[0] = 'kexie'; main()"
 
 

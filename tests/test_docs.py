@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from kexie_cli.cli import cli
-from kexie_cli.docgen import generated
+from kexie_cli.query import _strokes
+from scripts import strokes_gen
+from scripts.docgen import generated
 
 
 def test_generated_docs_are_current() -> None:
@@ -19,3 +21,13 @@ def test_every_command_has_help() -> None:
     for name in cli.list_commands(ctx):
         command = cli.get_command(ctx, name)
         assert command is not None and command.help, f"kexie {name} has no help"
+
+
+def test_the_stroke_table_is_what_its_generator_writes() -> None:
+    counts = {
+        first + i: ord(char) - _strokes.OFFSET
+        for first, text in _strokes.BLOCKS.items()
+        for i, char in enumerate(text)
+        if char != chr(_strokes.OFFSET)
+    }
+    assert strokes_gen.module_text(counts) == strokes_gen.TARGET.read_text(encoding="utf-8")

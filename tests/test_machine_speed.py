@@ -90,6 +90,7 @@ def test_cpu_seconds_counts_work_not_waiting() -> None:
     assert waiting.cpu_seconds() - start < 0.2
 
 
+@pytest.mark.signals
 @pytest.mark.skipif(not waiting.has_proc(), reason="reads CPU time from /proc")
 def test_a_blocked_child_is_stopped_and_a_working_one_awaited() -> None:
     # blocked: reads a pipe nobody writes to, using no CPU

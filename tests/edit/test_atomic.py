@@ -19,6 +19,7 @@ from kexie_cli.registry.load import Registry
 from tests.conftest import REPO, TODAY, copy_sample
 
 RECORD = "records/societies/yixuehui.yaml"
+pytestmark = pytest.mark.signals  # a lock held by a thread, writers killed mid-write
 
 
 def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:

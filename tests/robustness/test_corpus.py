@@ -93,6 +93,7 @@ SPECIAL = ("dangling-xuehui", "fifo-xuehui", "folder-xuehui", "zero-xuehui")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+@pytest.mark.signals  # SIGALRM watches for a blocked command
 @pytest.mark.parametrize("pure", ["", "1"])
 def test_special_files_are_k001_and_never_block(tmp_path: Path, deadline: None, pure: str) -> None:
     root = _special_registry(tmp_path / "reg")
@@ -115,6 +116,7 @@ def test_special_files_are_k001_and_never_block(tmp_path: Path, deadline: None, 
         ["sql", "SELECT count(*) AS n FROM societies"],
     ],
 )
+@pytest.mark.signals  # SIGALRM watches for a blocked command
 def test_reports_name_special_files(tmp_path: Path, deadline: None, args: list[str]) -> None:
     root = _special_registry(tmp_path / "reg")
     extra = [] if args[0] == "find" else ["--as-of", AS_OF]
@@ -126,6 +128,7 @@ def test_reports_name_special_files(tmp_path: Path, deadline: None, args: list[s
     assert "另有 4 个文件无法读取，未计入" in run.stdout  # the report's own summary line says so too
 
 
+@pytest.mark.signals  # SIGALRM watches for a blocked command
 def test_diff_says_unreadable_not_removed(tmp_path: Path, deadline: None) -> None:
     root = write_registry(tmp_path / "reg", {f"{SOCIETIES}/a-xuehui.yaml": "id: a-xuehui\n"})
     git = shutil.which("git")

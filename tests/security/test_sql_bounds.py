@@ -112,6 +112,7 @@ READY = (
 CANCEL_CPU = 1.5  # CPU seconds the child may use between Ctrl-C and its exit
 
 
+@pytest.mark.signals
 @pytest.mark.skipif(not has_proc(), reason="reads the child's CPU time from /proc")
 def test_ctrl_c_cancels_at_once(registry: Callable[..., Path]) -> None:
     root = registry(FILES)
