@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
-from kexie_cli.calendar.numerals import term_label
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
 from kexie_cli.records.model import Record, current_leaders, get, term_of, text

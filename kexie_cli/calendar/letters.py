@@ -28,9 +28,9 @@ from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
-from kexie_cli.calendar.numerals import chinese_number, cn_date, term_label
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.numerals import chinese_number, cn_date, term_label
 from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.positions import Positions
-from kexie_cli.registry.layout import RecordFile
 from kexie_cli.terms import Term, parse_date
 
 Path_ = tuple[str | int, ...]

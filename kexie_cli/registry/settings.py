@@ -126,7 +126,7 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
         raw_bytes = path.read_bytes()
     except OSError as exc:
         raise KexieError("settings.unreadable", file=SETTINGS_FILE, detail=exc.strerror or str(exc)) from exc
-    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - fast plugs in its loader and validator (docs/architecture.md)
+    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs / jsonschema-rs: only when settings are read
 
     loaded = load_any(raw_bytes)
     if loaded.problems:
@@ -146,7 +146,7 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
 
 
 def _validate(data: dict[str, Any], positions: Positions, schemas: SchemaSet) -> None:
-    from kexie_cli.fast.validate import is_valid  # noqa: PLC0415 - fast plugs in its loader and validator (docs/architecture.md)
+    from kexie_cli.registry.prevalidate import is_valid  # noqa: PLC0415 - imports yaml-rs / jsonschema-rs: only when settings are read
 
     if is_valid(schemas, "settings", data):  # the fast validator; the Python one explains errors
         return
