@@ -59,6 +59,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check kexie_cli tests scripts $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 fmt: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix kexie_cli tests scripts $(wildcard bench)

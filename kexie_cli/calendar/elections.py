@@ -36,7 +36,6 @@ from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
 
 KINDS = kinds.CODES
-STATES = ("overdue", "due")
 STEP_KEYS = ("plan", "approval", "election", "filing")
 
 

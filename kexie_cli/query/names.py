@@ -16,8 +16,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-ORDERS = ("pinyin", "strokes")
-
 # Surnames whose reading differs from pypinyin's default reading of the character.
 # Two-character (compound) surnames are matched before single ones.
 SURNAMES: dict[str, tuple[str, ...]] = {

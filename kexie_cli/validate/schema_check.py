@@ -11,15 +11,6 @@ from kexie_cli.registry.layout import KINDS
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules.base import Hit
 
-CODE_BY_KEYWORD = {
-    "required": "K101",
-    "dependentRequired": "K101",
-    "type": "K102",
-    "enum": "K103",
-    "const": "K103",
-    "additionalProperties": "K105",
-    "unevaluatedProperties": "K105",
-}
 FORMAT_KEYWORDS = frozenset(
     {
         "format",
