@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import click
 
 from kexie_cli.cli import cli
@@ -31,3 +34,12 @@ def test_the_stroke_table_is_what_its_generator_writes() -> None:
         if char != chr(_strokes.OFFSET)
     }
     assert strokes_gen.module_text(counts) == strokes_gen.TARGET.read_text(encoding="utf-8")
+
+
+def test_references_point_into_the_repository() -> None:
+    """Users' registries have no copy of the product SPEC: code and docs cite docs/, schemas/ or README.md."""
+    repo = Path(__file__).resolve().parent.parent
+    texts = [*(repo / "kexie_cli").rglob("*.py"), *(repo / "docs").glob("*.md"), repo / "README.md"]
+    texts += [*(repo / "schemas").glob("*.json"), *(repo / "kexie_cli" / "_data").rglob("*.json")]
+    cited = [str(p.relative_to(repo)) for p in texts if re.search(r"\bSPEC\b", p.read_text(encoding="utf-8"))]
+    assert cited == []

@@ -1,4 +1,4 @@
-"""Folder layout (SPEC §1): where each kind lives, and how the root is found."""
+"""Folder layout (docs/registry.md, 台账与查找): where each kind lives, and how the root is found."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ RECORDS_DIR = "records"
 KIND_FOLDERS = kinds.FOLDERS  # kind -> folder under records/ (kexie_cli/kinds.py)
 FOLDER_KINDS = kinds.FOLDER_KINDS
 KINDS = kinds.CODES
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # SPEC §1: what an id may be
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # what an id may be (docs/registry.md)
 
 
 def is_slug(text: object) -> bool:
@@ -40,7 +40,7 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 def record_path(root: Path, kind: str, record_id: str) -> Path:
     """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses an id that is not a slug.
 
-    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (SPEC §1 slug).
+    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (docs/registry.md).
     """
     if not is_slug(record_id):
         raise KexieError("new.bad_id", id=record_id)

@@ -92,7 +92,7 @@ class LetterSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Registry settings with every default applied (SPEC §5)."""
+    """Registry settings with every default applied (schemas/settings.schema.json)."""
 
     registry: str = "科学技术协会"
     lead_months: int = 6

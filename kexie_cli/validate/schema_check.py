@@ -167,7 +167,7 @@ def _map_error(error: Any, kind: str, schemas: SchemaSet) -> list[tuple[str, Hit
 
 
 def _empty_covers(record: Record) -> list[tuple[str, Hit]]:
-    """``covers`` may be empty only for committee and general-branch (SPEC §3)."""
+    """``covers`` may be empty only for committee and general-branch (docs/rules.md, K101)."""
     if record.kind != "party-cell":
         return []
     covers = record.get("covers")
