@@ -12,3 +12,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder, use a real folder (K007)",
     ),
 }
+MESSAGES.update(
+    {
+        # Git revisions (--at, --compare, log)
+        "at.settings_too_large": (
+            "版本 {rev} 的 kexie.yaml 有 {size} 字节，超过上限 {limit} 字节，未读取",
+            "kexie.yaml at revision {rev} has {size} bytes, over the limit of {limit}; not read",
+        ),
+        "log.too_large": (
+            "{file} 在版本 {commit} 中有 {size} 字节，超过上限 {limit} 字节，未读取，不显示字段变化",
+            "{file} at {commit} has {size} bytes, over the limit of {limit}; not read, no field changes shown",
+        ),
+    }
+)

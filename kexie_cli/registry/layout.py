@@ -48,6 +48,24 @@ def record_path(root: Path, kind: str, record_id: str) -> Path:
     return path
 
 
+def name_text(raw: bytes) -> str:
+    """A file name from Git or the file system as text: UTF-8, other bytes as ``\\xff`` (never fails).
+
+    Display, JSON and cache keys need valid text; a name that is not UTF-8 cannot be a record's
+    ``<id>.yaml`` anyway (K005), so its readable escape is enough to name it.
+    """
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _text_name(name: str) -> str:
+    """A name from ``os.scandir`` (undecodable bytes as surrogates) as valid text (see :func:`name_text`)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name_text(os.fsencode(name))
+    return name
+
+
 class RecordFile:
     """A file under records/: where it is, and the kind its folder implies.
 
@@ -112,7 +130,7 @@ def record_files(root: Path) -> list[RecordFile]:
     # os.scandir and string paths: this runs on every check of registries of 100,000 files
     prefix = str(base) + os.sep
     for parts, regular, link in sorted(_walk(str(base), ()), key=lambda item: item[0]):
-        rel = RECORDS_DIR + "/" + "/".join(parts)
+        rel = _text_name(RECORDS_DIR + "/" + "/".join(parts))
         kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
         path = prefix + os.sep.join(parts)  # noqa: PTH118 - speed
         found.append(RecordFile(path, rel, None if link is not None else kind, regular, link))
