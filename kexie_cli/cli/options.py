@@ -238,7 +238,7 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
 
 
 def warn_unreadable(records: Sequence[Any], language: str, limit: int | None = None) -> int:
-    """Name the record files that could not be loaded on stderr (SPEC §7); returns their number."""
+    """Name the unreadable record files on stderr (docs/registry.md, 无法读取的文件); returns their number."""
     from kexie_cli.reporters.unreadable import warn
 
     return warn(records, language, limit=limit)

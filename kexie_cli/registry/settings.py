@@ -95,7 +95,7 @@ class LetterSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Registry settings with every default applied (SPEC §5)."""
+    """Registry settings with every default applied (schemas/settings.schema.json)."""
 
     registry: str = "科学技术协会"
     lead_months: int = 6
@@ -113,7 +113,6 @@ class Settings:
     ignore: tuple[IgnoreEntry, ...] = ()
     strict: bool = False
     max_file_bytes: int = DEFAULT_MAX_BYTES
-    meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
     raw: dict[str, Any] = field(default_factory=dict)
@@ -266,7 +265,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         ignore=tuple(ignores),
         strict=bool(data.get("rules", {}).get("strict", False)),
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
-        meetings=DEFAULT_MEETINGS | dict(data.get("party", {}).get("meetings", {})),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
         raw=data,

@@ -11,15 +11,6 @@ from kexie_cli.registry.layout import KINDS
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules.base import Hit
 
-CODE_BY_KEYWORD = {
-    "required": "K101",
-    "dependentRequired": "K101",
-    "type": "K102",
-    "enum": "K103",
-    "const": "K103",
-    "additionalProperties": "K105",
-    "unevaluatedProperties": "K105",
-}
 FORMAT_KEYWORDS = frozenset(
     {
         "format",
@@ -208,7 +199,7 @@ def rule_zh(keyword: str, value: Any, schema: Any) -> str:
 
 
 def _empty_covers(record: Record) -> list[tuple[str, Hit]]:
-    """``covers`` may be empty only for committee and general-branch (SPEC §3)."""
+    """``covers`` may be empty only for committee and general-branch (docs/rules.md, K101)."""
     if record.kind != "party-cell":
         return []
     covers = record.get("covers")
