@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File too large: {size} bytes, limit {limit} (settings limits.max_file_bytes)",
     ),
     "K001.load.unreadable": ("文件无法读取：{detail}", "File cannot be read: {detail}"),
-    "K002.load.syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "K002.load.syntax": ("YAML 语法错误（第 {line} 行第 {column} 列）：{detail_zh}", "YAML syntax error: {detail}"),
     "K002.load.too_deep": (
         "嵌套过深（括号或缩进超过 64 层）",
         "Nested too deep (brackets or indentation over 64 levels)",

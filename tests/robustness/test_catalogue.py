@@ -27,6 +27,7 @@ DIFFERENT_PLACEHOLDERS = {
     "K302": ({"extended", "term"}, {"number"}),
     "K505": ({"extended", "term"}, {"number"}),
     "new.bad_uscc": ({"reason_zh"}, {"reason_en"}),
+    "K002.load.syntax": ({"detail_zh", "line", "column"}, {"detail"}),
     "K305": ({"a", "b"}, {"a_en", "b_en"}),
     "settings.invalid": ({"detail"}, {"detail_en"}),
     "edit.value_type": ({"type_zh"}, {"type_en"}),
