@@ -38,7 +38,8 @@ def test_expression_errors_name_the_template_and_line(
     "expression",
     [
         "{% set a = 'x' * 900000 %}{{ a ~ a }}",
-        "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+        "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+        "{{ ns.s|length }}",
     ],
 )
 def test_concatenation_is_bounded(registry: Callable[..., Path], tmp_path: Path, expression: str) -> None:
