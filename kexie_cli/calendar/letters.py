@@ -31,13 +31,13 @@ from kexie_cli.calendar.letter_templates import Templates
 from kexie_cli.calendar.numerals import chinese_number, cn_date, term_label
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import inspection_years
 from kexie_cli.terms import TermState
 
 LETTERS = {
@@ -232,7 +232,7 @@ def inspection_letters(
     index = index or {}
     out = []
     for item in summary.rows:
-        if len(item.streak) >= 2:
+        if item.candidate:
             letter = "inspection-revoke"
         elif item.category in ("missing", "none"):
             letter = "inspection-missing"

@@ -10,8 +10,10 @@ from typing import Any
 from kexie_cli.calendar.numerals import chinese_number
 from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.derived import district_of, latest_stars, npo_expiry, npo_grade_in_force, stars_in_force
-from kexie_cli.query.summary_base import Summary, kind_label, pct, share
+from kexie_cli.query.summary_base import Summary, kind_label
 from kexie_cli.records.model import entries, integer, text
+from kexie_cli.share import percent as pct
+from kexie_cli.share import share
 from kexie_cli.tables import Column, TableData
 
 
