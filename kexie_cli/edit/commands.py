@@ -24,8 +24,9 @@ from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import replace_atomically
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import load_text
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile, record_path
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet

@@ -86,8 +86,3 @@ def pass_rate(counts: Mapping[str, int]) -> Share | None:
 def report_rate(counts: Mapping[str, int], owed: int) -> Share | None:
     """报送率: the societies with an entry other than 未参检/未报送 among those that had to report (``owed``)."""
     return share(sum(counts.get(c, 0) for c in DONE), owed)
-
-
-def verdict_regime(counts: Mapping[str, int]) -> bool:
-    """Whether the year's entries carry verdicts (合格/不合格); False for a 年报 regime (广东: 已报送/未报送)."""
-    return any(counts.get(c, 0) for c in VERDICTS) or not counts.get("submitted", 0)
