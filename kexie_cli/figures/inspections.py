@@ -80,7 +80,7 @@ def pass_rate(counts: Mapping[str, int]) -> Share | None:
     (:func:`report_rate`), not here. None without any verdict.
     """
     passed = counts.get("pass", 0) + counts.get("basic-pass", 0)
-    return share(passed, passed + counts.get("fail", 0))
+    return share(passed, sum(counts.get(c, 0) for c in VERDICTS))
 
 
 def report_rate(counts: Mapping[str, int], owed: int) -> Share | None:
