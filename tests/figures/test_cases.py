@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import run_cli
+from tests.conftest import AS_OF, REPO, run_cli
 from tests.figures.build import branch, cell, registry, society
 
 
@@ -140,3 +140,13 @@ def test_find_by_abbreviation(tmp_path: Path) -> None:
     assert [(r["id"], r["how"]) for r in found] == [("dongcheng", "abbreviation")]
     assert [r["id"] for r in json_of(root, "find", "西城区科学技术协会")] == ["xicheng"]
     assert [r["id"] for r in json_of(root, "find", "社科联")] == ["sheke"]
+
+
+# --- Totals: the 区县×类型 table counts every branch -------------------------------------------------------
+
+
+def test_branches_by_district_total_every_branch() -> None:
+    tables = {t["table"]: t for t in json_of(REPO, "summary", "branches", "party", "--as-of", AS_OF)}
+    on_books = next(r["total"] for r in tables["party"]["rows"] if r["kind"] == "branch")
+    assert tables["branches"]["total"]["total"] == on_books == 50
+    assert tables["branches"]["total"]["district_branch"] == 6

@@ -146,14 +146,15 @@ def test_branches_by_district_and_type(sample: Raw) -> None:
             b = by_id.get(b.get("parent", ""))  # type: ignore[assignment]
         return None
 
-    expected = Counter((district(b), b["type"]) for b in branches if b["type"] != "district")
+    expected = Counter((district(b), b["type"]) for b in branches)  # a 区县科协 in its own row
     table = tables("branches")["branches"]
     for row in table["rows"]:
-        for kind in ("enterprise", "university", "agency", "township", "village", "hospital"):
-            assert row[kind] == expected[(row["district"], kind)], (row["district"], kind)
+        for kind in ("district", "enterprise", "university", "agency", "township", "village", "hospital"):
+            key = "district_branch" if kind == "district" else kind
+            assert row[key] == expected[(row["district"], kind)], (row["district"], kind)
     for kind in ("enterprise", "university", "agency"):
         assert table["total"][kind] == sum(n for (_, t), n in expected.items() if t == kind)
-    assert table["total"]["total"] == sum(expected.values())
+    assert table["total"]["total"] == sum(expected.values()) == len(branches)
 
 
 def test_three_heads(sample: Raw) -> None:
