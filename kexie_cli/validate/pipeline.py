@@ -33,7 +33,7 @@ from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import FOLDER_KINDS
-from kexie_cli.registry.load import Progress, Registry, read_record
+from kexie_cli.registry.load import Progress, Registry, linked_problem, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.cache import Cache, Outcome, ProblemRow
@@ -265,7 +265,10 @@ def _known_positions(maps: Any) -> Positions:
 
 
 def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
-    """The file's bytes, or its outcome when it is known without them (K006, unreadable, too large)."""
+    """The file's bytes, or its outcome when it is known without them (K006, K007, unreadable, too large)."""
+    if file.link is not None:
+        problem = linked_problem(file)
+        return None, _known(file, [(problem.code, problem.line, problem.column, problem.key, problem.params)], ctx)
     if file.kind is None:
         return None, _known(file, [], ctx)
     raw, problems = read_record(file, max_bytes)
@@ -351,7 +354,7 @@ def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None
 
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     data, problems, _, _ = outcome
-    if file.kind is None:
+    if file.kind is None and file.link is None:
         return Record(file, None)
     if data is None:
         return Record(file, None, problems=[Problem(c, ln, col, k, tuple(p)) for c, ln, col, k, p in problems])
