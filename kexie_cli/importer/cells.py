@@ -70,7 +70,8 @@ def half_width(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls (K001 refuses both)
+_BOM = "\ufeff"  # a byte-order mark pasted inside a cell (from a UTF-8 file) is dropped
 
 
 def cell_text(cell: Cell) -> str:
@@ -101,7 +102,7 @@ def _shown(cell: Cell) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return str(value).replace(_BOM, "").strip()
 
 
 def read_text(cell: Cell) -> str:

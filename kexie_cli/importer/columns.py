@@ -15,11 +15,12 @@ from typing import Any
 
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.cells import Cell, blank, display
-from kexie_cli.importer.sheets import Sheet
+from kexie_cli.importer.sheets import Sheet, read_bytes
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
+MAX_MAP_BYTES = 1024 * 1024
 
 COMMON: dict[str, str | None] = {
     "名称": "name",
@@ -159,9 +160,10 @@ class MapFile:
 
 
 def load_map(path: Path, kind: str, schemas: SchemaSet) -> MapFile:
+    raw = read_bytes(path, MAX_MAP_BYTES, "import.map_too_large")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise KexieError("import.map_unreadable", file=str(path), detail=str(exc)) from exc
     loaded = load_text(text)
     data = loaded.data

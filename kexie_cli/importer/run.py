@@ -17,6 +17,7 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
+from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError, writing
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.importer.apply import apply_fields, differs, new_node
@@ -25,7 +26,7 @@ from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
-from kexie_cli.importer.sheets import read_file
+from kexie_cli.importer.sheets import full, read_file
 from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
@@ -62,6 +63,7 @@ class ImportResult:
     ignored: list[tuple[int, str]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # export detail sheets used
+    unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
     default_status: bool = False  # no 状态 column: new records are active
     dry_run: bool = False
 
@@ -96,9 +98,10 @@ def import_file(
     today: dt.date,
 ) -> ImportResult:
     overrides = load_map(map_file, kind, registry.schemas) if map_file is not None else None
-    sheets = read_file(path)
+    sheets = read_file(path, upto=(overrides.header_row or 0) if overrides else 0)
     table = synonyms(kind, overrides)
     columns = pick_sheet(sheets, table, overrides, sheet)
+    full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
     result = ImportResult(
@@ -112,6 +115,7 @@ def import_file(
         ignored=data.ignored,
         notes=data.notes + details.notes,
         details=sorted(details.present),
+        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in details.sheets],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
     )
@@ -186,7 +190,8 @@ def _plan(
             continue
         wanted = values.values.get("id")
         try:
-            record_id = wanted if wanted and wanted not in taken else new_id(name, registry.settings.registry, taken)
+            free = bool(wanted) and wanted not in taken and wanted not in WINDOWS_RESERVED
+            record_id = str(wanted) if free else new_id(name, registry.settings.registry, taken)
         except KexieError:
             row.reason = "import.skip.no_id"
             continue

@@ -24,6 +24,7 @@ def import_json(result: Any) -> dict[str, Any]:
         "columns": [{"header": h, "field": t} for h, t in result.columns],
         "unknown_columns": result.unknown,
         "detail_sheets": result.details,
+        "unread_sheets": result.unread,
         "counts": {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")},
         "rows": [
             {
@@ -61,6 +62,8 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
         lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
     if result.details:
         lines.append(tr("import.details", lang, tables="、".join(result.details)))
+    if result.unread:
+        lines.append(tr("import.unread_sheets", lang, sheets="、".join(result.unread)))
     if result.default_status and result.count("created"):
         lines.append(tr("import.default_status", lang))
     events: list[tuple[int, str]] = [(row, tr(key, lang, row=row)) for row, key in result.ignored]
