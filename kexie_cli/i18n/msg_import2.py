@@ -32,7 +32,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 第 {row} 行不是有效的 CSV（{detail}；多半是少了或多了一个引号），未写入任何记录",
         "{file}: row {row} is not valid CSV ({detail}; most likely a stray quote); nothing was written",
     ),
+    "import.write_failed": (
+        "写入 {file} 失败（{detail}）：本次导入未写入任何文件，台账保持原样",
+        "writing {file} failed ({detail}): this import wrote nothing, the registry is as it was",
+    ),
     # the report
+    "import.stale_removed": (
+        "已删除上次中断的写入留下的临时文件：{files}",
+        "removed temporary files left by an interrupted write: {files}",
+    ),
     "import.unread_sheets": (
         "未读取的工作表（表头不对应任何类别或明细）：{sheets}",
         "sheets not read (their headers match no kind or detail): {sheets}",

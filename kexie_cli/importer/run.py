@@ -18,7 +18,7 @@ from typing import Any
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
 from kexie_cli.edit.new import WINDOWS_RESERVED
-from kexie_cli.errors import KexieError, writing
+from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
@@ -27,7 +27,7 @@ from kexie_cli.importer.details import Details, read_details
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
-from kexie_cli.outfile import replace_atomically
+from kexie_cli.importer.stage import remove_stale, write_all
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
@@ -64,6 +64,7 @@ class ImportResult:
     notes: list[Note] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # export detail sheets used
     unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
+    stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
     default_status: bool = False  # no 状态 column: new records are active
     dry_run: bool = False
 
@@ -124,10 +125,15 @@ def import_file(
         plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, plans, today)
         if not dry_run:
-            for plan in plans:
-                if plan.path is not None and plan.new_text != plan.old_text:
-                    with writing(plan.path):
-                        replace_atomically(plan.path, plan.new_text.encode("utf-8"))
+            result.stale = remove_stale(registry.root)
+            write_all(
+                registry.root,
+                [
+                    (p.path, p.new_text, p.old_text if p.record is not None else None)
+                    for p in plans
+                    if p.path is not None and p.new_text != p.old_text
+                ],
+            )
     result.rows.sort(key=lambda r: r.row)
     return result
 

@@ -25,6 +25,7 @@ def import_json(result: Any) -> dict[str, Any]:
         "unknown_columns": result.unknown,
         "detail_sheets": result.details,
         "unread_sheets": result.unread,
+        "stale_removed": result.stale,
         "counts": {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")},
         "rows": [
             {
@@ -62,6 +63,8 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
         lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
     if result.details:
         lines.append(tr("import.details", lang, tables="、".join(result.details)))
+    if result.stale:
+        lines.append(tr("import.stale_removed", lang, files="、".join(result.stale)))
     if result.unread:
         lines.append(tr("import.unread_sheets", lang, sheets="、".join(result.unread)))
     if result.default_status and result.count("created"):
