@@ -37,6 +37,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "writing {file} failed ({detail}): this import wrote nothing, the registry is as it was",
     ),
     # the report
+    "import.stale_columns": (
+        "标明上届/原/曾任的列不是现任，未读取：{columns}",
+        "columns marked 上届/原/曾任 (former holders) are not the current holder; not read: {columns}",
+    ),
+    "import.hidden_columns": (
+        "隐藏的列与可见的列对应同一字段，取可见的列：{columns}",
+        "hidden columns for the same field as a visible one; the visible one is used: {columns}",
+    ),
+    "import.ignored.footnote": ("第 {row} 行：表注或填表说明，已忽略", "row {row}: a footnote, ignored"),
+    "import.ignored.header": ("第 {row} 行：重复的表头行，已忽略", "row {row}: the header again, ignored"),
+    "import.ignored.heading": ("第 {row} 行：分类标题行，已忽略", "row {row}: a section heading, ignored"),
+    "import.skip.bad_status": (
+        "状态“{value}”无法识别，未导入（不会按“正常”新建）；请改为 正常、停滞、暂停、解除资格 或 注销",
+        "the status “{value}” cannot be read; not imported (never created as active): "
+        "use 正常, 停滞, 暂停, 解除资格 or 注销",
+    ),
+    "import.note.role_note": (
+        "姓名后的注记“{note}”不是姓名，已去掉",
+        "the note “{note}” after the name is not part of it; dropped",
+    ),
+    "import.note.serial": (
+        "按 Excel 日期序号读作 {date}",
+        "read as an Excel date serial number: {date}",
+    ),
+    "import.note.span": (
+        "任期起止：本届换届时间记为 {started}，任期 {years} 年",
+        "a term span: term start {started}, {years} years",
+    ),
+    "import.note.total_only": (
+        "党员人数为正式与预备党员之和，表中没有预备党员数，正式党员数未写入",
+        "党员人数 counts full and probationary members; with no probationary count the full count is not written",
+    ),
     "import.stale_removed": (
         "已删除上次中断的写入留下的临时文件：{files}",
         "removed temporary files left by an interrupted write: {files}",

@@ -65,6 +65,8 @@ class ImportResult:
     details: list[str] = field(default_factory=list)  # export detail sheets used
     unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
     stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
+    stale_columns: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns, not read
+    hidden_columns: list[str] = field(default_factory=list)  # hidden columns that lost to visible ones
     default_status: bool = False  # no 状态 column: new records are active
     dry_run: bool = False
 
@@ -113,6 +115,8 @@ def import_file(
         describe(columns.columns, columns.headers),
         columns.unknown,
         columns.duplicate,
+        stale_columns=columns.stale,
+        hidden_columns=columns.hidden,
         ignored=data.ignored,
         notes=data.notes + details.notes,
         details=sorted(details.present),
@@ -173,6 +177,9 @@ def _plan(
         result.rows.append(row)
         if not name:
             row.reason = "import.skip.no_name"
+            continue
+        if values.skip is not None:
+            row.reason, row.params = values.skip
             continue
         uscc = values.values.get("registration.uscc")
         keys = [k for k in (f"uscc:{uscc}" if uscc else "", f"name:{name_key(name)}") if k]
@@ -263,6 +270,10 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
         leaders = [(t.split(".", 1)[1], v) for t, v in values.items() if t.startswith("leaders.")]
         if leaders:
             out[("leaders",)] = _leaders(plan, leaders, values.get("term.started"), result)
+            for entry in out[("leaders",)]:
+                flags = plan.values.flags.get(str(entry.get("role")))
+                if flags and entry.get("until") is None and entry.get("name") == values.get(f"leaders.{entry['role']}"):
+                    entry.update((k, v) for k, v in flags.items() if entry.get(k) is None)
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from kexie_cli import kinds
 from kexie_cli.i18n import tr
 
-ASSUMED = {"import.note.month_only", "import.note.year_only"}
+ASSUMED = {"import.note.month_only", "import.note.year_only", "import.note.serial", "import.note.span"}
 KIND_ZH = kinds.ZH_LABELS
 
 
@@ -26,6 +26,8 @@ def import_json(result: Any) -> dict[str, Any]:
         "detail_sheets": result.details,
         "unread_sheets": result.unread,
         "stale_removed": result.stale,
+        "stale_columns": result.stale_columns,
+        "hidden_columns": result.hidden_columns,
         "counts": {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")},
         "rows": [
             {
@@ -63,6 +65,10 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
         lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
     if result.details:
         lines.append(tr("import.details", lang, tables="、".join(result.details)))
+    if result.stale_columns:
+        lines.append(tr("import.stale_columns", lang, columns="、".join(result.stale_columns)))
+    if result.hidden_columns:
+        lines.append(tr("import.hidden_columns", lang, columns="、".join(result.hidden_columns)))
     if result.stale:
         lines.append(tr("import.stale_removed", lang, files="、".join(result.stale)))
     if result.unread:
