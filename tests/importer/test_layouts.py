@@ -109,7 +109,7 @@ def test_a_map_names_a_child_column_and_the_second_header_row(reg: Path, tmp_pat
 
 
 def test_sheet_text_is_not_records(reg: Path, tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["序号", "学会名称", "成立时间", "理事长"],
         ["一、理科类（2个）"],
         [1, "星河市物理学会", "1965-03-20", "高明远"],
