@@ -69,6 +69,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "党员人数为正式与预备党员之和，表中没有预备党员数，正式党员数未写入",
         "党员人数 counts full and probationary members; with no probationary count the full count is not written",
     ),
+    "import.remarks_head": ("请核对：", "to check:"),
+    "import.skip.refused": (
+        "该行会给记录带来新的错误（{codes}），与 kexie set 一样不予写入，记录保持原样（表中字段：{fields}）",
+        "the row would give the record new errors ({codes}); like kexie set, nothing is written "
+        "and the record stays as it is (fields of the row: {fields})",
+    ),
+    "import.value.bad_uscc": (
+        "统一社会信用代码校验位不对（或结构错误），与 kexie set 一样不予写入",
+        "the USCC's check digit (or structure) is wrong; like kexie set, it is not written",
+    ),
     "import.stale_removed": (
         "已删除上次中断的写入留下的临时文件：{files}",
         "removed temporary files left by an interrupted write: {files}",

@@ -256,10 +256,17 @@ def read_enum(cell: Cell, labels: dict[str, str], synonyms: dict[str, str] | Non
 
 
 def read_uscc(cell: Cell) -> str:
-    """A 统一社会信用代码: upper case, spaces and dashes removed (its check digit is K205's business)."""
+    """A 统一社会信用代码: upper case, spaces and dashes removed; a wrong check digit is refused (as ``set`` does)."""
     text = re.sub(r"[\s\-]", "", half_width(cell_text(cell))).upper()
     if not re.fullmatch(r"[0-9A-Z]{18}", text):
         raise Unreadable("import.value.not_uscc", value=cell_text(cell))
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is read
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415 - as above
+
+    try:
+        uscc.validate(text)
+    except ValidationError:
+        raise Unreadable("import.value.bad_uscc", value=text) from None
     return text
 
 

@@ -39,6 +39,7 @@ class RowValues:
     row: int
     values: dict[str, Any] = field(default_factory=dict)  # target -> value (dates as ISO text)
     flags: dict[str, dict[str, Any]] = field(default_factory=dict)  # leader role -> {full_time: …} from role notes
+    coarse: dict[str, int] = field(default_factory=dict)  # date target -> length of the ISO prefix the cell gives
     also: dict[str, str] = field(default_factory=dict)  # role -> name a role note names (法定代表人)
     skip: tuple[str, dict[str, str]] | None = None  # (catalogue key, params): the row is not imported
 
@@ -108,7 +109,8 @@ def _read_into(
     if target in {"term.years", "term.started"} and (span := term_span(cell_text(cell))) is not None:
         start = cells.read_date(Cell(span[0]))
         end = cells.read_date(Cell(span[1]))
-        values.values.setdefault("term.started", start.day.isoformat())
+        if values.values.setdefault("term.started", start.day.isoformat()) == start.day.isoformat():
+            values.coarse["term.started"] = {"day": 10, "month": 7}.get(start.precision, 4)
         if end.day.year > start.day.year:
             values.values.setdefault("term.years", end.day.year - start.day.year)
         params = (("started", start.day.isoformat()), ("years", str(end.day.year - start.day.year)))
@@ -125,6 +127,8 @@ def _read_into(
     value, note = read_value(cell, target, kind, schemas)
     if note is not None:
         notes.append(Note(row, header, cells.display(cell), note[0], note[1]))
+        if note[0] in {"import.note.month_only", "import.note.year_only"}:
+            values.coarse[target] = 7 if note[0] == "import.note.month_only" else 4  # the ISO prefix it gives
     values.values[target] = value
 
 

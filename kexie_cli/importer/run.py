@@ -19,7 +19,7 @@ from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
 from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError
-from kexie_cli.finding import Finding, Severity
+from kexie_cli.finding import Finding
 from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
@@ -28,13 +28,12 @@ from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
 from kexie_cli.importer.stage import remove_stale, write_all
+from kexie_cli.importer.verify import verify
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
-from kexie_cli.validate.engine import check
-from kexie_cli.validate.options import CheckOptions
 
 
 @dataclass(slots=True)
@@ -303,6 +302,8 @@ def _leaders(
 
 def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result: ImportResult) -> None:
     fields = _fields(plan, kind, details, result)
+    if plan.record is not None:
+        _keep_precise(plan, fields)
     schemas = registry.schemas
     row = plan.result
     if plan.record is None:
@@ -328,7 +329,7 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
         plan.path = None
         return
     changed = apply_fields(doc, fields, kind, registry, set_all=False)
-    after = canonical.dump_document(doc, kind, schemas)
+    after = canonical.dump_document(doc, kind, schemas, plan.old_text)  # the modeline comment is kept
     if not changed:
         plan.new_text = plan.old_text  # nothing differs: the file is left as it is, even if not canonical
         row.action = "unchanged"
@@ -338,27 +339,42 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
     row.fields = changed
 
 
-def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
-    """Errors each written record has after the import (they do not stop it: ``kexie check`` shows them).
+def _keep_precise(plan: _Plan, fields: dict[tuple[str, ...], Any]) -> None:
+    """A date the sheet gives to the month or year only never replaces a full date of the record that agrees.
 
-    The one check engine, with the new texts as overrides (nothing is read twice).
+    ``1965年3月`` leaves ``1965-03-20`` as it is; ``1966年3月`` changes it (the sheet says something else).
     """
+    assert plan.record is not None
+    for target, length in plan.values.coarse.items():
+        path = tuple(target.split("."))
+        current = text(plan.record.get(*path))
+        value = fields.get(path)
+        if isinstance(value, str) and current and len(current) > length and current[:length] == value[:length]:
+            del fields[path]
 
-    touched: dict[str, str] = {}
+
+def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
+    """Errors each record has after the import; an update that would add errors is refused (the row skipped)."""
+    texts: dict[str, str] = {}
+    updates: set[str] = set()
     for plan in plans:
         if plan.path is None or plan.new_text == plan.old_text:
             continue
-        touched[plan.path.relative_to(registry.root).as_posix()] = plan.new_text
-    if not touched:
-        return
-    findings = check(registry, CheckOptions(today=today, strict=False), overrides=touched).findings
-    by_file: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.severity is Severity.ERROR and finding.file in touched:
-            by_file.setdefault(finding.file, []).append(finding)
+        relpath = plan.path.relative_to(registry.root).as_posix()
+        texts[relpath] = plan.new_text
+        if plan.record is not None:
+            updates.add(relpath)
+    errors, added = verify(registry, texts, updates, today)
     for plan in plans:
-        if plan.result.file in by_file:
-            plan.result.errors = by_file[plan.result.file]
+        file = plan.result.file
+        if file in added:
+            codes = "、".join(sorted({f.code for f in added[file]}))
+            plan.result.action, plan.result.reason = "skipped", "import.skip.refused"
+            plan.result.params = {"codes": codes, "fields": "、".join(plan.result.fields)}
+            plan.result.errors = added[file]
+            plan.path = None
+        elif file in errors:
+            plan.result.errors = errors[file]
 
 
 def _kind_of(relpath: str) -> str | None:

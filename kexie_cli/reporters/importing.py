@@ -85,13 +85,18 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
             events.append(
                 (r.row, tr(f"import.row.{r.action}", lang, row=r.row, file=r.file, name=r.name, fields=fields))
             )
-        if r.errors:
+        if r.errors and r.action != "skipped":
             codes = "、".join(f"{c}×{n}" if n > 1 else c for c, n in Counter(f.code for f in r.errors).items())
             events.append((r.row, tr("import.row.errors", lang, count=len(r.errors), codes=codes)))
     lines += [line for _, line in sorted(events, key=lambda e: e[0])]
     assumed = [n for n in result.notes if n.key in ASSUMED]
-    unread = [n for n in result.notes if n.key not in ASSUMED]
-    for head, notes in (("import.notes_head", unread), ("import.assumed_head", assumed)):
+    unread = [n for n in result.notes if n.key not in ASSUMED and not n.key.startswith("import.note.")]
+    remarks = [n for n in result.notes if n.key not in ASSUMED and n.key.startswith("import.note.")]
+    for head, notes in (
+        ("import.notes_head", unread),
+        ("import.remarks_head", remarks),
+        ("import.assumed_head", assumed),
+    ):
         if notes:
             lines.append(tr(head, lang))
             for n in sorted(notes, key=lambda n: n.row):

@@ -291,11 +291,11 @@ def test_header_synonyms() -> None:
 def test_name_match_with_another_uscc_is_updated_and_said(reg: Path, tmp_path: Path) -> None:
     rows = [["示例市甲学会", "51369900509370784D", "2001-01-01", None, None, None, None, None, None, 10, None]]
     run_import(reg, write_book(tmp_path / "a.xlsx", rows))
-    rows[0][1] = "51110000MJ0000001X"
+    rows[0][1] = "51110000MJ00000019"
     run = run_import(reg, write_book(tmp_path / "b.xlsx", rows))
     assert run.json()["counts"]["updated"] == 1
     assert [n["reason"] for n in run.json()["notes"]] == ["import.note.uscc_changed"]
-    assert load(reg, "societies", "jia-xuehui")["registration"]["uscc"] == "51110000MJ0000001X"
+    assert load(reg, "societies", "jia-xuehui")["registration"]["uscc"] == "51110000MJ00000019"
 
 
 def test_control_characters_are_not_written(reg: Path, tmp_path: Path) -> None:
