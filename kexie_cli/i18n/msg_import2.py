@@ -79,6 +79,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "统一社会信用代码校验位不对（或结构错误），与 kexie set 一样不予写入",
         "the USCC's check digit (or structure) is wrong; like kexie set, it is not written",
     ),
+    "import.set_target": (
+        "--set {item}：应为 字段=值，字段为本类别的一个字段路径（如 level=市级、registration.authority=示例市民政局）",
+        "--set {item}: expected FIELD=VALUE with a field path of the kind (level=市级, registration.authority=…)",
+    ),
+    "import.set_value": (
+        "--set {item}：值不能作为 {field} 读取（枚举可写代码或中文标签，如 level=市级）",
+        "--set {item}: the value cannot be read as {field} (an enumeration takes its code or label: level=市级)",
+    ),
+    "import.constants": ("表中为空时每行填入：{values}", "filled in every row where the sheet has no value: {values}"),
+    "import.missing_head": (
+        "导入的记录仍缺必填字段（K101）：",
+        "required fields the imported records still lack (K101):",
+    ),
+    "import.missing": (
+        "  {field}：{count} 条；各行相同时用 {fill} 补齐，逐条用 kexie set <标识符> {field} <值>",
+        "  {field}: {count} records; when it is the same for every row: {fill}; one by one: kexie set <id> {field} <value>",
+    ),
+    "import.missing_each": (
+        "  {field}：{count} 条；逐条用 kexie set <标识符> {field} <值> 补齐",
+        "  {field}: {count} records; fill one by one: kexie set <id> {field} <value>",
+    ),
     "import.stale_removed": (
         "已删除上次中断的写入留下的临时文件：{files}",
         "removed temporary files left by an interrupted write: {files}",

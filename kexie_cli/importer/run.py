@@ -24,6 +24,7 @@ from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
+from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
@@ -64,6 +65,8 @@ class ImportResult:
     details: list[str] = field(default_factory=list)  # export detail sheets used
     unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
     stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
+    constants: dict[str, Any] = field(default_factory=dict)  # --set FIELD=VALUE
+    missing: list[tuple[str, int]] = field(default_factory=list)  # required fields still missing: (field, records)
     stale_columns: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns, not read
     hidden_columns: list[str] = field(default_factory=list)  # hidden columns that lost to visible ones
     default_status: bool = False  # no 状态 column: new records are active
@@ -97,15 +100,18 @@ def import_file(
     map_file: Path | None = None,
     sheet: str | None = None,
     dry_run: bool = False,
+    constants: tuple[str, ...] = (),
     today: dt.date,
 ) -> ImportResult:
     overrides = load_map(map_file, kind, registry.schemas) if map_file is not None else None
+    fixed = parse_constants(constants, kind, registry.schemas)
     sheets = read_file(path, upto=(overrides.header_row or 0) if overrides else 0)
     table = synonyms(kind, overrides)
     columns = pick_sheet(sheets, table, overrides, sheet)
     full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
+    apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
         kind,
@@ -122,6 +128,7 @@ def import_file(
         unread=[s.title for s in sheets if s is not columns.sheet and s.title not in details.sheets],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
+        constants=fixed,
     )
     with _lock(registry.root):
         records = registry.load()
@@ -138,6 +145,8 @@ def import_file(
                 ],
             )
     result.rows.sort(key=lambda r: r.row)
+    written = [f for r in result.rows if r.action != "skipped" for f in r.errors]
+    result.missing = missing_fields(written, kind, registry.schemas)
     return result
 
 
