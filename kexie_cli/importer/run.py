@@ -31,7 +31,7 @@ from kexie_cli.importer.sheets import full, read_file
 from kexie_cli.importer.stage import remove_stale, write_all
 from kexie_cli.importer.verify import verify
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
@@ -384,8 +384,3 @@ def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
             plan.path = None
         elif file in errors:
             plan.result.errors = errors[file]
-
-
-def _kind_of(relpath: str) -> str | None:
-    parts = relpath.split("/")
-    return FOLDER_KINDS.get(parts[1]) if len(parts) == 3 else None

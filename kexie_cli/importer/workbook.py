@@ -193,7 +193,7 @@ def _cell(ws: Any, raw: dict[str, Any]) -> Cell:
 
         fmt = ReadOnlyCell(ws, **raw).number_format
         match = _DECIMALS.match(str(fmt or ""))
-        return Cell(value, numeric=True, decimals=len(match.group(1)) if match else None)
+        return Cell(value, decimals=len(match.group(1)) if match else None)
     if isinstance(value, dt.time):
         return Cell(value.isoformat())
     return Cell(str(value))  # text, and formulas as their text (never evaluated)
