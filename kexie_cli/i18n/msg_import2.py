@@ -108,4 +108,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未读取的工作表（表头不对应任何类别或明细）：{sheets}",
         "sheets not read (their headers match no kind or detail): {sheets}",
     ),
+    # kexie init
+    "init.exists": (
+        "{file} 已存在：这里已经是台账（或在台账之内），未做任何改动",
+        "{file} exists: this is a registry already (or inside one); nothing was changed",
+    ),
+    "init.bad_name": (
+        "台账名称不能为空、不能含控制字符或换行，且不超过 {limit} 个字",
+        "the registry name must be non-empty, without control characters or line breaks, at most {limit} characters",
+    ),
+    "init.bad_scope": ("辖区范围 {scope} 不是可选值（可选：{scopes}）", "scope {scope} is not one of {scopes}"),
+    "init.done": (
+        "已在 {root} 新建台账“{name}”（辖区范围：{scope}）：",
+        "created the registry “{name}” in {root} (scope: {scope}):",
+    ),
+    "init.git.created": ("已执行 git init（新建 Git 仓库）", "ran git init (a new Git repository)"),
+    "init.git.existing": ("已在 Git 仓库之内，未执行 git init", "inside a Git repository already; git init not run"),
+    "init.git.missing": (
+        "没有找到 git：台账已建好，但不是 Git 仓库（安装 Git 后在此运行 git init）",
+        "git was not found: the registry is made but is not a Git repository (install Git and run git init here)",
+    ),
+    "init.next": (
+        "下一步：kexie import 台账.xlsx --kind society（导入 Excel/WPS 台账），kexie check（检查）",
+        "next: kexie import sheet.xlsx --kind society (import an Excel/WPS sheet), kexie check",
+    ),
 }
