@@ -43,7 +43,10 @@ def test_init_inside_a_repository_does_not_run_git_init(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.stderr
     assert not (inner / ".git").exists()
     assert "已在 Git 仓库之内" in run.stdout
-    assert load_text((inner / "kexie.yaml").read_text(encoding="utf-8")).data == {"registry": "河北省科协", "scope": "全省"}
+    assert load_text((inner / "kexie.yaml").read_text(encoding="utf-8")).data == {
+        "registry": "河北省科协",
+        "scope": "全省",
+    }
 
 
 def test_init_never_overwrites_a_registry(tmp_path: Path) -> None:
@@ -66,7 +69,12 @@ def test_init_refuses_bad_names_and_scopes(tmp_path: Path, args: list[str], mess
 
 @pytest.mark.parametrize(
     ("name", "scope"),
-    [("星河市科学技术协会", "全市"), ("河北省科学技术协会", "全省"), ("湖南省长沙县科协", "全县"), ("星河市东城区科协", "全区")],
+    [
+        ("星河市科学技术协会", "全市"),
+        ("河北省科学技术协会", "全省"),
+        ("湖南省长沙县科协", "全县"),
+        ("星河市东城区科协", "全区"),
+    ],
 )
 def test_the_scope_word_follows_the_name(name: str, scope: str) -> None:
     assert default_scope(name) == scope
