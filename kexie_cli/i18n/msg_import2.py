@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  {field}：{count} 条；逐条用 kexie set <标识符> {field} <值> 补齐",
         "  {field}: {count} records; fill one by one: kexie set <id> {field} <value>",
     ),
+    "import.value.bad_stars": ("不是 1 至 5 星", "not a star rating from 1 to 5"),
     "import.stale_removed": (
         "已删除上次中断的写入留下的临时文件：{files}",
         "removed temporary files left by an interrupted write: {files}",

@@ -16,6 +16,7 @@ from typing import Any
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.cells import Cell, blank, display
 from kexie_cli.importer.sheets import Sheet, read_bytes
+from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.schemas import SchemaSet
 
@@ -205,7 +206,7 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
     if target == "covers":
         return kind == "party-cell"
-    if target in {"brand_events", "npo_grade.valid_until"}:
+    if target in {"brand_events", "npo_grade.valid_until", *LIST_FIELDS} or is_year_target(target):
         return kind == "society"
     if target == "id":
         return True
@@ -216,19 +217,29 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     return node is not None and node.get("type") not in {"object", "array"} and "properties" not in node
 
 
+YEARS = "\x00years"  # a table entry (never a header) saying the kind has year columns
+
+
 def synonyms(kind: str, overrides: MapFile | None) -> dict[str, str | None]:
     table = {header_key(k): v for k, v in (COMMON | BY_KIND.get(kind, {})).items()}
+    if kind == "society":
+        table[YEARS] = None
     if overrides is not None:
         table |= overrides.columns
     return table
 
 
 def match_header(text: str, table: dict[str, str | None]) -> tuple[bool, str | None]:
-    """(known, target) for one header cell."""
+    """(known, target) for one header cell; year columns (``2023年检``) where the kind has them."""
     key = header_key(text)
     for candidate in (key, _bare(key)):
         if candidate in table:
-            return True, table[candidate]
+            target = table[candidate]
+            if target in LIST_FIELDS:  # a map's `inspections` / `stars`: the year is in the header
+                return True, map_year_target(target, text)
+            return True, target
+    if YEARS in table and (target := year_target(key)) is not None:
+        return True, target
     return False, None
 
 

@@ -19,6 +19,7 @@ from kexie_cli.importer.values import (
     placeholder,
     term_span,
 )
+from kexie_cli.importer.years import is_year_target, read_year_value
 from kexie_cli.registry.schemas import SchemaSet
 
 
@@ -175,6 +176,8 @@ def read_value(
     cell: Cell, target: str, kind: str, schemas: SchemaSet
 ) -> tuple[Any, tuple[str, tuple[tuple[str, str], ...]] | None]:
     """(value, note) for one cell of column ``target``; raises Unreadable."""
+    if is_year_target(target):
+        return read_year_value(cell, target, schemas), None
     if target in LISTS:
         return cells.split_list(cell), None
     if target.startswith("leaders."):

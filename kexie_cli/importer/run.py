@@ -30,6 +30,7 @@ from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
 from kexie_cli.importer.stage import remove_stale, write_all
 from kexie_cli.importer.verify import verify
+from kexie_cli.importer.years import is_year_target, merge_years
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
@@ -257,7 +258,7 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
     out: dict[tuple[str, ...], Any] = {}
     from_details = details.fields_for(values.get("id", ""), kind) if values.get("id") else {}
     for target, value in values.items():
-        if target == "id" or target.startswith("leaders."):
+        if target == "id" or target.startswith("leaders.") or is_year_target(target):
             continue
         if target == "npo_grade.valid_until":
             granted = values.get("npo_grade.granted") or (plan.record and text(plan.record.get("npo_grade", "granted")))
@@ -274,6 +275,9 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
             continue
         if value or key == "covers" or (plan.record is not None and plan.record.get(key) is not None):
             out[(key,)] = value
+    record = plan.record
+    for name, merged in merge_years(lambda f: record.get(f) if record is not None else None, values).items():
+        out.setdefault((name,), merged)  # an export's detail sheet, when present, gives the whole list
     if "leaders" not in from_details:
         leaders = [(t.split(".", 1)[1], v) for t, v in values.items() if t.startswith("leaders.")]
         if leaders:

@@ -233,3 +233,49 @@ def test_branch_type_and_party_counts(reg: Path, tmp_path: Path) -> None:
     assert "members" not in load(reg, "party-cells", ids[1])  # 40 in all: how many are full members is not known
     reasons = sorted(n["reason"] for n in run.json()["notes"] if n["row"] == 3)
     assert reasons == ["import.note.total_only", "import.note.year_only"]
+
+
+def test_year_columns_become_inspections_and_stars(reg: Path, tmp_path: Path) -> None:
+    rows = [
+        ["学会名称", "2023年检", "2024年检", "2025年度年检", "2024年星级", "成立时间"],
+        ["星河市物理学会", "合格", "基本合格", "未参检", "★★★★★", "1965"],
+        ["星河市化学学会", "已报送", "—", "不合格", "四星", "1970"],
+    ]
+    path = save(tmp_path / "y.xlsx", rows)
+    run = run_import(reg, path)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert run.json()["unknown_columns"] == []
+    ids = {r["name"]: r["id"] for r in run.json()["rows"]}
+    physics = load(reg, "societies", ids["星河市物理学会"])
+    assert physics["inspections"] == [
+        {"year": 2023, "result": "pass"},
+        {"year": 2024, "result": "basic-pass"},
+        {"year": 2025, "result": "missing"},
+    ]
+    assert physics["stars"] == [{"year": 2024, "stars": 5}]
+    chemistry = load(reg, "societies", ids["星河市化学学会"])
+    assert chemistry["inspections"] == [{"year": 2023, "result": "submitted"}, {"year": 2025, "result": "fail"}]
+    assert chemistry["stars"] == [{"year": 2024, "stars": 4}]
+    assert_reimport_is_a_no_op(reg, path)
+    rows[2][2] = "合格"  # next year's sheet fills 2024, keeps the rest
+    run = run_import(reg, save(tmp_path / "y2.xlsx", rows))
+    assert load(reg, "societies", ids["星河市化学学会"])["inspections"] == [
+        {"year": 2023, "result": "submitted"},
+        {"year": 2025, "result": "fail"},
+        {"year": 2024, "result": "pass"},
+    ]
+
+
+def test_year_columns_under_a_parent_and_by_map(reg: Path, tmp_path: Path) -> None:
+    rows = [
+        ["学会名称", "年检", None, "评定", "成立时间"],
+        [None, "2024年", "2025年", "结果", None],
+        ["星河市物理学会", "合格", "合格", "3星", "1965"],
+    ]
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns:\n  评定/结果: stars.2025\n", encoding="utf-8")
+    run = run_import(reg, save(tmp_path / "p.xlsx", rows), "--map", str(mapping))
+    assert run.exit_code == 0, run.stdout + run.stderr
+    record = load(reg, "societies", run.json()["rows"][0]["id"])
+    assert record["inspections"] == [{"year": 2024, "result": "pass"}, {"year": 2025, "result": "pass"}]
+    assert record["stars"] == [{"year": 2025, "stars": 3}]
