@@ -7,6 +7,7 @@ import of the same sheet changes nothing.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ def load(root: Path, folder: str, record_id: str) -> dict[str, Any]:
     return loaded.data
 
 
-def save(path: Path, rows: list[list[Any]], *, hidden: tuple[str, ...] = (), merges: tuple[str, ...] = ()) -> Path:
+def save(path: Path, rows: Sequence[Sequence[Any]], *, hidden: tuple[str, ...] = (), merges: tuple[str, ...] = ()) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = "学会"
