@@ -36,7 +36,10 @@ def load(root: Path, folder: str, record_id: str) -> dict[str, Any]:
     return loaded.data
 
 
-def save(path: Path, rows: Sequence[Sequence[Any]], *, hidden: tuple[str, ...] = (), merges: tuple[str, ...] = ()) -> Path:
+Rows = Sequence[Sequence[Any]]
+
+
+def save(path: Path, rows: Rows, *, hidden: tuple[str, ...] = (), merges: tuple[str, ...] = ()) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = "学会"
