@@ -271,7 +271,7 @@ def test_year_columns_become_inspections_and_stars(reg: Path, tmp_path: Path) ->
 
 
 def test_year_columns_under_a_parent_and_by_map(reg: Path, tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["学会名称", "年检", None, "评定", "成立时间"],
         [None, "2024年", "2025年", "结果", None],
         ["星河市物理学会", "合格", "合格", "3星", "1965"],
