@@ -158,7 +158,8 @@ def run(kexie: Path, root: Path, case: Case) -> str | None:
 
 
 def installed_commands(kexie: Path) -> set[str]:
-    out = subprocess.run([str(kexie), "--help"], capture_output=True, text=True, check=True).stdout
+    env = {**os.environ, "KEXIE_LANG": "en"}  # click's section names in English: "Commands:"
+    out = subprocess.run([str(kexie), "--help"], capture_output=True, text=True, check=True, env=env).stdout
     block = out.split("Commands:", 1)[1]
     return {m.group(1) for m in re.finditer(r"^\s{2}([a-z][a-z-]*)\s", block, re.MULTILINE)}
 

@@ -176,7 +176,7 @@ def grassroots(data: Summary) -> TableData:
     columns = [
         data.enum_column("type", "类别", "Type", "branch", ("type",)),
         data.count_col("count", "已建科协", "With a branch"),
-        data.count_col("total", "应建数（设置 coverage）", "Total (settings coverage)"),
+        data.count_col("total", "应建数（按台账设置）", "Total (settings coverage)"),
         data.share_col("rate", "覆盖率", "Coverage"),
     ]
     parts = []
