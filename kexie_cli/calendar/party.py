@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.calendar.output import Report
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import elected_term
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import period_label
 from kexie_cli.party.cover import (
@@ -29,10 +31,11 @@ from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_l
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.index import Index
-from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
+from kexie_cli.records.model import Record, current_leaders, integer, text
 from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
+from kexie_cli.share import Share, percent
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import TermState, term_state
 
@@ -63,7 +66,7 @@ class PartyOverview:
         """Societies having this form of cover (``none``: no cover at all)."""
         return self.counts.uncovered if form == "none" else self.counts.by_form.get(form, 0)
 
-    def share(self, form: str) -> float | None:
+    def share(self, form: str) -> Share | None:
         return self.counts.share(self.count(form))
 
     @property
@@ -77,7 +80,7 @@ class PartyOverview:
 
 
 def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
-    term = term_of(record.data) if holds_elections(record) else None
+    term = elected_term(record)
     role = head_role(record)
     return Cell(
         record=record,
@@ -100,10 +103,12 @@ def party_overview(
     index = Index(records)
     qctx = QueryContext(today, settings, schemas, index, lang)
     scope: Scope = make_scope(where, qctx)
-    societies = [cover_of(r, index) for r in index.of_kind("society") if r.live and scope.holds(r, qctx)]
+    societies = [cover_of(r, index) for r in index.of_kind("society") if on_books(r, today) and scope.holds(r, qctx)]
     order = (*FORMS_OF_COVER, "none")
     societies.sort(key=lambda c: (order.index(c.strongest), c.record.id))
-    cells = [cell_of(r, settings, today) for r in index.of_kind("party-cell") if r.live and scope.holds(r, qctx)]
+    cells = [
+        cell_of(r, settings, today) for r in index.of_kind("party-cell") if on_books(r, today) and scope.holds(r, qctx)
+    ]
     cells.sort(key=lambda c: c.record.id)
     names = {r.id: r.name for r in index.of_kind("party-cell") if r.name}
     counts = count_cover(societies)
@@ -115,7 +120,7 @@ def _cover_label(value: object, lang: str) -> str:
 
 
 def _percent(value: object, lang: str) -> str:
-    return f"{value * 100:.1f}%" if isinstance(value, float) else ""
+    return percent(value, "")
 
 
 def _periods(periods: list[str], lang: str) -> str:

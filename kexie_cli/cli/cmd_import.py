@@ -35,6 +35,13 @@ from kexie_cli.cli import options as opt
     default=None,
     help="列映射文件（YAML：columns: {表头: 字段路径}，可另给 sheet、header_row）。",
 )
+@click.option(
+    "--set",
+    "constants",
+    multiple=True,
+    metavar="字段=值",
+    help="表中没有的字段，对每一行填入（可重复）：--set level=市级（枚举可写中文标签或代码）。",
+)
 @click.option("--sheet", default=None, help="工作表名称（默认取表头最匹配的一张）。")
 @click.option("--dry-run", "-n", is_flag=True, help="只报告将要做的导入，不写入。")
 @click.option("--format", "fmt", type=click.Choice(formats.IMPORT_REPORT), default="plain", help="报告格式。")
@@ -45,6 +52,7 @@ def command(
     kind: str,
     map_file: Path | None,
     sheet: str | None,
+    constants: tuple[str, ...],
     dry_run: bool,
     fmt: str,
     root: Path | None,
@@ -56,7 +64,16 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    result = import_file(registry, file, kind, map_file=map_file, sheet=sheet, dry_run=dry_run, today=opt.today(as_of))
+    result = import_file(
+        registry,
+        file,
+        kind,
+        map_file=map_file,
+        sheet=sheet,
+        dry_run=dry_run,
+        constants=constants,
+        today=opt.today(as_of),
+    )
     render_import(result, fmt, language, sys.stdout)
     if result.skipped:
         sys.exit(1)

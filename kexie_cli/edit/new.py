@@ -196,6 +196,13 @@ def _working_group_leader(doc: Any, kind: str, values: dict[str, str]) -> None:
         first["role"] = "group-leader"
 
 
+# File names Windows refuses whatever their extension (``con.yaml``): never generated as ids,
+# since many secretariats keep the registry on Windows (WPS); ``check`` does not flag them.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
+
+
 def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozenset()) -> str:
     """A slug from the name's pinyin, without the registry's own place name; ``-2``… when taken."""
     text = unicodedata.normalize("NFKC", name).strip()
@@ -217,7 +224,7 @@ def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozen
     words = [w for part in _last_place(_split_divisions(text)) for w in _words(part)]
     words.extend(suffixes)
     base = "-".join(words)[:60].strip("-") or "record"
-    if len(base) < 3:
+    if len(base) < 3 or base in WINDOWS_RESERVED:
         base = f"{base}-id"
     candidate, n = base, 2
     while candidate in taken:

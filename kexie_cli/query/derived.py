@@ -10,15 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli.figures.inspections import inspection_years
+from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
 from kexie_cli.party.forms import head_role as form_head_role
 from kexie_cli.query.context import COVER_LABELS, LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
 from kexie_cli.records.index import Index
-from kexie_cli.records.model import Record, current_leaders, entries, integer, term_of, text
-from kexie_cli.rules.inspections import inspection_years
+from kexie_cli.records.model import Record, current_leaders, entries, integer, text
 from kexie_cli.rules.party import covering_cells
 from kexie_cli.rules.ratings import STARS_MAX_AGE, npo_grade_expiry
-from kexie_cli.terms import age_in, days_until, term_state
+from kexie_cli.terms import age_in, days_until
 
 Getter = Callable[[Record, QueryContext], Any]
 
@@ -38,13 +39,12 @@ class Derived:
 
 
 def _term_end(record: Record, qctx: QueryContext) -> dt.date | None:
-    term = term_of(record.data)
+    term = elected_term(record)  # a 党的工作小组 has no 换届 (docs/figures.md)
     return term.end if term else None
 
 
 def _term_state(record: Record, qctx: QueryContext) -> str | None:
-    end = _term_end(record, qctx)
-    return str(term_state(end, qctx.today, qctx.settings.lead_months)) if end else None
+    return state_of(record, qctx.today, qctx.settings.lead_months)
 
 
 def _term_days(record: Record, qctx: QueryContext) -> int | None:
