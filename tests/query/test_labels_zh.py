@@ -115,7 +115,7 @@ def test_no_field_names_inside_chinese_text(sample: Path, tmp_path: Path) -> Non
     )
     found = {f["code"] + f["message"][:4]: f["message"] for f in run_cli(["check", "--format", "json"], root).json()}
     messages = list(found.values())
-    assert "成立日期（founded）格式不对：「2020-13-01」，应为 YYYY-MM-DD 格式的真实日期" in messages
-    assert "理事人数（council.members）的值「-3」超出范围：不能小于 0" in messages
+    assert "成立日期（founded）格式不对：「2020-13-01」，应为 YYYY-MM-DD 格式的真实日期，如 2026-05-31" in messages
+    assert "理事人数（council.members）的值「-3」超出范围：应为 0 至 1 亿之间的整数" in messages
     assert "没有登记学术活动品牌" in messages
     assert not any("format:" in m or "minimum:" in m or "brand_events" in m for m in messages)
