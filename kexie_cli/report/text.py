@@ -85,7 +85,7 @@ def sentences(report: ReportData, lang: str, lead_months: int) -> list[Sentence]
                 f["inspection_submitted"],
                 "，未参检",
                 f["inspection_missing"],
-                "，尚无记录",
+                "，未录入",
                 f["inspection_none"],
                 "；合格率（合格、基本合格占有结论的）",
                 f["inspection_rate"],
