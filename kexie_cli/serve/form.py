@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.cells import safe_text
 from kexie_cli.edit import tree
 from kexie_cli.edit.commands import EditContext, Path_
 from kexie_cli.edit.operations import SetField, UnsetField
@@ -131,7 +132,9 @@ class _Builder:
     def leaf(self, path: Path_, schema: dict[str, Any], value: Any, present: bool) -> Widget:
         title = self.title(path)
         text = _text(value) if present else ""
-        if present and isinstance(value, (dict, list)):
+        if present and (isinstance(value, (dict, list)) or safe_text(text) != text):
+            # a structure where a scalar belongs, or control characters (a browser cannot hold them in a field):
+            # shown escaped, not editable here (kexie set, or a text editor)
             return Widget(path, title, "readonly", text)
         codes = schema.get("enum")
         if isinstance(codes, list):

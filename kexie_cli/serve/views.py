@@ -199,12 +199,13 @@ def letters(which: str, record_id: str | None = None) -> Any:
     ids = (record_id,) if record_id else ()
     with tempfile.TemporaryDirectory(prefix="kexie-letters-") as tmp:
         run = make_letters(current.registry(), which, current.today, ids, None, Path(tmp), None, snap.records)
-        if not run.written:
+        written = [p for p in run.written if p.suffix == ".docx"]  # the Markdown copies stay behind
+        if not written:
             raise KexieError("serve.no_letter", id=cell_text(record_id or ""))
         if record_id:
-            payload, name, mime = run.written[0].read_bytes(), run.written[0].name, DOCX
+            payload, name, mime = written[0].read_bytes(), written[0].name, DOCX
         else:
-            payload, name, mime = _zip(run.written), f"{which}-letters.zip", "application/zip"
+            payload, name, mime = _zip(written), f"{which}-letters.zip", "application/zip"
     return send_file(io.BytesIO(payload), mimetype=mime, as_attachment=True, download_name=name)
 
 
