@@ -2,10 +2,22 @@
 
 Every page asks :meth:`ServeState.snapshot`. It loads the registry through the
 same :func:`kexie_cli.query.snapshot.snapshot` the commands use (the check engine
-and its cache) and keeps the result until a file under ``records/``,
-``kexie.yaml`` or ``schemas/`` changes: a walk of the folders' ``stat`` (no file is
-read) tells. Pages computed from the snapshot (the report, the summary) are
-kept next to it under the same fingerprint.
+and its cache) and keeps the result until the registry changes. Pages computed
+from the snapshot (a list with its filters, the report, the summary) are kept
+next to it (:meth:`ServeState.derived`) and dropped with it.
+
+How a change is seen, cheaply enough for 10,000 files:
+
+- every request stats ``kexie.yaml`` and the folders of ``records/`` and ``schemas/``: a
+  file added, removed or replaced by a rename (kexie's own edits, ``git pull``, most
+  editors) changes its folder;
+- a file rewritten in place changes no folder: a walk over every file's size and
+  mtime finds it. The walk runs in the background, at most every
+  :data:`RESCAN_SECONDS` and only while pages are being asked for, so an idle server
+  uses no CPU and no page waits for it.
+
+A save through the pages drops the snapshot at once (:meth:`ServeState.forget`);
+the stale-form check compares the file itself, never the snapshot.
 """
 
 from __future__ import annotations
@@ -14,7 +26,8 @@ import datetime as dt
 import hashlib
 import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +39,8 @@ from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
 
 WATCHED = (RECORDS_DIR, "schemas")
+MAX_DERIVED = 200  # pages kept per snapshot (lists with their filters, the report ...)
+RESCAN_SECONDS = 3.0  # the longest a file rewritten in place (no rename) goes unnoticed while pages are asked for
 
 
 @dataclass(slots=True)
@@ -45,7 +60,7 @@ class Options:
 class _Memo:
     key: tuple[Any, ...] = ()
     snap: Snapshot | None = None
-    derived: dict[str, Any] = field(default_factory=dict)
+    derived: dict[Hashable, Any] = field(default_factory=dict)
 
 
 class ServeState:
@@ -58,6 +73,10 @@ class ServeState:
         self._registry: Registry | None = None
         self._registry_key: tuple[Any, ...] = ()
         self.in_git = _in_git(options.root)
+        self._files = ""  # the last walk's digest of every file (see the module docstring)
+        self._epoch = 0  # bumped when a walk finds files changed in place
+        self._walked = 0.0
+        self._walking = False
 
     @property
     def today(self) -> dt.date:
@@ -76,23 +95,46 @@ class ServeState:
         return self._registry
 
     def fingerprint(self) -> tuple[Any, ...]:
+        """Cheap: kexie.yaml and the folders (not every file); the in-place walk's epoch."""
         root = self.options.root
-        return (self.today, _stat(root / SETTINGS_FILE), *(_tree_stat(root / folder) for folder in WATCHED))
+        folders = tuple(_folder_stats(root / folder) for folder in WATCHED)
+        return (self.today, _stat(root / SETTINGS_FILE), folders, self._epoch)
 
     def snapshot(self) -> Snapshot:
         key = self.fingerprint()
         memo = self._memo
         if memo.snap is None or memo.key != key:
+            if not self._files:
+                self._files = _files_digest(self.options.root)
+                self._walked = time.monotonic()
             snap = snapshot(self.registry(), self.today, self.lang)
             self._memo = memo = _Memo(key, snap)
+        elif time.monotonic() - self._walked > RESCAN_SECONDS and not self._walking:
+            self._walking = True
+            threading.Thread(target=self.rescan, daemon=True).start()
         assert memo.snap is not None
         return memo.snap
 
-    def derived(self, name: str, build: Callable[[], Any]) -> Any:
+    def rescan(self) -> bool:
+        """Walk every file (size, mtime); a difference from the last walk makes the next page load again."""
+        try:
+            digest = _files_digest(self.options.root)
+            changed = digest != self._files
+            if changed:
+                self._files = digest
+                self._epoch += 1
+            return changed
+        finally:
+            self._walked = time.monotonic()
+            self._walking = False
+
+    def derived(self, name: Hashable, build: Callable[[], Any]) -> Any:
         """``build()`` kept with the current snapshot (computed again after any file changes)."""
         self.snapshot()
         memo = self._memo
         if name not in memo.derived:
+            if len(memo.derived) >= MAX_DERIVED:  # many different filters: start again rather than grow
+                memo.derived.clear()
             memo.derived[name] = build()
         return memo.derived[name]
 
@@ -107,6 +149,21 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _folder_stats(folder: Path) -> tuple[Any, ...]:
+    """The folder and its sub-folders (one level: ``records/<kind>/``), by mtime and inode."""
+    out: list[Any] = [_stat(folder)]
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return tuple(out)
+    out += [(e.name, _stat(Path(e.path))) for e in entries if e.is_dir(follow_symlinks=False)]
+    return tuple(out)
+
+
+def _files_digest(root: Path) -> str:
+    return "".join(_tree_stat(root / folder) for folder in WATCHED)
 
 
 def _tree_stat(folder: Path) -> str:

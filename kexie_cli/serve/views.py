@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request, send_file
+from markupsafe import Markup
 
 from kexie_cli.calendar.elections import ElectionQuery, due_elections, elections_table
 from kexie_cli.calendar.inspections import inspections, inspections_report
@@ -30,6 +31,7 @@ from kexie_cli.serve.tables import cell_text, view, views
 
 blueprint = Blueprint("views", __name__)
 PAGE_SIZE = 50
+CHECK_PAGE = 200  # findings a page of 检查 shows
 LIST_KINDS = ("societies", "branches", "party-cells", "leaders")
 
 
@@ -41,7 +43,7 @@ def dashboard() -> Any:
     lang, today = current.lang, current.today
     query = ElectionQuery(today=today, lead=Lead.months(registry.settings.lead_months))
     items = current.derived("elections", lambda: due_elections(snap.records, registry.settings, query))
-    table = elections_table(items, registry.settings, query, lang)
+    table = current.derived("elections.table", lambda: elections_table(items, registry.settings, query, lang))
     year = current.derived("inspections", lambda: inspections(snap.records, registry.settings, today))
     assert snap.checked is not None
     counts = {s: snap.checked.count(s) for s in sorted(Severity, key=SEVERITY_ORDER.__getitem__)}
@@ -49,7 +51,7 @@ def dashboard() -> Any:
     party = current.derived("party", lambda: summary_tables(snap.records, snap.qctx, ["party", "grassroots"], ()))
     return render_template(
         "dashboard.html",
-        elections=view(table, lang),
+        elections_html=_tables_html("elections.html", [table]),
         overdue=sum(1 for i in items if i.state == "overdue"),
         due=sum(1 for i in items if i.state == "due"),
         unentered=year.unentered,
@@ -103,14 +105,26 @@ def _list_data(kind: str) -> tuple[Any, dict[str, Any]]:
     sort = tuple(s for s in request.args.getlist("sort") if s.strip())
     text = request.args.get("q", "").strip()
     args = {"where": where, "sort": sort, "q": text}
-    data = list_records(snap.records, snap.qctx, ListRequest(kind, where, sort))
-    if text and kind != "leaders":
-        registry_name = current.registry().settings.registry or ""
-        found = find_table(snap.records, text, current.lang, "pinyin", registry_name)
-        wanted = {row["id"] for row in found.rows}
-        data.rows = [row for row in data.rows if row.get("id") in wanted]
-        data.headline = tr_found(len(data.rows), text)
-    return data, args
+
+    def build() -> Any:
+        data = list_records(snap.records, snap.qctx, ListRequest(kind, where, sort))
+        if text and kind != "leaders":
+            wanted = {row["id"] for row in _found(text).rows}
+            data.rows = [row for row in data.rows if row.get("id") in wanted]
+            data.headline = tr_found(len(data.rows), text)
+        return data
+
+    return current.derived(("list", kind, where, sort, text), build), args
+
+
+def _found(text: str) -> Any:
+    """``kexie find TEXT`` over the snapshot (kept: the same search again is answered at once)."""
+    current = state()
+    snap = current.snapshot()
+    registry_name = current.registry().settings.registry or ""
+    return current.derived(
+        ("find", text), lambda: find_table(snap.records, text, current.lang, "pinyin", registry_name)
+    )
 
 
 def tr_found(count: int, text: str) -> str:
@@ -146,9 +160,7 @@ def find() -> Any:
     text = request.args.get("q", "").strip()
     table = None
     if text:
-        snap = current.snapshot()
-        registry_name = current.registry().settings.registry or ""
-        table = view(find_table(snap.records, text, current.lang, "pinyin", registry_name), current.lang)
+        table = view(_found(text), current.lang)
     return render_template("find.html", q=text, table=table)
 
 
@@ -159,6 +171,9 @@ def check() -> Any:
     assert snap.checked is not None
     wanted = request.args.get("severity", "")
     findings = [f for f in snap.checked.findings if not wanted or str(f.severity) == wanted]
+    pages = max(1, -(-len(findings) // CHECK_PAGE))
+    page = min(max(1, _int(request.args.get("page"), 1)), pages)
+    shown = findings[(page - 1) * CHECK_PAGE : page * CHECK_PAGE]
     rows = [
         {
             "severity": severity_label(f.severity, current.lang),
@@ -169,10 +184,12 @@ def check() -> Any:
             "id": f.id if is_slug(f.id) else "",
             "message": cell_text(f.message),
         }
-        for f in findings
+        for f in shown
     ]
     counts = [(str(s), severity_label(s, current.lang), snap.checked.count(s)) for s in SEVERITY_ORDER]
-    return render_template("check.html", rows=rows, counts=counts, wanted=wanted)
+    return render_template(
+        "check.html", rows=rows, counts=counts, wanted=wanted, page=page, pages=pages, total=len(findings)
+    )
 
 
 @blueprint.route("/elections")
@@ -182,8 +199,9 @@ def elections() -> Any:
     registry = current.registry()
     query = ElectionQuery(today=current.today, lead=Lead.months(registry.settings.lead_months))
     items = current.derived("elections", lambda: due_elections(snap.records, registry.settings, query))
-    table = view(elections_table(items, registry.settings, query, current.lang), current.lang)
-    return render_template("elections.html", rows_view=table, ids=[i.record.id for i in items])
+    data = current.derived("elections.table", lambda: elections_table(items, registry.settings, query, current.lang))
+    shown = _tables_html("elections.html", [data])
+    return render_template("elections.html", tables_html=shown, ids=[i.record.id for i in items])
 
 
 @blueprint.route("/letters/<which>.zip")
@@ -226,13 +244,17 @@ def inspections_page() -> Any:
     snap = current.snapshot()
     registry = current.registry()
     year = _int(request.args.get("year"), 0) or None
-    summary = inspections(snap.records, registry.settings, current.today, year)
-    report = inspections_report(summary, registry.settings, registry.schemas, current.lang)
+
+    def build() -> Any:
+        summary = inspections(snap.records, registry.settings, current.today, year)
+        return inspections_report(summary, registry.settings, registry.schemas, current.lang)
+
+    report = current.derived(("inspections.report", year), build)
     return render_template(
         "tables.html",
         title_key="serve.nav.inspections",
         report=report,
-        tables=views(report.tables, current.lang),
+        tables_html=_tables_html(("inspections.html", year), report.tables),
         letters="inspections",
     )
 
@@ -242,10 +264,14 @@ def party() -> Any:
     current = state()
     snap = current.snapshot()
     registry = current.registry()
-    overview = party_overview(snap.records, registry.settings, registry.schemas, current.today, (), current.lang)
-    report = party_report(overview, registry.settings, registry.schemas, current.lang)
+
+    def build() -> Any:
+        overview = party_overview(snap.records, registry.settings, registry.schemas, current.today, (), current.lang)
+        return party_report(overview, registry.settings, registry.schemas, current.lang)
+
+    report = current.derived("party.report", build)
     return render_template(
-        "tables.html", title_key="serve.nav.party", report=report, tables=views(report.tables, current.lang), letters=""
+        "tables.html", title_key="serve.nav.party", report=report, tables_html=_tables_html("party.html", report.tables)
     )
 
 
@@ -254,7 +280,16 @@ def summary() -> Any:
     current = state()
     snap = current.snapshot()
     result = current.derived("summary", lambda: summary_tables(snap.records, snap.qctx, None, ()))
-    return render_template("summary.html", tables=views([data for _, data in result], current.lang))
+    return render_template("summary.html", tables_html=_tables_html("summary.html", [data for _, data in result]))
+
+
+def _tables_html(key: Any, tables: Any) -> Markup:
+    """The tables of a page rendered once per snapshot (thousands of rows at 10,000 records)."""
+    current = state()
+    html: Markup = current.derived(
+        key, lambda: Markup(render_template("_tables.html", tables=views(tables, current.lang)))
+    )
+    return html
 
 
 @blueprint.route("/report")

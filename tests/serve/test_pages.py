@@ -191,3 +191,30 @@ def test_token_is_required_when_set(sample: Path) -> None:
 def test_english_pages(sample: Path) -> None:
     body = text(client_for(sample, lang="en").get("/"))
     assert "Dashboard" in body and "工作台" not in body
+
+
+def test_changes_on_disk_are_seen(tmp_path: Path) -> None:
+    """A file replaced by a rename is seen by the next page; one rewritten in place after the walk."""
+    import os  # noqa: PLC0415 - one test
+
+    root = copy_sample(tmp_path)
+    client = client_for(root)
+    current = client.application.extensions["kexie"]
+    assert "示例市水利学会" in text(client.get(f"/record/{SOCIETY}"))
+    path = root / "records" / "societies" / f"{SOCIETY}.yaml"
+    new = path.with_name(".tmp.yaml")
+    new.write_text(
+        path.read_text(encoding="utf-8").replace("示例市水利学会", "示例市水利改名学会", 1), encoding="utf-8"
+    )
+    os.replace(new, path)
+    assert "示例市水利改名学会" in text(client.get(f"/record/{SOCIETY}"))
+    folder = os.stat(path.parent)
+    with path.open("r+", encoding="utf-8") as handle:  # in place: the folder does not change
+        body = handle.read().replace("示例市水利改名学会", "示例市水利再改学会", 1)
+        handle.seek(0)
+        handle.write(body)
+        handle.truncate()
+    os.utime(path.parent, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+    assert current.rescan() is True
+    assert "示例市水利再改学会" in text(client.get(f"/record/{SOCIETY}"))
+    assert current.rescan() is False  # nothing changed since
