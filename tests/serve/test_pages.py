@@ -206,9 +206,9 @@ def test_changes_on_disk_are_seen(tmp_path: Path) -> None:
     new.write_text(
         path.read_text(encoding="utf-8").replace("示例市水利学会", "示例市水利改名学会", 1), encoding="utf-8"
     )
-    os.replace(new, path)
+    new.replace(path)
     assert "示例市水利改名学会" in text(client.get(f"/record/{SOCIETY}"))
-    folder = os.stat(path.parent)
+    folder = path.parent.stat()
     with path.open("r+", encoding="utf-8") as handle:  # in place: the folder does not change
         body = handle.read().replace("示例市水利改名学会", "示例市水利再改学会", 1)
         handle.seek(0)
