@@ -9,7 +9,8 @@ on 127.0.0.1:
 
 - *start-up*: from starting the process until it prints its address (it listens then);
 - *first page*: the 工作台 right after, while the registry loads (cold: no check cache);
-- each page *warm*: the median of ``--repeat`` requests after one request that warms it.
+- each page's *first request* (a new filter or search is computed then), and *warm*: the median of
+  ``--repeat`` requests after it (the page is kept until a file changes).
 
 Prints a Markdown table (docs/serve.md keeps the figures). The target (issue 26):
 every page under 200 ms warm at 10,000 records, start-up under 2 s.
@@ -96,20 +97,20 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for page in PAGES:
             url = base + page.format(society=society)
-            fetch(url)
+            once = fetch(url)
             times = [fetch(url) for _ in range(args.repeat)]
-            rows.append((page, statistics.median(times), max(times)))
+            rows.append((page, once, statistics.median(times), max(times)))
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=60)
         if proc.stderr is not None:
             proc.stderr.close()
     print(f"kexie serve, {args.size} records, median of {args.repeat} warm requests over HTTP\n")
-    print("| page | warm median (ms) | warm max (ms) |\n|---|---:|---:|")
-    for page, median, worst in rows:
-        print(f"| `{page}` | {median * 1000:.0f} | {worst * 1000:.0f} |")
+    print("| page | first request (ms) | warm median (ms) | warm max (ms) |\n|---|---:|---:|---:|")
+    for page, once, median, worst in rows:
+        print(f"| `{page}` | {once * 1000:.0f} | {median * 1000:.0f} | {worst * 1000:.0f} |")
     print(f"\nstart-up (until listening): {startup:.2f} s; first 工作台 (registry loading, no cache): {first:.2f} s")
-    slow = [page for page, median, _ in rows if median >= TARGET_PAGE]
+    slow = [page for page, _, median, _ in rows if median >= TARGET_PAGE]
     print(
         f"target every page < {TARGET_PAGE * 1000:.0f} ms warm: {'met' if not slow else 'NOT met: ' + ', '.join(slow)}"
     )
