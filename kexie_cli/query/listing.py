@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,15 +131,22 @@ def _sorter(f: Field, qctx: QueryContext, order: str) -> Callable[[tuple[Item, d
 
 
 def _key(f: Field, item: Item, qctx: QueryContext, order: str) -> Any:
+    """A sort key that never compares across types: numbers, then dates, then text, then anything else.
+
+    A field can hold values of several types when some records are wrong (a malformed date stays
+    text): those sort after the well-formed ones instead of stopping the command.
+    """
     value = f.value(item, qctx)
     if isinstance(value, list):
         value = value[0] if value else None
+    if isinstance(value, (bool, int, float)):
+        return (0, value)
+    if isinstance(value, dt.date):
+        return (1, value)
     if isinstance(value, str):
         shown = f.display(value, qctx.lang) if f.labels else value
-        return names.sort_key(shown, order, person=f.person)
-    if isinstance(value, dict):
-        return str(value)
-    return value
+        return (2, names.sort_key(shown, order, person=f.person))
+    return (3, str(value))
 
 
 def field_table(kind_name: str, qctx: QueryContext) -> TableData:
