@@ -48,6 +48,11 @@ def write_registry(root: Path, files: dict[str, str | bytes], settings: str = MI
     root.mkdir(parents=True, exist_ok=True)
     (root / "kexie.yaml").write_text(settings, encoding="utf-8")
     for rel, body in files.items():
+        if " -> " in rel:  # a symbolic link (rule examples: ``--- records/societies -> ../elsewhere``)
+            name, _, target = rel.partition(" -> ")
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).symlink_to(target)
+            continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(body, bytes):
