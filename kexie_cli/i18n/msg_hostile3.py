@@ -34,3 +34,13 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        # options and sql
+        "option.not_finite": ("{value} 不是有限的数", "{value} is not a finite number"),
+        "sql.printf_width": (
+            "printf/format 的宽度或精度超过 {limit}，已停止",
+            "a printf/format width or precision over {limit}; stopped",
+        ),
+    }
+)
