@@ -13,11 +13,18 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from kexie_cli.cli import cli
 
 # Message catalogue mistakes raise under tests (a missing key or placeholder); production falls back.
 os.environ["KEXIE_I18N_STRICT"] = "1"
+
+# Hypothesis judges by the clock unless told not to: a 200 ms deadline per example and a "too slow" health
+# check fail on a busy machine. No verdict may depend on machine speed (docs/testing.md, "Machine speed").
+# A test's own suppress_health_check list replaces this one: name too_slow there as well.
+settings.register_profile("kexie", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("kexie")
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"

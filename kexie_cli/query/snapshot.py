@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 from kexie_cli.errors import KexieError
 from kexie_cli.query.context import QueryContext
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.index import Index
 from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.registry import gitio
-from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE, RecordFile
+from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.settings import Settings, load_settings
 from kexie_cli.validate.engine import check

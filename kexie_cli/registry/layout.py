@@ -1,4 +1,4 @@
-"""Folder layout (SPEC §1): where each kind lives, and how the root is found."""
+"""Folder layout (docs/registry.md, 台账与查找): where each kind lives, and how the root is found."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from pathlib import Path
 
 from kexie_cli import kinds
 from kexie_cli.errors import KexieError
+from kexie_cli.records.file import RecordFile
 
 SETTINGS_FILE = "kexie.yaml"
 RECORDS_DIR = "records"
 KIND_FOLDERS = kinds.FOLDERS  # kind -> folder under records/ (kexie_cli/kinds.py)
 FOLDER_KINDS = kinds.FOLDER_KINDS
 KINDS = kinds.CODES
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # SPEC §1: what an id may be
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # what an id may be (docs/registry.md)
 
 
 def is_slug(text: object) -> bool:
@@ -39,7 +40,7 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 def record_path(root: Path, kind: str, record_id: str) -> Path:
     """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses an id that is not a slug.
 
-    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (SPEC §1 slug).
+    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (docs/registry.md).
     """
     if not is_slug(record_id):
         raise KexieError("new.bad_id", id=record_id)
@@ -64,55 +65,6 @@ def _text_name(name: str) -> str:
     except UnicodeEncodeError:
         return name_text(os.fsencode(name))
     return name
-
-
-class RecordFile:
-    """A file under records/: where it is, and the kind its folder implies.
-
-    Made for every file of every check, so the :class:`Path` is built only
-    when asked for (``abspath`` is the plain string the readers use).
-    ``regular``: the folder scan saw a regular file (not a link), so the
-    reader may skip its own ``stat`` before opening (it still checks the
-    opened file with ``fstat``).
-    """
-
-    __slots__ = ("_path", "abspath", "kind", "link", "regular", "relpath")
-
-    def __init__(
-        self, path: Path | str, relpath: str, kind: str | None, regular: bool = False, link: str | None = None
-    ) -> None:
-        self._path = path if isinstance(path, Path) else None
-        self.abspath = str(path)
-        self.relpath = relpath
-        self.kind = kind  # None: outside the known folders or not .yaml (K006), or a linked folder (K007)
-        self.regular = regular
-        self.link = link  # a folder that is a symbolic link (to ``link``): never entered (K007)
-
-    @property
-    def path(self) -> Path:
-        if self._path is None:
-            self._path = Path(self.abspath)
-        return self._path
-
-    @property
-    def name(self) -> str:
-        return self.relpath.rpartition("/")[2]
-
-    @property
-    def stem_id(self) -> str:
-        return self.name.removesuffix(".yaml")
-
-    def _key(self) -> tuple[str, str, str | None]:
-        return (self.abspath, self.relpath, self.kind)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, RecordFile) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"RecordFile({self.abspath!r}, {self.relpath!r}, {self.kind!r})"
 
 
 def record_files(root: Path) -> list[RecordFile]:

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
-from kexie_cli.registry.layout import RecordFile, find_root, record_files
+from kexie_cli.registry.layout import find_root, record_files
 from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings, load_settings
@@ -52,7 +53,7 @@ def load_record(file: RecordFile, max_bytes: int) -> Record:
     raw, problems = read_record(file, max_bytes)
     if raw is None:
         return Record(file, None, problems=problems)
-    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - fast plugs in above the registry (yaml-rs)
+    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs: only when a record is loaded
 
     loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)

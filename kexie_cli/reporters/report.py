@@ -14,6 +14,7 @@ from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.report.text import Sentence, change_text, plain, sentences, value_text
 from kexie_cli.reporters.tables import render_table
+from kexie_cli.share import percent
 from kexie_cli.tables import TableData
 
 NUMERALS = "一二三四五六七八九十"
@@ -197,7 +198,7 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
             cover.append((f"{zh}{word}" if not en else f"{kind} {key}", row.get(key)))
     for kind, zh in (("township", "街道/乡镇科协"), ("village", "村/社区科协")):
         cover.append((zh if not en else kind, grass.get(kind, {}).get("rate")))
-    cover_items = [(label, (v or 0) * 100, "—" if v is None else f"{v * 100:.1f}%") for label, v in cover]
+    cover_items = [(label, (v or 0) * 100, percent(v)) for label, v in cover]
     quarters = report.table("elections").rows
     history = report.table("inspection-history")
     results = [c for c in history.columns if c.key not in {"year", "total"}]

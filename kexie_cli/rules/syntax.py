@@ -168,7 +168,7 @@ builtin(
     "缺少必填字段",
     "Required field missing",
     f"""
-    A required field is missing (SPEC §3): every kind needs id, kind, name,
+    A required field is missing (the schemas, schemas/*.schema.json): every kind needs id, kind, name,
     status, founded; a society level, discipline and registration.uscc; a
     branch type; a party cell form and covers (empty only for committee and
     general-branch); a term number, started, years; a leader role, name,
