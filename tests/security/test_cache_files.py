@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kexie_cli.fast import cache
+from kexie_cli.validate import cache
 from tests.conftest import AS_OF, run_cli
 from tests.robustness.test_corpus import deadline  # noqa: F401 - the fixture
 from tests.security.hostile import society
