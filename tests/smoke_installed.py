@@ -63,6 +63,8 @@ def cases() -> list[Case]:
         Case(("due-elections", "--format", "json", *a), json_out=True),
         Case(("due-elections", "--format", "csv", *a)),
         Case(("rules",)),
+        Case(("init", "示例县科学技术协会", "--root", "../new-registry")),  # a sibling folder, outside the sample
+        Case(("init", "--root", "."), (2,)),  # the sample already has kexie.yaml: refused, nothing changed
         Case(("rules", "K402")),
         Case(("schema", "society"), json_out=True),
         Case(("schema", "settings"), json_out=True),
