@@ -69,3 +69,11 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "new.bad_template": (
+            "记录模板 {path} 无法使用：{detail}",
+            "the record template {path} cannot be used: {detail}",
+        ),
+    }
+)
