@@ -112,6 +112,8 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
+    scope: str | None = None  # the report's word for the whole area (全市, 全省 ...); None: from the name
+    report_omit: tuple[str, ...] = ()  # headlines of `kexie report` turned off (report.omit)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
@@ -264,5 +266,7 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
+        scope=data.get("scope"),
+        report_omit=tuple(data.get("report", {}).get("omit", ())),
         raw=data,
     )
