@@ -113,6 +113,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "按记录“{name}”匹配，记录中的全称未改动",
         "matched to the record “{name}”, whose full name is kept",
     ),
+    "import.joined_sheets": (
+        "按统一社会信用代码或名称并入的工作表：{sheets}",
+        "sheets joined by USCC or name: {sheets}",
+    ),
+    "import.note.join_unmatched": (
+        "在工作表“{sheet}”中没有同一代码或名称的行，未并入",
+        "no row with that code or name in the sheet “{sheet}”; not joined",
+    ),
+    "import.note.join_ambiguous": (
+        "在工作表“{sheet}”中可能对应多行，未并入",
+        "may match several rows of the sheet “{sheet}”; not joined",
+    ),
     "import.stale_removed": (
         "已删除上次中断的写入留下的临时文件：{files}",
         "removed temporary files left by an interrupted write: {files}",

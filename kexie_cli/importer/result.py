@@ -37,6 +37,7 @@ class ImportResult:
     ignored: list[tuple[int, str]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # export detail sheets used
+    joined: list[str] = field(default_factory=list)  # other sheets joined to the rows by code or name
     unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
     stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
     constants: dict[str, Any] = field(default_factory=dict)  # --set FIELD=VALUE

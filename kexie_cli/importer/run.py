@@ -25,6 +25,7 @@ from kexie_cli.importer.details import Details, read_details
 from kexie_cli.importer.fields import index, keep_full_name, keep_precise, resolve_refs, row_fields, uscc_changed
 from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
 from kexie_cli.importer.ids import new_id
+from kexie_cli.importer.join import join_sheets
 from kexie_cli.importer.result import ImportResult, Plan, RowResult
 from kexie_cli.importer.rows import RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
@@ -55,6 +56,8 @@ def import_file(
     full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
+    name = registry.settings.registry
+    joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data)
     apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
@@ -69,7 +72,8 @@ def import_file(
         ignored=data.ignored,
         notes=data.notes + details.notes,
         details=sorted(details.present),
-        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in details.sheets],
+        joined=joined,
+        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*details.sheets, *joined}],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
         constants=fixed,

@@ -341,3 +341,45 @@ def test_references_by_short_or_place_less_names(reg: Path, tmp_path: Path) -> N
     run = run_import(reg, cells, kind="party-cell")
     assert run.exit_code == 0, run.stdout + run.stderr
     assert load(reg, "party-cells", run.json()["rows"][0]["id"])["covers"] == ["nong-xuehui", "lin-xuehui"]
+
+
+def test_several_sheets_joined_by_code_or_name(reg: Path, tmp_path: Path) -> None:
+    book = Workbook()
+    basic = book.active
+    basic.title = "学会基本情况"
+    for row in (
+        ["学会名称", "统一社会信用代码", "成立时间"],
+        ["星河市物理学会", USCC, "1965"],
+        ["星河市农学会", None, "1980"],
+    ):
+        basic.append(row)
+    inspections = book.create_sheet("年检情况")
+    for row in (["学会名称", "2024年检", "2025年检"], ["物理学会", "合格", "基本合格"], ["市农学会", "未参检", "合格"]):
+        inspections.append(row)
+    party = book.create_sheet("党建情况")
+    for row in (
+        ["统一社会信用代码", "单位名称", "党建联络员"],
+        [USCC, "星河市物理学会", "周七"],
+        [None, "星河市无此学会", "吴八"],
+    ):
+        party.append(row)
+    notes = book.create_sheet("填表说明")
+    notes.append(["请按要求填写"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    run = run_import(reg, path)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    report = run.json()
+    assert report["sheet"] == "学会基本情况"
+    assert report["joined_sheets"] == ["年检情况", "党建情况"]
+    assert report["unread_sheets"] == ["填表说明"]
+    ids = {r["name"]: r["id"] for r in report["rows"]}
+    physics = load(reg, "societies", ids["星河市物理学会"])
+    assert physics["inspections"] == [{"year": 2024, "result": "pass"}, {"year": 2025, "result": "basic-pass"}]
+    assert physics["liaison"] == {"name": "周七"}
+    farming = load(reg, "societies", ids["星河市农学会"])
+    assert farming["inspections"] == [{"year": 2024, "result": "missing"}, {"year": 2025, "result": "pass"}]
+    assert "liaison" not in farming
+    unmatched = [n for n in report["notes"] if n["reason"] == "import.note.join_unmatched"]
+    assert [(n["row"], n["column"], n["value"]) for n in unmatched] == [(3, "党建情况!名称", "星河市无此学会")]
+    assert_reimport_is_a_no_op(reg, path)
