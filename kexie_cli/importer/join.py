@@ -29,6 +29,7 @@ def join_sheets(
     schemas: SchemaSet,
     registry_name: str,
     data: SheetRows,
+    cache: dict[int, ColumnMap | None],
 ) -> list[str]:
     """Join the sheets that add fields to ``data`` (in place); their titles."""
     joined: list[str] = []
@@ -43,7 +44,7 @@ def join_sheets(
     for sheet in sheets:
         if sheet is main.sheet or sheet.title in skip:
             continue
-        found = find_columns(sheet, table)
+        found = cache[id(sheet)] if id(sheet) in cache else find_columns(sheet, table)
         if found is None or not set(found.columns.values()) - have - KEYS:
             continue
         full(sheet)

@@ -20,7 +20,7 @@ from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
-from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
+from kexie_cli.importer.columns import ColumnMap, describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
 from kexie_cli.importer.fields import index, keep_full_name, keep_precise, resolve_refs, row_fields, uscc_changed
 from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
@@ -52,12 +52,13 @@ def import_file(
     fixed = parse_constants(constants, kind, registry.schemas)
     sheets = read_file(path, upto=(overrides.header_row or 0) if overrides else 0)
     table = synonyms(kind, overrides)
-    columns = pick_sheet(sheets, table, overrides, sheet)
+    headers: dict[int, ColumnMap | None] = {}
+    columns = pick_sheet(sheets, table, overrides, sheet, headers)
     full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
     name = registry.settings.registry
-    joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data)
+    joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data, headers)
     apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
