@@ -29,8 +29,8 @@ from kexie_cli.importer.cells import Cell
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
-MAX_CELLS = 1_000_000  # filled cells read from the sheets an import reads in full
-MAX_SHARED_STRINGS = 1_000_000
+MAX_CELLS = 300_000  # filled cells read from the sheets an import reads in full (a large 台账: 5,000 rows × 60)
+MAX_SHARED_STRINGS = 300_000
 MAX_SHEET_PART = 128 * 1024 * 1024  # declared unzipped size of one sheet or of the shared strings
 MAX_OTHER_PART = 16 * 1024 * 1024  # of any other part (styles, workbook, relationships ...)
 MAX_SHEETS = 1_000
