@@ -30,6 +30,7 @@ from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.numerals import chinese_number, cn_date, term_label
 from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.election import record_steps
@@ -37,7 +38,6 @@ from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import inspection_years
 from kexie_cli.terms import TermState
 
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
@@ -226,7 +226,7 @@ def inspection_letters(
     index = index or {}
     out = []
     for item in summary.rows:
-        if len(item.streak) >= 2:
+        if item.candidate:
             letter = "inspection-revoke"
         elif item.category in ("missing", "none"):
             letter = "inspection-missing"

@@ -34,6 +34,7 @@ DEFAULT_PARTY_TERMS = {
     "village": 5,
 }
 DEFAULT_COMMITTEE_MIN_MEMBERS = 7
+DEFAULT_GRACE_DAYS = 15  # 三会一课 records are entered after the month ends (docs/party.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class PartySettings:
     upper_meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_UPPER_MEETINGS))
     committee_min_members: int = DEFAULT_COMMITTEE_MIN_MEMBERS
     term_years: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PARTY_TERMS))
+    grace_days: int = DEFAULT_GRACE_DAYS  # a month (quarter) is checked this many days after it ends
 
 
 def _party(data: dict[str, Any]) -> PartySettings:
@@ -54,6 +56,7 @@ def _party(data: dict[str, Any]) -> PartySettings:
         upper_meetings=dict(upper) if isinstance(upper, dict) else dict(DEFAULT_UPPER_MEETINGS),
         committee_min_members=int(party.get("committee_min_members", DEFAULT_COMMITTEE_MIN_MEMBERS)),
         term_years=DEFAULT_PARTY_TERMS | dict(party.get("term_years", {})),
+        grace_days=int(party.get("grace_days", DEFAULT_GRACE_DAYS)),
     )
 
 

@@ -75,8 +75,8 @@ def test_plain_report_names_every_assumed_date(reg: Path, tmp_path: Path) -> Non
     book = write_book(tmp_path / "t.xlsx")
     run = run_cli(["import", str(book), "--kind", "society", "--as-of", AS_OF], reg)
     assert run.exit_code == 0
-    assert "第 4 行“成立时间”1980.05：只到月份，记为当月 1 日（1980-05-01）" in run.stdout
-    assert "第 11 行“成立时间”1995：只有年份，记为当年 1 月 1 日（1995-01-01）" in run.stdout
+    assert "第 4 行“成立时间”列的值「1980.05」：只到月份，记为当月 1 日（1980-05-01）" in run.stdout
+    assert "第 11 行“成立时间”列的值「1995」：只有年份，记为当年 1 月 1 日（1995-01-01）" in run.stdout
     assert "第 13 行：合计行，已忽略" in run.stdout
 
 
