@@ -13,7 +13,7 @@ from kexie_cli.i18n import tr
 class KexieError(Exception):
     """A usage or environment problem, described by a catalogue key."""
 
-    exit_code = 2  # a subclass may end the command with another code (SPEC §7: sql bounds exit 1)
+    exit_code = 2  # a subclass may end the command with another code (`kexie sql` bounds: 1, docs/security.md)
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)

@@ -12,7 +12,8 @@ exit code is not one of those documented for it, or when kexie prints an
 internal error or a Python traceback. A command without a case fails too, so
 a new command cannot ship untested.
 
-Only the standard library is used: the script must run with any Python.
+Only the standard library is used (and ``tests/waiting.py``, which uses only it): the script must run with
+any Python.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # for tests/waiting.py (standard library only; nothing of the checkout's kexie_cli)
+from tests import waiting  # noqa: E402
+
 AS_OF = "2026-11-23"
 SOCIETY = "jinshu-xuehui"
 INTERNAL = re.compile(r"内部错误|internal error|Traceback \(most recent call last\)", re.IGNORECASE)
@@ -204,16 +208,7 @@ def run(kexie: Path, root: Path, case: Case) -> str | None:
     env["COLUMNS"] = "100"
     if case.server:
         return run_server(kexie, root, case, env)
-    proc = subprocess.run(
-        [str(kexie), *case.args],
-        cwd=root,
-        env=env,
-        input=case.stdin or "",
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = waiting.run([str(kexie), *case.args], cwd=root, env=env, data=case.stdin or "", text=True)
     shown = "kexie " + " ".join(case.args)
     if INTERNAL.search(proc.stderr) or INTERNAL.search(proc.stdout):
         return f"{shown}: internal error\n{proc.stderr[-2000:]}"

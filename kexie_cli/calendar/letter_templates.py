@@ -17,9 +17,9 @@ from types import TracebackType
 from typing import Any
 
 from kexie_cli.bounds import MB, TimeLimit, memory_limit, time_limit
-from kexie_cli.calendar.numerals import cn_date
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import cn_date
 from kexie_cli.registry.resources import resource_path, shipped_dir
 
 BLOCKS = ("title", "recipient", "body", "signature", "date")

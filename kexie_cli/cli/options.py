@@ -147,7 +147,7 @@ def open_registry(root: Path | None) -> Any:
 
 def xlsx_heading() -> Any:
     """The registry's name and the day of the figures, for the title row of every xlsx sheet."""
-    from kexie_cli.exporters.xlsx import Heading
+    from kexie_cli.reporters.xlsx import Heading
 
     return Heading(CURRENT_REGISTRY, CURRENT_DATE or dt.date.today())
 
@@ -171,7 +171,7 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
     if chosen == "xlsx":
         if output is None:
             raise KexieError("output.required", fmt="xlsx")
-        from kexie_cli.exporters.xlsx import write_xlsx
+        from kexie_cli.reporters.xlsx import write_xlsx
 
         write_xlsx([data], output, language, heading=xlsx_heading())
         return
@@ -188,7 +188,7 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
 
 
 def warn_unreadable(records: Sequence[Any], language: str, limit: int | None = None) -> int:
-    """Name the record files that could not be loaded on stderr (SPEC §7); returns their number."""
+    """Name the unreadable record files on stderr (docs/registry.md, 无法读取的文件); returns their number."""
     from kexie_cli.reporters.unreadable import warn
 
     return warn(records, language, limit=limit)

@@ -27,10 +27,9 @@ class Unreadable(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A cell's value as the sheet holds it; ``numeric`` is True for a number cell (not text)."""
+    """A cell's value as the sheet holds it (a number cell holds an int or a float, not text)."""
 
     value: Any
-    numeric: bool = False
     decimals: int | None = None  # fixed decimals of the cell's number format ("0.00" -> 2), when known
 
 

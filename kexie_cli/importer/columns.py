@@ -275,10 +275,6 @@ def pick_sheet(
     return best
 
 
-def target_path(target: str) -> tuple[str, ...]:
-    return tuple(target.split("."))
-
-
 def describe(columns: dict[int, str], headers: dict[int, str]) -> list[tuple[str, str]]:
     """(header, target) pairs in column order, for the report."""
     return [(headers[i], columns[i]) for i in sorted(columns)]

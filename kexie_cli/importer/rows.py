@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,7 +110,3 @@ def typed(
     if str(path[-1]) == "name":
         return cells.read_person(cell), None
     return cells.read_text(cell), None
-
-
-def iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value

@@ -28,7 +28,7 @@ from kexie_cli.importer.rows import Note, RowValues, read_rows
 from kexie_cli.importer.sheets import read_file
 from kexie_cli.outfile import replace_atomically
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
@@ -337,8 +337,3 @@ def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
     for plan in plans:
         if plan.result.file in by_file:
             plan.result.errors = by_file[plan.result.file]
-
-
-def _kind_of(relpath: str) -> str | None:
-    parts = relpath.split("/")
-    return FOLDER_KINDS.get(parts[1]) if len(parts) == 3 else None

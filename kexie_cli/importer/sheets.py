@@ -112,7 +112,7 @@ def _cell(cell: Any) -> Cell:
         return Cell(value)
     if isinstance(value, (int, float)):
         match = _DECIMALS.match(str(getattr(cell, "number_format", "") or ""))
-        return Cell(value, numeric=True, decimals=len(match.group(1)) if match else None)
+        return Cell(value, decimals=len(match.group(1)) if match else None)
     if isinstance(value, dt.time):
         return Cell(value.isoformat())
     return Cell(str(value))  # text, and formulas as their text (never evaluated)

@@ -6,7 +6,7 @@
 - Forms of cover: ``own`` (党支部, 党总支 or 党委 of its own), ``joint`` (联合党支部), ``functional``
   (功能型党支部), ``working-group`` (党的工作小组), ``liaison`` (党建联络员 or 党建工作指导员). A record
   lists every form it has, not only the strongest.
-- 党的组织覆盖: covered by a cell of a form in ``ORGANISATION_FORMS`` (``own``, ``joint``, ``functional``).
+- 党的组织覆盖: covered by a cell of form ``own``, ``joint`` or ``functional``.
   党的工作覆盖: organisation cover, or a working group, or a liaison. Rule K501 is "active and no work
   cover".
 """

@@ -215,7 +215,6 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
         ],
     ),
 }
-TABLE_NAMES = tuple(SCHEMA)
 
 
 def code_label(labels: str, value: Any, lang: str) -> str:

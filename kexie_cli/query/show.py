@@ -13,6 +13,7 @@ from kexie_cli.query.context import Item, QueryContext
 from kexie_cli.query.derived import DERIVED
 from kexie_cli.query.fields import resolve
 from kexie_cli.records.model import Record, entries, text
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable
 from kexie_cli.validate.engine import CheckResult, check
@@ -55,6 +56,9 @@ class UnloadableFile(KexieError):
         return tr("show.unloadable", lang, file=self.params["file"], line=p.line, code=p.code, detail=detail)
 
 
+_RECORD_FOLDERS = frozenset({RECORDS_DIR, *(f"{RECORDS_DIR}/{folder}" for folder in KIND_FOLDERS.values())})
+
+
 def show(
     registry: Registry, records: list[Record], qctx: QueryContext, record_id: str, checked: CheckResult | None = None
 ) -> RecordView:
@@ -62,6 +66,7 @@ def show(
     record = qctx.index.get(record_id)
     if record is None:
         broken = [r for r in records if not r.loaded and r.problems and r.file.stem_id == record_id]
+        broken += [r for r in records if r.file.link is not None and r.relpath in _RECORD_FOLDERS]  # K007
         if broken:  # the file is there but does not load: say why instead of "no such record"
             raise UnloadableFile(broken[0])
     if record is None or record.kind is None:

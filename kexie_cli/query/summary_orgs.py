@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from kexie_cli.calendar.numerals import chinese_number
+from kexie_cli.numerals import chinese_number
 from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.derived import district_of, latest_stars, npo_expiry, npo_grade_in_force, stars_in_force
 from kexie_cli.query.summary_base import Summary, kind_label, pct, share

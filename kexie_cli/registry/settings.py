@@ -92,7 +92,7 @@ class LetterSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Registry settings with every default applied (SPEC §5)."""
+    """Registry settings with every default applied (schemas/settings.schema.json)."""
 
     registry: str = "科学技术协会"
     lead_months: int = 6
@@ -110,7 +110,6 @@ class Settings:
     ignore: tuple[IgnoreEntry, ...] = ()
     strict: bool = False
     max_file_bytes: int = DEFAULT_MAX_BYTES
-    meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
     raw: dict[str, Any] = field(default_factory=dict)
@@ -126,7 +125,7 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
         raw_bytes = path.read_bytes()
     except OSError as exc:
         raise KexieError("settings.unreadable", file=SETTINGS_FILE, detail=exc.strerror or str(exc)) from exc
-    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - fast plugs in its loader and validator (docs/architecture.md)
+    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs / jsonschema-rs: only when settings are read
 
     loaded = load_any(raw_bytes)
     if loaded.problems:
@@ -146,7 +145,7 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
 
 
 def _validate(data: dict[str, Any], positions: Positions, schemas: SchemaSet) -> None:
-    from kexie_cli.fast.validate import is_valid  # noqa: PLC0415 - fast plugs in its loader and validator (docs/architecture.md)
+    from kexie_cli.registry.prevalidate import is_valid  # noqa: PLC0415 - imports yaml-rs / jsonschema-rs: only when settings are read
 
     if is_valid(schemas, "settings", data):  # the fast validator; the Python one explains errors
         return
@@ -263,7 +262,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         ignore=tuple(ignores),
         strict=bool(data.get("rules", {}).get("strict", False)),
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
-        meetings=DEFAULT_MEETINGS | dict(data.get("party", {}).get("meetings", {})),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
         raw=data,

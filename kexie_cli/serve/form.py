@@ -27,7 +27,6 @@ from kexie_cli.edit.operations import SetField, UnsetField
 from kexie_cli.errors import KexieError
 from kexie_cli.registry.schemas import SchemaSet
 
-READ_ONLY_KEYS = frozenset({"id", "kind"})
 MAX_DEPTH = 4  # deeper structures (an election inside a past term) are shown, not edited, in the form
 
 

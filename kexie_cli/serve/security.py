@@ -56,7 +56,6 @@ def install(app: Flask, *, token: str | None, read_only: bool, loopback: bool, l
             offered = request.args.get("token")
             if offered is not None and hmac.compare_digest(offered.encode(), token.encode()):
                 session["auth"] = True
-                session.permanent = False
                 return redirect(request.path)
             if request.path not in OPEN_PATHS:
                 return redirect("/login")

@@ -21,7 +21,7 @@ from kexie_cli.calendar.inspections import inspections, inspections_report
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.party import party_overview, party_report
 from kexie_cli.errors import KexieError
-from kexie_cli.finding import SEVERITY_ORDER, Severity, severity_label
+from kexie_cli.finding import Severity, severity_label
 from kexie_cli.query.find import find_table
 from kexie_cli.query.listing import ListRequest, list_records
 from kexie_cli.query.summary import summary as summary_tables
@@ -46,7 +46,7 @@ def dashboard() -> Any:
     table = current.derived("elections.table", lambda: elections_table(items, registry.settings, query, lang))
     year = current.derived("inspections", lambda: inspections(snap.records, registry.settings, today))
     assert snap.checked is not None
-    counts = {s: snap.checked.count(s) for s in sorted(Severity, key=SEVERITY_ORDER.__getitem__)}
+    counts = {s: snap.checked.count(s) for s in Severity}  # error, warning, info
     severities = [(str(s), severity_label(s, lang), n) for s, n in counts.items()]
     party = current.derived("party", lambda: summary_tables(snap.records, snap.qctx, ["party", "grassroots"], ()))
     return render_template(
@@ -81,7 +81,7 @@ def listing(kind: str = "societies") -> Any:
 @blueprint.route("/list/<kind>.xlsx")
 def export(kind: str) -> Any:
     """The current view (filters, search and order; every page) as an xlsx file, by the shared exporter."""
-    from kexie_cli.exporters.xlsx import write_xlsx  # noqa: PLC0415 - openpyxl is slow to import
+    from kexie_cli.reporters.xlsx import write_xlsx  # noqa: PLC0415 - openpyxl is slow to import
 
     if kind not in LIST_KINDS:
         raise KexieError("query.kind_unknown", kind=cell_text(kind), kinds=", ".join(LIST_KINDS))
@@ -186,7 +186,7 @@ def check() -> Any:
         }
         for f in shown
     ]
-    counts = [(str(s), severity_label(s, current.lang), snap.checked.count(s)) for s in SEVERITY_ORDER]
+    counts = [(str(s), severity_label(s, current.lang), snap.checked.count(s)) for s in Severity]
     return render_template(
         "check.html", rows=rows, counts=counts, wanted=wanted, page=page, pages=pages, total=len(findings)
     )

@@ -11,15 +11,6 @@ from kexie_cli.registry.layout import KINDS
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules.base import Hit
 
-CODE_BY_KEYWORD = {
-    "required": "K101",
-    "dependentRequired": "K101",
-    "type": "K102",
-    "enum": "K103",
-    "const": "K103",
-    "additionalProperties": "K105",
-    "unevaluatedProperties": "K105",
-}
 FORMAT_KEYWORDS = frozenset(
     {
         "format",
@@ -176,7 +167,7 @@ def _map_error(error: Any, kind: str, schemas: SchemaSet) -> list[tuple[str, Hit
 
 
 def _empty_covers(record: Record) -> list[tuple[str, Hit]]:
-    """``covers`` may be empty only for committee and general-branch (SPEC §3)."""
+    """``covers`` may be empty only for committee and general-branch (docs/rules.md, K101)."""
     if record.kind != "party-cell":
         return []
     covers = record.get("covers")

@@ -18,11 +18,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.exporters.xlsx import Heading, write_xlsx
 from kexie_cli.outfile import check_target, make_folder, write_bytes, write_text
 from kexie_cli.query.dataset_schema import Table, table_data
 from kexie_cli.query.sqlite import fill
 from kexie_cli.reporters.tables import render_table
+from kexie_cli.reporters.xlsx import Heading, write_xlsx
 from kexie_cli.tables import to_jsonable
 
 

@@ -1,7 +1,7 @@
 """Records rebuilt from the cache: data, text and positions are made on first use.
 
 A check where most files are unchanged takes their per-file outcomes from
-the cache (:mod:`kexie_cli.fast.cache`). The cache keeps no record data,
+the cache (:mod:`kexie_cli.validate.cache`). The cache keeps no record data,
 only each record's *facts*: the values of the few top-level keys that the
 index and the registry-scope rules read of every record (:data:`FACT_KEYS`).
 A :class:`CachedRecord` answers :meth:`~Record.get` for those keys from the
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.model import Record, get
 from kexie_cli.records.positions import Positions
-from kexie_cli.registry.layout import RecordFile
 
 #: Top-level keys whose values every cache entry keeps (read of every record by the index,
 #: the registry-scope rules K201/K204/K206/K207, the party coverage and the listings).
@@ -86,7 +86,7 @@ class CachedRecord(Record):
     @property
     def positions(self) -> Positions:
         if self._positions is None:
-            from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs: only once positions are asked for
+            from kexie_cli.records.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs: only once positions are asked for
 
             self._positions = LazyPositions(self.text, self.data)
         return self._positions

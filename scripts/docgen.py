@@ -1,6 +1,7 @@
 """Generate docs/rules.md and docs/commands.md; ``check`` fails when they are stale.
 
-Run as ``python -m kexie_cli.docgen write|check`` (``make docs`` / ``make docs-check``).
+Run as ``python -m scripts.docgen write|check`` (``make docs`` / ``make docs-check``). A developer tool:
+it is not part of the wheel.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""The bulk path: fast loading and validation, worker processes, the content-hash cache.
+"""Loading many records: the choice of the fast or the pure loader, and the collector paused while records are built.
 
-Every part has a pure-Python counterpart with identical results; ``KEXIE_PURE=1``
-(or a missing yaml-rs / jsonschema-rs) selects it. See docs/performance.md.
+The fast loader (yaml-rs, :mod:`kexie_cli.records.fastload`) and the schema
+pre-validator (jsonschema-rs, :mod:`kexie_cli.registry.prevalidate`) each have
+a pure-Python counterpart with identical results; ``KEXIE_PURE=1`` (or a
+missing yaml-rs / jsonschema-rs) selects it. See docs/performance.md.
 """
 
 from __future__ import annotations

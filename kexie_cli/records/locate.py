@@ -21,7 +21,7 @@ import math
 import re
 from typing import Any
 
-from kexie_cli.fast.locate_line import (
+from kexie_cli.records.locate_line import (
     AnyString,
     Flow,
     GiveUp,

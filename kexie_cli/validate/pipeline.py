@@ -1,7 +1,7 @@
 """The bulk path of ``kexie check``: read, hash, look up the cache, work in parallel.
 
 1. Every record file is read once and hashed (with its path) in this process.
-2. Files whose hash is in the cache (:mod:`kexie_cli.fast.cache`) take their
+2. Files whose hash is in the cache (:mod:`kexie_cli.validate.cache`) take their
    per-file outcome from it; the others are worked on, in worker processes
    when there are enough of them (:func:`jobs_for`):
    load (yaml-rs, or the strict loader), schema check (jsonschema-rs, or the
@@ -26,17 +26,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from kexie_cli.fast import gc_paused, pure
-from kexie_cli.fast.cache import Cache, Outcome, ProblemRow
-from kexie_cli.fast.records import CachedRecord, facts_of
 from kexie_cli.finding import Finding, Severity
+from kexie_cli.records.bulk import gc_paused, pure
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
-from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
-from kexie_cli.registry.load import Progress, Registry, read_record
+from kexie_cli.registry.layout import FOLDER_KINDS
+from kexie_cli.registry.load import Progress, Registry, linked_problem, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
+from kexie_cli.validate.cache import Cache, Outcome, ProblemRow
+from kexie_cli.validate.cached_records import CachedRecord, facts_of
 from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
 from kexie_cli.validate.options import CheckOptions
 
@@ -203,7 +204,7 @@ class Run:
 
     def remember_positions(self, store: Cache) -> None:
         """Keep the positions this run had to locate (for findings), for the next run."""
-        from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
+        from kexie_cli.records.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         for key, record in self.located:
             positions = record.positions_if_made() if isinstance(record, CachedRecord) else record.positions
@@ -221,7 +222,7 @@ class Run:
             return self._records(store)
 
     def _records(self, store: Cache | None) -> list[Record]:
-        from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
+        from kexie_cli.records.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         records: list[Record] = []
         self.findings = []
@@ -264,7 +265,10 @@ def _known_positions(maps: Any) -> Positions:
 
 
 def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
-    """The file's bytes, or its outcome when it is known without them (K006, unreadable, too large)."""
+    """The file's bytes, or its outcome when it is known without them (K006, K007, unreadable, too large)."""
+    if file.link is not None:
+        problem = linked_problem(file)
+        return None, _known(file, [(problem.code, problem.line, problem.column, problem.key, problem.params)], ctx)
     if file.kind is None:
         return None, _known(file, [], ctx)
     raw, problems = read_record(file, max_bytes)
@@ -316,7 +320,7 @@ def _outcome(index: int) -> Outcome:
     assert job is not None
     file, raw = job.files[index], job.raws[index]
     assert raw is not None
-    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
+    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
     loaded = load_any(raw, job.max_bytes, job.fast)
     record = Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
@@ -331,7 +335,7 @@ def _data_loader(fast: bool, max_bytes: int) -> Callable[[bytes], dict[str, Any]
     """How a :class:`CachedRecord` makes its data: the same loader that made its cached outcome."""
 
     def load(raw: bytes) -> dict[str, Any] | None:
-        from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - imports yaml-rs: only when data is made
+        from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs: only when data is made
 
         return load_any(raw, max_bytes, fast).data
 
@@ -350,11 +354,11 @@ def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None
 
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     data, problems, _, _ = outcome
-    if file.kind is None:
+    if file.kind is None and file.link is None:
         return Record(file, None)
     if data is None:
         return Record(file, None, problems=[Problem(c, ln, col, k, tuple(p)) for c, ln, col, k, p in problems])
-    from kexie_cli.fast.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
+    from kexie_cli.records.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
     # the file loaded, so it decodes cleanly: no need to scan it for control characters again
     text = "" if raw is None else (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")

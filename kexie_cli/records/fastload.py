@@ -29,8 +29,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from kexie_cli.fast import pure
-from kexie_cli.fast.screen import screened_out
+from kexie_cli.records.bulk import pure
 from kexie_cli.records.loader import (
     DEFAULT_MAX_BYTES,
     MAX_DEPTH,
@@ -41,6 +40,7 @@ from kexie_cli.records.loader import (
     load_text,
 )
 from kexie_cli.records.positions import LineCol, PathKey, Positions
+from kexie_cli.records.screen import screened_out
 
 _intern = sys.intern
 
@@ -195,7 +195,7 @@ class LazyPositions(Positions):
 
 def locate_positions(text: str, data: Any) -> Positions:
     """Exact positions of a file's nodes: the scanner when it can, else the strict loader."""
-    from kexie_cli.fast.locate import locate  # noqa: PLC0415 - the line scanner runs only for a finding's position
+    from kexie_cli.records.locate import locate  # noqa: PLC0415 - the line scanner runs only for a finding's position
 
     found = locate(text, data)
     if found is not None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import kexie_cli
-from kexie_cli.fast import gc_paused, pure
+from kexie_cli.records.bulk import gc_paused, pure
 from kexie_cli.registry import state
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.base import Rule
@@ -42,7 +42,7 @@ from kexie_cli.validate.options import CheckOptions
 
 # One file's outcome, in plain types (marshal-able for the cache):
 # (data, problems, findings, deferred rule codes); the cache keeps the record's facts
-# (fast/records.py) in place of its data
+# (validate/cached_records.py) in place of its data
 ProblemRow = tuple[str, int, int, str, tuple[tuple[str, str], ...]]
 Outcome = tuple[
     dict[str, Any] | None,
@@ -110,7 +110,7 @@ class Cache:
     """The packs of one fingerprint, read on first use and written at the end if they changed.
 
     ``check-<fp>.bin`` holds per-file outcomes (with each record's facts, not
-    its data: :mod:`kexie_cli.fast.records`); ``run-<fp>-<memo key>.bin`` holds
+    its data: :mod:`kexie_cli.validate.cached_records`); ``run-<fp>-<memo key>.bin`` holds
     the final findings of one recent run, by *memo key* (the hash of every
     file's path and content key plus the options that shape the result), so
     a run where nothing changed reads neither the per-file pack nor any record.

@@ -1,4 +1,4 @@
-"""The pieces of one line for the line scanner (:mod:`kexie_cli.fast.locate`).
+"""The pieces of one line for the line scanner (:mod:`kexie_cli.records.locate`).
 
 Scalars (plain and one-line quoted), the ``:`` of a mapping entry and
 one-line flow collections, each returning its value and where it ends, or

@@ -1,4 +1,4 @@
-"""The fast loader's screen: which files yaml-rs may load (see :mod:`kexie_cli.fast.fastload`).
+"""The fast loader's screen: which files yaml-rs may load (see :mod:`kexie_cli.records.fastload`).
 
 A file is screened out when its *structure* (:func:`skeleton`: the text
 outside quoted scalars, comments, block scalars and the inside of plain

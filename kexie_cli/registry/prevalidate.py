@@ -14,7 +14,7 @@ import re
 import weakref
 from typing import Any
 
-from kexie_cli.fast import pure
+from kexie_cli.records.bulk import pure
 from kexie_cli.registry.schemas import BASE_URI, SCHEMA_FILES, SchemaSet
 
 _rs: Any
