@@ -15,7 +15,6 @@ from kexie_cli.serve.state import Options, ServeState
 
 THREADS = 4
 MIN_TOKEN = 12
-WARM_QUERY = "qqqqqqqq"  # letters no name's initials hold: every name is read
 
 
 def access_token(host: str, token: str | None) -> str | None:
@@ -67,16 +66,6 @@ def serve(options: Options, host: str, port: int, announce: Callable[[str], None
 
 
 def _warm(current: ServeState) -> None:
-    """Load the registry before the first page asks (that page waits for the lock meanwhile).
-
-    Then, without holding the lock, read every name's pinyin once (a letters search that matches
-    nothing does): the first search by pinyin initials and the first sorted list need it, and at
-    10,000 records it takes seconds.
-    """
-    from kexie_cli.query.find import find  # noqa: PLC0415 - pypinyin's tables load here, after the server listens
-
-    snap = None
+    """Load the registry before the first page asks (that page waits for the lock meanwhile)."""
     with current.lock, contextlib.suppress(KexieError):  # the first page shows the error
-        snap = current.snapshot()
-    if snap is not None:
-        find(snap.records, WARM_QUERY)
+        current.snapshot()
