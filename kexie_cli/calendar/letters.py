@@ -28,11 +28,10 @@ from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
-from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.numerals import chinese_number, cn_date, term_label
-from kexie_cli.outfile import check_target, make_folder, safe_file_name
+from kexie_cli.outfile import check_target, make_folder, safe_file_name, write_all
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
@@ -340,16 +339,15 @@ def write_letters(letters: list[Letter], templates: Templates, out_dir: Path, se
         if not is_slug(letter.file_stem):  # nameable() has sorted these out; never a path from data
             raise ValueError(letter.file_stem)
     check_target(out_dir, folder=True)  # refuse before the work
-    rendered = [(letter, templates.render(letter.template_name, letter.variables)) for letter in letters]
+    files: list[tuple[Path, bytes]] = []  # every letter in memory first: an error leaves -o as it was
+    for letter, name in zip(letters, file_names(letters), strict=True):
+        result = templates.render(letter.template_name, letter.variables)
+        docx = docx_bytes(result.blocks, settings.registry, letter.variables["today"])
+        files.append((out_dir / f"{name}.docx", docx))  # not with_suffix: a name may hold a dot
+        files.append((out_dir / f"{name}.md", result.markdown.encode("utf-8")))
     make_folder(out_dir)  # only once every letter rendered: a template error leaves nothing behind
-    written = []
-    for (letter, result), name in zip(rendered, file_names(letters), strict=True):
-        md = out_dir / f"{name}.md"  # not with_suffix: a name may hold a dot
-        atomic_write_bytes(md, result.markdown.encode("utf-8"))
-        docx = out_dir / f"{name}.docx"
-        atomic_write_bytes(docx, docx_bytes(result.blocks, settings.registry, letter.variables["today"]))
-        written += [docx, md]
-    return written
+    write_all(files)  # all or nothing (outfile.write_all)
+    return [path for path, _ in files]
 
 
 def make_letters(

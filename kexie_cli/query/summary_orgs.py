@@ -170,8 +170,10 @@ def grassroots(data: Summary) -> TableData:
     branches = data.live("branch")
     counts = Counter(text(r.get("type")) for r in branches)
     rows: list[dict[str, Any]] = []
-    for kind in ("township", "village"):
-        whole = data.qctx.settings.coverage.get(kind)
+    coverage = data.qctx.settings.coverage
+    # 区县科协 coverage only when its denominator is set (a 市/省 registry); 街道/村 always, as before
+    for kind in ("district", "township", "village") if "district" in coverage else ("township", "village"):
+        whole = coverage.get(kind)
         count = counts[kind]
         rows.append({"type": kind, "count": count, "total": whole, "rate": share(count, whole) if whole else None})
     columns = [
