@@ -386,7 +386,7 @@ def test_several_sheets_joined_by_code_or_name(reg: Path, tmp_path: Path) -> Non
 
 
 def test_two_header_rows_without_merged_down_cells(reg: Path, tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["基本情况", None, "负责人", None],
         ["学会名称", "成立时间", "理事长", "秘书长"],
         ["星河市物理学会", "1965", "高明远", "李芳"],
