@@ -252,3 +252,31 @@ def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+#: characters no file name may hold on Windows (and "/" nowhere): their full-width look-alikes
+_FULL_WIDTH = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '<>:"/\\|?*'})
+#: names Windows reserves whatever the extension (CON, CON.docx ...)
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(10)}
+NAME_BYTES = 150  # a file name's stem at most: 255 bytes (ext4, APFS) less room for the suffix and a temporary name
+
+
+def safe_file_name(text: str, max_bytes: int = NAME_BYTES) -> str:
+    """``text`` as a file name stem every file system takes (the caller adds the suffix).
+
+    NFC; characters Windows refuses become their full-width look-alikes (``/`` → ``／``), control
+    characters and line breaks a space; no leading dot or dash, no trailing dot or space; a name
+    Windows reserves (``CON``, ``LPT1`` ...) gets a ``_``; at most ``max_bytes`` of UTF-8, cut
+    between characters. Empty text gives ``_``.
+    """
+    import unicodedata  # noqa: PLC0415 - only when a file is named after data
+
+    name = unicodedata.normalize("NFC", text).translate(_FULL_WIDTH)
+    name = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in name)
+    name = " ".join(name.split())
+    while len(name.encode("utf-8")) > max_bytes:
+        name = name[:-1]
+    name = name.lstrip(".-").rstrip(". ")
+    if name.split(".")[0].upper() in _RESERVED:
+        name = "_" + name
+    return name or "_"

@@ -116,6 +116,7 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
+    report_omit: tuple[str, ...] = ()  # headlines of `kexie report` turned off (report.omit)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
@@ -303,5 +304,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
+        report_omit=tuple(data.get("report", {}).get("omit", ())),
         raw=data,
     )

@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from kexie_cli.cells import docx_property, docx_text, md_text
+from kexie_cli.i18n import tr
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.report.text import Sentence, change_text, plain, sentences, value_text
@@ -26,7 +27,21 @@ def title(report: ReportData, lang: str) -> str:
     return f"{report.registry}{report.year}年度工作总结统计数据（草稿）"
 
 
+def source_note(report: ReportData, lang: str) -> str:
+    """For a past year: which records the figures describe (a commit, or today's records)."""
+    if report.source is not None:
+        return tr("report.source_commit", lang, day=report.source.label, rev=report.source.rev[:10])
+    if report.today_records:
+        return tr("report.source_today", lang, year=report.year)
+    return ""
+
+
 def basis(report: ReportData, lang: str) -> str:
+    note = source_note(report, lang)
+    return _basis(report, lang) + (" " if lang == "en" and note else "") + note
+
+
+def _basis(report: ReportData, lang: str) -> str:
     day = report.today
     if lang == "en":
         head = f"As of {day.isoformat()}; records on the books (active, dormant, suspended)."
@@ -196,8 +211,10 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
         row = party.get(kind, {})
         for key, word in (("organisation_rate", "组织覆盖"), ("work_rate", "工作覆盖")):
             cover.append((f"{zh}{word}" if not en else f"{kind} {key}", row.get(key)))
-    for kind, zh in (("township", "街道/乡镇科协"), ("village", "村/社区科协")):
-        cover.append((zh if not en else kind, grass.get(kind, {}).get("rate")))
+    places = (("district", "区县科协"), ("township", "街道/乡镇科协"), ("village", "村/社区科协"))
+    for kind, zh in places:
+        if kind in grass:  # 区县科协 only when settings coverage.district is set
+            cover.append((zh if not en else kind, grass[kind].get("rate")))
     cover_items = [(label, (v or 0) * 100, percent(v)) for label, v in cover]
     quarters = report.table("elections").rows
     history = report.table("inspection-history")

@@ -54,7 +54,7 @@ def server(sample_git: Path) -> Iterator[str]:
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            proc.wait(timeout=30)
+            proc.wait(timeout=30)  # clock-ok: clean-up (a server that does not stop is killed)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
