@@ -42,6 +42,46 @@ def safe_text(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+_MD = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
+
+
+def md_text(text: str) -> str:
+    """Text for Markdown output: escaped like :func:`safe_text`, and never raw HTML or a link.
+
+    ``<``, ``>`` and ``&`` become entities (no ``<script>``, ``<img onerror>`` or ``<javascript:...>``
+    autolink), and so does ``[`` (no ``[x](javascript:...)`` link: an entity is never link syntax).
+    A Markdown viewer shows the text as it was typed (issue 28).
+    """
+    return safe_text(text).translate(_MD)
+
+
+# what XML 1.0 (and so a .docx) cannot hold: C0 controls but tab, line feed and carriage return; U+FFFE/FFFF; surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+DOCX_PROPERTY = 255  # characters of a Word core property (title, author): python-docx refuses more
+
+
+def docx_text(text: str) -> str:
+    """Text for a Word document: characters XML cannot hold are shown as escapes (``\\x07``), as elsewhere."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(_escape, text)
+
+
+def docx_property(text: str) -> str:
+    """A Word core property (title, author): :func:`docx_text`, at most DOCX_PROPERTY characters."""
+    return docx_text(text)[:DOCX_PROPERTY]
+
+
+CUT = 200  # characters of a value echoed in a message
+
+
+def cut(text: str, limit: int = CUT) -> str:
+    """``text`` shortened for a message: a 5,000-digit value is shown by its start, its end and its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 21]}…{text[-20:]}"
+
+
 def csv_text(text: str) -> str:
     """A CSV cell: escaped like :func:`safe_text`, and with a leading ``'`` when a spreadsheet would run it."""
     if text.startswith(_FORMULA_START) and text not in _HARMLESS and not _NUMBER.match(text):

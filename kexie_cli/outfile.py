@@ -66,6 +66,37 @@ def write_bytes(path: Path, data: bytes) -> None:
         replace_atomically(target, data)
 
 
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every ``(path, data)`` or none: each staged as a temporary file first, then all renamed.
+
+    A failure while staging (a full disk at the 7th letter) removes the staged files: ``-o`` gets
+    nothing of this run. The renames that follow are single ``rename`` calls.
+    """
+    targets = [(check_target(Path(path)), Path(path), data) for path, data in files]
+    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
+    try:
+        for target, shown, data in targets:
+            with writing(shown):
+                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                staged.append((Path(name), target))
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                with contextlib.suppress(OSError):
+                    Path(name).chmod(_mode_for(target))
+        for (tmp, target), (_, shown, _) in zip(staged, targets, strict=True):
+            with writing(shown):
+                tmp.replace(target)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    for folder in {target.parent for target, _, _ in targets}:
+        _fsync_dir(folder)
+
+
 def replace_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: temporary file in the same folder, fsync, rename, fsync of the folder.
 

@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import elected_term
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import term_label
-from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
-from kexie_cli.records.model import Record, current_leaders, get, term_of, text
+from kexie_cli.records.model import Record, current_leaders, get, text
 from kexie_cli.registry.settings import Settings
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
@@ -125,9 +126,7 @@ def _names(record: Record, today: dt.date, role: str) -> str:
 
 
 def _matches(record: Record, query: ElectionQuery, scope: set[str] | None) -> bool:
-    if record.kind not in KINDS or not record.loaded or not record.live:
-        return False
-    if not holds_elections(record):  # a 党的工作小组 is appointed: no 换届 (docs/party.md)
+    if record.kind not in KINDS or not on_books(record, query.today):
         return False
     if query.kinds is not None and record.kind not in query.kinds:
         return False
@@ -143,7 +142,7 @@ def due_elections(records: list[Record], settings: Settings, query: ElectionQuer
     for record in records:
         if not _matches(record, query, scope):
             continue
-        term = term_of(record.data)
+        term = elected_term(record)  # None for a 党的工作小组: appointed, no 换届 (docs/party.md)
         if term is None:
             continue
         state = window_state(term.end, query.today, query.lead)

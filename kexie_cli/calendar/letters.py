@@ -28,16 +28,15 @@ from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
-from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.numerals import chinese_number, cn_date, term_label
-from kexie_cli.outfile import check_target, make_folder
+from kexie_cli.outfile import check_target, make_folder, write_all
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import inspection_years
 from kexie_cli.terms import TermState
 
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
@@ -226,7 +225,7 @@ def inspection_letters(
     index = index or {}
     out = []
     for item in summary.rows:
-        if len(item.streak) >= 2:
+        if item.candidate:
             letter = "inspection-revoke"
         elif item.category in ("missing", "none"):
             letter = "inspection-missing"
@@ -313,17 +312,17 @@ def write_letters(letters: list[Letter], templates: Templates, out_dir: Path, se
         if not is_slug(letter.file_stem):  # nameable() has sorted these out; never a path from data
             raise ValueError(letter.file_stem)
     check_target(out_dir, folder=True)  # refuse before the work
-    rendered = [(letter, templates.render(letter.template_name, letter.variables)) for letter in letters]
-    make_folder(out_dir)  # only once every letter rendered: a template error leaves nothing behind
-    written = []
-    for letter, result in rendered:
+    files: list[tuple[Path, bytes]] = []  # every letter in memory first: an error leaves -o as it was
+    for letter in letters:
+        result = templates.render(letter.template_name, letter.variables)
         stem = out_dir / f"{letter.file_stem}-{letter.letter}"
-        md = stem.with_suffix(".md")
-        atomic_write_bytes(md, result.markdown.encode("utf-8"))
-        docx = stem.with_suffix(".docx")
-        atomic_write_bytes(docx, docx_bytes(result.blocks, settings.registry, letter.variables["today"]))
-        written += [docx, md]
-    return written
+        files.append(
+            (stem.with_suffix(".docx"), docx_bytes(result.blocks, settings.registry, letter.variables["today"]))
+        )
+        files.append((stem.with_suffix(".md"), result.markdown.encode("utf-8")))
+    make_folder(out_dir)  # only once every letter rendered: a template error leaves nothing behind
+    write_all(files)  # all or nothing (outfile.write_all)
+    return [path for path, _ in files]
 
 
 def make_letters(

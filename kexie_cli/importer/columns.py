@@ -15,116 +15,15 @@ from typing import Any
 
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.cells import Cell, blank, display
-from kexie_cli.importer.sheets import Sheet
+from kexie_cli.importer.headers import BY_KIND, COMMON
+from kexie_cli.importer.sheets import Sheet, read_bytes
+from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
+MAX_MAP_BYTES = 1024 * 1024
 
-COMMON: dict[str, str | None] = {
-    "名称": "name",
-    "全称": "name",
-    "单位名称": "name",
-    "组织名称": "name",
-    "标识符": "id",
-    "简称": "short_name",
-    "状态": "status",
-    "成立时间": "founded",
-    "成立日期": "founded",
-    "届次": "term.number",
-    "本届届次": "term.number",
-    "本届换届时间": "term.started",
-    "换届时间": "term.started",
-    "换届日期": "term.started",
-    "本届换届日期": "term.started",
-    "任期": "term.years",
-    "任期年数": "term.years",
-    "每届任期": "term.years",
-    "延期至": "term.extended_to",
-    "延期批准日期": "term.extension_approved",
-    "理事长": "leaders.chair",
-    "主席": "leaders.chair",
-    "理事长/主席": "leaders.chair",
-    "秘书长": "leaders.secretary-general",
-    "备注": "notes",
-    # columns that number or describe rows rather than hold a field
-    "序号": None,
-    "编号": None,
-    "文件": None,
-}
-BY_KIND: dict[str, dict[str, str | None]] = {
-    "society": {
-        "学会名称": "name",
-        "社团名称": "name",
-        "统一社会信用代码": "registration.uscc",
-        "信用代码": "registration.uscc",
-        "登记管理机关": "registration.authority",
-        "登记日期": "registration.registered",
-        "挂靠单位": "supporting_unit",
-        "业务主管单位": "supporting_unit",
-        "支撑单位": "supporting_unit",
-        "级别": "level",
-        "学科类别": "discipline",
-        "学科": "discipline",
-        "理事人数": "council.members",
-        "常务理事人数": "council.standing",
-        "监事人数": "supervisors",
-        "秘书处工作人员数": "secretariat.staff",
-        "秘书处专职人员数": "secretariat.full_time_staff",
-        "个人会员数": "members.individual",
-        "个人会员": "members.individual",
-        "团体会员数": "members.group",
-        "团体会员": "members.group",
-        "学生会员数": "members.student",
-        "高级会员数": "members.senior",
-        "会士数": "members.fellow",
-        "发布团体标准数": "group_standards",
-        "社会组织评估等级": "npo_grade.grade",
-        "评估等级": "npo_grade.grade",
-        "评估等级评定日期": "npo_grade.granted",
-        "党建联络员": "liaison.name",
-        "党建联络身份": "liaison.role",
-        "党建归属": "party_affiliation",
-        "学术活动品牌": "brand_events",
-        # derived columns of `kexie export`: recomputed, never imported
-        "评估等级有效期至": "npo_grade.valid_until",  # becomes npo_grade.expires unless granted + 5 years
-        "评估等级有效": None,
-        "最近星级": None,
-        "最近星级评定年度": None,
-        "有效星级（3年内）": None,
-        "已建党组织覆盖": None,
-    },
-    "branch": {
-        "科协名称": "name",
-        "基层组织类型": "type",
-        "类型": "type",
-        "上级组织": "parent",
-        "所在单位": "host_unit",
-        "批准成立的党组织": "approved_by",
-        "委员会人数": "committee.members",
-        "个人会员数": "members.individual",
-        "个人会员": "members.individual",
-        "团体会员数": "members.group",
-        "团体会员": "members.group",
-        "所属区县": None,
-        "三长人数": None,
-        "已建党组织覆盖": None,
-    },
-    "party-cell": {
-        "党组织名称": "name",
-        "组织形式": "form",
-        "管理类别": "category",
-        "上级党组织": "parent",
-        "正式党员数": "members.full",
-        "正式党员": "members.full",
-        "预备党员数": "members.probationary",
-        "预备党员": "members.probationary",
-        "书记": "leaders.secretary",
-        "覆盖单位": "covers",
-        "覆盖组织": "covers",
-        "覆盖组织数": None,
-    },
-}
 LISTS = {"covers", "brand_events"}  # one cell, several values
 
 
@@ -147,6 +46,13 @@ class ColumnMap:
     headers: dict[int, str] = field(default_factory=dict)  # column index -> header text
     unknown: list[str] = field(default_factory=list)  # headers nothing matched
     duplicate: list[str] = field(default_factory=list)  # a second column for the same target
+    header_rows: int = 1  # 2: parents over children (负责人 → 理事长 | 秘书长)
+    stale: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns: never the current holder
+    hidden: list[str] = field(default_factory=list)  # hidden columns that lost to a visible one
+
+    @property
+    def last_header_row(self) -> int:
+        return self.header_row + self.header_rows - 1
 
 
 @dataclass(slots=True)
@@ -159,9 +65,10 @@ class MapFile:
 
 
 def load_map(path: Path, kind: str, schemas: SchemaSet) -> MapFile:
+    raw = read_bytes(path, MAX_MAP_BYTES, "import.map_too_large")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise KexieError("import.map_unreadable", file=str(path), detail=str(exc)) from exc
     loaded = load_text(text)
     data = loaded.data
@@ -190,7 +97,7 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
     if target == "covers":
         return kind == "party-cell"
-    if target in {"brand_events", "npo_grade.valid_until"}:
+    if target in {"brand_events", "npo_grade.valid_until", *LIST_FIELDS} or is_year_target(target):
         return kind == "society"
     if target == "id":
         return True
@@ -201,60 +108,156 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     return node is not None and node.get("type") not in {"object", "array"} and "properties" not in node
 
 
+YEARS = "\x00years"  # a table entry (never a header) saying the kind has year columns
+
+
 def synonyms(kind: str, overrides: MapFile | None) -> dict[str, str | None]:
     table = {header_key(k): v for k, v in (COMMON | BY_KIND.get(kind, {})).items()}
+    if kind == "society":
+        table[YEARS] = None
     if overrides is not None:
         table |= overrides.columns
     return table
 
 
 def match_header(text: str, table: dict[str, str | None]) -> tuple[bool, str | None]:
-    """(known, target) for one header cell."""
+    """(known, target) for one header cell; year columns (``2023年检``) where the kind has them."""
     key = header_key(text)
     for candidate in (key, _bare(key)):
         if candidate in table:
-            return True, table[candidate]
+            target = table[candidate]
+            if target in LIST_FIELDS:  # a map's `inspections` / `stars`: the year is in the header
+                return True, map_year_target(target, text)
+            return True, target
+    if YEARS in table and (target := year_target(key)) is not None:
+        return True, target
     return False, None
 
 
 def find_columns(sheet: Sheet, table: dict[str, str | None], header_row: int | None = None) -> ColumnMap | None:
-    """The header row (the first with a name column and another known column) and its column targets."""
-    candidates = sheet.rows if header_row is not None else sheet.rows[:HEADER_SCAN_ROWS]
-    for number, cells in candidates:
-        if header_row is not None and number != header_row:
+    """The header row (the first with a name column and another known column) and its column targets.
+
+    A header of two rows (merged parents over their children: 负责人 → 理事长 | 秘书长) is read as
+    ``parent/child``; ``header_row`` (from a map) may name either of the two rows.
+    """
+    rows = sheet.rows if header_row is not None else sheet.rows[:HEADER_SCAN_ROWS]
+    for position, (number, cells) in enumerate(rows):
+        if header_row is not None and number not in {header_row - 1, header_row}:
             continue
-        found = _map_row(sheet, number, cells, table)
-        if found is not None and "name" in found.columns.values() and len(found.columns) >= 2:
-            return found
+        below = rows[position + 1] if position + 1 < len(rows) else None
+        options = []
+        if header_row is None or number == header_row:
+            options.append(_map_row(sheet, number, [(display_or_empty(c), "") for c in cells], table))
+        pair = below is not None and below[0] == number + 1 and header_like(cells, below[1])
+        if below is not None and pair and (header_row is None or header_row in {number, number + 1}):
+            options.append(_map_row(sheet, number, two_rows(cells, below[1]), table, rows=2))
+        good = [f for f in options if f is not None and "name" in f.columns.values() and len(f.columns) >= 2]
+        if good:
+            return max(good, key=lambda f: (len(f.columns), -f.header_rows))
     return None
 
 
-def _map_row(sheet: Sheet, number: int, cells: list[Cell], table: dict[str, str | None]) -> ColumnMap | None:
-    texts = [display(c) if not blank(c.value) else "" for c in cells]
-    if sum(1 for t in texts if t) < 2:
+def header_like(top: list[Cell], below: list[Cell]) -> bool:
+    """Whether ``top`` can be the upper row of a two-row header: two or more short labels (no 填报单位：…),
+    one of them over a blank cell (merged down, as 序号 or 学会名称 are); a title row is one cell."""
+    texts = [(i, display_or_empty(c)) for i, c in enumerate(top)]
+    labels = [(i, t) for i, t in texts if t]
+    if len(labels) < 2 or any(re.search(r"[:：]", t) or len(t) > 20 for _, t in labels):
+        return False
+    return any(i >= len(below) or blank(below[i].value) for i, _ in labels)
+
+
+def display_or_empty(cell: Cell) -> str:
+    return display(cell) if not blank(cell.value) else ""
+
+
+def two_rows(parents: list[Cell], children: list[Cell]) -> list[tuple[str, str]]:
+    """(header, parent) per column of a two-row header: a parent spans the blank cells right of it."""
+    out: list[tuple[str, str]] = []
+    parent = ""
+    for index in range(max(len(parents), len(children))):
+        top = display_or_empty(parents[index]) if index < len(parents) else ""
+        child = display_or_empty(children[index]) if index < len(children) else ""
+        if top:
+            parent = top
+        elif not child:
+            parent = ""  # a gap ends a merged parent
+        if child and parent:
+            out.append((child, parent))
+        else:
+            out.append((top, ""))
+    return out
+
+
+STALE = re.compile(r"上届|往届|前任|曾任|历任|原任|^原(?!始)|[（(]原[）)]|[（(]旧[）)]")
+
+
+def _map_row(
+    sheet: Sheet, number: int, cells: list[tuple[str, str]], table: dict[str, str | None], rows: int = 1
+) -> ColumnMap | None:
+    if sum(1 for text, _ in cells if text) < 2:
         return None
-    found = ColumnMap(sheet, number)
+    found = ColumnMap(sheet, number, header_rows=rows)
     taken: set[str] = set()
-    for index, text in enumerate(texts):
+    known_children = 0
+    # visible columns first: a hidden column never wins over a visible one for the same field
+    order = sorted(range(len(cells)), key=lambda i: (i in sheet.hidden, i))
+    for index in order:
+        text, parent = cells[index]
         if not text:
             continue
-        known, target = match_header(text, table)
-        found.headers[index] = text
+        shown = f"{parent}/{text}" if parent else text
+        found.headers[index] = shown
+        known, target = _match(text, parent, table)
+        if parent and known:
+            known_children += 1
+        key = header_key(shown)
+        if _stale(key, text, parent, target, table):
+            found.stale.append(shown)  # 理事长（上届）, 原理事长: not the current holder
+            continue
         if not known:
-            found.unknown.append(text)
+            found.unknown.append(shown)
         elif target is not None:
             if target in taken:
-                found.duplicate.append(text)
+                (found.hidden if index in sheet.hidden else found.duplicate).append(shown)
                 continue
             taken.add(target)
             found.columns[index] = target
+    position = {h: i for i, h in sorted(found.headers.items(), reverse=True)}
+    found.unknown.sort(key=lambda h: position[h])
+    found.stale.sort(key=lambda h: position[h])
+    if rows == 2 and known_children < 2:
+        return None  # the row below is data, not a second header row
     return found
 
 
+def _stale(key: str, text: str, parent: str, target: str | None, table: dict[str, str | None]) -> bool:
+    """A header marked 上届 / 原 / 曾任 of a field (unless the map names that very header)."""
+    if not STALE.search(key) or key in table or header_key(text) in table:
+        return False
+    return target is not None or _match(STALE.sub("", header_key(text)), parent, table)[1] is not None
+
+
+def _match(text: str, parent: str, table: dict[str, str | None]) -> tuple[bool, str | None]:
+    """A child header under ``parent``: ``负责人/理事长``, then ``个人`` + ``会员数``, then the child alone."""
+    if parent:
+        for candidate in (f"{parent}/{text}", text + parent, parent + text):
+            known, target = match_header(candidate, table)
+            if known:
+                return known, target
+    return match_header(text, table)
+
+
 def pick_sheet(
-    sheets: list[Sheet], table: dict[str, str | None], wanted: MapFile | None, name: str | None
+    sheets: list[Sheet],
+    table: dict[str, str | None],
+    wanted: MapFile | None,
+    name: str | None,
+    cache: dict[int, ColumnMap | None] | None = None,
 ) -> ColumnMap:
-    """The sheet to import: the one named (``--sheet`` or the map's ``sheet``), else the best-matching one."""
+    """The sheet to import: the one named (``--sheet`` or the map's ``sheet``), else the best-matching one.
+
+    ``cache`` gets each sheet's header match (by ``id``), so the join does not search again."""
     chosen = name or (wanted.sheet if wanted else None)
     header_row = wanted.header_row if wanted else None
     if chosen is not None:
@@ -268,6 +271,8 @@ def pick_sheet(
     best: ColumnMap | None = None
     for sheet in sheets:
         found = find_columns(sheet, table, header_row)
+        if cache is not None:
+            cache[id(sheet)] = found if header_row is None else None
         if found is not None and (best is None or len(found.columns) > len(best.columns)):
             best = found
     if best is None:

@@ -96,7 +96,7 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
             f.path,
             f.zh,
             f.en,
-            show=f.display,
+            show=_shower(f, qctx),
             align="right" if f.type == "int" else "left",
             name=f.path in ("name", "short_name"),
             person=f.person,
@@ -105,6 +105,13 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
     ]
     data = [row for _, row in rows]
     return TableData(title, table_columns, data, headline=tr("query.count", qctx.lang, count=len(data)))
+
+
+def _shower(f: Field, qctx: QueryContext) -> Callable[[Any, str], str]:
+    """How a column shows its values: a reference to other records by their names (the row keeps the ids)."""
+    if not f.refs:
+        return f.display
+    return lambda value, lang: f.display(qctx.names_of(value), lang)
 
 
 def _split(values: Sequence[str] | None) -> list[str]:

@@ -34,6 +34,7 @@ DEFAULT_PARTY_TERMS = {
     "village": 5,
 }
 DEFAULT_COMMITTEE_MIN_MEMBERS = 7
+DEFAULT_GRACE_DAYS = 15  # 三会一课 records are entered after the month ends (docs/party.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class PartySettings:
     upper_meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_UPPER_MEETINGS))
     committee_min_members: int = DEFAULT_COMMITTEE_MIN_MEMBERS
     term_years: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PARTY_TERMS))
+    grace_days: int = DEFAULT_GRACE_DAYS  # a month (quarter) is checked this many days after it ends
 
 
 def _party(data: dict[str, Any]) -> PartySettings:
@@ -54,6 +56,7 @@ def _party(data: dict[str, Any]) -> PartySettings:
         upper_meetings=dict(upper) if isinstance(upper, dict) else dict(DEFAULT_UPPER_MEETINGS),
         committee_min_members=int(party.get("committee_min_members", DEFAULT_COMMITTEE_MIN_MEMBERS)),
         term_years=DEFAULT_PARTY_TERMS | dict(party.get("term_years", {})),
+        grace_days=int(party.get("grace_days", DEFAULT_GRACE_DAYS)),
     )
 
 
@@ -95,6 +98,7 @@ class Settings:
     """Registry settings with every default applied (schemas/settings.schema.json)."""
 
     registry: str = "科学技术协会"
+    scope: str = "全市"  # the area the registry covers (全市, 全省, 全县, 全区), for report wording
     lead_months: int = 6
     plan_months_before: int = 6
     approval_months_before: int = 2
@@ -112,10 +116,23 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
+    report_omit: tuple[str, ...] = ()  # headlines of `kexie report` turned off (report.omit)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
         return json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+
+
+SCOPES = ("全市", "全省", "全县", "全区", "全州", "全盟", "全旗")
+
+
+def default_scope(name: str) -> str:
+    """The scope word a registry's name implies: …省… 全省, …县… 全县, …区… 全区, else 全市 (settings ``scope``).
+
+    The last division word counts: 湖南省长沙县科协 covers a county (全县), 星河市东城区科协 a district.
+    """
+    last = max(("省", "市", "县", "区"), key=name.rfind)
+    return "全市" if name.rfind(last) < 0 else f"全{last}"
 
 
 def load_settings(root: Path, schemas: SchemaSet) -> Settings:
@@ -201,10 +218,31 @@ def _detail(error: Any) -> tuple[str, str]:
     return f"{value!r} 超出允许范围（{keyword}: {expected}）", f"{value!r} out of range ({keyword}: {expected})"
 
 
+def _check_day(month: int, day: int, positions: Positions) -> None:
+    """``inspections.deadline`` must be a day of the calendar: 02-30 or 04-31 is an error, not 02-28 or 04-30.
+
+    02-29 is accepted: it is the last day of February (02-28 in a common year).
+    """
+    try:
+        dt.date(2024, month, day)  # a leap year: every MM-DD that exists in some year
+    except ValueError:
+        line, column = positions.of(("inspections", "deadline"))
+        raise KexieError(
+            "settings.invalid",
+            file=SETTINGS_FILE,
+            line=line,
+            column=column,
+            setting="inspections.deadline",
+            detail=f"{month:02d}-{day:02d} 不是日历上的日期",
+            detail_en=f"{month:02d}-{day:02d} is not a day of the calendar",
+        ) from None
+
+
 def _build(data: dict[str, Any], positions: Positions) -> Settings:
     elections = data.get("elections", {})
     steps = elections.get("steps", {})
     month, _, day = str(data.get("inspections", {}).get("deadline", "05-31")).partition("-")
+    _check_day(int(month), int(day), positions)
     ignores = []
     for index, entry in enumerate(data.get("rules", {}).get("ignore", []) or []):
         line, column = positions.of(("rules", "ignore", index))
@@ -247,8 +285,10 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
             )
     committee = Settings().committee_size | {k: (int(v[0]), int(v[1])) for k, v in sizes.items()}
     defaults = Settings()
+    registry = data.get("registry", defaults.registry)
     return Settings(
-        registry=data.get("registry", defaults.registry),
+        registry=registry,
+        scope=data.get("scope") or default_scope(registry),
         lead_months=elections.get("lead_months", defaults.lead_months),
         plan_months_before=steps.get("plan_months_before", defaults.plan_months_before),
         approval_months_before=steps.get("approval_months_before", defaults.approval_months_before),
@@ -264,5 +304,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
+        report_omit=tuple(data.get("report", {}).get("omit", ())),
         raw=data,
     )
