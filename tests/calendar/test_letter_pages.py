@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
 
 from kexie_cli.calendar.letter_docx import LINE_PT, MIN_LINE_PT
+from tests import waiting
 from tests.calendar.helpers import SAMPLE
 from tests.conftest import run_cli
 
@@ -26,7 +26,8 @@ def pdf_pages(docs: list[Path], out: Path) -> dict[str, int]:
     assert SOFFICE is not None
     profile = out / "profile"
     command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
-    subprocess.run([*command, "--outdir", str(out), *map(str, docs)], capture_output=True, timeout=600, check=True)
+    done = waiting.run([*command, "--outdir", str(out), *map(str, docs)])  # as long as LibreOffice works
+    assert done.returncode == 0, done.stderr
     return {p.stem: len(PAGE.findall(p.read_bytes())) for p in out.glob("*.pdf")}
 
 
