@@ -346,6 +346,7 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
                 _cell(cell, text, bold=values is footer)
         table.autofit = False
         for j, width in enumerate(column_widths(headers, [*rows, *([footer] if footer else [])])):
+            table.columns[j].width = Mm(width)  # the grid (LibreOffice reads it) and each cell (Word does)
             for cell in table.columns[j].cells:
                 cell.width = Mm(width)
         if data.headline:
@@ -358,18 +359,19 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
 def column_widths(headers: list[str], rows: list[list[str]], text_mm: float = 156.0) -> list[float]:
     """Column widths (mm) on the 156 mm line from what the columns hold: a name gets room, a count little.
 
-    Each column asks for its longest cell (a CJK character 3.7 mm at 10.5 pt, capped at 24 characters) or half
-    its header, plus padding, at least 8 mm; the widest columns give way when they do not all fit.
+    Each column asks for its longest cell (a CJK character about 4.8 mm with the fallback fonts, at most
+    24 characters) or one character of its header (a header wraps), plus the cell padding (1.9 mm a side
+    and the borders), at least 10 mm; the widest columns give way when they do not all fit.
     """
     wanted = [
-        max(8.0, min(max([(text_width(headers[j]) + 1) // 2] + [text_width(r[j]) for r in rows]), 48) * 1.85 + 2.6)
+        max(10.0, min(max([min(text_width(headers[j]), 2)] + [text_width(r[j]) for r in rows]), 48) * 2.4 + 5.0)
         for j in range(len(headers))
-    ]  # a header may take two lines
+    ]  # a header wraps (two characters a line at least): the cells decide
     while sum(wanted) > text_mm + 0.01:
         widest = max(wanted)
         rest = [w for w in wanted if w < widest]
         cut = max((sum(wanted) - text_mm) / wanted.count(widest), 0.1)
-        floor = max(max(rest, default=8.0), widest - cut)
+        floor = max(max(rest, default=10.0), widest - cut)
         if floor >= widest:  # all equal: share the line
             return [text_mm / len(wanted)] * len(wanted)
         wanted = [floor if w == widest else w for w in wanted]
