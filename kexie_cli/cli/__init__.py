@@ -39,6 +39,7 @@ from typing import Any  # noqa: E402
 import click  # noqa: E402
 
 from kexie_cli import __version__  # noqa: E402
+from kexie_cli.cli import clicktext  # noqa: E402
 from kexie_cli.cli.helpfmt import KexieContext, short_help  # noqa: E402
 from kexie_cli.errors import KexieError  # noqa: E402
 from kexie_cli.i18n import resolve_lang, tr  # noqa: E402
@@ -69,7 +70,7 @@ class LazyGroup(click.Group):
             if command is not None and not command.hidden:
                 rows.append((name, short_help(command)))
         if rows:
-            with formatter.section(tr("click.commands", _lang())):
+            with formatter.section(clicktext.text("Commands")):  # in the language click's words are in
                 formatter.write_dl(rows)
 
     def main(
@@ -86,7 +87,7 @@ class LazyGroup(click.Group):
         (a usage error is reported before any option is known): ``--lang`` before or after the
         command name, else ``KEXIE_LANG``.
         """
-        from kexie_cli.cli import clicktext, options
+        from kexie_cli.cli import options
 
         argv = list(sys.argv[1:] if args is None else args)
         options.CURRENT_LANG = clicktext.use(clicktext.argv_lang(argv))
