@@ -79,7 +79,7 @@ def command(
     if kind in ("branch", "party-cell") and "parent" not in values and not no_input:
         parent = _ask(
             tr(f"new.prompt_parent.{kind}", language),
-            lambda raw: find_parent(registry, kind, raw) if raw.strip() else "",
+            lambda raw: find_parent(registry, kind, raw, opt.today(as_of), language) if raw.strip() else "",
             language,
             optional=True,
         )

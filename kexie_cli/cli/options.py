@@ -187,6 +187,19 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
     render_table(data, chosen, language, sys.stdout, use_color())
 
 
+def load(registry: Any, language: str, today: dt.date, at: str | None = None, limit: int | None = None) -> Any:
+    """The records of a reading command, through the one door; the files that could not be read are named on stderr.
+
+    Returns the door's :class:`~kexie_cli.validate.door.Loaded` (``records``: every file, ``settings``: those
+    of the revision for ``at``, ``unreadable``: the files named).
+    """
+    from kexie_cli.validate.door import load_registry
+
+    loaded = load_registry(registry, today, language, at)
+    warn_unreadable(loaded.records, language, limit)
+    return loaded
+
+
 def warn_unreadable(records: Sequence[Any], language: str, limit: int | None = None) -> int:
     """Name the record files that could not be loaded on stderr (SPEC §7); returns their number."""
     from kexie_cli.reporters.unreadable import warn

@@ -32,6 +32,7 @@ from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
+from kexie_cli.validate.door import load_registry
 from kexie_cli.validate.engine import check
 from kexie_cli.validate.options import CheckOptions
 
@@ -116,7 +117,7 @@ def import_file(
         dry_run=dry_run,
     )
     with _lock(registry.root):
-        records = registry.load()
+        records = load_registry(registry, today, "zh").records
         plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, plans, today)
         if not dry_run:

@@ -1,147 +1,38 @@
-"""The records a query runs on: the work tree as it is, or the registry at a Git revision.
-
-``--at REV`` reads ``records/`` and ``kexie.yaml`` of a revision with
-``git ls-tree`` and ``git cat-file --batch``, in memory: the work tree, the
-index and HEAD are never touched. The revision's own kexie.yaml applies (its
-coverage denominators were those of that time); schemas are the registry's
-current ones.
-"""
+"""The records a query runs on: the work tree as it is, or the registry at a Git revision (``--at``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
-from kexie_cli.errors import KexieError
 from kexie_cli.query.context import QueryContext
-from kexie_cli.records.file import RecordFile
 from kexie_cli.records.index import Index
-from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
-from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
-from kexie_cli.registry.settings import Settings, load_settings
-from kexie_cli.validate.engine import check
+from kexie_cli.validate.door import load_registry
+from kexie_cli.validate.engine import CheckResult, check
 from kexie_cli.validate.options import CheckOptions
-
-if TYPE_CHECKING:
-    from kexie_cli.validate.engine import CheckResult
 
 
 @dataclass(slots=True)
 class Snapshot:
-    records: list[Record]
+    records: list[Record]  # every file under records/, loaded or not
     qctx: QueryContext
-    checked: CheckResult | None = None  # the check of the work tree the records came from (None: --at)
 
 
 def snapshot(registry: Registry, today: dt.date, lang: str, at: str | None = None) -> Snapshot:
-    """Load the registry (or its state at Git revision ``at``) for querying."""
-    checked = None
-    if at is None:
-        checked = load_checked(registry, today, lang)
-        records = list(checked.all_records)
-        settings = registry.settings
-    else:
-        records, settings = load_revision(registry, at)
-    qctx = QueryContext(today, settings, registry.schemas, Index(records), lang)
-    return Snapshot(records, qctx, checked)
+    """The registry (or its state at Git revision ``at``) for querying, through the one door."""
+    loaded = load_registry(registry, today, lang, at)
+    qctx = QueryContext(today, loaded.settings, registry.schemas, Index(loaded.records), lang)
+    return Snapshot(loaded.records, qctx)
 
 
-def load_checked(registry: Registry, today: dt.date, lang: str) -> CheckResult:
-    """Every record file of the work tree, through the check engine and its cache.
+def checked_snapshot(registry: Registry, today: dt.date, lang: str) -> tuple[Snapshot, CheckResult]:
+    """The work tree for querying together with its check (``kexie show`` shows a record's findings).
 
-    Loading goes through :func:`kexie_cli.validate.engine.check` so that a
-    query after a ``kexie check`` (or a second query) reads the per-file
-    outcomes from the cache instead of parsing every file again; the run
-    leaves the cache ready for the ``check`` a query like ``show`` makes.
+    The check loads the records through the door, so this is one pass over the files, not two.
     """
-
-    return check(registry, CheckOptions(today=today, lang=lang))
-
-
-def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, check=False)
-    except OSError as exc:
-        raise KexieError("at.not_repo", root=str(root)) from exc
-
-
-def load_revision(registry: Registry, rev: str) -> tuple[list[Record], Settings]:
-    """Records and settings of the registry as committed at ``rev``."""
-    root = registry.root
-    prefix_run = _git(root, "rev-parse", "--show-prefix")
-    if prefix_run.returncode != 0:
-        raise KexieError("at.not_repo", root=str(root))
-    prefix = prefix_run.stdout.decode("utf-8").strip()
-    if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
-        raise KexieError("at.bad_rev", rev=rev)
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", "--name-only", rev, "--", RECORDS_DIR, SETTINGS_FILE)
-    if listing.returncode != 0:
-        raise KexieError("at.failed", rev=rev, detail=listing.stderr.decode("utf-8", "replace").strip())
-    names = [n for n in listing.stdout.decode("utf-8").split("\0") if n]
-    blobs = _cat(root, rev, names)
-    settings_name = prefix + SETTINGS_FILE
-    if settings_name not in blobs:
-        raise KexieError("at.no_settings", rev=rev)
-    settings = _settings(blobs[settings_name], registry)
-    records = []
-    for name in sorted(blobs):
-        if name == settings_name:
-            continue
-        rel = name[len(prefix) :]
-        file = _record_file(root, rel)
-        if file is not None:
-            records.append(_record(file, blobs[name], settings.max_file_bytes))
-    return records, settings
-
-
-def _cat(root: Path, rev: str, names: list[str]) -> dict[str, bytes]:
-    """Contents of every path at ``rev`` with one ``git cat-file --batch``."""
-    if not names:
-        return {}
-    request = "".join(f"{rev}:{name}\n" for name in names).encode("utf-8")
-    run = _git(root, "cat-file", "--batch", data=request)
-    if run.returncode != 0:
-        raise KexieError("at.failed", rev=rev, detail=run.stderr.decode("utf-8", "replace").strip())
-    out: dict[str, bytes] = {}
-    data, pos = run.stdout, 0
-    for name in names:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split()
-        pos = end + 1
-        if len(header) < 3 or header[-1] == b"missing":
-            continue
-        size = int(header[2])
-        out[name] = data[pos : pos + size]
-        pos += size + 1
-    return out
-
-
-def _record_file(root: Path, rel: str) -> RecordFile | None:
-    parts = PurePosixPath(rel).parts
-    if not parts or parts[0] != RECORDS_DIR or any(p.startswith(".") for p in parts):
-        return None
-    inner = parts[1:]
-    kind = FOLDER_KINDS.get(inner[0]) if len(inner) == 2 and rel.endswith(".yaml") else None
-    return RecordFile(root.joinpath(*parts), rel, kind)
-
-
-def _record(file: RecordFile, raw: bytes, max_bytes: int) -> Record:
-    if file.kind is None:
-        return Record(file, None)
-    if len(raw) > max_bytes:
-        problem = Problem("K001", 1, 1, "load.too_large", (("size", str(len(raw))), ("limit", str(max_bytes))))
-        return Record(file, None, problems=[problem])
-    loaded = load_bytes(raw, max_bytes)
-    return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
-
-
-def _settings(raw: bytes, registry: Registry) -> Settings:
-    with tempfile.TemporaryDirectory(prefix="kexie-at-") as tmp:
-        (Path(tmp) / SETTINGS_FILE).write_bytes(raw)
-        return load_settings(Path(tmp), registry.schemas)
+    checked = check(registry, CheckOptions(today=today, lang=lang))
+    records = list(checked.all_records)
+    qctx = QueryContext(today, registry.settings, registry.schemas, Index(records), lang)
+    return Snapshot(records, qctx), checked

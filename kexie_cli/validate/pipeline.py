@@ -118,12 +118,16 @@ class Run:
         options: CheckOptions,
         overrides: Mapping[str, str | bytes] | None = None,
         base: Run | None = None,
+        files: list[RecordFile] | None = None,
     ) -> None:
         """``base``: a scanned run of the same registry whose files are taken instead of listing and
-        reading them again (the edit commands check the registry as it is and as it would be)."""
+        reading them again (the edit commands check the registry as it is and as it would be).
+        ``files``: the files to load instead of those of the work tree (a Git revision's, whose
+        bytes are the ``overrides``)."""
         self.registry = registry
         self.base = base
-        self.files: list[RecordFile] = base.files if base is not None else registry.files()
+        listed = files if files is not None else registry.files()
+        self.files: list[RecordFile] = base.files if base is not None else listed
         self.overrides = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in (overrides or {}).items()}
         known = {f.relpath for f in self.files}
         added = [_override_file(registry, rel) for rel in self.overrides if rel not in known]
@@ -210,11 +214,6 @@ class Run:
             positions = record.positions_if_made() if isinstance(record, CachedRecord) else record.positions
             if isinstance(positions, LazyPositions) and positions.ready:
                 store.put_positions(key, (dict(positions.values), dict(positions.keys)))
-
-    def rebuild(self, store: Cache) -> list[Record]:
-        """Records for a memo hit: outcomes from the cache (or worked out again if missing)."""
-        self.work(store, None)
-        return self.records(store)
 
     def records(self, store: Cache | None = None) -> list[Record]:
         """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
