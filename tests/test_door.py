@@ -147,3 +147,29 @@ def test_every_command_loads_records_through_the_door(
 def test_the_old_entry_points_are_gone() -> None:
     assert not hasattr(load.Registry, "load")
     assert not hasattr(load, "load_record")
+
+
+def test_a_second_query_takes_every_record_from_the_cache(registry: Path, counting: Counting) -> None:
+    """Parsed data is kept per content hash: a query after a query (or after a check) parses no file."""
+    subprocess.run(["rm", "-rf", str(registry / ".kexie")], check=True)
+    args = ["list", "societies", "--as-of", AS_OF, "--format", "json"]
+    first = run_cli(args, registry)
+    assert counting.callers["kexie_cli.validate.pipeline"] > 0
+    counting.callers.clear()
+    second = run_cli(args, registry)
+    assert second.stdout == first.stdout
+    assert not _record_loads(counting), counting.callers  # no record parsed: data, not only facts, came from the cache
+
+
+def test_a_query_after_a_check_keeps_the_data_it_had_to_parse(registry: Path, counting: Counting) -> None:
+    subprocess.run(["rm", "-rf", str(registry / ".kexie")], check=True)
+    run_cli(["check", "--as-of", AS_OF], registry)  # the check's cache holds facts, not data
+    run_cli(["summary", "--as-of", AS_OF, "--format", "json"], registry)
+    counting.callers.clear()
+    run_cli(["party", "--as-of", AS_OF, "--format", "json"], registry)
+    assert not _record_loads(counting), counting.callers
+
+
+def _record_loads(counting: Counting) -> dict[str, int]:
+    """Loader calls for records (kexie.yaml is read by the settings each run, through the fast loader)."""
+    return {c: n for c, n in counting.callers.items() if n and c.startswith("kexie_cli.validate.")}

@@ -149,20 +149,7 @@ class Cache:
         return self._entries
 
     def _read(self, path: Path) -> dict[str, Any]:
-        """A pack's content when its signature checks out, else nothing."""
-        if self.secret is None:
-            return {}
-        try:
-            packed = path.read_bytes()
-        except OSError:
-            return {}
-        if not hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
-            return {}
-        try:
-            loaded = marshal.loads(packed[32:])
-        except (ValueError, EOFError, TypeError):
-            return {}
-        return loaded if isinstance(loaded, dict) else {}
+        return read_pack(self.secret, path)
 
     def key(self, relpath: str, raw: bytes) -> str:
         return content_key(relpath, raw)
@@ -247,12 +234,8 @@ class Cache:
                 self._dirty[shard] = False
 
     def _write(self, path: Path, content: dict[str, Any]) -> None:
-        try:
-            payload = marshal.dumps(content)
-        except ValueError:  # a value marshal cannot write: keep what can be written
-            payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
         assert self.secret is not None
-        _atomic_write(path, _sign(self.secret, payload), payload)  # no concatenated copy of a large pack
+        write_pack(self.secret, path, content)
 
     def _prune(self) -> None:
         """Keep the packs of this and the last few other fingerprints, and the last few runs of this one."""
@@ -274,6 +257,32 @@ class Cache:
         for old in stale:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def read_pack(secret: bytes | None, path: Path) -> dict[str, Any]:
+    """A pack's content when its signature checks out, else nothing."""
+    if secret is None:
+        return {}
+    try:
+        packed = path.read_bytes()
+    except OSError:
+        return {}
+    if not hmac.compare_digest(packed[:32], _sign(secret, packed[32:])):
+        return {}
+    try:
+        loaded = marshal.loads(packed[32:])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_pack(secret: bytes, path: Path, content: dict[str, Any]) -> None:
+    """Write a signed pack atomically (entries marshal cannot write are left out)."""
+    try:
+        payload = marshal.dumps(content)
+    except ValueError:  # a value marshal cannot write: keep what can be written
+        payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
+    _atomic_write(path, _sign(secret, payload), payload)  # no concatenated copy of a large pack
 
 
 def _shard(key: str) -> int:

@@ -36,6 +36,7 @@ from kexie_cli.registry.load import Progress, Registry, unreadable
 from kexie_cli.registry.revision import read_revision
 from kexie_cli.registry.settings import Settings
 from kexie_cli.validate.cache import Cache
+from kexie_cli.validate.datacache import DataCache
 from kexie_cli.validate.options import CheckOptions
 from kexie_cli.validate.pipeline import Run
 
@@ -58,6 +59,7 @@ class Door:
         overrides: Mapping[str, str | bytes] | None = None,
         base: Door | None = None,
         files: list[RecordFile] | None = None,
+        keep_data: bool = False,
     ) -> None:
         self.registry = registry
         self.options = options
@@ -65,17 +67,25 @@ class Door:
         self.store: Cache | None = None
         if options.cache:
             self.store = base.store if base is not None else self.run.open_cache()
+        # the parsed data of every record, for commands that read whole records (not for a check)
+        self.kept = DataCache(registry) if keep_data and options.cache else None
         self.run.scan(self.store)
 
     def records(self, progress: Progress | None = None) -> list[Record]:
         """Every file's record: from the cache, else loaded (and its outcome cached)."""
         self.run.work(self.store, progress)
-        return self.run.records(self.store)
+        records = self.run.records(self.store, self.kept)
+        if self.kept is not None:
+            for record in records:
+                _ = record.data  # parsed now (the collector running) if the data packs did not hold it yet
+        return records
 
     def save(self) -> None:
         """Write what this door added to the cache."""
         if self.store is not None:
             self.store.save()
+        if self.kept is not None:
+            self.kept.save()
 
 
 @dataclass(slots=True)
@@ -121,7 +131,7 @@ def load_registry(
         registry, files, overrides = revision.registry, revision.files, revision.contents
     options = CheckOptions(today=today, lang=lang, cache=cache)
     with gc_thawed():
-        door = Door(registry, options, overrides, files=files)
+        door = Door(registry, options, overrides, files=files, keep_data=True)
         records = door.records(progress)
         door.save()
     return Loaded(records, registry)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, overload
 
 from kexie_cli.finding import Finding, Severity
@@ -38,6 +39,7 @@ from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.cache import Cache, Outcome, ProblemRow
 from kexie_cli.validate.cached_records import CachedRecord, facts_of
+from kexie_cli.validate.datacache import DataCache
 from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
 from kexie_cli.validate.options import CheckOptions
 
@@ -215,12 +217,17 @@ class Run:
             if isinstance(positions, LazyPositions) and positions.ready:
                 store.put_positions(key, (dict(positions.values), dict(positions.keys)))
 
-    def records(self, store: Cache | None = None) -> list[Record]:
-        """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
-        with gc_paused():  # no parsing here: acyclic records and their rows only
-            return self._records(store)
+    def records(self, store: Cache | None = None, kept: DataCache | None = None) -> list[Record]:
+        """Records from the outcomes; positions remembered in ``store`` are used instead of being located.
 
-    def _records(self, store: Cache | None) -> list[Record]:
+        ``kept``: the parsed data of every record, by content key (the door's, for the commands that
+        read whole records): a record whose outcome came from the cache takes its data from there
+        instead of parsing its file again, and the data of every other record is kept there.
+        """
+        with gc_paused():  # no parsing here: acyclic records and their rows only
+            return self._records(store, kept)
+
+    def _records(self, store: Cache | None, kept: DataCache | None) -> list[Record]:
         from kexie_cli.records.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         records: list[Record] = []
@@ -236,11 +243,19 @@ class Run:
             record: Record
             if index in self.cached and outcome[0] is not None and raw is not None:
                 positions = _known_positions(known) if known is not None else None
-                record = CachedRecord(file, outcome[0], raw, load, positions)
+                known_data = kept.get(key) if kept is not None and key is not None else None
+                if kept is not None and key is not None and known_data is None:  # parsed on first use, then kept
+                    record = CachedRecord(file, outcome[0], raw, partial(_load_kept, kept, key, load), positions)
+                else:
+                    record = CachedRecord(file, outcome[0], raw, load, positions)
+                if known_data is not None:
+                    record.data = known_data
                 if key is not None and positions is None:
                     self.located.append((key, record))
             else:
                 record = _record(file, raw, outcome)
+                if kept is not None and key is not None and record.data is not None:
+                    kept.put(key, record.data)
                 if key is not None and isinstance(record.positions, LazyPositions):
                     if known is not None:
                         record.positions = _known_positions(known)
@@ -254,6 +269,15 @@ class Run:
             if outcome[3]:
                 self.deferred.append((record, outcome[3]))
         return records
+
+
+def _load_kept(
+    kept: DataCache, key: str, load: Callable[[bytes], dict[str, Any] | None], raw: bytes
+) -> dict[str, Any] | None:
+    data = load(raw)
+    if data is not None:
+        kept.put(key, data)
+    return data
 
 
 def _known_positions(maps: Any) -> Positions:
