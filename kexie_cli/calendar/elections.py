@@ -13,7 +13,7 @@ Decisions (docs/calendar.md):
   but is no step of its own: it has no date of its own in the calendar and
   comes before the approval. Once the congress is held, the filing date
   counts from the day it was held.
-- The "next step" is the first step not done (SPEC §7); a step not done whose
+- The "next step" is the first step not done (docs/calendar.md); a step not done whose
   date has passed is *late*.
 """
 
@@ -26,17 +26,17 @@ from dataclasses import dataclass
 from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import elected_term
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import term_label
-from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
-from kexie_cli.records.model import Record, current_leaders, get, term_of, text
+from kexie_cli.records.model import Record, current_leaders, get, text
 from kexie_cli.registry.settings import Settings
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, add_months, days_until
 
 KINDS = kinds.CODES
-STATES = ("overdue", "due")
 STEP_KEYS = ("plan", "approval", "election", "filing")
 
 
@@ -100,7 +100,7 @@ def working_steps(end: dt.date, settings: Settings, done: dict[str, Done] | None
 
 
 def next_step(steps: tuple[Step, ...]) -> Step | None:
-    """The first step not done (SPEC §7)."""
+    """The first step not done (docs/calendar.md)."""
     return next((s for s in steps if s.done is None), None)
 
 
@@ -126,9 +126,7 @@ def _names(record: Record, today: dt.date, role: str) -> str:
 
 
 def _matches(record: Record, query: ElectionQuery, scope: set[str] | None) -> bool:
-    if record.kind not in KINDS or not record.loaded or not record.live:
-        return False
-    if not holds_elections(record):  # a 党的工作小组 is appointed: no 换届 (docs/party.md)
+    if record.kind not in KINDS or not on_books(record, query.today):
         return False
     if query.kinds is not None and record.kind not in query.kinds:
         return False
@@ -144,7 +142,7 @@ def due_elections(records: list[Record], settings: Settings, query: ElectionQuer
     for record in records:
         if not _matches(record, query, scope):
             continue
-        term = term_of(record.data)
+        term = elected_term(record)  # None for a 党的工作小组: appointed, no 换届 (docs/party.md)
         if term is None:
             continue
         state = window_state(term.end, query.today, query.lead)
@@ -172,7 +170,7 @@ def due_elections(records: list[Record], settings: Settings, query: ElectionQuer
 
 
 def election_row(item: Election) -> dict[str, object]:
-    """The stable JSON shape of one record (SPEC §6 plus extra keys)."""
+    """The stable JSON shape of one record (docs/calendar.md)."""
     record, term = item.record, item.term
     party = record.kind == "party-cell"
     return {
@@ -200,7 +198,7 @@ def election_row(item: Election) -> dict[str, object]:
 
 
 def step_row(step: Step, today: dt.date) -> dict[str, object]:
-    """``{step, date, done, doc_no}`` (SPEC §7) plus ``late``: not done and past its date."""
+    """``{step, date, done, doc_no}`` (docs/calendar.md) plus ``late``: not done and past its date."""
     return {"step": step.key, "date": step.date, "done": step.done, "doc_no": step.doc_no, "late": step.late(today)}
 
 

@@ -30,6 +30,7 @@ from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.numerals import chinese_number, cn_date, term_label
 from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.election import record_steps
@@ -37,16 +38,9 @@ from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import inspection_years
 from kexie_cli.terms import TermState
 from kexie_cli.validate.door import load_registry
 
-LETTERS = {
-    "election-due": "换届提醒函",
-    "election-overdue": "换届催办函",
-    "inspection-missing": "年检催报函",
-    "inspection-revoke": "解除资格预告知书",
-}
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
 COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会"}
 # a Party cell is addressed by its form (你支部 / 你总支 / 你党委); a working group has no election
@@ -75,7 +69,7 @@ def count_word(n: int) -> str:
 @dataclass(frozen=True, slots=True)
 class Letter:
     record_id: str
-    letter: str  # a key of LETTERS
+    letter: str  # election-due, election-overdue, inspection-missing or inspection-revoke
     variables: dict[str, Any]
     template: str = ""  # the template's name when it is not ``letter`` (Party-cell letters)
     file_stem: str = ""  # the record's file name without .yaml: the letter's file name starts with it
@@ -233,7 +227,7 @@ def inspection_letters(
     index = index or {}
     out = []
     for item in summary.rows:
-        if len(item.streak) >= 2:
+        if item.candidate:
             letter = "inspection-revoke"
         elif item.category in ("missing", "none"):
             letter = "inspection-missing"

@@ -31,8 +31,8 @@ def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date 
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    snap, checked = checked_snapshot(registry, opt.today(as_of), language)
-    view = show(registry, snap.records, snap.qctx, record_id, checked)  # the record unloadable: says why, exit 2
+    snap = checked_snapshot(registry, opt.today(as_of), language)
+    view = show(registry, snap.records, snap.qctx, record_id, snap.checked)  # the record unloadable: says why, exit 2
     # others: its references may be incomplete; the first few are named, then the number
     opt.warn_unreadable(snap.records, language, limit=SHOW_UNREADABLE)
     chosen = opt.pick_format(fmt)

@@ -162,9 +162,6 @@ class RecordStep:
         return [(*where, self.step)]
 
 
-ROLE_OPTIONS = ("chair", "secretary-general", "secretary")
-
-
 @dataclass(frozen=True, slots=True)
 class Elect:
     """``kexie elect ID --date D``: a 换届. The current term goes to ``past_terms``; the number goes up."""

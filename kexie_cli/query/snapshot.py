@@ -18,6 +18,7 @@ from kexie_cli.validate.options import CheckOptions
 class Snapshot:
     records: list[Record]  # every file under records/, loaded or not
     qctx: QueryContext
+    checked: CheckResult | None = None  # the check the records came from (checked_snapshot), else None
 
 
 def snapshot(registry: Registry, today: dt.date, lang: str, at: str | None = None) -> Snapshot:
@@ -27,12 +28,12 @@ def snapshot(registry: Registry, today: dt.date, lang: str, at: str | None = Non
     return Snapshot(loaded.records, qctx)
 
 
-def checked_snapshot(registry: Registry, today: dt.date, lang: str) -> tuple[Snapshot, CheckResult]:
-    """The work tree for querying together with its check (``kexie show`` shows a record's findings).
+def checked_snapshot(registry: Registry, today: dt.date, lang: str) -> Snapshot:
+    """The work tree for querying together with its check (``kexie show`` and ``kexie serve`` show findings).
 
     The check loads the records through the door, so this is one pass over the files, not two.
     """
     checked = check(registry, CheckOptions(today=today, lang=lang))
     records = list(checked.all_records)
     qctx = QueryContext(today, registry.settings, registry.schemas, Index(records), lang)
-    return Snapshot(records, qctx), checked
+    return Snapshot(records, qctx, checked)

@@ -18,7 +18,7 @@ from kexie_cli.records.model import date, entries, get, integer, text
 
 RECORD_STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
 PARTY_RECORD_STEPS = ("plan_submitted", "approved", "held", "registered")
-# the step of `kexie due-elections` (SPEC §7 `steps[].step`) that each recorded step completes
+# the step of `kexie due-elections` (`steps[].step`, docs/calendar.md) that each recorded step completes
 CALENDAR_STEP = {
     "plan_submitted": "plan",
     "party_review": "review",

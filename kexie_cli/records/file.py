@@ -15,14 +15,17 @@ class RecordFile:
     opened file with ``fstat``).
     """
 
-    __slots__ = ("_path", "abspath", "kind", "regular", "relpath")
+    __slots__ = ("_path", "abspath", "kind", "link", "regular", "relpath")
 
-    def __init__(self, path: Path | str, relpath: str, kind: str | None, regular: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, relpath: str, kind: str | None, regular: bool = False, link: str | None = None
+    ) -> None:
         self._path = path if isinstance(path, Path) else None
         self.abspath = str(path)
         self.relpath = relpath
-        self.kind = kind  # None: outside the known folders or not .yaml (K006)
+        self.kind = kind  # None: outside the known folders or not .yaml (K006), or a linked folder (K007)
         self.regular = regular
+        self.link = link  # a folder that is a symbolic link (to ``link``): never entered (K007)
 
     @property
     def path(self) -> Path:

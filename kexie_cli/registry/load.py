@@ -51,6 +51,11 @@ def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Pr
     return raw, []
 
 
+def linked_problem(file: RecordFile) -> Problem:
+    """The K007 problem of a folder under records/ that is a symbolic link (never entered, docs/security.md)."""
+    return Problem("K007", 1, 1, "load.linked_folder", (("target", str(file.link)),))
+
+
 def unreadable(records: Iterable[Record]) -> list[Record]:
-    """The record files that could not be loaded (each has its K0xx problems); reports must name them."""
-    return [r for r in records if r.kind is not None and not r.loaded]
+    """The record files that could not be loaded (each has its K0xx problems), and linked folders; reports name them."""
+    return [r for r in records if (r.kind is not None or r.file.link is not None) and not r.loaded]

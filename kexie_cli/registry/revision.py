@@ -10,13 +10,14 @@ current ones. The records are loaded by the door
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from kexie_cli.errors import KexieError
 from kexie_cli.records.file import RecordFile
+from kexie_cli.records.loader import Problem
+from kexie_cli.registry import gitio
 from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.settings import Settings, load_settings
@@ -25,68 +26,59 @@ from kexie_cli.registry.settings import Settings, load_settings
 @dataclass(slots=True)
 class Revision:
     registry: Registry  # the root and schemas of the registry, the settings of the revision
-    files: list[RecordFile]  # every file under records/ at the revision
+    files: list[RecordFile]  # the files under records/ at the revision that were read
     contents: dict[str, bytes]  # relpath -> bytes
-
-
-def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, check=False)
-    except OSError as exc:
-        raise KexieError("at.not_repo", root=str(root)) from exc
+    too_large: dict[RecordFile, Problem] = field(default_factory=dict)  # never read: K001
 
 
 def read_revision(registry: Registry, rev: str) -> Revision:
-    """The record files, their bytes and the settings of the registry as committed at ``rev``."""
+    """The record files, their bytes and the settings of the registry as committed at ``rev``.
+
+    The listing is NUL-separated with sizes (:func:`~kexie_cli.registry.gitio.tree_blobs`): a file over the
+    size limit is K001 without being read, contents are read by blob id, names need not be UTF-8.
+    """
     root = registry.root
-    prefix_run = _git(root, "rev-parse", "--show-prefix")
-    if prefix_run.returncode != 0:
-        raise KexieError("at.not_repo", root=str(root))
-    prefix = prefix_run.stdout.decode("utf-8").strip()
-    if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
+    try:
+        prefix = gitio.git(root, "rev-parse", "--show-prefix").decode("utf-8", "backslashreplace").strip()
+    except KexieError as exc:
+        if exc.key == "git.missing":
+            raise
+        raise KexieError("at.not_repo", root=str(root)) from None
+    if rev.startswith("-"):
         raise KexieError("at.bad_rev", rev=rev)
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", "--name-only", rev, "--", RECORDS_DIR, SETTINGS_FILE)
-    if listing.returncode != 0:
-        raise KexieError("at.failed", rev=rev, detail=listing.stderr.decode("utf-8", "replace").strip())
-    names = [n for n in listing.stdout.decode("utf-8").split("\0") if n]
-    blobs = _cat(root, rev, names)
-    settings_name = prefix + SETTINGS_FILE
-    if settings_name not in blobs:
+    try:
+        commit = gitio.git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except KexieError:
+        raise KexieError("at.bad_rev", rev=rev) from None
+    try:
+        entries = gitio.tree_blobs(root, commit, RECORDS_DIR, SETTINGS_FILE, full_name=True)
+    except KexieError as exc:
+        raise KexieError("at.failed", rev=rev, detail=str(exc.params.get("detail", ""))) from None
+    limit = registry.settings.max_file_bytes
+    settings_entry = next((e for e in entries if e.path == prefix + SETTINGS_FILE), None)
+    if settings_entry is None:
         raise KexieError("at.no_settings", rev=rev)
-    settings = _settings(blobs[settings_name], registry)
-    files: list[RecordFile] = []
-    contents: dict[str, bytes] = {}
-    for name in sorted(blobs):
-        if name == settings_name:
+    if settings_entry.size > limit:
+        raise KexieError("at.settings_too_large", rev=rev, size=settings_entry.size, limit=limit)
+    settings = _settings(gitio.cat_blobs(root, [settings_entry.sha]).get(settings_entry.sha, b""), registry)
+    max_bytes = settings.max_file_bytes  # the revision's own limit
+    blobs = gitio.cat_blobs(root, [e.sha for e in entries if e is not settings_entry and e.size <= max_bytes])
+    revision = Revision(Registry(root, settings, registry.schemas), [], {})
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry is settings_entry or not entry.path.startswith(prefix):
             continue
-        rel = name[len(prefix) :]
-        file = _record_file(root, rel)
-        if file is not None:
-            files.append(file)
-            contents[file.relpath] = blobs[name]
-    return Revision(Registry(root, settings, registry.schemas), files, contents)
-
-
-def _cat(root: Path, rev: str, names: list[str]) -> dict[str, bytes]:
-    """Contents of every path at ``rev`` with one ``git cat-file --batch``."""
-    if not names:
-        return {}
-    request = "".join(f"{rev}:{name}\n" for name in names).encode("utf-8")
-    run = _git(root, "cat-file", "--batch", data=request)
-    if run.returncode != 0:
-        raise KexieError("at.failed", rev=rev, detail=run.stderr.decode("utf-8", "replace").strip())
-    out: dict[str, bytes] = {}
-    data, pos = run.stdout, 0
-    for name in names:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split()
-        pos = end + 1
-        if len(header) < 3 or header[-1] == b"missing":
+        file = _record_file(root, entry.path[len(prefix) :])
+        if file is None:
             continue
-        size = int(header[2])
-        out[name] = data[pos : pos + size]
-        pos += size + 1
-    return out
+        raw = blobs.get(entry.sha)
+        if file.kind is not None and (raw is None or entry.size > max_bytes):
+            params = (("size", str(entry.size)), ("limit", str(max_bytes)))
+            revision.too_large[file] = Problem("K001", 1, 1, "load.too_large", params)
+            continue
+        revision.files.append(file)
+        if raw is not None:
+            revision.contents[file.relpath] = raw
+    return revision
 
 
 def _record_file(root: Path, rel: str) -> RecordFile | None:

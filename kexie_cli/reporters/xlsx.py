@@ -27,6 +27,7 @@ from typing import Any
 from kexie_cli.cells import mark_string, text_width, xlsx_text
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import check_target, write_bytes
+from kexie_cli.share import xlsx_value
 from kexie_cli.tables import TableData
 
 PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
@@ -148,6 +149,7 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
             if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
             elif percent and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.value = xlsx_value(cell.value)  # the exact share: Excel rounds it once, as kexie does
                 cell.number_format = "0.0%"
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)

@@ -126,14 +126,18 @@ def load_registry(
     """
     files = None
     overrides: dict[str, bytes] | None = None
+    unread: list[Record] = []
     if at is not None:
         revision = read_revision(registry, at)
         registry, files, overrides = revision.registry, revision.files, revision.contents
+        unread = [Record(file, None, problems=[problem]) for file, problem in revision.too_large.items()]
     options = CheckOptions(today=today, lang=lang, cache=cache)
     with gc_thawed():
         door = Door(registry, options, overrides, files=files, keep_data=True)
         records = door.records(progress)
         door.save()
+    if unread:  # a revision's files over the size limit, never read
+        records = sorted([*records, *unread], key=lambda r: r.relpath)
     return Loaded(records, registry)
 
 

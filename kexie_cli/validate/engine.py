@@ -13,6 +13,7 @@ from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.load import Progress, Registry
 from kexie_cli.rules import RULES
 from kexie_cli.rules.base import Context, Hit
+from kexie_cli.validate.cached_records import LazyRecords
 from kexie_cli.validate.door import Door
 from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
     NO_INDEX,
@@ -25,7 +26,7 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
 )
 from kexie_cli.validate.incremental import deferred_findings
 from kexie_cli.validate.options import CheckOptions
-from kexie_cli.validate.pipeline import LazyRecords, finding_from_row, rows
+from kexie_cli.validate.pipeline import finding_from_row, rows
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
 
 

@@ -22,10 +22,10 @@ fixes the number of worker processes (1: none).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, overload
+from typing import Any
 
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.records.bulk import gc_paused, pure
@@ -34,7 +34,7 @@ from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import FOLDER_KINDS
-from kexie_cli.registry.load import Progress, Registry, read_record
+from kexie_cli.registry.load import Progress, Registry, linked_problem, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.cache import Cache, Outcome, ProblemRow
@@ -80,35 +80,6 @@ class _Job:
 
 
 _JOB: _Job | None = None
-
-
-class LazyRecords(Sequence[Record]):
-    """The loaded records of a check answered from the run memo, built on first use."""
-
-    def __init__(self, build: Callable[[], list[Record]]) -> None:
-        self._build: Callable[[], list[Record]] | None = build
-        self._items: list[Record] = []
-
-    def _all(self) -> list[Record]:
-        if self._build is not None:
-            build, self._build = self._build, None
-            self._items = build()
-        return self._items
-
-    @overload
-    def __getitem__(self, index: int) -> Record: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Record]: ...
-
-    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self) -> Iterator[Record]:
-        return iter(self._all())
 
 
 class Run:
@@ -288,7 +259,10 @@ def _known_positions(maps: Any) -> Positions:
 
 
 def _read(file: RecordFile, max_bytes: int, ctx: Context) -> tuple[bytes | None, Outcome | None]:
-    """The file's bytes, or its outcome when it is known without them (K006, unreadable, too large)."""
+    """The file's bytes, or its outcome when it is known without them (K006, K007, unreadable, too large)."""
+    if file.link is not None:
+        problem = linked_problem(file)
+        return None, _known(file, [(problem.code, problem.line, problem.column, problem.key, problem.params)], ctx)
     if file.kind is None:
         return None, _known(file, [], ctx)
     raw, problems = read_record(file, max_bytes)
@@ -325,9 +299,16 @@ def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
     import multiprocessing  # noqa: PLC0415 - worker processes only for large registries
 
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
         for chunk in pool.imap_unordered(_work_chunk, chunks):
             yield from chunk
+
+
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the parent (one 已取消 there, no traceback from each worker)."""
+    import signal  # noqa: PLC0415 - in the worker only
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work_chunk(indexes: list[int]) -> list[tuple[int, Outcome]]:
@@ -374,7 +355,7 @@ def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None
 
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     data, problems, _, _ = outcome
-    if file.kind is None:
+    if file.kind is None and file.link is None:
         return Record(file, None)
     if data is None:
         return Record(file, None, problems=[Problem(c, ln, col, k, tuple(p)) for c, ln, col, k, p in problems])

@@ -192,7 +192,9 @@ def test_overrides_are_checked_instead_of_the_file(corpus: Path, tmp_path: Path)
 def test_show_findings_from_the_snapshot_check_equal_a_run_for_the_file() -> None:
 
     registry = Registry.open(REPO)
-    snap, checked = checked_snapshot(registry, TODAY, "zh")
+    snap = checked_snapshot(registry, TODAY, "zh")
+    checked = snap.checked
+    assert checked is not None
     with_findings = sorted({f.file for f in checked.findings if f.id})[:12]
     assert with_findings
     for relpath in with_findings:
