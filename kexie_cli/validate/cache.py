@@ -39,6 +39,7 @@ from kexie_cli.registry import state
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.base import Rule
 from kexie_cli.validate.options import CheckOptions
+from kexie_cli.validate.statindex import StatIndex, index_path
 
 # One file's outcome, in plain types (marshal-able for the cache):
 # (data, problems, findings, deferred rule codes); the cache keeps the record's facts
@@ -127,6 +128,7 @@ class Cache:
         self.used: set[str] = set()
         self.secret = _secret()
         self.root: Path | None = None  # set by open(): the folder is checked before each use
+        self._stats: StatIndex | None = None
 
     @classmethod
     def open(cls, registry: Registry, options: CheckOptions, rules: dict[str, Rule]) -> Cache:
@@ -150,6 +152,13 @@ class Cache:
 
     def _read(self, path: Path) -> dict[str, Any]:
         return read_pack(self.secret, path)
+
+    @property
+    def stats(self) -> StatIndex:
+        """The stat data of the files the last run read (:mod:`kexie_cli.validate.statindex`)."""
+        if self._stats is None:
+            self._stats = StatIndex(read_pack(self.secret, index_path(self.folder)))
+        return self._stats
 
     def key(self, relpath: str, raw: bytes) -> str:
         return content_key(relpath, raw)
@@ -216,6 +225,8 @@ class Cache:
                 self._save_shards(self._entries)
             for key, value in self._new_memos.items():
                 self._write(self.memo_file(key), {"memo": value})
+            if self._stats is not None and self._stats.changed():
+                self._write(index_path(self.folder), self._stats.content())
             self._new_memos.clear()
             self._prune()
         except (OSError, state.UnsafeState):

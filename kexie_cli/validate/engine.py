@@ -19,14 +19,15 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
     NO_INDEX,
     NeedsIndex,
     file_findings,
+    finding_from_row,
     index_findings,
     local_findings,
     make,
     registry_findings,
+    rows,
 )
 from kexie_cli.validate.incremental import deferred_findings
 from kexie_cli.validate.options import CheckOptions
-from kexie_cli.validate.pipeline import finding_from_row, rows
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
 
 

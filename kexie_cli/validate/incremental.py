@@ -26,8 +26,7 @@ from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.cache import Cache
-from kexie_cli.validate.filecheck import make
-from kexie_cli.validate.pipeline import finding_from_row, rows
+from kexie_cli.validate.filecheck import finding_from_row, make, rows
 
 Token = tuple[str, Any]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from kexie_cli.finding import Finding, Severity
+from kexie_cli.finding import Finding
 from kexie_cli.records.bulk import gc_paused, pure
 from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
@@ -40,8 +40,9 @@ from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.cache import Cache, Outcome, ProblemRow
 from kexie_cli.validate.cached_records import CachedRecord, facts_of
 from kexie_cli.validate.datacache import DataCache
-from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
+from kexie_cli.validate.filecheck import NO_INDEX, file_findings, finding_from_row, local_findings, rows
 from kexie_cli.validate.options import CheckOptions
+from kexie_cli.validate.statindex import stat_of
 
 #: Below this many files to work on, worker processes cost more than they save.
 PARALLEL_MIN = 600
@@ -119,6 +120,8 @@ class Run:
         self.located: list[tuple[str, Record]] = []  # (content key, record) whose positions may be located
         self.key_of: dict[int, str] = {}  # id(record) -> its file's content key (records of this run)
         self.cached: set[int] = set()  # indexes of outcomes taken from the cache (facts, no data)
+        self.unread: set[int] = set()  # indexes whose key was taken from the stat index: bytes not read yet
+        self.from_disk = files is None  # the work tree (not a revision's bytes): stat data may be trusted
         self.worked = False
 
     def open_cache(self) -> Cache:
@@ -129,7 +132,11 @@ class Run:
         base = self.base
         assert base is None or not base.worked, "a base run lends its files before its own work"
         prior = {f.relpath: i for i, f in enumerate(base.files)} if base is not None else {}
-        for file in self.files:
+        if base is not None:  # both runs need the bytes (an edit's check): read them once, for both
+            base.read_unread(store)
+        stats = store.stats if store is not None and self.from_disk else None
+        max_bytes = self.settings.max_file_bytes
+        for index, file in enumerate(self.files):
             override = self.overrides.get(file.relpath)
             at = prior.get(file.relpath)
             if base is not None and at is not None and (override is None or file.kind is None):
@@ -137,13 +144,38 @@ class Run:
                 self.keys.append(base.keys[at])
                 self.outcomes.append(base.outcomes[at])
                 continue
+            stat = None
+            if stats is not None and override is None and file.kind is not None and file.regular and file.link is None:
+                stat = stat_of(file.abspath)
+                trusted = stats.trusted(file.relpath, stat, max_bytes)
+                if trusted is not None:  # unchanged since the last run noted it: not opened (statindex.py)
+                    stats.note(file.relpath, stat, trusted)
+                    self.raws.append(None)
+                    self.keys.append(trusted)
+                    self.outcomes.append(None)
+                    self.unread.add(index)
+                    continue
             if override is not None and file.kind is not None:
-                raw, early = _early(file, override, self.settings.max_file_bytes, self.local_ctx)
+                raw, early = _early(file, override, max_bytes, self.local_ctx)
             else:
-                raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
+                raw, early = _read(file, max_bytes, self.local_ctx)
+            key = store.key(file.relpath, raw) if store is not None and raw is not None else None
+            if stats is not None and key is not None:
+                stats.note(file.relpath, stat, key)
             self.raws.append(raw)
-            self.keys.append(store.key(file.relpath, raw) if store is not None and raw is not None else None)
+            self.keys.append(key)
             self.outcomes.append(early)
+
+    def read_unread(self, store: Cache | None) -> None:
+        """Read the files whose key the stat index gave, now that their bytes are needed."""
+        for index in sorted(self.unread):
+            file = self.files[index]
+            raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
+            self.raws[index] = raw
+            self.outcomes[index] = early
+            if store is not None and raw is not None:
+                self.keys[index] = store.key(file.relpath, raw)  # as read now (it may have changed since)
+        self.unread.clear()
 
     def memo_parts(self) -> list[str]:
         out = []
@@ -154,6 +186,7 @@ class Run:
     def work(self, store: Cache | None, progress: Progress | None) -> None:
         """Fill in every outcome: from the cache, else by working (in parallel when it pays)."""
         self.worked = True
+        self.read_unread(store)
         todo = []
         for i, key in enumerate(self.keys):
             if self.outcomes[i] is not None:
@@ -349,10 +382,6 @@ def _meta(outcome: Outcome) -> Outcome:
     return (None if data is None else facts_of(data), problems, found, deferred)
 
 
-def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:
-    return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message, f.anchor) for f in found]
-
-
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     data, problems, _, _ = outcome
     if file.kind is None and file.link is None:
@@ -365,8 +394,3 @@ def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     text = "" if raw is None else (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     positions: Positions = LazyPositions(text, data)
     return Record(file, data, positions, [], text)
-
-
-def finding_from_row(row: tuple[str, str, str, int, int, str | None, str, str]) -> Finding:
-    code, severity, file, line, column, record_id, message, anchor = row
-    return Finding(code, Severity(severity), file, line, column, record_id, message, anchor)
