@@ -22,8 +22,8 @@ from kexie_cli.records.index import Index
 from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
 from kexie_cli.registry import gitio
-from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE
-from kexie_cli.registry.load import Registry
+from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE, name_text
+from kexie_cli.registry.load import Registry, linked_problem
 from kexie_cli.registry.settings import Settings, load_settings
 from kexie_cli.validate.engine import check
 from kexie_cli.validate.options import CheckOptions
@@ -101,7 +101,11 @@ def load_revision(registry: Registry, rev: str) -> tuple[list[Record], Settings]
         if entry is settings_entry or not entry.path.startswith(prefix):
             continue
         file = _record_file(root, entry.path[len(prefix) :])
-        if file is not None:
+        if file is not None and entry.link and file.kind is None:  # a committed linked folder: K007, never followed
+            target = name_text(blobs.get(entry.sha) or b"?")
+            file = RecordFile(file.path, file.relpath, None, link=target)
+            records.append(Record(file, None, problems=[linked_problem(file)]))
+        elif file is not None:
             records.append(_record(file, blobs.get(entry.sha), entry.size, max_bytes))
     return records, settings
 
