@@ -54,3 +54,10 @@ def cn_date(value: object) -> str:
     if isinstance(value, dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
     return "" if value is None else str(value)
+
+
+def period_label(label: str, lang: str = "zh") -> str:
+    """A quarter as Chinese text writes it: ``2026Q1`` → 2026年第一季度 (English keeps 2026Q1); other text as it is."""
+    if lang != "en" and len(label) == 6 and label[:4].isdigit() and label[4] == "Q" and label[5] in "1234":
+        return f"{label[:4]}年第{DIGITS[int(label[5])]}季度"
+    return label

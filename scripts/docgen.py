@@ -9,9 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
-
-from kexie_cli.cli import cli
+from kexie_cli.cli import cli, clicktext
+from kexie_cli.cli.helpfmt import KexieContext
 from kexie_cli.rules.explain import rules_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -20,8 +19,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 def commands_markdown() -> str:
     """Every command's ``--help`` (Chinese), as Markdown."""
 
+    clicktext.use("zh")  # click's own words as a user sees them
     settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
-    ctx = click.Context(cli, info_name="kexie", **settings)
+    ctx = KexieContext(cli, info_name="kexie", **settings)
     out = [
         "# 命令参考 / Command reference",
         "",
@@ -35,7 +35,7 @@ def commands_markdown() -> str:
     for name in cli.list_commands(ctx):
         command = cli.get_command(ctx, name)
         assert command is not None
-        sub = click.Context(command, info_name=name, parent=ctx)
+        sub = KexieContext(command, info_name=name, parent=ctx)
         out += [f"## kexie {name}", "", "```text", command.get_help(sub), "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 

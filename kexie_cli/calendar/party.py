@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.calendar.output import Report
 from kexie_cli.figures.books import on_books
 from kexie_cli.figures.terms import elected_term
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import period_label
 from kexie_cli.party.cover import (
     COVER_OF_FORM,
     FORMS_OF_COVER,
@@ -58,6 +59,8 @@ class PartyOverview:
     cells: list[Cell]
     counts: CoverageCount
     where: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # party cell id -> name (tables show names)
+    where_text: tuple[str, ...] = ()  # the --where conditions as the title says them (Scope.describe)
 
     def count(self, form: str) -> int:
         """Societies having this form of cover (``none``: no cover at all)."""
@@ -107,7 +110,9 @@ def party_overview(
         cell_of(r, settings, today) for r in index.of_kind("party-cell") if on_books(r, today) and scope.holds(r, qctx)
     ]
     cells.sort(key=lambda c: c.record.id)
-    return PartyOverview(today, societies, cells, count_cover(societies), tuple(where))
+    names = {r.id: r.name for r in index.of_kind("party-cell") if r.name}
+    counts = count_cover(societies)
+    return PartyOverview(today, societies, cells, counts, tuple(where), names, tuple(scope.describe(lang)))
 
 
 def _cover_label(value: object, lang: str) -> str:
@@ -120,7 +125,7 @@ def _percent(value: object, lang: str) -> str:
 
 def _periods(periods: list[str], lang: str) -> str:
     """At most three period labels, then the count: the table stays readable, JSON has them all."""
-    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else p for p in periods]
+    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else period_label(p, lang) for p in periods]
     if len(periods) <= MAX_PERIODS:
         return ", ".join(periods)
     shown = ", ".join(periods[:2])
@@ -182,7 +187,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     total = counts.total
     scope = ""
     if overview.where:
-        scope = f" (where {'; '.join(overview.where)})" if lang == "en" else f"（筛选：{'；'.join(overview.where)}）"
+        said = overview.where_text or overview.where
+        scope = f" (where {'; '.join(said)})" if lang == "en" else f"（筛选：{'；'.join(said)}）"
     coverage_rows = _coverage_rows(overview, overview.cells)
     coverage_table = TableData(
         tr("party.coverage_title", lang, registry=settings.registry, today=overview.today) + scope,
@@ -223,7 +229,12 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             Column("name", "名称", "Name", name=True),
             Column("status", "状态", "Status", show_status),
             Column("forms", "覆盖方式（全部）", "Forms of cover (all)", show_forms),
-            Column("cells", "覆盖党组织", "Party cells", lambda v, lg: "、".join(v) if isinstance(v, list) else ""),
+            Column(
+                "cells",
+                "覆盖党组织",
+                "Party cells",
+                lambda v, lg: "、".join(overview.names.get(str(c), str(c)) for c in v) if isinstance(v, list) else "",
+            ),
         ],
         societies,
     )

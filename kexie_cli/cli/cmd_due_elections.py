@@ -43,19 +43,19 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(KIND_CODES),
+    type=opt.kind_choice(KIND_CODES),
     multiple=True,
     help="只列出这一类记录（可重复）。",
 )
 @click.option(
     "--level",
     "levels",
-    type=click.Choice(["national", "provincial", "municipal", "district"]),
+    type=opt.LabelChoice(opt.LEVELS),
     multiple=True,
     help="只列出这一级别的学会（可重复；基层科协和党组织没有级别，不列出）。",
 )
 @click.option(
-    "--state", "states", type=click.Choice(["overdue", "due"]), multiple=True, help="只列出逾期或即将届满的。"
+    "--state", "states", type=opt.LabelChoice(opt.TERM_STATES), multiple=True, help="只列出逾期或即将届满的。"
 )
 @click.option("--parent", default=None, metavar="ID", help="只列出该记录及其下级（按 parent 链）。")
 def command(

@@ -10,8 +10,6 @@ import click
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options, run_edit
 
-STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
-
 
 @click.command(
     "election",
@@ -23,7 +21,9 @@ approved 批准换届、held 召开换届大会、registered 变更登记/备案
 移入 past_terms 并清空；此后的 registered 写入刚结束那一届的 election。日期不得晚于今天（--as-of）。""",
 )
 @click.argument("record_id", metavar="ID")
-@click.option("--step", type=click.Choice(STEPS), required=True, help="完成的步骤。")
+@click.option(
+    "--step", type=opt.LabelChoice(opt.STEPS), required=True, help="完成的步骤：代码或中文名称（如 召开换届大会）。"
+)
 @click.option("--date", "date", type=opt.DATE, required=True, help="完成日期（YYYY-MM-DD）。")
 @click.option("--doc-no", "doc_no", default=None, help="文号，如 示科协学〔2026〕7号。")
 @edit_options

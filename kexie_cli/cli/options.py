@@ -57,6 +57,55 @@ class DateType(_DateParamType):
 DATE = DateType()
 
 
+if TYPE_CHECKING:
+    _Choice = click.Choice[str]
+else:
+    _Choice = click.Choice
+
+
+class LabelChoice(_Choice):
+    """A choice of English codes that also takes each code's Chinese label (合格, 召开换届大会, 科技社团 ...).
+
+    The value the command gets is always the code; ``--help`` lists the codes (the help text names the labels).
+    """
+
+    def __init__(self, labels: dict[str, tuple[str, ...]]) -> None:
+        super().__init__(list(labels))
+        self.by_label = {label: code for code, names in labels.items() for label in names}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.strip() in self.by_label:
+            return self.by_label[value.strip()]
+        return super().convert(value, param, ctx)
+
+
+def kind_choice(codes: Sequence[str] | None = None) -> LabelChoice:
+    """A record kind: its code (``party-cell``), folder (``party-cells``) or label (党组织)."""
+    from kexie_cli import kinds
+
+    chosen = kinds.CODES if codes is None else codes
+    return LabelChoice({c: tuple(a for a in kinds.BY_CODE[c].aliases if a != c) for c in chosen})
+
+
+#: the Chinese labels of codes options take (as the shipped schemas and kexie's tables name them)
+LEVELS = {"national": ("全国",), "provincial": ("省级",), "municipal": ("市级",), "district": ("区县级", "区县")}
+RESULTS = {
+    "pass": ("合格",),
+    "basic-pass": ("基本合格",),
+    "fail": ("不合格",),
+    "submitted": ("已报送",),
+    "missing": ("未参检/未报送", "未参检", "未报送"),
+}
+STEPS = {
+    "plan_submitted": ("报送换届方案", "报送换届请示", "换届方案", "换届请示"),
+    "party_review": ("党组织审查", "党组织前置审查", "前置审查"),
+    "approved": ("批准换届", "上级党组织批复", "批复"),
+    "held": ("召开换届大会", "召开党员大会", "换届大会", "党员大会"),
+    "registered": ("变更登记/备案", "变更登记", "备案", "选举结果报批"),
+}
+TERM_STATES = {"overdue": ("逾期", "逾期未换届"), "due": ("临近换届", "即将届满", "提醒期内")}
+
+
 def root_option(fn: F) -> F:
     return click.option(
         "--root",
@@ -125,6 +174,7 @@ def use_color() -> bool:
 
 
 CURRENT_LANG: str | None = None
+GROUP_LANG: str | None = None  # ``kexie --lang en CMD``: the group's --lang, for commands given none
 CURRENT_REGISTRY = ""  # the registry's name (settings ``registry``), once opened
 CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 
@@ -132,7 +182,7 @@ CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 def lang(value: str | None) -> str:
     """Resolve the output language and remember it for error messages."""
     global CURRENT_LANG  # noqa: PLW0603 - one command runs per process
-    CURRENT_LANG = resolve_lang(value)
+    CURRENT_LANG = resolve_lang(value or GROUP_LANG)
     return CURRENT_LANG
 
 

@@ -99,14 +99,21 @@ def edit_record(
     today: dt.date,
     validate: bool = True,
     write: bool = True,
+    guard: Callable[[str], None] | None = None,
 ) -> EditOutcome:
-    """Edit one record by id under the registry lock; write only when no new errors arise."""
+    """Edit one record by id under the registry lock; write only when no new errors arise.
+
+    ``guard`` sees the file's current text under the lock, before anything is changed, and may
+    raise to refuse the edit (``kexie serve`` refuses a form opened on an older version of the file).
+    """
     check_id(record_id)  # an id becomes a file name: refuse before anything is touched (lock included)
     with locked(registry.root):
         file = find_record_file(registry, record_id)
         refuse_link(file)
         try:
             old = canonical.decode_record(_read(file, registry.settings.max_file_bytes))
+            if guard is not None:
+                guard(old)
             new, paths, was_canonical = edit_text(old, str(file.kind), registry.schemas, operation)
         except canonical.FormatError as exc:
             raise UnloadableRecord(file.relpath, exc) from exc

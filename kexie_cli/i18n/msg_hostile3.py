@@ -25,3 +25,12 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        # letter templates
+        "letters.expression_failed": (
+            "表达式无法计算（{error}：{detail}）",
+            "an expression cannot be computed ({error}: {detail})",
+        ),
+    }
+)

@@ -141,11 +141,14 @@ def meeting_gaps(cell: Record, settings: Settings, today: dt.date) -> dict[str, 
         return None
     log = [(date(m.get("date")), text(m.get("type"))) for _, m in entries(cell.get("meetings"))]
     founded = date(cell.get("founded"))
+    grace = dt.timedelta(days=settings.party.grace_days)
     gaps: dict[str, list[str]] = {}
     for kind, frequency in required_meetings(cell, settings).items():
         missing = []
         for label, first, last in periods(frequency, today):
             if founded is not None and founded > first:
+                continue
+            if frequency != "yearly" and last + grace >= today:  # still being entered (party.grace_days)
                 continue
             if not any(t == kind and d is not None and first <= d <= last for d, t in log):
                 missing.append(label)

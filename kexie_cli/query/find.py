@@ -53,7 +53,7 @@ def _converter() -> Any:
     return OpenCC("t2s")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)
 def normalize(value: str) -> str:
     """NFKC, simplified characters, case-folded: the form every comparison uses."""
     return str(_converter().convert(unicodedata.normalize("NFKC", value))).casefold()

@@ -44,7 +44,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)  # every name of a 10,000-record registry (sorting, find, kexie serve)
 def syllables(text: str) -> tuple[str, ...]:
     """Pinyin with tone numbers, one item per Chinese character (other runs kept as one item, lowercased)."""
     from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - pypinyin loads large tables; only for pinyin ids and sorting

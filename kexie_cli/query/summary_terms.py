@@ -8,6 +8,7 @@ from typing import Any
 from kexie_cli import kinds
 from kexie_cli.figures.inspections import pass_rate, report_rate, standing
 from kexie_cli.figures.terms import TERM_CATEGORIES, elected_term, term_category
+from kexie_cli.numerals import period_label
 from kexie_cli.query.context import TERM_STATE_LABELS
 from kexie_cli.query.summary_base import Summary, kind_label
 from kexie_cli.records.model import entries
@@ -68,7 +69,7 @@ def elections(data: Summary) -> TableData:
     footer |= {f"completed_{k}": n for k, n in completed.items()}
 
     def show(value: Any, lang: str) -> str:
-        return ("Total" if lang == "en" else "合计") if value == "total" else str(value)
+        return ("Total" if lang == "en" else "合计") if value == "total" else period_label(str(value), lang)
 
     columns = [
         Column("quarter", "季度", "Quarter", show=show),

@@ -34,6 +34,7 @@ DEFAULT_PARTY_TERMS = {
     "village": 5,
 }
 DEFAULT_COMMITTEE_MIN_MEMBERS = 7
+DEFAULT_GRACE_DAYS = 15  # 三会一课 records are entered after the month ends (docs/party.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class PartySettings:
     upper_meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_UPPER_MEETINGS))
     committee_min_members: int = DEFAULT_COMMITTEE_MIN_MEMBERS
     term_years: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PARTY_TERMS))
+    grace_days: int = DEFAULT_GRACE_DAYS  # a month (quarter) is checked this many days after it ends
 
 
 def _party(data: dict[str, Any]) -> PartySettings:
@@ -54,6 +56,7 @@ def _party(data: dict[str, Any]) -> PartySettings:
         upper_meetings=dict(upper) if isinstance(upper, dict) else dict(DEFAULT_UPPER_MEETINGS),
         committee_min_members=int(party.get("committee_min_members", DEFAULT_COMMITTEE_MIN_MEMBERS)),
         term_years=DEFAULT_PARTY_TERMS | dict(party.get("term_years", {})),
+        grace_days=int(party.get("grace_days", DEFAULT_GRACE_DAYS)),
     )
 
 
@@ -95,6 +98,7 @@ class Settings:
     """Registry settings with every default applied (schemas/settings.schema.json)."""
 
     registry: str = "科学技术协会"
+    scope: str = "全市"  # the area the registry covers (全市, 全省, 全县, 全区), for report wording
     lead_months: int = 6
     plan_months_before: int = 6
     approval_months_before: int = 2
@@ -112,12 +116,23 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
-    scope: str | None = None  # the report's word for the whole area (全市, 全省 ...); None: from the name
     report_omit: tuple[str, ...] = ()  # headlines of `kexie report` turned off (report.omit)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
         return json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+
+
+SCOPES = ("全市", "全省", "全县", "全区", "全州", "全盟", "全旗")
+
+
+def default_scope(name: str) -> str:
+    """The scope word a registry's name implies: …省… 全省, …县… 全县, …区… 全区, else 全市 (settings ``scope``).
+
+    The last division word counts: 湖南省长沙县科协 covers a county (全县), 星河市东城区科协 a district.
+    """
+    last = max(("省", "市", "县", "区"), key=name.rfind)
+    return "全市" if name.rfind(last) < 0 else f"全{last}"
 
 
 def load_settings(root: Path, schemas: SchemaSet) -> Settings:
@@ -249,8 +264,10 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
             )
     committee = Settings().committee_size | {k: (int(v[0]), int(v[1])) for k, v in sizes.items()}
     defaults = Settings()
+    registry = data.get("registry", defaults.registry)
     return Settings(
-        registry=data.get("registry", defaults.registry),
+        registry=registry,
+        scope=data.get("scope") or default_scope(registry),
         lead_months=elections.get("lead_months", defaults.lead_months),
         plan_months_before=steps.get("plan_months_before", defaults.plan_months_before),
         approval_months_before=steps.get("approval_months_before", defaults.approval_months_before),
@@ -266,7 +283,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
-        scope=data.get("scope"),
         report_omit=tuple(data.get("report", {}).get("omit", ())),
         raw=data,
     )

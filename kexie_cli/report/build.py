@@ -19,7 +19,6 @@ from kexie_cli.registry import gitio
 from kexie_cli.registry.load import Registry
 from kexie_cli.report.changes import record_changes
 from kexie_cli.report.figures import Base, ReportData, figures, summary_tables
-from kexie_cli.report.scope import scope_word
 
 
 def report_day(today: dt.date, year: int | None) -> dt.date:
@@ -109,7 +108,7 @@ def build_report(
         figures=figures(tables, previous),
         base=base,
         unloaded=unloaded,
-        scope=scope_word(snap.qctx.settings),
+        scope=snap.qctx.settings.scope,
         source=source,
         today_records=past and source is None,
         changes=changes,

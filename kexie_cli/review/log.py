@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kexie_cli import kinds
-from kexie_cli.cells import safe_text
+from kexie_cli.cells import md_text, safe_text
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
@@ -146,7 +146,7 @@ def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
     md = fmt == "md"
     for entry in entries:
         head = safe_text(f"{entry.date} {entry.author} {entry.commit[:10]} {entry.subject}")
-        out.write((f"- **{head}**" if md else head) + "\n")
+        out.write((f"- **{md_text(head)}**" if md else head) + "\n")
         notes = []
         if entry.status == "A":
             notes.append(tr("log.created", lang))
@@ -164,7 +164,7 @@ def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
         if not notes:
             notes.append(tr("log.no_semantic", lang))
         for note in notes:
-            out.write(("  - " if md else "    ") + note + "\n")
+            out.write(("  - " + md_text(note) if md else "    " + note) + "\n")
 
 
 def _arrow(change: FieldChange, lang: str) -> str:

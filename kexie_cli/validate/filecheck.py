@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import cast
 
+from kexie_cli.cells import cut
 from kexie_cli.finding import Finding
 from kexie_cli.i18n import tr
 from kexie_cli.records.index import Index
@@ -159,4 +160,4 @@ def _run(rule: Rule, record: Record | None, ctx: Context) -> list[Hit]:
 def _text(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    return cut(value) if isinstance(value, str) else value  # a 5,000-digit value is not echoed whole

@@ -305,9 +305,16 @@ def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
     import multiprocessing  # noqa: PLC0415 - worker processes only for large registries
 
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
         for chunk in pool.imap_unordered(_work_chunk, chunks):
             yield from chunk
+
+
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the parent (one 已取消 there, no traceback from each worker)."""
+    import signal  # noqa: PLC0415 - in the worker only
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work_chunk(indexes: list[int]) -> list[tuple[int, Outcome]]:
