@@ -150,3 +150,9 @@ def test_branches_by_district_total_every_branch() -> None:
     on_books = next(r["total"] for r in tables["party"]["rows"] if r["kind"] == "branch")
     assert tables["branches"]["total"]["total"] == on_books == 50
     assert tables["branches"]["total"]["district_branch"] == 6
+
+
+def test_party_coverage_has_no_total_adding_societies_to_branches() -> None:
+    party = json_of(REPO, "summary", "party", "--as-of", AS_OF)[0]
+    assert party["total"] is None
+    assert [r["kind"] for r in party["rows"]] == ["society", "branch"]
