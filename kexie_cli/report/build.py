@@ -108,7 +108,7 @@ def build_report(
         figures=figures(tables, previous),
         base=base,
         unloaded=unloaded,
-        scope=snap.qctx.settings.scope,
+        scope=snap.qctx.settings.scope,  # kexie.yaml scope, else registry.settings.default_scope
         source=source,
         today_records=past and source is None,
         changes=changes,

@@ -117,7 +117,7 @@ class ReportData:
     figures: dict[str, Figure]
     base: Base | None = None
     unloaded: list[str] = field(default_factory=list)  # files that could not be loaded (named on stderr)
-    scope: str = "全市"  # the word for the whole area (settings scope)
+    scope: str = "全市"  # the word for the whole area (settings scope, registry/settings.default_scope)
     source: Base | None = None  # a past year: the commit whose records are described
     today_records: bool = False  # a past year without Git history that early: today's records were used
     changes: Changes | None = None  # 新增 and 解除/注销 against the comparison

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from kexie_cli.cells import md_text
+from kexie_cli.cells import docx_property, docx_text, md_text
 from kexie_cli.i18n import tr
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
@@ -293,20 +293,20 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     _font(document.styles["Normal"], BODY_FONT, 16)
     props = document.core_properties
-    props.title = title(report, lang)
-    props.author = report.registry
+    props.title = docx_property(title(report, lang))
+    props.author = docx_property(report.registry)
 
     stamp = dt.datetime(report.today.year, report.today.month, report.today.day)
     props.created = props.modified = stamp
-    props.last_modified_by = report.registry
+    props.last_modified_by = docx_property(report.registry)
 
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(para.add_run(title(report, lang)), TITLE_FONT, 22, bold=True)
-    document.add_paragraph(basis(report, lang)).paragraph_format.first_line_indent = Pt(32)
+    _font(para.add_run(docx_text(title(report, lang))), TITLE_FONT, 22, bold=True)
+    document.add_paragraph(docx_text(basis(report, lang))).paragraph_format.first_line_indent = Pt(32)
 
     def heading(text: str) -> None:
-        _font(document.add_paragraph().add_run(text), TITLE_FONT, 16)
+        _font(document.add_paragraph().add_run(docx_text(text)), TITLE_FONT, 16)
 
     heading("一、主要数据" if lang != "en" else "Headline figures")
     for i, sentence in enumerate(sentences(report, lang, lead_months)):
@@ -314,16 +314,16 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
         p = document.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(32)
         _font(
-            p.add_run(f"{number}{sentence.title}。" if lang != "en" else f"{number}{sentence.title}. "),
+            p.add_run(docx_text(f"{number}{sentence.title}。" if lang != "en" else f"{number}{sentence.title}. ")),
             BODY_FONT,
             16,
             bold=True,
         )
-        p.add_run(plain(sentence, lang))
+        p.add_run(docx_text(plain(sentence, lang)))
     heading("二、统计表" if lang != "en" else "Tables")
     for _, data in report.tables:
         p = document.add_paragraph()
-        _font(p.add_run(data.title), BODY_FONT, 14, bold=True)
+        _font(p.add_run(docx_text(data.title)), BODY_FONT, 14, bold=True)
         headers, rows, footer = table_rows(data, lang)
         table = document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
@@ -333,7 +333,7 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 _cell(cell, text, bold=values is footer)
         if data.headline:
-            document.add_paragraph(data.headline).paragraph_format.first_line_indent = Pt(32)
+            document.add_paragraph(docx_text(data.headline)).paragraph_format.first_line_indent = Pt(32)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -341,7 +341,7 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
 
 def _cell(cell: Any, text: str, bold: bool = False) -> None:
     cell.text = ""
-    _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5, bold=bold)
+    _font(cell.paragraphs[0].add_run(docx_text(text)), BODY_FONT, 10.5, bold=bold)
 
 
 def render(report: ReportData, fmt: str, lang: str, lead_months: int) -> bytes:

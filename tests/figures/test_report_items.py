@@ -64,7 +64,7 @@ def test_added_and_revoked_are_named(history: Path) -> None:
         ("浙江省杭州市科学技术协会", None, "全市"),
         ("示例市东城区科学技术协会", None, "全区"),
         ("示例县科学技术协会", None, "全县"),
-        ("示例市科学技术协会", "全州", "全州"),
+        ("示例自治州科学技术协会", "全州", "全州"),
     ],
 )
 def test_scope_word(tmp_path: Path, name: str, scope: str | None, word: str) -> None:
