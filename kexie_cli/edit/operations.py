@@ -132,6 +132,7 @@ class RecordStep:
     date: dt.date
     today: dt.date
     doc_no: str | None = None
+    planned: dt.date | None = None  # congress_requested: the planned date of the congress
 
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
         allowed = record_steps(ctx.kind)
@@ -142,14 +143,19 @@ class RecordStep:
             raise KexieError("election.no_term")
         if self.date > self.today:
             raise KexieError("election.future", date=self.date.isoformat(), today=self.today.isoformat())
+        if self.planned is not None and self.step != "congress_requested":
+            raise KexieError("election.planned_only")
         value: dict[str, Any] = {"date": self.date.isoformat()}
         if self.doc_no:
             value["doc_no"] = self.doc_no
+        if self.planned is not None:
+            value["planned"] = self.planned.isoformat()
         where: Path_ = ("election",)
         last = last_past_term(doc)
-        if self.step == "registered" and "held" not in progress(doc.get("election")) and last is not None:
+        after_congress = self.step in ("filed", "filing_approved", "registered")
+        if after_congress and "held" not in progress(doc.get("election")) and last is not None:
             done = progress(last[1].get("election"))
-            if "held" in done and "registered" not in done:
+            if "held" in done:  # the 换届 just held: its steps after the congress go with it
                 where = ("past_terms", last[0], "election")
         node = tree.get_node(doc, where)
         if not isinstance(node, dict):

@@ -188,7 +188,7 @@ def grassroots(data: Summary) -> TableData:
 
 def branches(data: Summary) -> TableData:
     branches = data.live("branch")
-    types = [t for t in data.labels("branch", ("type",)) if t != "district"]
+    types = [t for t in data.labels("branch", ("type",)) if t not in ("district", "prefecture")]  # rows, not columns
     districts = sorted(
         (r for r in branches if r.get("type") == "district"),
         key=lambda r: r.name,

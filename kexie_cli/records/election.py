@@ -16,17 +16,34 @@ from typing import Any
 
 from kexie_cli.records.model import date, entries, get, integer, text
 
-RECORD_STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
-PARTY_RECORD_STEPS = ("plan_submitted", "approved", "held", "registered")
-# the step of `kexie due-elections` (SPEC §7 `steps[].step`) that each recorded step completes
-CALENDAR_STEP = {
-    "plan_submitted": "plan",
-    "party_review": "review",
-    "approved": "approval",
-    "held": "election",
-    "registered": "filing",
-}
-RECORD_STEP = {v: k for k, v in CALENDAR_STEP.items()}
+# every recordable key, in the order of a society's 换届 (the order of each kind: rules/process.py)
+RECORD_STEPS = (
+    "plan_submitted",
+    "party_review",
+    "approved",
+    "audited",
+    "candidates",
+    "congress_requested",
+    "congress_approved",
+    "held",
+    "filed",
+    "filing_approved",
+    "registered",
+)
+SOCIETY_RECORD_STEPS = (
+    "plan_submitted",
+    "party_review",
+    "approved",
+    "audited",
+    "congress_requested",
+    "congress_approved",
+    "held",
+    "filed",
+    "filing_approved",
+    "registered",
+)
+BRANCH_RECORD_STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
+PARTY_RECORD_STEPS = ("plan_submitted", "approved", "candidates", "held", "registered")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +56,9 @@ class Done:
 
 def record_steps(kind: str | None) -> tuple[str, ...]:
     """The recordable steps of a record of ``kind``."""
-    return PARTY_RECORD_STEPS if kind == "party-cell" else RECORD_STEPS
+    if kind == "party-cell":
+        return PARTY_RECORD_STEPS
+    return BRANCH_RECORD_STEPS if kind == "branch" else SOCIETY_RECORD_STEPS
 
 
 def progress(node: Any) -> dict[str, Done]:

@@ -187,7 +187,7 @@ def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         term: {number: 2, started: 2024-05-10, years: 3}
     """
     term = term_of(record.data)
-    if record.kind != "party-cell" or not holds_elections(record):
+    if record.kind != "party-cell" or not holds_elections(record, ctx.settings):
         return
     if record.live and term is not None and ctx.today > term.end:
         yield Hit(term_end_path(record), term_params(record, ctx))
