@@ -73,4 +73,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--planned 只用于 congress_requested（召开大会的请示）",
         "--planned goes with congress_requested only",
     ),
+    "edit.future_date": (
+        "{option} {date} 晚于今天（{today}）：只记录已经发生的事；未写入",
+        "{option} {date} is after today ({today}): record only what has happened; nothing written",
+    ),
+    "elect.working_group": (
+        "党的工作小组由上级党组织指定组长和成员，不进行换届选举；未写入（更换组长请用 kexie set）",
+        "a Party working group is appointed, not elected: no 换届 recorded (change its leader with kexie set)",
+    ),
+    "elect.role_of_kind": (
+        "党组织选举书记、副书记、委员（--secretary、--deputy-secretary、--member），不能用 {roles}；未写入",
+        "a Party cell elects --secretary, --deputy-secretary and --member, not {roles}; nothing written",
+    ),
+    "elect.same_day": (
+        "换届日期 {date} 不晚于本届开始日期 {started}：同一天不能换届两次；未写入",
+        "the 换届 date {date} is not after the start of the current term ({started}): nothing written",
+    ),
 }
