@@ -89,4 +89,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "换届日期 {date} 不晚于本届开始日期 {started}：同一天不能换届两次；未写入",
         "the 换届 date {date} is not after the start of the current term ({started}): nothing written",
     ),
+    "diff.moved_to": ("移入{where}", "moved into {where}"),
 }
