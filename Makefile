@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?=
 
-.PHONY: run test test-slow smoke lint fmt docs docs-check bench fuzz clean
+.PHONY: run test test-slow test-load test-signals smoke lint fmt docs docs-check bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,16 @@ test: $(VENV)/.installed-dev
 test-slow: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -n auto -m slow
 
+# No verdict depends on machine speed (docs/testing.md): `make test` beside LOAD busy loops (default 4),
+# and the tests that send signals or count kills (marker `signals`) beside LOAD busy loops (default 16).
+# scripts/under_load.py stops the loops when the run ends, fails or is interrupted.
+LOAD ?=
+test-load: $(VENV)/.installed-dev
+	$(BIN)/python -m scripts.under_load --loops $(or $(LOAD),4) -- $(MAKE) --no-print-directory test
+
+test-signals: $(VENV)/.installed-dev
+	$(BIN)/python -m scripts.under_load --loops $(or $(LOAD),16) -- $(BIN)/python -m pytest -m signals
+
 # The package as pip users get it: build the wheel, install it (not editable)
 # into a fresh venv outside the checkout, run every command on a copy of the
 # sample registry (tests/smoke_installed.py).
@@ -45,20 +55,21 @@ smoke: $(BIN)/python
 	rm -rf $$tmp
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check kexie_cli tests $(wildcard bench)
-	$(BIN)/ruff format --check kexie_cli tests $(wildcard bench)
+	$(BIN)/ruff check kexie_cli tests scripts $(wildcard bench)
+	$(BIN)/ruff format --check kexie_cli tests scripts $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 fmt: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix kexie_cli tests $(wildcard bench)
-	$(BIN)/ruff format kexie_cli tests $(wildcard bench)
+	$(BIN)/ruff check --fix kexie_cli tests scripts $(wildcard bench)
+	$(BIN)/ruff format kexie_cli tests scripts $(wildcard bench)
 
 docs: $(VENV)/.installed
-	$(BIN)/python -m kexie_cli.docgen write
+	$(BIN)/python -m scripts.docgen write
 
 docs-check: $(VENV)/.installed
-	$(BIN)/python -m kexie_cli.docgen check
+	$(BIN)/python -m scripts.docgen check
 
 # make bench [BENCH_SIZES=1000,10000,50000]: corpora go to bench/out/ (git-ignored)
 BENCH_SIZES ?= 1000,10000

@@ -6,7 +6,7 @@ The generator copies the sample registry shipped in this repository (societies,
 branches and Party cells in its proportions: about 45 %, 33 % and 22 %) as many
 times as needed for N records. Each copy gets its own ids (a ``-c<k>`` suffix,
 references rewritten), its own names (示例 becomes 示例<k>) and new
-统一社会信用代码 with valid check digits, so the result is valid per SPEC apart
+统一社会信用代码 with valid check digits, so the result is valid per the schemas and rules apart
 from the findings the sample itself has and the planted defects: a few percent
 of the files (``--defects``, default 3) get one defect each, from syntax errors
 (K002–K004) to schema errors (K101–K105) and broken references (K202). N is a

@@ -42,6 +42,29 @@ def safe_text(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+_MD = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
+
+
+def md_text(text: str) -> str:
+    """Text for Markdown output: escaped like :func:`safe_text`, and never raw HTML or a link.
+
+    ``<``, ``>`` and ``&`` become entities (no ``<script>``, ``<img onerror>`` or ``<javascript:...>``
+    autolink), and so does ``[`` (no ``[x](javascript:...)`` link: an entity is never link syntax).
+    A Markdown viewer shows the text as it was typed (issue 28).
+    """
+    return safe_text(text).translate(_MD)
+
+
+CUT = 200  # characters of a value echoed in a message
+
+
+def cut(text: str, limit: int = CUT) -> str:
+    """``text`` shortened for a message: a 5,000-digit value is shown by its start, its end and its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 21]}…{text[-20:]}"
+
+
 def csv_text(text: str) -> str:
     """A CSV cell: escaped like :func:`safe_text`, and with a leading ``'`` when a spreadsheet would run it."""
     if text.startswith(_FORMULA_START) and text not in _HARMLESS and not _NUMBER.match(text):

@@ -7,13 +7,14 @@ import errno
 from collections.abc import Iterator
 from pathlib import Path
 
+from kexie_cli.cells import cut, safe_text
 from kexie_cli.i18n import tr
 
 
 class KexieError(Exception):
     """A usage or environment problem, described by a catalogue key."""
 
-    exit_code = 2  # a subclass may end the command with another code (SPEC §7: sql bounds exit 1)
+    exit_code = 2  # a subclass may end the command with another code (`kexie sql` bounds: 1, docs/security.md)
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
@@ -21,7 +22,9 @@ class KexieError(Exception):
         self.params = params
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **self.params)
+        """The message; a value from the command line or a record is cut to its start and end (a 5,000-digit
+        number) and its control characters shown as escapes (a BEL typed in ``kexie show``)."""
+        return tr(self.key, lang, **{k: safe_text(cut(v)) if isinstance(v, str) else v for k, v in self.params.items()})
 
 
 class OutputError(KexieError):

@@ -13,7 +13,6 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 SEVERITY_LABELS = {
     Severity.ERROR: ("错误", "error"),
     Severity.WARNING: ("警告", "warning"),

@@ -24,8 +24,8 @@ class Kind:
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        """The names ``kexie list`` accepts for the kind: code, folder and table name."""
-        return tuple(dict.fromkeys((self.code, self.folder, self.table)))
+        """The names ``kexie list`` (and every option naming a kind) accepts: code, folder, table name, label."""
+        return tuple(dict.fromkeys((self.code, self.folder, self.table, self.zh)))
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh

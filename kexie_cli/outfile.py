@@ -20,7 +20,9 @@ in memory and hands them to :func:`write_bytes`, which
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import stat
 import tempfile
 from pathlib import Path
@@ -71,7 +73,16 @@ def replace_atomically(path: Path, data: bytes) -> None:
     ``fmt`` and ``import``. A file that exists keeps its permissions; a new one follows
     the umask. On any failure (a full disk) the temporary file is removed and ``path``
     is as it was.
+
+    A file under a registry's ``records/`` (the folder next to a ``kexie.yaml``) is written
+    through folder handles opened without following links (:func:`_registry_folders`): a
+    folder on the way that is a symbolic link, or is swapped for one while the file is
+    written, fails with ELOOP and nothing is written, or left, outside the registry.
     """
+    inside = _registry_folders(path)
+    if inside is not None and os.open in os.supports_dir_fd:
+        _replace_below(inside[0], inside[1], path.name, data)
+        return
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -83,12 +94,96 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):  # a share that keeps no modes: the write still counts
             tmp.chmod(_mode_for(path))
+        if inside is not None:  # no dir_fd support (Windows): check again before the rename
+            _refuse_links(*inside)
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(folder)
+
+
+class LinkedFolderError(OSError):
+    """A folder between a registry's root and a record file is a symbolic link (K007): nothing is written."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(errno.ELOOP, f"{folder.as_posix()} is a symbolic link (K007)")
+        self.folder = folder
+
+
+def _registry_folders(path: Path) -> tuple[Path, tuple[str, ...]] | None:
+    """(registry root, folders from the root to ``path``'s folder) when ``path`` is below a registry's records/."""
+    path = Path(os.path.abspath(path))  # noqa: PTH100 - lexical: links are what we look for
+    for parent in path.parents:
+        if parent.name == "records" and (parent.parent / SETTINGS_FILE).is_file():
+            return parent.parent, path.parent.relative_to(parent.parent).parts
+    return None
+
+
+def _refuse_links(root: Path, parts: tuple[str, ...]) -> None:
+    here = root
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            raise LinkedFolderError(here.relative_to(root))
+
+
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _replace_below(root: Path, parts: tuple[str, ...], name: str, data: bytes) -> None:
+    """:func:`replace_atomically` through folder handles: each folder below ``root`` opened with O_NOFOLLOW."""
+    fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        for depth, part in enumerate(parts):
+            parent, fd = fd, -1
+            try:
+                fd = _open_folder(parent, part, root, parts[: depth + 1])
+            finally:
+                os.close(parent)
+        tmp = f".{name}.{secrets.token_hex(6)}.tmp"
+        mode = _mode_at(fd, name)
+        out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600, dir_fd=fd)
+        try:
+            with os.fdopen(out, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+                with contextlib.suppress(OSError):  # a share that keeps no modes: the write still counts
+                    os.fchmod(handle.fileno(), mode)
+            os.rename(tmp, name, src_dir_fd=fd, dst_dir_fd=fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=fd)
+            raise
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _open_folder(parent: int, part: str, root: Path, rel: tuple[str, ...]) -> int:
+    """Folder ``part`` inside the open folder ``parent`` (created when missing), opened without following a link."""
+    try:
+        try:
+            return os.open(part, _DIR_FLAGS, dir_fd=parent)
+        except FileNotFoundError:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, dir_fd=parent)
+            return os.open(part, _DIR_FLAGS, dir_fd=parent)
+    except OSError as exc:
+        if exc.errno in {errno.ELOOP, errno.ENOTDIR} and os.path.islink(root.joinpath(*rel)):  # noqa: PTH114
+            raise LinkedFolderError(Path(*rel)) from None
+        raise
+
+
+def _mode_at(folder: int, name: str) -> int:
+    try:
+        return os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode & 0o777
+    except OSError:
+        return 0o666 & ~current_umask()
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -13,11 +13,18 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from kexie_cli.cli import cli
 
 # Message catalogue mistakes raise under tests (a missing key or placeholder); production falls back.
 os.environ["KEXIE_I18N_STRICT"] = "1"
+
+# Hypothesis judges by the clock unless told not to: a 200 ms deadline per example and a "too slow" health
+# check fail on a busy machine. No verdict may depend on machine speed (docs/testing.md, "Machine speed").
+# A test's own suppress_health_check list replaces this one: name too_slow there as well.
+settings.register_profile("kexie", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("kexie")
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"
@@ -41,6 +48,11 @@ def write_registry(root: Path, files: dict[str, str | bytes], settings: str = MI
     root.mkdir(parents=True, exist_ok=True)
     (root / "kexie.yaml").write_text(settings, encoding="utf-8")
     for rel, body in files.items():
+        if " -> " in rel:  # a symbolic link (rule examples: ``--- records/societies -> ../elsewhere``)
+            name, _, target = rel.partition(" -> ")
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).symlink_to(target)
+            continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(body, bytes):

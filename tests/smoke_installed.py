@@ -12,7 +12,8 @@ exit code is not one of those documented for it, or when kexie prints an
 internal error or a Python traceback. A command without a case fails too, so
 a new command cannot ship untested.
 
-Only the standard library is used: the script must run with any Python.
+Only the standard library is used (and ``tests/waiting.py``, which uses only it): the script must run with
+any Python.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # for tests/waiting.py (standard library only; nothing of the checkout's kexie_cli)
+from tests import waiting  # noqa: E402
+
 AS_OF = "2026-11-23"
 SOCIETY = "jinshu-xuehui"
 INTERNAL = re.compile(r"内部错误|internal error|Traceback \(most recent call last\)", re.IGNORECASE)
@@ -40,6 +44,7 @@ class Case:
     exits: tuple[int, ...] = (0,)
     json_out: bool = False  # stdout must parse as JSON
     stdin: str | None = None
+    server: bool = False  # a server: started, every page of SERVE_PAGES fetched, then stopped
 
     @property
     def command(self) -> str:
@@ -132,23 +137,78 @@ def cases() -> list[Case]:
         Case(("diff",)),
         Case(("diff", "--format", "json"), json_out=True),
         Case(("log", SOCIETY)),
+        Case(("serve", "--port", "0", *a), server=True),
+        Case(("serve", "--port", "0", "--read-only", "--lang", "en", *a), server=True),
     ]
+
+
+# every page of ``kexie serve`` (docs/serve.md), fetched from the installed wheel's server
+SERVE_PAGES = (
+    "/",
+    "/list/societies",
+    "/list/branches?q=bs",
+    "/list/party-cells",
+    "/list/leaders",
+    "/list/societies.xlsx?where=level%3Dmunicipal",
+    "/find?q=slxh",
+    "/check",
+    "/elections",
+    "/letters/elections.zip",
+    "/inspections",
+    "/party",
+    "/summary",
+    "/report",
+    "/report.html",
+    "/import",
+    f"/record/{SOCIETY}",
+    f"/record/{SOCIETY}/edit",
+    "/static/style.css",
+    "/static/app.js",
+)
+URL = re.compile(r"http://127\.0\.0\.1:\d+/")
+
+
+def run_server(kexie: Path, root: Path, case: Case, env: dict[str, str]) -> str | None:
+    """Start ``kexie serve``, fetch every page (200, no internal error), stop it with Ctrl+C."""
+    import signal  # noqa: PLC0415 - only the server cases need these
+    import time  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
+    shown = "kexie " + " ".join(case.args)
+    proc = subprocess.Popen([str(kexie), *case.args], cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        started, line = time.monotonic(), proc.stderr.readline()
+        found = URL.search(line)
+        if found is None:
+            return f"{shown}: no address printed\n{line}{proc.stderr.read(2000) if proc.poll() is not None else ''}"
+        print(f"     started in {time.monotonic() - started:.2f} s", flush=True)
+        for page in SERVE_PAGES:
+            with urllib.request.urlopen(found.group(0).rstrip("/") + page, timeout=120) as answer:
+                body = answer.read()
+                if answer.status != 200:
+                    return f"{shown}: {page} answered {answer.status}"
+                if answer.headers.get_content_type() == "text/html" and INTERNAL.search(body.decode("utf-8")):
+                    return f"{shown}: {page}: internal error"
+        return None
+    except OSError as exc:
+        return f"{shown}: {exc}"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def run(kexie: Path, root: Path, case: Case) -> str | None:
     """Run one case; return a problem description, or None when it passed."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
     env["COLUMNS"] = "100"
-    proc = subprocess.run(
-        [str(kexie), *case.args],
-        cwd=root,
-        env=env,
-        input=case.stdin or "",
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    if case.server:
+        return run_server(kexie, root, case, env)
+    proc = waiting.run([str(kexie), *case.args], cwd=root, env=env, data=case.stdin or "", text=True)
     shown = "kexie " + " ".join(case.args)
     if INTERNAL.search(proc.stderr) or INTERNAL.search(proc.stdout):
         return f"{shown}: internal error\n{proc.stderr[-2000:]}"
@@ -163,7 +223,8 @@ def run(kexie: Path, root: Path, case: Case) -> str | None:
 
 
 def installed_commands(kexie: Path) -> set[str]:
-    out = subprocess.run([str(kexie), "--help"], capture_output=True, text=True, check=True).stdout
+    env = {**os.environ, "KEXIE_LANG": "en"}  # click's section names in English: "Commands:"
+    out = subprocess.run([str(kexie), "--help"], capture_output=True, text=True, check=True, env=env).stdout
     block = out.split("Commands:", 1)[1]
     return {m.group(1) for m in re.finditer(r"^\s{2}([a-z][a-z-]*)\s", block, re.MULTILINE)}
 

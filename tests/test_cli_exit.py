@@ -12,14 +12,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests import waiting
 from tests.conftest import REPO, copy_sample, run_cli
 
 AS_OF = "2026-11-23"
+pytestmark = pytest.mark.signals  # SIGPIPE from a reader that goes away, closed streams
 ENTRY = "import sys; from kexie_cli.cli import main; sys.argv[0] = 'kexie'; main()"
 
 
 def _kexie(*args: str, code: str = ENTRY, cwd: Path = REPO) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, timeout=120, check=False)
+    return waiting.run([sys.executable, "-c", code, *args], cwd=cwd)
 
 
 def test_output_is_complete_and_exit_codes_kept(tmp_path: Path) -> None:
@@ -45,7 +49,7 @@ def test_exit_handlers_run(tmp_path: Path) -> None:
 
 def test_a_reader_that_goes_away_gives_no_traceback() -> None:
     shell = f'{sys.executable} -c "{ENTRY}" list societies --as-of {AS_OF} --format csv | head -c 10'
-    done = subprocess.run(shell, shell=True, cwd=REPO, capture_output=True, timeout=120, check=False)
+    done = waiting.run(shell, shell=True, cwd=REPO)
     assert len(done.stdout) == 10
     assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
 
@@ -57,6 +61,6 @@ def test_closed_streams_keep_the_exit_code() -> None:
         ("2>&-", "check --as-of not-a-date", 2),
     ):
         shell = f'{sys.executable} -c "{ENTRY}" {args} {redirect}'
-        done = subprocess.run(shell, shell=True, cwd=REPO, capture_output=True, timeout=120, check=False)
+        done = waiting.run(shell, shell=True, cwd=REPO)
         assert done.returncode == expected, (redirect, args, done.stderr)
         assert b"Traceback" not in done.stderr

@@ -69,7 +69,9 @@ def test_loader_survives_random_yaml_text(text: str) -> None:
         assert problem.line >= 1 and problem.column >= 1
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.dictionaries(keys, trees, max_size=8), st.sampled_from(["societies", "branches", "party-cells"]))
 def test_check_survives_random_records(tmp_path: Path, data: dict[str, object], folder: str) -> None:
     root = tmp_path / f"r{abs(hash((str(data), folder))) % 10**8}"
@@ -79,7 +81,9 @@ def test_check_survives_random_records(tmp_path: Path, data: dict[str, object], 
     assert not any(f.code == "K000" for f in result.findings)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.binary(max_size=300))
 def test_check_survives_random_bytes_in_a_registry(tmp_path: Path, raw: bytes) -> None:
     root = tmp_path / f"b{abs(hash(raw)) % 10**8}"

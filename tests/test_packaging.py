@@ -32,3 +32,13 @@ def test_every_command_has_a_smoke_case() -> None:
     covered = {case.command for case in cases()}
     assert commands - covered == set()
     assert covered - commands == set()
+
+
+def test_developer_tools_stay_out_of_the_package() -> None:
+    """A module run as a script (a generator, a checker) is a developer tool: it belongs in scripts/, not the wheel."""
+    tools = [
+        str(path.relative_to(REPO))
+        for path in (REPO / "kexie_cli").rglob("*.py")
+        if path.name != "__main__.py" and 'if __name__ == "__main__"' in path.read_text(encoding="utf-8")
+    ]
+    assert tools == []

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
-from kexie_cli.calendar.numerals import term_label
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.books import on_books
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEPS, Done, progress
 from kexie_cli.records.model import Record, current_leaders, get, term_of, text
@@ -36,7 +37,6 @@ from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, days_until
 
 KINDS = kinds.CODES
-STATES = ("overdue", "due", "follow-up")
 FOLLOW_UP = "follow-up"
 
 
@@ -72,7 +72,7 @@ class Election:
 
 
 def next_step(steps: tuple[Step, ...]) -> Step | None:
-    """The first step not done (SPEC §7)."""
+    """The first step not done (docs/calendar.md)."""
     return next((s for s in steps if s.done is None), None)
 
 
@@ -98,7 +98,7 @@ def _names(record: Record, today: dt.date, role: str) -> str:
 
 
 def _matches(record: Record, settings: Settings, query: ElectionQuery, scope: set[str] | None) -> bool:
-    if record.kind not in KINDS or not record.loaded or not record.live:
+    if record.kind not in KINDS or not on_books(record, query.today):
         return False
     if not holds_elections(record, settings):  # a 党的工作小组 is appointed: no 换届 (docs/party.md)
         return False
@@ -159,7 +159,7 @@ def _election(record: Record, settings: Settings, query: ElectionQuery) -> Elect
 
 
 def election_row(item: Election) -> dict[str, object]:
-    """The stable JSON shape of one record (SPEC §6 plus extra keys)."""
+    """The stable JSON shape of one record (docs/calendar.md)."""
     record, term = item.record, item.term
     party = record.kind == "party-cell"
     return {
@@ -187,7 +187,7 @@ def election_row(item: Election) -> dict[str, object]:
 
 
 def step_row(step: Step, today: dt.date) -> dict[str, object]:
-    """``{step, date, done, doc_no}`` (SPEC §7) plus ``late``, ``upper`` (the upper body's step), ``relative``."""
+    """``{step, date, done, doc_no}`` (docs/calendar.md) plus ``late``, ``upper`` and ``relative``."""
     return {
         "step": step.key,
         "date": step.date,

@@ -18,9 +18,9 @@ from pathlib import Path
 from kexie_cli import kinds
 from kexie_cli.calendar.elections import Election, show_step, step_row
 from kexie_cli.calendar.lead import Lead
-from kexie_cli.calendar.numerals import term_label
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import term_label
 from kexie_cli.terms import TermState
 
 

@@ -19,13 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kexie_cli.calendar.output import Report
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.inspections import MIN_STREAK, bad_streak, inspection_years, pass_rate, report_rate
+from kexie_cli.figures.inspections import standing as standing_of
 from kexie_cli.i18n import tr
 from kexie_cli.records.model import Record, date, entries
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import BAD_RESULTS, inspection_years, pass_rate, report_rate
+from kexie_cli.share import Share, percent
 from kexie_cli.tables import Column, TableData
-from kexie_cli.terms import inspection_exempt, report_deadline, report_year
+from kexie_cli.terms import report_deadline, report_year
 
 RESULTS = ("pass", "basic-pass", "submitted", "fail", "missing")
 RANK = {"none": 0, "missing": 1, "fail": 2, "basic-pass": 3, "submitted": 4, "pass": 5, "exempt": 6}
@@ -41,6 +44,11 @@ class Inspection:
     submitted: dt.date | None
     exempt: bool
     streak: tuple[int, ...]  # the years of the missing/fail streak, oldest first
+
+    @property
+    def candidate(self) -> bool:
+        """A 解除资格 candidate: missing or failed two years running (K402 for the last report year due)."""
+        return len(self.streak) >= MIN_STREAK
 
     @property
     def category(self) -> str:
@@ -64,12 +72,12 @@ class InspectionSummary:
         return sum(1 for r in self.rows if r.category != "exempt")
 
     @property
-    def passed_share(self) -> float | None:
+    def passed_share(self) -> Share | None:
         """合格率 (:func:`kexie_cli.rules.inspections.pass_rate`, the same as ``summary``)."""
         return pass_rate(self._counts())
 
     @property
-    def submitted_share(self) -> float | None:
+    def submitted_share(self) -> Share | None:
         return report_rate(self._counts(), self.owed)
 
     def _counts(self) -> dict[str, int]:
@@ -78,25 +86,12 @@ class InspectionSummary:
     @property
     def candidates(self) -> list[Inspection]:
         """Missing or failed two years running: candidates for 解除资格 (K402)."""
-        return [r for r in self.rows if len(r.streak) >= 2]
+        return [r for r in self.rows if r.candidate]
 
     @property
     def unentered(self) -> list[Inspection]:
         """Owing a report for the year and without an entry (K401)."""
         return [r for r in self.rows if r.category == "none"]
-
-
-def streak_years(record: Record, year: int) -> tuple[int, ...]:
-    years = inspection_years(record)
-    recorded = [y for y in years if y <= year]
-    if not recorded:
-        return ()
-    out: list[int] = []
-    current = max(recorded)
-    while current in years and years[current][1] in BAD_RESULTS:
-        out.append(current)
-        current -= 1
-    return tuple(reversed(out))
 
 
 def _submitted(record: Record, index: int) -> dt.date | None:
@@ -108,32 +103,31 @@ def _submitted(record: Record, index: int) -> dt.date | None:
 
 def inspection_of(record: Record, year: int) -> Inspection:
     found = inspection_years(record).get(year)
-    founded = date(record.get("founded"))
     return Inspection(
         record=record,
         result=found[1] if found else None,
         submitted=_submitted(record, found[0]) if found else None,
-        exempt=founded is not None and inspection_exempt(founded, year),
-        streak=streak_years(record, year),
+        exempt=standing_of(record, year) == "exempt",
+        streak=bad_streak(record, year),
     )
 
 
 def inspections(
     records: list[Record], settings: Settings, today: dt.date, year: int | None = None
 ) -> InspectionSummary:
-    """The standing of every live society for ``year`` (default: the last report year due)."""
+    """The standing of every society on the books for ``year`` (default: the last report year due).
+
+    Societies founded after ``year`` do not appear in it (``figures.inspections.standing``). For the
+    last report year due, the 解除资格 candidates are exactly K402's (``candidate_streak``).
+    """
     year = report_year(today, settings.deadline) if year is None else year
     rows = [
-        inspection_of(r, year) for r in records if r.kind == "society" and r.loaded and r.live and _founded_by(r, year)
+        inspection_of(r, year)
+        for r in records
+        if r.kind == "society" and on_books(r, today) and standing_of(r, year) is not None
     ]
     rows.sort(key=lambda r: (RANK.get(r.category, 0), r.record.id))
     return InspectionSummary(year, report_deadline(year, settings.deadline), rows)
-
-
-def _founded_by(record: Record, year: int) -> bool:
-    """Societies founded after the report year do not appear in it at all."""
-    founded = date(record.get("founded"))
-    return founded is None or founded.year <= year
 
 
 def _result_label(schemas: SchemaSet, lang: str) -> Callable[[object, str], str]:
@@ -186,8 +180,8 @@ def summary_line(summary: InspectionSummary, schemas: SchemaSet, lang: str) -> s
         owed=summary.owed,
         parts="、".join(parts) if lang != "en" else ", ".join(parts),
         exempt=summary.count("exempt"),
-        passed="—" if share is None else f"{share * 100:.1f}%",
-        submitted="—" if submitted is None else f"{submitted * 100:.1f}%",
+        passed=percent(share),
+        submitted=percent(submitted),
     )
 
 

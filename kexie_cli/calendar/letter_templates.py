@@ -17,9 +17,10 @@ from types import TracebackType
 from typing import Any
 
 from kexie_cli.bounds import MB, TimeLimit, memory_limit, time_limit
-from kexie_cli.calendar.numerals import cn_date
+from kexie_cli.cells import cut, md_text
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import cn_date
 from kexie_cli.registry.resources import resource_path, shipped_dir
 
 BLOCKS = ("title", "recipient", "body", "signature", "date")
@@ -62,19 +63,45 @@ class TemplateProblem(KexieError):
 
 
 def _bounded_environment(loader: Any) -> Any:
-    from jinja2 import StrictUndefined  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
+    from jinja2 import StrictUndefined, pass_environment  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
+    from jinja2.compiler import CodeGenerator  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
     from jinja2.sandbox import SandboxedEnvironment  # noqa: PLC0415 - jinja2 is slow to import; loaded only when letters are rendered
 
+    class BoundedConcat(CodeGenerator):
+        """``a ~ b``: the joined text goes through ``environment.bounded_text`` (the sandbox cannot intercept ``~``)."""
+
+        def visit_Concat(self, node: Any, frame: Any) -> None:
+            self.write("environment.bounded_text(")
+            super().visit_Concat(node, frame)
+            self.write(")")
+
     class Bounded(SandboxedEnvironment):
-        """The sandbox, with `*`, `**` and `+` checked so that one expression cannot build a huge value."""
+        """The sandbox, with `*`, `**`, `+` and `~` checked so that one expression cannot build a huge value.
+
+        ``markdown``: while the .md letter renders, every ``{{ value }}`` is escaped for Markdown
+        (:func:`kexie_cli.cells.md_text`: no raw HTML, no link from record text); the docx blocks get the text as is.
+        """
 
         intercepted_binops = frozenset({"*", "**", "+"})
+        code_generator_class = BoundedConcat
+        markdown = False
+
+        def bounded_text(self, value: str) -> str:
+            if len(value) > MAX_VALUE:
+                raise TemplateRefused("letters.too_big", limit=MAX_VALUE)
+            return value
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             _check_binop(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
-    return Bounded(loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    def finalize(env: Any, value: Any) -> Any:
+        return md_text(value) if env.markdown and isinstance(value, str) else value
+
+    env = Bounded(loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.finalize = pass_environment(finalize)
+    env.globals.pop("lipsum", None)  # random filler text: no use in a letter, and its arguments are unbounded
+    return env
 
 
 def _check_binop(operator: str, left: Any, right: Any) -> None:
@@ -157,7 +184,11 @@ class Templates:
         try:
             with memory_limit(RENDER_MEMORY), time_limit(RENDER_SECONDS):
                 template = self.env.get_template(name)
-                markdown = _bounded_join(template.generate(variables))
+                self.env.markdown = True
+                try:
+                    markdown = _bounded_join(template.generate(variables))
+                finally:
+                    self.env.markdown = False
                 context = template.new_context(variables)
                 _bounded_join(template.root_render_func(context))  # runs the top-level {% set %} the blocks use
                 names = (*BLOCKS, *OPTIONAL_BLOCKS)
@@ -179,6 +210,13 @@ class Templates:
             raise KexieError(
                 "letters.template_error", template=self.display(path), line=line or "?", detail=str(exc)
             ) from None
+        except KexieError:
+            raise
+        except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError, AttributeError) as exc:
+            # what an expression can raise outside Jinja: 1/0, 10.0**400, str(10**5000), a recursive macro ...
+            line = _template_line(exc.__traceback__, str(path))
+            detail: dict[str, object] = {"error": type(exc).__name__, "detail": cut(str(exc))}
+            raise TemplateProblem(self.display(path), line, "letters.expression_failed", detail) from None
         markdown = re.sub(r"\n[ \t]*(?:\n[ \t]*)+\n", "\n\n", markdown).strip() + "\n"  # empty blocks leave no gaps
         missing = [b for b in BLOCKS if b not in blocks]
         if missing:

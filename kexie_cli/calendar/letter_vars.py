@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kexie_cli.calendar.numerals import chinese_number, cn_date
+from kexie_cli.numerals import chinese_number, cn_date
 from kexie_cli.party.forms import has_committee
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.settings import Settings

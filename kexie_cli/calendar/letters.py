@@ -29,31 +29,23 @@ from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
 from kexie_cli.calendar.letter_vars import DOC_NO_BLANK, common, count_word
-from kexie_cli.calendar.numerals import chinese_number, cn_date, term_label
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.inspections import inspection_years
+from kexie_cli.numerals import chinese_number, cn_date, term_label
 from kexie_cli.outfile import check_target, make_folder
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
-from kexie_cli.rules.inspections import inspection_years
 from kexie_cli.terms import TermState
-
-LETTERS = {
-    "election-due": "换届提醒函",
-    "election-overdue": "换届催办函",
-    "election-follow-up": "换届后续提醒函",
-    "inspection-missing": "年检催报函",
-    "inspection-revoke": "解除资格预告知书",
-}
 
 
 @dataclass(frozen=True, slots=True)
 class Letter:
     record_id: str
-    letter: str  # a key of LETTERS
+    letter: str  # election-due, election-overdue, election-follow-up, inspection-missing or inspection-revoke
     variables: dict[str, Any]
     template: str = ""  # the template's name when it is not ``letter`` (Party-cell letters)
     file_stem: str = ""  # the record's file name without .yaml: the letter's file name starts with it
@@ -173,7 +165,7 @@ def inspection_letters(
     index = index or {}
     out = []
     for item in summary.rows:
-        if len(item.streak) >= 2:
+        if item.candidate:
             letter = "inspection-revoke"
         elif item.category in ("missing", "none"):
             letter = "inspection-missing"

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.calendar.output import Report
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import elected_term
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import period_label
 from kexie_cli.party.cover import (
     COVER_OF_FORM,
     FORMS_OF_COVER,
@@ -28,10 +31,11 @@ from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_l
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.records.index import Index
-from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
+from kexie_cli.records.model import Record, current_leaders, integer, text
 from kexie_cli.records.roles import role_label
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
+from kexie_cli.share import Share, percent
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import TermState, term_state
 
@@ -56,12 +60,14 @@ class PartyOverview:
     cells: list[Cell]
     counts: CoverageCount
     where: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # party cell id -> name (tables show names)
+    where_text: tuple[str, ...] = ()  # the --where conditions as the title says them (Scope.describe)
 
     def count(self, form: str) -> int:
         """Societies having this form of cover (``none``: no cover at all)."""
         return self.counts.uncovered if form == "none" else self.counts.by_form.get(form, 0)
 
-    def share(self, form: str) -> float | None:
+    def share(self, form: str) -> Share | None:
         return self.counts.share(self.count(form))
 
     @property
@@ -76,7 +82,7 @@ class PartyOverview:
 
 def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
     elects = holds_elections(record, settings)
-    term = term_of(record.data) if elects else None
+    term = elected_term(record) if elects else None
     role = head_role(record)
     return Cell(
         record=record,
@@ -100,12 +106,16 @@ def party_overview(
     index = Index(records)
     qctx = QueryContext(today, settings, schemas, index, lang)
     scope: Scope = make_scope(where, qctx)
-    societies = [cover_of(r, index) for r in index.of_kind("society") if r.live and scope.holds(r, qctx)]
+    societies = [cover_of(r, index) for r in index.of_kind("society") if on_books(r, today) and scope.holds(r, qctx)]
     order = (*FORMS_OF_COVER, "none")
     societies.sort(key=lambda c: (order.index(c.strongest), c.record.id))
-    cells = [cell_of(r, settings, today) for r in index.of_kind("party-cell") if r.live and scope.holds(r, qctx)]
+    cells = [
+        cell_of(r, settings, today) for r in index.of_kind("party-cell") if on_books(r, today) and scope.holds(r, qctx)
+    ]
     cells.sort(key=lambda c: c.record.id)
-    return PartyOverview(today, societies, cells, count_cover(societies), tuple(where))
+    names = {r.id: r.name for r in index.of_kind("party-cell") if r.name}
+    counts = count_cover(societies)
+    return PartyOverview(today, societies, cells, counts, tuple(where), names, tuple(scope.describe(lang)))
 
 
 def _cover_label(value: object, lang: str) -> str:
@@ -113,12 +123,12 @@ def _cover_label(value: object, lang: str) -> str:
 
 
 def _percent(value: object, lang: str) -> str:
-    return f"{value * 100:.1f}%" if isinstance(value, float) else ""
+    return percent(value, "")
 
 
 def _periods(periods: list[str], lang: str) -> str:
     """At most three period labels, then the count: the table stays readable, JSON has them all."""
-    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else p for p in periods]
+    periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else period_label(p, lang) for p in periods]
     if len(periods) <= MAX_PERIODS:
         return ", ".join(periods)
     shown = ", ".join(periods[:2])
@@ -180,7 +190,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
     total = counts.total
     scope = ""
     if overview.where:
-        scope = f" (where {'; '.join(overview.where)})" if lang == "en" else f"（筛选：{'；'.join(overview.where)}）"
+        said = overview.where_text or overview.where
+        scope = f" (where {'; '.join(said)})" if lang == "en" else f"（筛选：{'；'.join(said)}）"
     coverage_rows = _coverage_rows(overview, overview.cells)
     coverage_table = TableData(
         tr("party.coverage_title", lang, registry=settings.registry, today=overview.today) + scope,
@@ -221,7 +232,12 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             Column("name", "名称", "Name", name=True),
             Column("status", "状态", "Status", show_status),
             Column("forms", "覆盖方式（全部）", "Forms of cover (all)", show_forms),
-            Column("cells", "覆盖党组织", "Party cells", lambda v, lg: "、".join(v) if isinstance(v, list) else ""),
+            Column(
+                "cells",
+                "覆盖党组织",
+                "Party cells",
+                lambda v, lg: "、".join(overview.names.get(str(c), str(c)) for c in v) if isinstance(v, list) else "",
+            ),
         ],
         societies,
     )

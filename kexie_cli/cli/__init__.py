@@ -7,23 +7,42 @@ and exposes ``command``. Modules are imported only when their command runs
 
 from __future__ import annotations
 
-import atexit
-import functools
-import importlib
 import os
-import pkgutil
+import signal
 import sys
-import warnings
-from pathlib import Path
-from typing import Any
+import threading
 
-import click
+CANCELLED = 130  # Ctrl-C: the shell's 128 + SIGINT (docs/commands.md, exit codes)
 
-from kexie_cli import __version__
-from kexie_cli.cli.helpfmt import KexieContext, short_help
-from kexie_cli.errors import KexieError
-from kexie_cli.i18n import resolve_lang, tr
-from kexie_cli.registry.state import StateWarning
+
+def _interrupted_at_start(signum: int, frame: object) -> None:
+    """Ctrl-C while kexie is still starting (importing): one line, exit 130, no traceback."""
+    lang = (os.environ.get("KEXIE_LANG") or "zh").strip().lower()
+    os.write(2, ("Cancelled\n" if lang.startswith("en") else "已取消\n").encode())
+    os._exit(CANCELLED)
+
+
+_MAIN = threading.current_thread() is threading.main_thread()
+if _MAIN and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_at_start)
+
+import atexit  # noqa: E402 - after the start-up Ctrl-C handler
+import contextlib  # noqa: E402
+import functools  # noqa: E402
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import click  # noqa: E402
+
+from kexie_cli import __version__  # noqa: E402
+from kexie_cli.cli.helpfmt import KexieContext, short_help  # noqa: E402
+from kexie_cli.errors import KexieError  # noqa: E402
+from kexie_cli.i18n import resolve_lang, tr  # noqa: E402
+from kexie_cli.registry.state import StateWarning  # noqa: E402
 
 _PREFIX = "cmd_"
 
@@ -50,8 +69,39 @@ class LazyGroup(click.Group):
             if command is not None and not command.hidden:
                 rows.append((name, short_help(command)))
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(tr("click.commands", _lang())):
                 formatter.write_dl(rows)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """click's ``main`` with click's words in the command's language and Ctrl-C as 已取消, exit 130.
+
+        The language of click's own texts is read from the command line before click parses it
+        (a usage error is reported before any option is known): ``--lang`` before or after the
+        command name, else ``KEXIE_LANG``.
+        """
+        from kexie_cli.cli import clicktext, options
+
+        argv = list(sys.argv[1:] if args is None else args)
+        options.CURRENT_LANG = clicktext.use(clicktext.argv_lang(argv))
+        options.GROUP_LANG = None
+        _default_interrupts()
+        if not standalone_mode:
+            return super().main(argv, prog_name, complete_var, False, **extra)
+        try:
+            done = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt, EOFError) as exc:
+            sys.exit(cancelled(exc))
+        sys.exit(done if isinstance(done, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings():
@@ -93,6 +143,20 @@ def _show_warning(
     fallback(message, category, *args, **kw)
 
 
+def cancelled(exc: BaseException) -> int:
+    """Say 已取消 on one line; the exit code: 130 for Ctrl-C (SIGINT), 1 for end of input at a prompt."""
+    interrupted = isinstance(exc, KeyboardInterrupt) or isinstance(exc.__context__, KeyboardInterrupt)
+    with contextlib.suppress(OSError, ValueError):  # stderr gone: the exit code still says it
+        click.echo(tr("cli.cancelled", _lang()), err=True)
+    return CANCELLED if interrupted else 1
+
+
+def _default_interrupts() -> None:
+    """Ctrl-C raises KeyboardInterrupt from here on (the start-up handler ends the process at once)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def _lang() -> str:
     """The language the running command chose (see ``options.lang``), else the default."""
     from kexie_cli.cli import options
@@ -107,8 +171,26 @@ English output: --lang en or KEXIE_LANG=en.
 """
 
 
+def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from kexie_cli.cli import options
+
+    options.GROUP_LANG = value
+    if value:
+        options.CURRENT_LANG = value
+    return value
+
+
 @click.group(cls=LazyGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="kexie")
+@click.version_option(__version__, "-V", "--version", prog_name="kexie", help="显示版本号并退出。")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=_group_lang,
+    help="输出语言 zh 或 en，对所有命令有效（命令后的 --lang 优先）。",
+)
 def cli() -> None:
     pass
 
@@ -124,6 +206,8 @@ def main() -> None:
         cli(prog_name="kexie")
     except SystemExit as done:  # click's standalone mode always ends here
         leave(done.code)
+    except KeyboardInterrupt as exc:  # between click's end and here
+        leave(cancelled(exc))
     leave(0)
 
 

@@ -19,7 +19,7 @@ def emit_report(report: Any, fmt: str | None, language: str, output: Path | None
     if chosen == "xlsx":
         if output is None:
             raise KexieError("output.required", fmt="xlsx")
-        from kexie_cli.exporters.xlsx import write_xlsx
+        from kexie_cli.reporters.xlsx import write_xlsx
 
         write_xlsx(report.tables, output, language, report.sheet_names or None, heading=opt.xlsx_heading())
         return

@@ -44,21 +44,21 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(KIND_CODES),
+    type=opt.kind_choice(KIND_CODES),
     multiple=True,
     help="只列出这一类记录（可重复）。",
 )
 @click.option(
     "--level",
     "levels",
-    type=click.Choice(["national", "provincial", "municipal", "district"]),
+    type=opt.LabelChoice(opt.LEVELS),
     multiple=True,
     help="只列出这一级别的学会（可重复；基层科协和党组织没有级别，不列出）。",
 )
 @click.option(
     "--state",
     "states",
-    type=click.Choice(["overdue", "due", "follow-up"]),
+    type=opt.LabelChoice(opt.TERM_STATES),
     multiple=True,
     help="只列出逾期、即将届满或换届后续未办结的。",
 )

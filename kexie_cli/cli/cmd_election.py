@@ -10,20 +10,6 @@ import click
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options, run_edit
 
-STEPS = (
-    "plan_submitted",
-    "party_review",
-    "approved",
-    "audited",
-    "candidates",
-    "congress_requested",
-    "congress_approved",
-    "held",
-    "filed",
-    "filing_approved",
-    "registered",
-)
-
 
 @click.command(
     "election",
@@ -39,7 +25,13 @@ filing_approved 业务主管单位审查同意（学会）、registered 民政�
 移入 past_terms 并清空；此后的 registered 写入刚结束那一届的 election。日期不得晚于今天（--as-of）。""",
 )
 @click.argument("record_id", metavar="ID")
-@click.option("--step", type=click.Choice(STEPS), metavar="STEP", required=True, help="完成的步骤（见上）。")
+@click.option(
+    "--step",
+    type=opt.LabelChoice(opt.STEPS),
+    required=True,
+    metavar="STEP",
+    help="完成的步骤：代码或中文名称（如 召开换届大会），见上。",
+)
 @click.option("--date", "date", type=opt.DATE, required=True, help="完成日期（YYYY-MM-DD）。")
 @click.option("--doc-no", "doc_no", default=None, help="文号，如 示科协学〔2026〕7号。")
 @click.option(

@@ -35,10 +35,10 @@ csv（--output 为文件夹，每表一个 UTF-8 BOM 文件，Excel 可直接打
 @opt.common
 @opt.as_of_option
 def command(fmt: str, output: Path, at: str | None, root: Path | None, lang: str | None, as_of: dt.date | None) -> None:
-    from kexie_cli.exporters.registry import export, export_meta
     from kexie_cli.i18n import tr
     from kexie_cli.query import dataset
     from kexie_cli.query.snapshot import snapshot
+    from kexie_cli.reporters.export import export, export_meta
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from kexie_cli import kinds
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
 
@@ -28,13 +27,20 @@ from kexie_cli.cli import options as opt
 退出码：0 全部行已导入；1 有行被跳过（报告列出行号和原因）；2 文件或用法错误。""",
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", required=True, type=click.Choice(kinds.CODES), help="记录类别。")
+@click.option("--kind", required=True, type=opt.kind_choice(), help="记录类别（代码或中文，如 科技社团）。")
 @click.option(
     "--map",
     "map_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="列映射文件（YAML：columns: {表头: 字段路径}，可另给 sheet、header_row）。",
+)
+@click.option(
+    "--set",
+    "constants",
+    multiple=True,
+    metavar="字段=值",
+    help="表中没有的字段，对每一行填入（可重复）：--set level=市级（枚举可写中文标签或代码）。",
 )
 @click.option("--sheet", default=None, help="工作表名称（默认取表头最匹配的一张）。")
 @click.option("--dry-run", "-n", is_flag=True, help="只报告将要做的导入，不写入。")
@@ -46,6 +52,7 @@ def command(
     kind: str,
     map_file: Path | None,
     sheet: str | None,
+    constants: tuple[str, ...],
     dry_run: bool,
     fmt: str,
     root: Path | None,
@@ -57,7 +64,16 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    result = import_file(registry, file, kind, map_file=map_file, sheet=sheet, dry_run=dry_run, today=opt.today(as_of))
+    result = import_file(
+        registry,
+        file,
+        kind,
+        map_file=map_file,
+        sheet=sheet,
+        dry_run=dry_run,
+        constants=constants,
+        today=opt.today(as_of),
+    )
     render_import(result, fmt, language, sys.stdout)
     if result.skipped:
         sys.exit(1)

@@ -10,8 +10,6 @@ import click
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options, run_edit
 
-RESULTS = ["pass", "basic-pass", "fail", "submitted", "missing"]
-
 
 @click.command(
     "inspect",
@@ -22,7 +20,9 @@ RESULT：pass 合格、basic-pass 基本合格、fail 不合格、submitted 已�
 )
 @click.argument("record_id", metavar="ID")
 @click.option("--year", type=click.IntRange(1900, 2100), required=True, help="年检所属年度（如 2025）。")
-@click.option("--result", type=click.Choice(RESULTS), required=True, help="年检结论。")
+@click.option(
+    "--result", type=opt.LabelChoice(opt.RESULTS), required=True, help="年检结论：代码或中文名称（如 合格）。"
+)
 @click.option("--submitted", type=opt.DATE, default=None, help="报送日期（YYYY-MM-DD）。")
 @edit_options
 def command(

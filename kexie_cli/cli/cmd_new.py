@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from kexie_cli import kinds
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options
 
@@ -21,13 +20,15 @@ from kexie_cli.cli.editing import edit_options
 
 逐项询问模板要求的字段（全称、成立日期、级别……）；id 由全称的拼音生成（--id 可指定）。
 脚本中用 --no-input，并以 --set 字段=值 给出各项（字段可写模板占位名如 uscc，或点分路径如 registration.authority）。
-写入前校验，有错误时拒绝写入（退出码 1）。""",
+写入前校验，有错误时拒绝写入（退出码 1）。台账中已有同类同名、或统一社会信用代码相同的组织时不新建
+（退出码 2），确需再建一条时加 --allow-duplicate。""",
 )
-@click.argument("kind", type=click.Choice(kinds.CODES))
+@click.argument("kind", type=opt.kind_choice())
 @click.option("--name", default=None, help="全称。")
 @click.option("--id", "record_id", default=None, help="记录 id（默认按全称拼音生成）。")
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", help="字段值，可重复。")
 @click.option("--no-input", is_flag=True, help="不询问：缺少的字段直接报错（供脚本使用）。")
+@click.option("--allow-duplicate", is_flag=True, help="台账中已有同名或同一统一社会信用代码的组织时仍新建。")
 @edit_options
 def command(
     kind: str,
@@ -35,6 +36,7 @@ def command(
     record_id: str | None,
     assignments: tuple[str, ...],
     no_input: bool,
+    allow_duplicate: bool,
     root: Path | None,
     lang: str | None,
     as_of: dt.date | None,
@@ -42,7 +44,14 @@ def command(
 ) -> None:
     from kexie_cli.cli.editing import report
     from kexie_cli.edit.commands import create_record
-    from kexie_cli.edit.new import check_id, derive_id, find_parent, new_record_text, placeholders
+    from kexie_cli.edit.new import (
+        check_id,
+        check_not_registered,
+        derive_id,
+        find_parent,
+        new_record_text,
+        placeholders,
+    )
     from kexie_cli.errors import KexieError
     from kexie_cli.i18n import tr
 
@@ -57,14 +66,16 @@ def command(
     if name is None and "name" not in values:
         if no_input:
             raise KexieError("new.missing", fields="name")
-        name = click.prompt(tr("new.prompt_name", language))
+        name = click.prompt(tr("new.prompt_name", language), prompt_suffix=_suffix(language))
     if name is not None:
         values["name"] = name.strip()
+    on_books = [] if allow_duplicate else registry.load()
+    check_not_registered(on_books, kind, name=values["name"], uscc=values.get("uscc", ""))
     if record_id is None and "id" not in values:
         taken = frozenset(f.stem_id for f in registry.files())
         record_id = derive_id(values["name"], registry.settings.registry, taken)
         if not no_input:
-            record_id = click.prompt(tr("new.prompt_id", language), default=record_id)
+            record_id = click.prompt(tr("new.prompt_id", language), default=record_id, prompt_suffix=_suffix(language))
     if record_id is not None:
         values["id"] = record_id.strip()
     check_id(values["id"])
@@ -76,6 +87,8 @@ def command(
         for line in holder.menu(language):
             click.echo(line)
         values[holder.name] = _ask(holder.prompt(language), partial(_answer, holder=holder), language)
+        if holder.path[-1:] == ("uscc",):  # the code as typed: stop before the remaining questions
+            check_not_registered(on_books, kind, uscc=values[holder.name])
     if kind in ("branch", "party-cell") and "parent" not in values and not no_input:
         parent = _ask(
             tr(f"new.prompt_parent.{kind}", language),
@@ -90,6 +103,11 @@ def command(
     report(outcome, language, dry_run)
 
 
+def _suffix(lang: str) -> str:
+    """After a question: a full-width colon in Chinese."""
+    return ": " if lang == "en" else "："
+
+
 def _answer(raw: str, holder: Any) -> str:
     from kexie_cli.edit.new import read_answer
 
@@ -101,7 +119,7 @@ def _ask(text: str, check: Callable[[str], str], lang: str, optional: bool = Fal
     from kexie_cli.errors import KexieError
 
     while True:
-        raw = click.prompt(text, default="" if optional else None, show_default=False)
+        raw = click.prompt(text, default="" if optional else None, show_default=False, prompt_suffix=_suffix(lang))
         try:
             return check(raw)
         except KexieError as exc:

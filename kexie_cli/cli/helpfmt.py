@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import click
 
+from kexie_cli.cli import clicktext
 from kexie_cli.reporters import layout
 
 
@@ -60,7 +61,19 @@ def wrap_help(text: str, width: int, indent: str = "", subsequent: str | None = 
 
 
 class CjkHelpFormatter(click.HelpFormatter):
-    """click's help formatter, with widths in display cells."""
+    """click's help formatter, with widths in display cells and Chinese punctuation after Chinese words."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            word = clicktext.text("Usage:")
+            prefix = word if word.endswith("：") else f"{word} "
+            if word.endswith("："):
+                args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        colon = "：" if heading and layout.char_width(heading[-1]) == 2 else ":"
+        self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent

@@ -57,6 +57,65 @@ class DateType(_DateParamType):
 DATE = DateType()
 
 
+if TYPE_CHECKING:
+    _Choice = click.Choice[str]
+else:
+    _Choice = click.Choice
+
+
+class LabelChoice(_Choice):
+    """A choice of English codes that also takes each code's Chinese label (合格, 召开换届大会, 科技社团 ...).
+
+    The value the command gets is always the code; ``--help`` lists the codes (the help text names the labels).
+    """
+
+    def __init__(self, labels: dict[str, tuple[str, ...]]) -> None:
+        super().__init__(list(labels))
+        self.by_label = {label: code for code, names in labels.items() for label in names}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.strip() in self.by_label:
+            return self.by_label[value.strip()]
+        return super().convert(value, param, ctx)
+
+
+def kind_choice(codes: Sequence[str] | None = None) -> LabelChoice:
+    """A record kind: its code (``party-cell``), folder (``party-cells``) or label (党组织)."""
+    from kexie_cli import kinds
+
+    chosen = kinds.CODES if codes is None else codes
+    return LabelChoice({c: tuple(a for a in kinds.BY_CODE[c].aliases if a != c) for c in chosen})
+
+
+#: the Chinese labels of codes options take (as the shipped schemas and kexie's tables name them)
+LEVELS = {"national": ("全国",), "provincial": ("省级",), "municipal": ("市级",), "district": ("区县级", "区县")}
+RESULTS = {
+    "pass": ("合格",),
+    "basic-pass": ("基本合格",),
+    "fail": ("不合格",),
+    "submitted": ("已报送",),
+    "missing": ("未参检/未报送", "未参检", "未报送"),
+}
+STEPS = {
+    "plan_submitted": ("报送换届方案", "报送换届请示", "换届方案", "换届请示"),
+    "party_review": ("党组织审查", "党组织前置审查", "前置审查"),
+    "approved": ("批准换届", "换届方案获批", "上级党组织批复", "批复"),
+    "audited": ("换届财务审计", "财务审计", "审计"),
+    "candidates": ("候选人预备人选审查", "候选人预备人选"),
+    "congress_requested": ("召开大会请示", "报送召开大会的请示", "大会请示"),
+    "congress_approved": ("召开大会获批", "大会请示获批"),
+    "held": ("召开换届大会", "召开党员大会", "换届大会", "党员大会"),
+    "filed": ("报科协备案", "科协备案"),
+    "filing_approved": ("业务主管单位审查同意", "审查同意"),
+    "registered": ("变更登记/备案", "变更登记", "备案", "选举结果报批", "报上级科协备案"),
+}
+TERM_STATES = {
+    "overdue": ("逾期", "逾期未换届"),
+    "due": ("临近换届", "即将届满", "提醒期内"),
+    "follow-up": ("换届后续", "换届后续未办结"),
+}
+
+
 def root_option(fn: F) -> F:
     return click.option(
         "--root",
@@ -125,6 +184,7 @@ def use_color() -> bool:
 
 
 CURRENT_LANG: str | None = None
+GROUP_LANG: str | None = None  # ``kexie --lang en CMD``: the group's --lang, for commands given none
 CURRENT_REGISTRY = ""  # the registry's name (settings ``registry``), once opened
 CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 
@@ -132,7 +192,7 @@ CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
 def lang(value: str | None) -> str:
     """Resolve the output language and remember it for error messages."""
     global CURRENT_LANG  # noqa: PLW0603 - one command runs per process
-    CURRENT_LANG = resolve_lang(value)
+    CURRENT_LANG = resolve_lang(value or GROUP_LANG)
     return CURRENT_LANG
 
 
@@ -147,7 +207,7 @@ def open_registry(root: Path | None) -> Any:
 
 def xlsx_heading() -> Any:
     """The registry's name and the day of the figures, for the title row of every xlsx sheet."""
-    from kexie_cli.exporters.xlsx import Heading
+    from kexie_cli.reporters.xlsx import Heading
 
     return Heading(CURRENT_REGISTRY, CURRENT_DATE or dt.date.today())
 
@@ -171,7 +231,7 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
     if chosen == "xlsx":
         if output is None:
             raise KexieError("output.required", fmt="xlsx")
-        from kexie_cli.exporters.xlsx import write_xlsx
+        from kexie_cli.reporters.xlsx import write_xlsx
 
         write_xlsx([data], output, language, heading=xlsx_heading())
         return
@@ -188,7 +248,7 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
 
 
 def warn_unreadable(records: Sequence[Any], language: str, limit: int | None = None) -> int:
-    """Name the record files that could not be loaded on stderr (SPEC §7); returns their number."""
+    """Name the unreadable record files on stderr (docs/registry.md, 无法读取的文件); returns their number."""
     from kexie_cli.reporters.unreadable import warn
 
     return warn(records, language, limit=limit)

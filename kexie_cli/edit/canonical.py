@@ -134,10 +134,6 @@ def canonicalise(doc: Any, kind: str, schemas: SchemaSet) -> None:
     _walk(doc, kind, (), schemas)
 
 
-def is_canonical(text: str, kind: str, schemas: SchemaSet) -> bool:
-    return format_text(text, kind, schemas) == text
-
-
 # --- the walk -----------------------------------------------------------------
 
 

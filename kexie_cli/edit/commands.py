@@ -23,9 +23,10 @@ from kexie_cli.edit.new import check_id
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
-from kexie_cli.outfile import replace_atomically
+from kexie_cli.outfile import LinkedFolderError, replace_atomically
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import load_text
-from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, RecordFile, record_path
+from kexie_cli.registry.layout import KIND_FOLDERS, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet
@@ -98,14 +99,21 @@ def edit_record(
     today: dt.date,
     validate: bool = True,
     write: bool = True,
+    guard: Callable[[str], None] | None = None,
 ) -> EditOutcome:
-    """Edit one record by id under the registry lock; write only when no new errors arise."""
+    """Edit one record by id under the registry lock; write only when no new errors arise.
+
+    ``guard`` sees the file's current text under the lock, before anything is changed, and may
+    raise to refuse the edit (``kexie serve`` refuses a form opened on an older version of the file).
+    """
     check_id(record_id)  # an id becomes a file name: refuse before anything is touched (lock included)
     with locked(registry.root):
         file = find_record_file(registry, record_id)
         refuse_link(file)
         try:
             old = canonical.decode_record(_read(file, registry.settings.max_file_bytes))
+            if guard is not None:
+                guard(old)
             new, paths, was_canonical = edit_text(old, str(file.kind), registry.schemas, operation)
         except canonical.FormatError as exc:
             raise UnloadableRecord(file.relpath, exc) from exc
@@ -133,9 +141,9 @@ def create_record(
     if kind not in KIND_FOLDERS:
         raise KexieError("query.kind_unknown", kind=kind, kinds=", ".join(KIND_FOLDERS))
     with locked(registry.root):
-        path = registry.root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+        path = record_path(registry.root, kind, record_id)  # refuses a linked folder on the way (K007)
         relpath = path.relative_to(registry.root).as_posix()
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise KexieError("edit.exists", file=relpath)
         outcome = EditOutcome(relpath, "", text, [()])
         outcome.new_errors = new_errors(registry, RecordFile(path, relpath, kind), text, today)
@@ -182,6 +190,8 @@ def writing(relpath: str) -> Iterator[None]:
     """
     try:
         yield
+    except LinkedFolderError as exc:  # swapped for a link since the check: nothing was written (outfile.py)
+        raise KexieError("records.linked_folder", folder=exc.folder.as_posix(), target="?") from exc
     except OSError as exc:
         key = "edit.no_space" if exc.errno in _NO_SPACE else "edit.write_failed"
         raise KexieError(key, file=relpath, detail=exc.strerror or str(exc)) from exc

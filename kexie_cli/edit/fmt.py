@@ -9,7 +9,7 @@ from kexie_cli.edit.canonical import FormatError, decode_record, format_text
 from kexie_cli.edit.commands import locked, writing
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import replace_atomically
-from kexie_cli.registry.layout import RecordFile
+from kexie_cli.records.file import RecordFile
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 

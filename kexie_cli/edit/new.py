@@ -8,9 +8,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.edit import canonical, tree
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
+from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import SLUG
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.resources import resource_path
@@ -129,6 +131,8 @@ def read_answer(raw: str, holder: Placeholder) -> str:
             raise KexieError("new.bad_date", value=value)
     elif isinstance(value, str) and isinstance(schema.get("pattern"), str) and not re.search(schema["pattern"], value):
         raise KexieError("new.bad_format", value=value, field=holder.title)
+    if holder.path[-1:] == ("uscc",):
+        check_uscc(text)
     return text
 
 
@@ -192,6 +196,13 @@ def _working_group_leader(doc: Any, kind: str, values: dict[str, str]) -> None:
         first["role"] = "group-leader"
 
 
+# File names Windows refuses whatever their extension (``con.yaml``): never generated as ids,
+# since many secretariats keep the registry on Windows (WPS); ``check`` does not flag them.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
+
+
 def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozenset()) -> str:
     """A slug from the name's pinyin, without the registry's own place name; ``-2``… when taken."""
     text = unicodedata.normalize("NFKC", name).strip()
@@ -213,7 +224,7 @@ def derive_id(name: str, registry_name: str = "", taken: frozenset[str] = frozen
     words = [w for part in _last_place(_split_divisions(text)) for w in _words(part)]
     words.extend(suffixes)
     base = "-".join(words)[:60].strip("-") or "record"
-    if len(base) < 3:
+    if len(base) < 3 or base in WINDOWS_RESERVED:
         base = f"{base}-id"
     candidate, n = base, 2
     while candidate in taken:
@@ -273,3 +284,62 @@ def check_id(record_id: str) -> None:
     """Refuse (exit 2) an id that is not a slug: ids become file names."""
     if not _SLUG.fullmatch(record_id):
         raise KexieError("new.bad_id", id=record_id)
+
+
+class DuplicateRecord(KexieError):
+    """``kexie new`` for an organisation the registry has (same name or same 统一社会信用代码): exit 2."""
+
+    def __init__(self, record: Record, why: str) -> None:
+        super().__init__("new.exists", id=record.id)
+        self.record = record
+        self.why = why
+
+    def render(self, lang: str) -> str:
+        record = self.record
+        return tr(
+            "new.exists",
+            lang,
+            kind=kinds.noun(record.kind, lang),
+            name=record.name,
+            id=record.id,
+            file=record.relpath,
+            why=tr(f"new.exists_{self.why}", lang),
+        )
+
+
+def _same_name(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFKC", a).strip() == unicodedata.normalize("NFKC", b).strip()
+
+
+def check_not_registered(records: list[Record], kind: str, name: str = "", uscc: str = "") -> None:
+    """Refuse a new record for an organisation already on the books: same kind and name, or same USCC.
+
+    Names compare after NFKC (full-width and half-width letters alike), codes as
+    K206 compares them; a former name (``former_names``) does not count (a
+    successor may take it). Raises :class:`DuplicateRecord`.
+    """
+    from kexie_cli.rules.integrity import compact_uscc  # noqa: PLC0415 - python-stdnum only when a code is compared
+
+    code = compact_uscc(uscc) if uscc.strip() else ""
+    for record in records:
+        if not record.loaded or record.kind is None:
+            continue
+        if name and record.kind == kind and _same_name(record.name, name):
+            raise DuplicateRecord(record, "name")
+        other = record.get("registration", "uscc")
+        if code and isinstance(other, str) and other.strip() and compact_uscc(other) == code:
+            raise DuplicateRecord(record, "uscc")
+
+
+def check_uscc(raw: str, lang: str = "zh") -> None:
+    """The 统一社会信用代码 as typed: GB 32100 structure and check digit (as K205), at once."""
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is checked
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415 - as above
+
+    from kexie_cli.rules.integrity import USCC_REASONS  # noqa: PLC0415 - the rule's words for each failure
+
+    try:
+        uscc.validate(raw)
+    except ValidationError as exc:
+        zh, en = USCC_REASONS.get(type(exc).__name__, ("结构错误", "bad structure"))
+        raise KexieError("new.bad_uscc", value=raw, reason_zh=zh, reason_en=en) from None

@@ -178,7 +178,6 @@ class RecordStep:
         return [(*where, self.step)]
 
 
-ROLE_OPTIONS = ("chair", "secretary-general", "secretary")
 PARTY_ROLES = ("secretary", "deputy-secretary", "committee-member")
 
 

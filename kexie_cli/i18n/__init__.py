@@ -12,7 +12,6 @@ import importlib
 import os
 import pkgutil
 
-LANGS = ("zh", "en")
 _catalog: dict[str, tuple[str, str]] | None = None
 
 

@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File too large: {size} bytes, limit {limit} (settings limits.max_file_bytes)",
     ),
     "K001.load.unreadable": ("文件无法读取：{detail}", "File cannot be read: {detail}"),
-    "K002.load.syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "K002.load.syntax": ("YAML 语法错误（第 {line} 行第 {column} 列）：{detail_zh}", "YAML syntax error: {detail}"),
     "K002.load.too_deep": (
         "嵌套过深（括号或缩进超过 64 层）",
         "Nested too deep (brackets or indentation over 64 levels)",
@@ -95,15 +95,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: value '{value}' not allowed; allowed: {allowed_en}",
     ),
     "K104": (
-        "{field}（{title}）的值「{value}」超出范围或格式不对（{rule}）",
+        "{title}（{field}）的值「{value}」超出范围：{rule_zh}",
         "{field}: value '{value}' out of range or malformed ({rule})",
     ),
     "K104.format": (
-        "{field}（{title}）格式不对：「{value}」（{rule}）",
+        "{title}（{field}）格式不对：「{value}」，{rule_zh}",
         "{field}: bad format '{value}' ({rule})",
     ),
     "K104.pattern": (
-        "{field}（{title}）格式不对：「{value}」（{rule}）",
+        "{title}（{field}）格式不对：「{value}」，{rule_zh}",
         "{field}: '{value}' does not match ({rule})",
     ),
     "K105": ("未知字段 {field}（拼写错误？）", "Unknown field {field} (a typo?)"),
@@ -130,11 +130,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # K3xx
     "K301": (
-        "第{number}届任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
+        "{term}任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
         "Term {number} ended on {end}; 换届 is {days} days overdue",
     ),
     "K302": (
-        "第{number}届任期{extended}将于 {end} 届满（还有 {days} 天），请准备换届",
+        "{term}任期{extended}将于 {end} 届满（还有 {days} 天），请准备换届",
         "Term {number} ends on {end} (in {days} days): prepare the 换届",
     ),
     "K303": (
@@ -220,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{title} {name} holds no post in the covered records",
     ),
     "K505": (
-        "党组织第{number}届任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
+        "党组织{term}任期{extended}已于 {end} 届满，换届已逾期 {days} 天",
         "Party cell term {number} ended on {end}; {days} days overdue",
     ),
     "K506": (
@@ -240,7 +240,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最近一次星级评定在 {year} 年，已超过 3 年",
         "Latest star rating is from {year}, over 3 years old",
     ),
-    "K603": ("没有登记学术活动品牌（brand_events）", "No brand_events recorded"),
+    "K603": ("没有登记学术活动品牌", "No brand_events recorded"),
     # K9xx
     "K901.unknown": (
         "豁免注释中的规则代码无效：{codes}",

@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "values not read (not written; check and enter them):",
     ),
     "import.assumed_head": ("按约定换算的值：", "values read by convention:"),
-    "import.note": ("  第 {row} 行“{column}”{value}：{reason}", "  row {row} “{column}” {value}: {reason}"),
+    "import.note": ("  第 {row} 行“{column}”列的值「{value}」：{reason}", "  row {row} “{column}” {value}: {reason}"),
     "import.value.empty": ("为空", "empty"),
     "import.value.control": ("含有控制字符", "contains control characters"),
     "import.value.not_date": ("不是可识别的日期", "not a date kexie can read"),

@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query.order_unknown": ("未知排序方式 {order}", "Unknown order {order}"),
     # show
     "show.unknown": (
-        "没有 id 为 {id} 的记录；可用 kexie find 按名称查找",
+        "没有 id 为“{id}”的记录；可用 kexie find 按名称查找",
         "No record with id {id}; try `kexie find` to search by name",
     ),
     "show.fields": ("基本信息", "Fields"),

@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'#' right after a quoted value: a comment needs a space before it",
     ),
     "K002.load.simple_key": (
-        "找不到键后面的 “:”（键须在同一行内写完）",
+        "找不到键后面的“:”（键须在同一行内写完）",
         "Could not find the ':' after a key (a key must end on its line)",
     ),
     "K004.load.flow_explicit_key": (

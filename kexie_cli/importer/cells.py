@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli.importer.values import chinese_date, excel_serial
+
 
 class Unreadable(ValueError):
     """A cell value that cannot be read as the field's type (``key`` names the reason)."""
@@ -27,17 +29,16 @@ class Unreadable(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A cell's value as the sheet holds it; ``numeric`` is True for a number cell (not text)."""
+    """A cell's value as the sheet holds it (a number cell holds an int or a float, not text)."""
 
     value: Any
-    numeric: bool = False
     decimals: int | None = None  # fixed decimals of the cell's number format ("0.00" -> 2), when known
 
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
     day: dt.date
-    precision: str  # "day", "month" or "year"
+    precision: str  # "day", "month" or "year"; "serial": an Excel serial number (a day)
 
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -70,7 +71,8 @@ def half_width(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls (K001 refuses both)
+_BOM = "\ufeff"  # a byte-order mark pasted inside a cell (from a UTF-8 file) is dropped
 
 
 def cell_text(cell: Cell) -> str:
@@ -101,7 +103,7 @@ def _shown(cell: Cell) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return str(value).replace(_BOM, "").strip()
 
 
 def read_text(cell: Cell) -> str:
@@ -142,7 +144,10 @@ def read_date(cell: Cell) -> DateValue:
         return DateValue(value, "day")
     if isinstance(value, bool):
         raise Unreadable("import.value.not_date", value=cell_text(cell))
-    text = half_width(cell_text(cell)).replace(" ", "")
+    text = chinese_date(half_width(cell_text(cell)).replace(" ", ""))
+    serial = excel_serial(text) if not isinstance(value, float) or value.is_integer() else None
+    if serial is not None:
+        return DateValue(serial, "serial")
     if isinstance(value, float) and cell.decimals is None and re.fullmatch(r"\d{4}\.1", text):
         # a number cell 1980.1 may have been typed 1980.10: January or October cannot be told apart
         raise Unreadable("import.value.month_ambiguous", value=text)
@@ -239,17 +244,28 @@ def read_enum(cell: Cell, labels: dict[str, str], synonyms: dict[str, str] | Non
             table.setdefault(half_width(part).replace(" ", ""), code)
     for word, code in (synonyms or {}).items():
         table.setdefault(word, code)
-    found = table.get(folded) or table.get(text.replace(" ", ""))
+    for code, label in labels.items():  # 街道科协 for 街道/乡镇科协: the words either side of / with 科协 or without
+        for part in re.split(r"[/、]", half_width(label).replace(" ", "")):
+            table.setdefault(part.removesuffix("科协"), code)
+    bare = text.replace(" ", "")
+    found = table.get(folded) or table.get(bare) or table.get(bare.removesuffix("科协"))
     if found is None:
         raise Unreadable("import.value.not_enum", value=text, choices="、".join(labels.values()))
     return found
 
 
 def read_uscc(cell: Cell) -> str:
-    """A 统一社会信用代码: upper case, spaces and dashes removed (its check digit is K205's business)."""
+    """A 统一社会信用代码: upper case, spaces and dashes removed; a wrong check digit is refused (as ``set`` does)."""
     text = re.sub(r"[\s\-]", "", half_width(cell_text(cell))).upper()
     if not re.fullmatch(r"[0-9A-Z]{18}", text):
         raise Unreadable("import.value.not_uscc", value=cell_text(cell))
+    from stdnum.cn import uscc  # noqa: PLC0415 - python-stdnum loads only when a credit code is read
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415 - as above
+
+    try:
+        uscc.validate(text)
+    except ValidationError:
+        raise Unreadable("import.value.bad_uscc", value=text) from None
     return text
 
 

@@ -15,11 +15,13 @@ from typing import Any
 
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.cells import Cell, blank, display
-from kexie_cli.importer.sheets import Sheet
+from kexie_cli.importer.sheets import Sheet, read_bytes
+from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
+MAX_MAP_BYTES = 1024 * 1024
 
 COMMON: dict[str, str | None] = {
     "名称": "name",
@@ -61,7 +63,8 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "登记管理机关": "registration.authority",
         "登记日期": "registration.registered",
         "挂靠单位": "supporting_unit",
-        "业务主管单位": "supporting_unit",
+        "业务主管单位": "supervising_unit",
+        "主管单位": "supervising_unit",
         "支撑单位": "supporting_unit",
         "级别": "level",
         "学科类别": "discipline",
@@ -75,6 +78,8 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "个人会员": "members.individual",
         "团体会员数": "members.group",
         "团体会员": "members.group",
+        "会员数/个人": "members.individual",
+        "会员数/团体": "members.group",
         "学生会员数": "members.student",
         "高级会员数": "members.senior",
         "会士数": "members.fellow",
@@ -119,6 +124,9 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "正式党员": "members.full",
         "预备党员数": "members.probationary",
         "预备党员": "members.probationary",
+        "党员人数": "members.total",
+        "党员数": "members.total",
+        "党员总数": "members.total",
         "书记": "leaders.secretary",
         "覆盖单位": "covers",
         "覆盖组织": "covers",
@@ -147,6 +155,13 @@ class ColumnMap:
     headers: dict[int, str] = field(default_factory=dict)  # column index -> header text
     unknown: list[str] = field(default_factory=list)  # headers nothing matched
     duplicate: list[str] = field(default_factory=list)  # a second column for the same target
+    header_rows: int = 1  # 2: parents over children (负责人 → 理事长 | 秘书长)
+    stale: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns: never the current holder
+    hidden: list[str] = field(default_factory=list)  # hidden columns that lost to a visible one
+
+    @property
+    def last_header_row(self) -> int:
+        return self.header_row + self.header_rows - 1
 
 
 @dataclass(slots=True)
@@ -159,9 +174,10 @@ class MapFile:
 
 
 def load_map(path: Path, kind: str, schemas: SchemaSet) -> MapFile:
+    raw = read_bytes(path, MAX_MAP_BYTES, "import.map_too_large")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise KexieError("import.map_unreadable", file=str(path), detail=str(exc)) from exc
     loaded = load_text(text)
     data = loaded.data
@@ -190,7 +206,7 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
     if target == "covers":
         return kind == "party-cell"
-    if target in {"brand_events", "npo_grade.valid_until"}:
+    if target in {"brand_events", "npo_grade.valid_until", *LIST_FIELDS} or is_year_target(target):
         return kind == "society"
     if target == "id":
         return True
@@ -201,54 +217,144 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     return node is not None and node.get("type") not in {"object", "array"} and "properties" not in node
 
 
+YEARS = "\x00years"  # a table entry (never a header) saying the kind has year columns
+
+
 def synonyms(kind: str, overrides: MapFile | None) -> dict[str, str | None]:
     table = {header_key(k): v for k, v in (COMMON | BY_KIND.get(kind, {})).items()}
+    if kind == "society":
+        table[YEARS] = None
     if overrides is not None:
         table |= overrides.columns
     return table
 
 
 def match_header(text: str, table: dict[str, str | None]) -> tuple[bool, str | None]:
-    """(known, target) for one header cell."""
+    """(known, target) for one header cell; year columns (``2023年检``) where the kind has them."""
     key = header_key(text)
     for candidate in (key, _bare(key)):
         if candidate in table:
-            return True, table[candidate]
+            target = table[candidate]
+            if target in LIST_FIELDS:  # a map's `inspections` / `stars`: the year is in the header
+                return True, map_year_target(target, text)
+            return True, target
+    if YEARS in table and (target := year_target(key)) is not None:
+        return True, target
     return False, None
 
 
 def find_columns(sheet: Sheet, table: dict[str, str | None], header_row: int | None = None) -> ColumnMap | None:
-    """The header row (the first with a name column and another known column) and its column targets."""
-    candidates = sheet.rows if header_row is not None else sheet.rows[:HEADER_SCAN_ROWS]
-    for number, cells in candidates:
-        if header_row is not None and number != header_row:
+    """The header row (the first with a name column and another known column) and its column targets.
+
+    A header of two rows (merged parents over their children: 负责人 → 理事长 | 秘书长) is read as
+    ``parent/child``; ``header_row`` (from a map) may name either of the two rows.
+    """
+    rows = sheet.rows if header_row is not None else sheet.rows[:HEADER_SCAN_ROWS]
+    for position, (number, cells) in enumerate(rows):
+        if header_row is not None and number not in {header_row - 1, header_row}:
             continue
-        found = _map_row(sheet, number, cells, table)
-        if found is not None and "name" in found.columns.values() and len(found.columns) >= 2:
-            return found
+        below = rows[position + 1] if position + 1 < len(rows) else None
+        options = []
+        if header_row is None or number == header_row:
+            options.append(_map_row(sheet, number, [(display_or_empty(c), "") for c in cells], table))
+        pair = below is not None and below[0] == number + 1 and header_like(cells, below[1])
+        if below is not None and pair and (header_row is None or header_row in {number, number + 1}):
+            options.append(_map_row(sheet, number, two_rows(cells, below[1]), table, rows=2))
+        good = [f for f in options if f is not None and "name" in f.columns.values() and len(f.columns) >= 2]
+        if good:
+            return max(good, key=lambda f: (len(f.columns), -f.header_rows))
     return None
 
 
-def _map_row(sheet: Sheet, number: int, cells: list[Cell], table: dict[str, str | None]) -> ColumnMap | None:
-    texts = [display(c) if not blank(c.value) else "" for c in cells]
-    if sum(1 for t in texts if t) < 2:
+def header_like(top: list[Cell], below: list[Cell]) -> bool:
+    """Whether ``top`` can be the upper row of a two-row header: two or more short labels (no 填报单位：…),
+    one of them over a blank cell (merged down, as 序号 or 学会名称 are); a title row is one cell."""
+    texts = [(i, display_or_empty(c)) for i, c in enumerate(top)]
+    labels = [(i, t) for i, t in texts if t]
+    if len(labels) < 2 or any(re.search(r"[:：]", t) or len(t) > 20 for _, t in labels):
+        return False
+    return any(i >= len(below) or blank(below[i].value) for i, _ in labels)
+
+
+def display_or_empty(cell: Cell) -> str:
+    return display(cell) if not blank(cell.value) else ""
+
+
+def two_rows(parents: list[Cell], children: list[Cell]) -> list[tuple[str, str]]:
+    """(header, parent) per column of a two-row header: a parent spans the blank cells right of it."""
+    out: list[tuple[str, str]] = []
+    parent = ""
+    for index in range(max(len(parents), len(children))):
+        top = display_or_empty(parents[index]) if index < len(parents) else ""
+        child = display_or_empty(children[index]) if index < len(children) else ""
+        if top:
+            parent = top
+        elif not child:
+            parent = ""  # a gap ends a merged parent
+        if child and parent:
+            out.append((child, parent))
+        else:
+            out.append((top, ""))
+    return out
+
+
+STALE = re.compile(r"上届|往届|前任|曾任|历任|原任|^原(?!始)|[（(]原[）)]|[（(]旧[）)]")
+
+
+def _map_row(
+    sheet: Sheet, number: int, cells: list[tuple[str, str]], table: dict[str, str | None], rows: int = 1
+) -> ColumnMap | None:
+    if sum(1 for text, _ in cells if text) < 2:
         return None
-    found = ColumnMap(sheet, number)
+    found = ColumnMap(sheet, number, header_rows=rows)
     taken: set[str] = set()
-    for index, text in enumerate(texts):
+    known_children = 0
+    # visible columns first: a hidden column never wins over a visible one for the same field
+    order = sorted(range(len(cells)), key=lambda i: (i in sheet.hidden, i))
+    for index in order:
+        text, parent = cells[index]
         if not text:
             continue
-        known, target = match_header(text, table)
-        found.headers[index] = text
+        shown = f"{parent}/{text}" if parent else text
+        found.headers[index] = shown
+        known, target = _match(text, parent, table)
+        if parent and known:
+            known_children += 1
+        key = header_key(shown)
+        if _stale(key, text, parent, target, table):
+            found.stale.append(shown)  # 理事长（上届）, 原理事长: not the current holder
+            continue
         if not known:
-            found.unknown.append(text)
+            found.unknown.append(shown)
         elif target is not None:
             if target in taken:
-                found.duplicate.append(text)
+                (found.hidden if index in sheet.hidden else found.duplicate).append(shown)
                 continue
             taken.add(target)
             found.columns[index] = target
+    position = {h: i for i, h in sorted(found.headers.items(), reverse=True)}
+    found.unknown.sort(key=lambda h: position[h])
+    found.stale.sort(key=lambda h: position[h])
+    if rows == 2 and known_children < 2:
+        return None  # the row below is data, not a second header row
     return found
+
+
+def _stale(key: str, text: str, parent: str, target: str | None, table: dict[str, str | None]) -> bool:
+    """A header marked 上届 / 原 / 曾任 of a field (unless the map names that very header)."""
+    if not STALE.search(key) or key in table or header_key(text) in table:
+        return False
+    return target is not None or _match(STALE.sub("", header_key(text)), parent, table)[1] is not None
+
+
+def _match(text: str, parent: str, table: dict[str, str | None]) -> tuple[bool, str | None]:
+    """A child header under ``parent``: ``负责人/理事长``, then ``个人`` + ``会员数``, then the child alone."""
+    if parent:
+        for candidate in (f"{parent}/{text}", text + parent, parent + text):
+            known, target = match_header(candidate, table)
+            if known:
+                return known, target
+    return match_header(text, table)
 
 
 def pick_sheet(
@@ -273,10 +379,6 @@ def pick_sheet(
     if best is None:
         raise KexieError("import.no_header", sheet="、".join(s.title for s in sheets))
     return best
-
-
-def target_path(target: str) -> tuple[str, ...]:
-    return tuple(target.split("."))
 
 
 def describe(columns: dict[int, str], headers: dict[int, str]) -> list[tuple[str, str]]:

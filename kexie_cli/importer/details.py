@@ -17,7 +17,7 @@ from kexie_cli.importer import cells
 from kexie_cli.importer.cells import Cell, Unreadable, blank
 from kexie_cli.importer.columns import header_key
 from kexie_cli.importer.rows import Note
-from kexie_cli.importer.sheets import Sheet
+from kexie_cli.importer.sheets import Sheet, full
 from kexie_cli.query.dataset_schema import SCHEMA, Col
 from kexie_cli.records.roles import role_words
 from kexie_cli.registry.schemas import SchemaSet
@@ -55,6 +55,7 @@ class Details:
     covers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     meetings: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     present: set[str] = field(default_factory=set)  # which of AUX_TABLES the workbook has
+    sheets: set[str] = field(default_factory=set)  # titles of the sheets read
     notes: list[Note] = field(default_factory=list)
 
     def fields_for(self, record_id: str, kind: str) -> dict[str, Any]:
@@ -94,7 +95,9 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
                 break
         else:
             continue  # not a kexie export sheet
+        sheet = full(sheet)
         details.present.add(table)
+        details.sheets.add(zh)
         for number, row in sheet.rows[position + 1 :]:
             values: dict[str, Any] = {}
             for i, col in index.items():

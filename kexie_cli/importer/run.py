@@ -17,23 +17,25 @@ from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
-from kexie_cli.errors import KexieError, writing
-from kexie_cli.finding import Finding, Severity
+from kexie_cli.edit.new import WINDOWS_RESERVED
+from kexie_cli.errors import KexieError
+from kexie_cli.finding import Finding
 from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
+from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.rows import Note, RowValues, read_rows
-from kexie_cli.importer.sheets import read_file
-from kexie_cli.outfile import replace_atomically
+from kexie_cli.importer.sheets import full, read_file
+from kexie_cli.importer.stage import remove_stale, write_all
+from kexie_cli.importer.verify import verify
+from kexie_cli.importer.years import is_year_target, merge_years
 from kexie_cli.records.model import Record, text
-from kexie_cli.registry.layout import FOLDER_KINDS, KIND_FOLDERS, RECORDS_DIR
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
-from kexie_cli.validate.engine import check
-from kexie_cli.validate.options import CheckOptions
 
 
 @dataclass(slots=True)
@@ -62,6 +64,12 @@ class ImportResult:
     ignored: list[tuple[int, str]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # export detail sheets used
+    unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
+    stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
+    constants: dict[str, Any] = field(default_factory=dict)  # --set FIELD=VALUE
+    missing: list[tuple[str, int]] = field(default_factory=list)  # required fields still missing: (field, records)
+    stale_columns: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns, not read
+    hidden_columns: list[str] = field(default_factory=list)  # hidden columns that lost to visible ones
     default_status: bool = False  # no 状态 column: new records are active
     dry_run: bool = False
 
@@ -93,14 +101,18 @@ def import_file(
     map_file: Path | None = None,
     sheet: str | None = None,
     dry_run: bool = False,
+    constants: tuple[str, ...] = (),
     today: dt.date,
 ) -> ImportResult:
     overrides = load_map(map_file, kind, registry.schemas) if map_file is not None else None
-    sheets = read_file(path)
+    fixed = parse_constants(constants, kind, registry.schemas)
+    sheets = read_file(path, upto=(overrides.header_row or 0) if overrides else 0)
     table = synonyms(kind, overrides)
     columns = pick_sheet(sheets, table, overrides, sheet)
+    full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
+    apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
         kind,
@@ -109,22 +121,33 @@ def import_file(
         describe(columns.columns, columns.headers),
         columns.unknown,
         columns.duplicate,
+        stale_columns=columns.stale,
+        hidden_columns=columns.hidden,
         ignored=data.ignored,
         notes=data.notes + details.notes,
         details=sorted(details.present),
+        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in details.sheets],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
+        constants=fixed,
     )
     with _lock(registry.root):
         records = registry.load()
         plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, plans, today)
         if not dry_run:
-            for plan in plans:
-                if plan.path is not None and plan.new_text != plan.old_text:
-                    with writing(plan.path):
-                        replace_atomically(plan.path, plan.new_text.encode("utf-8"))
+            result.stale = remove_stale(registry.root)
+            write_all(
+                registry.root,
+                [
+                    (p.path, p.new_text, p.old_text if p.record is not None else None)
+                    for p in plans
+                    if p.path is not None and p.new_text != p.old_text
+                ],
+            )
     result.rows.sort(key=lambda r: r.row)
+    written = [f for r in result.rows if r.action != "skipped" for f in r.errors]
+    result.missing = missing_fields(written, kind, registry.schemas)
     return result
 
 
@@ -164,6 +187,9 @@ def _plan(
         if not name:
             row.reason = "import.skip.no_name"
             continue
+        if values.skip is not None:
+            row.reason, row.params = values.skip
+            continue
         uscc = values.values.get("registration.uscc")
         keys = [k for k in (f"uscc:{uscc}" if uscc else "", f"name:{name_key(name)}") if k]
         earlier = next((seen[k] for k in keys if k in seen), None)
@@ -186,7 +212,8 @@ def _plan(
             continue
         wanted = values.values.get("id")
         try:
-            record_id = wanted if wanted and wanted not in taken else new_id(name, registry.settings.registry, taken)
+            free = bool(wanted) and wanted not in taken and wanted not in WINDOWS_RESERVED
+            record_id = str(wanted) if free else new_id(name, registry.settings.registry, taken)
         except KexieError:
             row.reason = "import.skip.no_id"
             continue
@@ -231,7 +258,7 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
     out: dict[tuple[str, ...], Any] = {}
     from_details = details.fields_for(values.get("id", ""), kind) if values.get("id") else {}
     for target, value in values.items():
-        if target == "id" or target.startswith("leaders."):
+        if target == "id" or target.startswith("leaders.") or is_year_target(target):
             continue
         if target == "npo_grade.valid_until":
             granted = values.get("npo_grade.granted") or (plan.record and text(plan.record.get("npo_grade", "granted")))
@@ -248,10 +275,17 @@ def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> d
             continue
         if value or key == "covers" or (plan.record is not None and plan.record.get(key) is not None):
             out[(key,)] = value
+    record = plan.record
+    for name, merged in merge_years(lambda f: record.get(f) if record is not None else None, values).items():
+        out.setdefault((name,), merged)  # an export's detail sheet, when present, gives the whole list
     if "leaders" not in from_details:
         leaders = [(t.split(".", 1)[1], v) for t, v in values.items() if t.startswith("leaders.")]
         if leaders:
             out[("leaders",)] = _leaders(plan, leaders, values.get("term.started"), result)
+            for entry in out[("leaders",)]:
+                flags = plan.values.flags.get(str(entry.get("role")))
+                if flags and entry.get("until") is None and entry.get("name") == values.get(f"leaders.{entry['role']}"):
+                    entry.update((k, v) for k, v in flags.items() if entry.get(k) is None)
     return out
 
 
@@ -281,6 +315,8 @@ def _leaders(
 
 def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result: ImportResult) -> None:
     fields = _fields(plan, kind, details, result)
+    if plan.record is not None:
+        _keep_precise(plan, fields)
     schemas = registry.schemas
     row = plan.result
     if plan.record is None:
@@ -306,7 +342,7 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
         plan.path = None
         return
     changed = apply_fields(doc, fields, kind, registry, set_all=False)
-    after = canonical.dump_document(doc, kind, schemas)
+    after = canonical.dump_document(doc, kind, schemas, plan.old_text)  # the modeline comment is kept
     if not changed:
         plan.new_text = plan.old_text  # nothing differs: the file is left as it is, even if not canonical
         row.action = "unchanged"
@@ -316,29 +352,39 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
     row.fields = changed
 
 
-def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
-    """Errors each written record has after the import (they do not stop it: ``kexie check`` shows them).
+def _keep_precise(plan: _Plan, fields: dict[tuple[str, ...], Any]) -> None:
+    """A date the sheet gives to the month or year only never replaces a full date of the record that agrees.
 
-    The one check engine, with the new texts as overrides (nothing is read twice).
+    ``1965年3月`` leaves ``1965-03-20`` as it is; ``1966年3月`` changes it (the sheet says something else).
     """
+    assert plan.record is not None
+    for target, length in plan.values.coarse.items():
+        path = tuple(target.split("."))
+        current = text(plan.record.get(*path))
+        value = fields.get(path)
+        if isinstance(value, str) and current and len(current) > length and current[:length] == value[:length]:
+            del fields[path]
 
-    touched: dict[str, str] = {}
+
+def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
+    """Errors each record has after the import; an update that would add errors is refused (the row skipped)."""
+    texts: dict[str, str] = {}
+    updates: set[str] = set()
     for plan in plans:
         if plan.path is None or plan.new_text == plan.old_text:
             continue
-        touched[plan.path.relative_to(registry.root).as_posix()] = plan.new_text
-    if not touched:
-        return
-    findings = check(registry, CheckOptions(today=today, strict=False), overrides=touched).findings
-    by_file: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.severity is Severity.ERROR and finding.file in touched:
-            by_file.setdefault(finding.file, []).append(finding)
+        relpath = plan.path.relative_to(registry.root).as_posix()
+        texts[relpath] = plan.new_text
+        if plan.record is not None:
+            updates.add(relpath)
+    errors, added = verify(registry, texts, updates, today)
     for plan in plans:
-        if plan.result.file in by_file:
-            plan.result.errors = by_file[plan.result.file]
-
-
-def _kind_of(relpath: str) -> str | None:
-    parts = relpath.split("/")
-    return FOLDER_KINDS.get(parts[1]) if len(parts) == 3 else None
+        file = plan.result.file
+        if file in added:
+            codes = "、".join(sorted({f.code for f in added[file]}))
+            plan.result.action, plan.result.reason = "skipped", "import.skip.refused"
+            plan.result.params = {"codes": codes, "fields": "、".join(plan.result.fields)}
+            plan.result.errors = added[file]
+            plan.path = None
+        elif file in errors:
+            plan.result.errors = errors[file]

@@ -6,7 +6,7 @@
 - Forms of cover: ``own`` (党支部, 党总支 or 党委 of its own), ``joint`` (联合党支部), ``functional``
   (功能型党支部), ``working-group`` (党的工作小组), ``liaison`` (党建联络员 or 党建工作指导员). A record
   lists every form it has, not only the strongest.
-- 党的组织覆盖: covered by a cell of a form in ``ORGANISATION_FORMS`` (``own``, ``joint``, ``functional``).
+- 党的组织覆盖: covered by a cell of form ``own``, ``joint`` or ``functional``.
   党的工作覆盖: organisation cover, or a working group, or a liaison. Rule K501 is "active and no work
   cover".
 """
@@ -21,6 +21,7 @@ from kexie_cli.party.forms import WORKING_GROUP, form_of, required_meetings
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, date, entries, text
 from kexie_cli.registry.settings import Settings
+from kexie_cli.share import Share, share
 from kexie_cli.terms import add_months, completed_quarters, quarter_bounds
 
 FORMS_OF_COVER = ("own", "joint", "functional", "working-group", "liaison")
@@ -89,8 +90,8 @@ class CoverageCount:
     uncovered: int  # no work cover
     uncovered_active: int  # ... of which active: the K501 findings
 
-    def share(self, part: int) -> float | None:
-        return round(part / self.total, 4) if self.total else None
+    def share(self, part: int) -> Share | None:
+        return share(part, self.total)
 
 
 def count_cover(covers: Iterable[Cover]) -> CoverageCount:
@@ -140,11 +141,14 @@ def meeting_gaps(cell: Record, settings: Settings, today: dt.date) -> dict[str, 
         return None
     log = [(date(m.get("date")), text(m.get("type"))) for _, m in entries(cell.get("meetings"))]
     founded = date(cell.get("founded"))
+    grace = dt.timedelta(days=settings.party.grace_days)
     gaps: dict[str, list[str]] = {}
     for kind, frequency in required_meetings(cell, settings).items():
         missing = []
         for label, first, last in periods(frequency, today):
             if founded is not None and founded > first:
+                continue
+            if frequency != "yearly" and last + grace >= today:  # still being entered (party.grace_days)
                 continue
             if not any(t == kind and d is not None and first <= d <= last for d, t in log):
                 missing.append(label)

@@ -16,10 +16,9 @@ from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, entries, integer, text
 from kexie_cli.registry.settings import Settings
 
-BRANCH_FORMS = ("branch", "joint-branch", "functional-branch")
+BRANCH_FORMS = ("branch", "joint-branch", "functional-branch")  # the 支部 forms (K511, K512)
 UPPER_FORMS = ("general-branch", "committee")
 WORKING_GROUP = "working-group"
-ORGANISATION_FORMS = (*BRANCH_FORMS, *UPPER_FORMS)  # a live cell of these forms is 党的组织覆盖
 COMMITTEE_MEETING = "committee-meeting"
 GROUP_MEETING = "group-meeting"
 MEETING_LABELS_BY_FORM = {

@@ -23,6 +23,14 @@ KIND_LABELS = {**kinds.LABELS, LEADER: ("负责人", "Leaders")}
 CLI_NAMES = {**kinds.FOLDERS, LEADER: "leaders"}  # the names `kexie list` shows
 TERM_STATE_LABELS = {"current": "届内", "due": "临近换届", "overdue": "逾期未换届"}
 TERM_STATE_LABELS_EN = {"current": "current", "due": "due", "overdue": "overdue"}
+#: forms of cover (party/cover.py), as ``kexie party`` names them
+COVER_LABELS = {
+    "own": "单独建立党组织",
+    "joint": "联合党支部",
+    "functional": "功能型党支部",
+    "working-group": "党的工作小组",
+    "liaison": "党建联络员/指导员",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,15 @@ class QueryContext:
     def report_year(self) -> int:
         return report_year(self.today, self.settings.deadline)
 
+    def names_of(self, value: Any) -> Any:
+        """Record ids (one, or a list) as the records' names, for display; an unknown id stays as it is."""
+        if isinstance(value, list):
+            return [self.names_of(v) for v in value]
+        if isinstance(value, str):
+            record = self.index.get(value)
+            return record.name if record is not None and record.name else value
+        return value
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -62,6 +79,7 @@ class Field:
     labels: dict[str, str] | None = None  # enum code -> Chinese label
     person: bool = False  # holds a person's name (sorted by surname)
     many: bool = False  # a list of values (a path through a list)
+    refs: bool = False  # ids of other records (parent, covers): shown by the records' names
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh

@@ -12,7 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.figures.books import founded_by
+from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
+from kexie_cli.party.forms import holds_elections
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.dataset_schema import SCHEMA, Table
 from kexie_cli.query.derived import (
@@ -24,13 +27,14 @@ from kexie_cli.query.derived import (
     stars_in_force,
 )
 from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
-from kexie_cli.terms import age_in, days_until, term_state
+from kexie_cli.terms import age_in, days_until
 
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
 
 
 def build(records: list[Record], qctx: QueryContext) -> list[Table]:
-    """Every table of the registry, rows in file order."""
+    """Every table of the registry, rows in file order; a record founded after ``qctx.today``
+    (``--as-of``) did not exist then and is left out (``figures.books.founded_by``)."""
     tables = {name: Table(name, zh, en, cols) for name, (zh, en, cols) in SCHEMA.items()}
     builders: dict[str, Callable[[Record, QueryContext], dict[str, Any]]] = {
         "society": _society,
@@ -38,7 +42,7 @@ def build(records: list[Record], qctx: QueryContext) -> list[Table]:
         "party-cell": _cell,
     }
     for record in records:
-        if not record.loaded or record.kind not in builders:
+        if not record.loaded or record.kind not in builders or not founded_by(record, qctx.today):
             continue
         table = kinds.TABLES[record.kind]
         tables[table].rows.append(_common(record) | builders[record.kind](record, qctx))
@@ -224,8 +228,11 @@ def _coverage(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
 
 
 def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
+    """The record's terms; none for a 党的工作小组 (appointed, no 换届: docs/figures.md)."""
+    if not holds_elections(record):
+        return []
     out = []
-    term = term_of(record.data)
+    term = elected_term(record)
     if term is not None:
         out.append(
             {
@@ -240,7 +247,7 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
                 "extension_approved": term.extension_approved,
                 "ended": None,
                 "ends": term.end,
-                "state": str(term_state(term.end, qctx.today, qctx.settings.lead_months)),
+                "state": state_of(record, qctx.today, qctx.settings.lead_months),
                 "days": days_until(term.end, qctx.today),
             }
         )

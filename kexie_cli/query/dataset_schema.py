@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli import kinds
-from kexie_cli.query.context import TERM_STATE_LABELS, TERM_STATE_LABELS_EN
+from kexie_cli.query.context import COVER_LABELS, TERM_STATE_LABELS, TERM_STATE_LABELS_EN
 from kexie_cli.records.roles import role_label
 from kexie_cli.tables import Column, TableData
 
@@ -22,7 +22,8 @@ class Col:
     zh: str
     en: str
     enum: tuple[str, tuple[str | int, ...]] | None = None  # (kind, schema path) of the Chinese labels
-    labels: str = ""  # "kind", "state" or "role": codes shown with kexie's own labels (a role by its record's kind)
+    # "kind", "state", "cover" or "role": codes shown with kexie's own labels (a role by its record's kind)
+    labels: str = ""
     codes: str = ""  # the codes the column holds, named in ``kexie sql --schema``
 
 
@@ -43,14 +44,18 @@ def _c(
     enum: tuple[str, tuple[str | int, ...]] | None = None,
     labels: str = "",
 ) -> Col:
-    codes = {"kind": "society/branch/party-cell", "state": "current/due/overdue"}.get(labels, "")
+    codes = {
+        "kind": "society/branch/party-cell",
+        "state": "current/due/overdue",
+        "cover": "own, joint, functional, working-group, liaison (separated by ,)",
+    }.get(labels, "")
     return Col(name, type_, zh, en, enum, labels, codes)
 
 
 PARTY_COVER_COLUMNS = [
     _c("organisation_covered", "BOOLEAN", "党的组织覆盖", "Party organisation cover (docs/party.md)"),
     _c("work_covered", "BOOLEAN", "党的工作覆盖", "Party work cover (docs/party.md)"),
-    _c("party_cover", "TEXT", "覆盖方式", "forms of cover: own, joint, functional, working-group, liaison"),
+    _c("party_cover", "TEXT", "覆盖方式", "forms of cover", labels="cover"),
 ]
 COMMON = [
     _c("id", "TEXT", "标识符", "id"),
@@ -215,7 +220,6 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
         ],
     ),
 }
-TABLE_NAMES = tuple(SCHEMA)
 
 
 def code_label(labels: str, value: Any, lang: str) -> str:
@@ -223,6 +227,9 @@ def code_label(labels: str, value: Any, lang: str) -> str:
 
     if labels == "kind":
         return kinds.noun(value, lang)
+    if labels == "cover":  # several forms, "own,joint": 单独建立党组织、联合党支部
+        codes = str(value).split(",")
+        return ",".join(codes) if lang == "en" else "、".join(COVER_LABELS.get(c, c) for c in codes)
     table = TERM_STATE_LABELS_EN if lang == "en" else TERM_STATE_LABELS
     return table.get(str(value), str(value))
 

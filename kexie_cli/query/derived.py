@@ -10,15 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli.figures.inspections import inspection_years
+from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
 from kexie_cli.party.forms import head_role as form_head_role
-from kexie_cli.query.context import LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
+from kexie_cli.query.context import COVER_LABELS, LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
 from kexie_cli.records.index import Index
-from kexie_cli.records.model import Record, current_leaders, entries, integer, term_of, text
-from kexie_cli.rules.inspections import inspection_years
+from kexie_cli.records.model import Record, current_leaders, entries, integer, text
 from kexie_cli.rules.party import covering_cells
 from kexie_cli.rules.ratings import STARS_MAX_AGE, npo_grade_expiry
-from kexie_cli.terms import age_in, days_until, term_state
+from kexie_cli.terms import age_in, days_until
 
 Getter = Callable[[Record, QueryContext], Any]
 
@@ -34,16 +35,16 @@ class Derived:
     labels_from: tuple[str | int, ...] | None = None  # schema path of the enum the value comes from
     person: bool = False
     many: bool = False
+    refs: bool = False  # ids of other records: shown by their names
 
 
 def _term_end(record: Record, qctx: QueryContext) -> dt.date | None:
-    term = term_of(record.data)
+    term = elected_term(record)  # a 党的工作小组 has no 换届 (docs/figures.md)
     return term.end if term else None
 
 
 def _term_state(record: Record, qctx: QueryContext) -> str | None:
-    end = _term_end(record, qctx)
-    return str(term_state(end, qctx.today, qctx.settings.lead_months)) if end else None
+    return state_of(record, qctx.today, qctx.settings.lead_months)
 
 
 def _term_days(record: Record, qctx: QueryContext) -> int | None:
@@ -77,15 +78,6 @@ def _secretary_general(record: Record, qctx: QueryContext) -> str | None:
 def covered_by(record: Record, qctx: QueryContext) -> list[str]:
     """Ids of the live party cells covering the record (as rule K501 counts them)."""
     return [c.id for c in covering_cells(record.id, qctx.rule_context)]
-
-
-COVER_LABELS = {
-    "own": "单独建立党组织",
-    "joint": "联合党支部",
-    "functional": "功能型党支部",
-    "working-group": "党的工作小组",
-    "liaison": "党建联络员/指导员",
-}
 
 
 def _cover(record: Record, qctx: QueryContext) -> Any:
@@ -150,8 +142,11 @@ DERIVED: dict[str, Derived] = {
     "term.days": Derived("距届满天数", "Days to term end", "int", ORG, _term_days),
     "chair": Derived("负责人", "Head", "str", ORG, _head, person=True),
     "chair.age": Derived("负责人年龄", "Head's age", "int", ORG, _head_age),
-    "secretary_general": Derived("秘书长", "Secretary-general", "str", ORG, _secretary_general, person=True),
-    "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True),
+    # a Party cell has no 秘书长 (its head is the 书记, ``chair``)
+    "secretary_general": Derived(
+        "秘书长", "Secretary-general", "str", ("society", "branch"), _secretary_general, person=True
+    ),
+    "covered_by": Derived("覆盖党组织", "Covered by", "str", ("society", "branch"), covered_by, many=True, refs=True),
     "covered": Derived("已建党组织覆盖", "Covered", "bool", ("society", "branch"), lambda r, q: bool(covered_by(r, q))),
     "party.organisation": Derived(
         "党的组织覆盖", "Organisation cover", "bool", ("society", "branch"), lambda r, q: _cover(r, q).organisation
@@ -190,7 +185,12 @@ DERIVED: dict[str, Derived] = {
     ),
     "npo_grade.expiry": Derived("评估等级有效期至", "NPO grade valid until", "date", SOC, lambda r, q: npo_expiry(r)),
     "npo_grade.valid": Derived(
-        "评估等级有效", "NPO grade in force", "bool", SOC, lambda r, q: npo_grade_in_force(r, q.today) is not None
+        "评估等级有效",
+        "NPO grade in force",
+        "bool",
+        SOC,
+        # no 评估等级 at all: nothing to say (not 否)
+        lambda r, q: npo_grade_in_force(r, q.today) is not None if r.get("npo_grade") else None,
     ),
     "district": Derived("所属区县", "District", "str", ("branch",), lambda r, q: district_of(r, q.index)),
     "file": Derived("文件", "File", "str", ORG, lambda r, q: r.relpath),

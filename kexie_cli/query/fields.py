@@ -50,7 +50,9 @@ def _from_derived(path: str, derived: Derived, kind: str, schemas: SchemaSet) ->
         labels = schemas.labels(kind, derived.labels_from)
     get = derived.get
     zh, en = HEAD_TITLES.get((path, kind), (derived.zh, derived.en))
-    return Field(path, zh, en, derived.type, lambda i, q: get(i.record, q), labels, derived.person, derived.many)
+    return Field(
+        path, zh, en, derived.type, lambda i, q: get(i.record, q), labels, derived.person, derived.many, derived.refs
+    )
 
 
 def schema_path(kind: str, parts: list[str], schemas: SchemaSet) -> tuple[tuple[str | int, ...], dict[str, Any]]:
@@ -87,7 +89,8 @@ def _schema_field(kind: str, path: str, schemas: SchemaSet) -> Field:
         inner = _type_of(schemas.node(kind, (*spath, 0)) or {}, schemas, kind, (*spath, 0))
         labels = schemas.labels(kind, (*spath, 0)) or labels
         kind_type, through_list = inner, True
-    return Field(path, zh, path, kind_type, getter, labels, person, through_list)
+    refs = parts in (["parent"], ["covers"])
+    return Field(path, zh, path, kind_type, getter, labels, person, through_list, refs)
 
 
 def _type_of(node: dict[str, Any], schemas: SchemaSet, kind: str, spath: tuple[str | int, ...]) -> str:

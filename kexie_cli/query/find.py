@@ -3,7 +3,9 @@
 Text is compared after NFKC, case folding and OpenCC traditional-to-simplified
 conversion, so 濟寧 finds 济宁. A query of ASCII letters also matches the
 pinyin initials (``slxh`` finds 水利学会), the full pinyin without tones
-(``shuili``) and the id.
+(``shuili``) and the id. The usual abbreviations of organisation names
+match their full form both ways (``ABBREVIATIONS``: 东城区科协 finds
+东城区科学技术协会, 社科联 finds 社会科学界联合会).
 
 Initials and pinyin are matched after the place prefix every name in the
 registry shares ("示例市", "中共示例市", taken from settings ``registry``),
@@ -28,6 +30,21 @@ from kexie_cli.tables import Column, TableData
 
 ASCII_QUERY = re.compile(r"^[a-z][a-z0-9]*$")
 
+# The usual abbreviations of organisation names (full → short), longest first: a query in either form
+# finds a name in the other (科协 ↔ 科学技术协会, 社科联 ↔ 社会科学界联合会 ...).
+ABBREVIATIONS = (
+    ("科学技术协会", "科协"),
+    ("社会科学界联合会", "社科联"),
+    ("社会科学联合会", "社科联"),
+    ("文学艺术界联合会", "文联"),
+    ("工商业联合会", "工商联"),
+    ("归国华侨联合会", "侨联"),
+    ("妇女联合会", "妇联"),
+    ("共产主义青年团", "共青团"),
+    ("残疾人联合会", "残联"),
+    ("科学技术", "科技"),
+)
+
 
 @lru_cache(maxsize=1)
 def _converter() -> Any:
@@ -36,10 +53,18 @@ def _converter() -> Any:
     return OpenCC("t2s")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)
 def normalize(value: str) -> str:
     """NFKC, simplified characters, case-folded: the form every comparison uses."""
     return str(_converter().convert(unicodedata.normalize("NFKC", value))).casefold()
+
+
+@lru_cache(maxsize=8192)
+def abbreviated(value: str) -> str:
+    """A normalised text with every full name of :data:`ABBREVIATIONS` in its short form."""
+    for full, short in ABBREVIATIONS:
+        value = value.replace(full, short)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +72,7 @@ class Match:
     record: Record
     field: str  # name, short_name, former_name, leader, liaison, three_heads, supporting_unit, host_unit, id
     text: str  # the matched text as written in the record
-    how: str  # text, initials, pinyin, id
+    how: str  # text, abbreviation, initials, pinyin, id
     inside: bool = False  # matched inside the name rather than at its start (ranked after)
 
 
@@ -119,6 +144,12 @@ def _match(record: Record, wanted: str, letters: str | None, place: str = "") ->
         if wanted in simplified:
             inside = not _without_place(simplified, place).startswith(wanted) and not simplified.startswith(wanted)
             return Match(record, field, value, "text", inside)
+    short = abbreviated(wanted)
+    for field, value in fields:
+        simplified = abbreviated(normalize(value))
+        if field not in PERSON_FIELDS and short in simplified:
+            inside = not abbreviated(_without_place(normalize(value), place)).startswith(short)
+            return Match(record, field, value, "abbreviation", inside and not simplified.startswith(short))
     if letters is None:
         return None
     if letters in record.id.replace("-", ""):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,7 +96,7 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
             f.path,
             f.zh,
             f.en,
-            show=f.display,
+            show=_shower(f, qctx),
             align="right" if f.type == "int" else "left",
             name=f.path in ("name", "short_name"),
             person=f.person,
@@ -104,6 +105,13 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
     ]
     data = [row for _, row in rows]
     return TableData(title, table_columns, data, headline=tr("query.count", qctx.lang, count=len(data)))
+
+
+def _shower(f: Field, qctx: QueryContext) -> Callable[[Any, str], str]:
+    """How a column shows its values: a reference to other records by their names (the row keeps the ids)."""
+    if not f.refs:
+        return f.display
+    return lambda value, lang: f.display(qctx.names_of(value), lang)
 
 
 def _split(values: Sequence[str] | None) -> list[str]:
@@ -123,15 +131,22 @@ def _sorter(f: Field, qctx: QueryContext, order: str) -> Callable[[tuple[Item, d
 
 
 def _key(f: Field, item: Item, qctx: QueryContext, order: str) -> Any:
+    """A sort key that never compares across types: numbers, then dates, then text, then anything else.
+
+    A field can hold values of several types when some records are wrong (a malformed date stays
+    text): those sort after the well-formed ones instead of stopping the command.
+    """
     value = f.value(item, qctx)
     if isinstance(value, list):
         value = value[0] if value else None
+    if isinstance(value, (bool, int, float)):
+        return (0, value)
+    if isinstance(value, dt.date):
+        return (1, value)
     if isinstance(value, str):
         shown = f.display(value, qctx.lang) if f.labels else value
-        return names.sort_key(shown, order, person=f.person)
-    if isinstance(value, dict):
-        return str(value)
-    return value
+        return (2, names.sort_key(shown, order, person=f.person))
+    return (3, str(value))
 
 
 def field_table(kind_name: str, qctx: QueryContext) -> TableData:

@@ -39,6 +39,13 @@ class Scope:
     def __bool__(self) -> bool:
         return bool(self.where)
 
+    def describe(self, lang: str) -> list[str]:
+        """The conditions as a reader says them: 党建归属为科技社团党委 (no field names, no codes); English as typed."""
+        parsed = next((c for c in self.conditions.values() if c is not None), None)
+        if lang == "en" or parsed is None:
+            return list(self.where)
+        return [_describe(c) for c in parsed]
+
     def holds(self, record: Record, qctx: QueryContext) -> bool:
         """Whether ``record`` is in scope."""
         if not self.where or record.kind is None:
@@ -88,6 +95,16 @@ def make_scope(where: Sequence[str], qctx: QueryContext) -> Scope:
                 if not any(_parses(expr, k, qctx) for k in SCOPE_KINDS):
                     raise caret_message(exc, qctx.lang) from None
     return Scope(exprs, conditions)
+
+
+_OPS_ZH = {"=": "为", "!=": "不为", "~": "含", "!~": "不含", ">": "大于", ">=": "不小于", "<": "小于", "<=": "不大于"}
+
+
+def _describe(cond: Condition) -> str:
+    if not cond.values:
+        return f"{cond.field.zh}{'不为空' if cond.op in ('!=', '!~') else '为空'}"
+    shown = "或".join(cond.field.display(v, "zh") for v in cond.values)
+    return f"{cond.field.zh}{_OPS_ZH.get(cond.op, cond.op)}{shown}"
 
 
 def _parses(expr: str, kind: str, qctx: QueryContext) -> bool:

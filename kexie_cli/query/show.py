@@ -9,10 +9,12 @@ from typing import Any
 from kexie_cli.errors import KexieError
 from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import term_label
 from kexie_cli.query.context import Item, QueryContext
 from kexie_cli.query.derived import DERIVED
 from kexie_cli.query.fields import resolve
 from kexie_cli.records.model import Record, entries, text
+from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable
 from kexie_cli.validate.engine import CheckResult, check
@@ -55,6 +57,9 @@ class UnloadableFile(KexieError):
         return tr("show.unloadable", lang, file=self.params["file"], line=p.line, code=p.code, detail=detail)
 
 
+_RECORD_FOLDERS = frozenset({RECORDS_DIR, *(f"{RECORDS_DIR}/{folder}" for folder in KIND_FOLDERS.values())})
+
+
 def show(
     registry: Registry, records: list[Record], qctx: QueryContext, record_id: str, checked: CheckResult | None = None
 ) -> RecordView:
@@ -62,6 +67,7 @@ def show(
     record = qctx.index.get(record_id)
     if record is None:
         broken = [r for r in records if not r.loaded and r.problems and r.file.stem_id == record_id]
+        broken += [r for r in records if r.file.link is not None and r.relpath in _RECORD_FOLDERS]  # K007
         if broken:  # the file is there but does not load: say why instead of "no such record"
             raise UnloadableFile(broken[0])
     if record is None or record.kind is None:
@@ -77,7 +83,8 @@ def show(
         if record.kind in spec.kinds:
             derived[name] = resolve(record.kind, name, qctx.schemas)
     values = {name: f.value(_item(record), qctx) for name, f in derived.items()}
-    rows = [{"field": f.header(lang), "value": f.display(values[n], lang)} for n, f in derived.items()]
+    rows = [{"field": f.header(lang), "value": _derived_text(n, f, values[n], qctx)} for n, f in derived.items()]
+    rows = [r for r in rows if r["value"]]  # nothing to say (no 评估等级, no 书记 on record): no row; JSON has all
     columns = [Column("field", tr("show.field", "zh"), tr("show.field", "en")), Column("value", "内容", "Value")]
     sections.append(TableData(tr("show.derived", lang), columns, rows))
     references = _references(record, qctx)
@@ -90,6 +97,16 @@ def show(
         findings = check(registry, options).findings  # the one engine, with the cache
     sections.append(_findings_table(findings, lang))
     return RecordView(record, sections, values, references, findings)
+
+
+def _derived_text(name: str, field: Any, value: Any, qctx: QueryContext) -> str:
+    """A derived value as a sentence would say it: records by name, 逾期 241 天 / 还有 535 天 for the days left."""
+    lang = qctx.lang
+    if field.refs:
+        return str(field.display(qctx.names_of(value), lang))
+    if name == "term.days" and isinstance(value, int) and not isinstance(value, bool):
+        return tr("show.days_overdue" if value < 0 else "show.days_left", lang, days=abs(value))
+    return str(field.display(value, lang))
 
 
 def _item(record: Record) -> Any:
@@ -120,6 +137,8 @@ def _flatten(
         for key in [k for k in order if k in value] + [k for k in value if k not in order]:
             _flatten(kind, (*path, key), value[key], rows, qctx)
         return
+    if path in (("parent",), ("covers",)):  # other records: by their names (JSON keeps the ids)
+        value = qctx.names_of(value)
     if isinstance(value, list):
         if all(not isinstance(v, (dict, list)) for v in value):
             shown = "、".join(schemas.label(kind, (*path, 0), v, lang) for v in value)
@@ -134,6 +153,11 @@ def _flatten(
                 rows.append({"field": f"{title} {i + 1}", "value": "；".join(parts)})
         return
     rows.append({"field": title, "value": _shown(kind, path, value, qctx)})
+
+
+def _is_term_number(path: tuple[str | int, ...]) -> bool:
+    """``term.number`` or ``past_terms[i].number``: a 届次, shown 第九届."""
+    return bool(path) and path[-1] == "number" and path[0] in ("term", "past_terms")
 
 
 def _label(kind: str, path: tuple[str | int, ...], qctx: QueryContext, leaf: bool = False) -> str:
@@ -153,6 +177,8 @@ def _shown(kind: str, path: tuple[str | int, ...], value: Any, qctx: QueryContex
         return ("yes" if value else "no") if qctx.lang == "en" else ("是" if value else "否")
     if value is None:
         return ""
+    if _is_term_number(path) and isinstance(value, int) and qctx.lang != "en":
+        return term_label(value) or str(value)
     return qctx.schemas.label(kind, path, value, qctx.lang)
 
 

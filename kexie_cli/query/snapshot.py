@@ -10,7 +10,6 @@ current ones.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,10 +17,12 @@ from typing import TYPE_CHECKING
 
 from kexie_cli.errors import KexieError
 from kexie_cli.query.context import QueryContext
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.index import Index
 from kexie_cli.records.loader import Problem, load_bytes
 from kexie_cli.records.model import Record
-from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE, RecordFile
+from kexie_cli.registry import gitio
+from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.settings import Settings, load_settings
 from kexie_cli.validate.engine import check
@@ -63,62 +64,46 @@ def load_checked(registry: Registry, today: dt.date, lang: str) -> CheckResult:
     return check(registry, CheckOptions(today=today, lang=lang))
 
 
-def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, check=False)
-    except OSError as exc:
-        raise KexieError("at.not_repo", root=str(root)) from exc
-
-
 def load_revision(registry: Registry, rev: str) -> tuple[list[Record], Settings]:
-    """Records and settings of the registry as committed at ``rev``."""
+    """Records and settings of the registry as committed at ``rev``.
+
+    The listing is NUL-separated with sizes (:func:`~kexie_cli.registry.gitio.tree_blobs`): a file over the
+    size limit is K001 without being read, contents are read by blob id, names need not be UTF-8.
+    """
     root = registry.root
-    prefix_run = _git(root, "rev-parse", "--show-prefix")
-    if prefix_run.returncode != 0:
-        raise KexieError("at.not_repo", root=str(root))
-    prefix = prefix_run.stdout.decode("utf-8").strip()
-    if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
+    try:
+        prefix = gitio.git(root, "rev-parse", "--show-prefix").decode("utf-8", "backslashreplace").strip()
+    except KexieError as exc:
+        if exc.key == "git.missing":
+            raise
+        raise KexieError("at.not_repo", root=str(root)) from None
+    if rev.startswith("-"):
         raise KexieError("at.bad_rev", rev=rev)
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", "--name-only", rev, "--", RECORDS_DIR, SETTINGS_FILE)
-    if listing.returncode != 0:
-        raise KexieError("at.failed", rev=rev, detail=listing.stderr.decode("utf-8", "replace").strip())
-    names = [n for n in listing.stdout.decode("utf-8").split("\0") if n]
-    blobs = _cat(root, rev, names)
-    settings_name = prefix + SETTINGS_FILE
-    if settings_name not in blobs:
+    try:
+        commit = gitio.git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except KexieError:
+        raise KexieError("at.bad_rev", rev=rev) from None
+    try:
+        entries = gitio.tree_blobs(root, commit, RECORDS_DIR, SETTINGS_FILE, full_name=True)
+    except KexieError as exc:
+        raise KexieError("at.failed", rev=rev, detail=str(exc.params.get("detail", ""))) from None
+    limit = registry.settings.max_file_bytes
+    settings_entry = next((e for e in entries if e.path == prefix + SETTINGS_FILE), None)
+    if settings_entry is None:
         raise KexieError("at.no_settings", rev=rev)
-    settings = _settings(blobs[settings_name], registry)
+    if settings_entry.size > limit:
+        raise KexieError("at.settings_too_large", rev=rev, size=settings_entry.size, limit=limit)
+    settings = _settings(gitio.cat_blobs(root, [settings_entry.sha]).get(settings_entry.sha, b""), registry)
+    max_bytes = settings.max_file_bytes  # the revision's own limit
+    blobs = gitio.cat_blobs(root, [e.sha for e in entries if e is not settings_entry and e.size <= max_bytes])
     records = []
-    for name in sorted(blobs):
-        if name == settings_name:
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry is settings_entry or not entry.path.startswith(prefix):
             continue
-        rel = name[len(prefix) :]
-        file = _record_file(root, rel)
+        file = _record_file(root, entry.path[len(prefix) :])
         if file is not None:
-            records.append(_record(file, blobs[name], settings.max_file_bytes))
+            records.append(_record(file, blobs.get(entry.sha), entry.size, max_bytes))
     return records, settings
-
-
-def _cat(root: Path, rev: str, names: list[str]) -> dict[str, bytes]:
-    """Contents of every path at ``rev`` with one ``git cat-file --batch``."""
-    if not names:
-        return {}
-    request = "".join(f"{rev}:{name}\n" for name in names).encode("utf-8")
-    run = _git(root, "cat-file", "--batch", data=request)
-    if run.returncode != 0:
-        raise KexieError("at.failed", rev=rev, detail=run.stderr.decode("utf-8", "replace").strip())
-    out: dict[str, bytes] = {}
-    data, pos = run.stdout, 0
-    for name in names:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split()
-        pos = end + 1
-        if len(header) < 3 or header[-1] == b"missing":
-            continue
-        size = int(header[2])
-        out[name] = data[pos : pos + size]
-        pos += size + 1
-    return out
 
 
 def _record_file(root: Path, rel: str) -> RecordFile | None:
@@ -130,11 +115,11 @@ def _record_file(root: Path, rel: str) -> RecordFile | None:
     return RecordFile(root.joinpath(*parts), rel, kind)
 
 
-def _record(file: RecordFile, raw: bytes, max_bytes: int) -> Record:
+def _record(file: RecordFile, raw: bytes | None, size: int, max_bytes: int) -> Record:
     if file.kind is None:
         return Record(file, None)
-    if len(raw) > max_bytes:
-        problem = Problem("K001", 1, 1, "load.too_large", (("size", str(len(raw))), ("limit", str(max_bytes))))
+    if raw is None or size > max_bytes:
+        problem = Problem("K001", 1, 1, "load.too_large", (("size", str(size)), ("limit", str(max_bytes))))
         return Record(file, None, problems=[problem])
     loaded = load_bytes(raw, max_bytes)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)

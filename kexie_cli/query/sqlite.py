@@ -117,7 +117,7 @@ class Limits:
 
 
 class QueryStopped(KexieError):
-    """The query ran past a bound (time, memory, rows) or was cancelled: exit 1 (SPEC §7)."""
+    """The query ran past a bound (time, memory, rows) or was cancelled: exit 1 (docs/security.md)."""
 
     exit_code = 1
 

@@ -51,5 +51,5 @@ def summary(
 
 
 def scope_note(scope: Scope, lang: str) -> str:
-    """What a scoped table's title adds: the ``--where`` expressions."""
-    return f" (where {'; '.join(scope.where)})" if lang == "en" else f"（筛选：{'；'.join(scope.where)}）"
+    """What a scoped table's title adds: the ``--where`` conditions (in Chinese: as a reader says them)."""
+    return f" (where {'; '.join(scope.where)})" if lang == "en" else f"（筛选：{'；'.join(scope.describe(lang))}）"

@@ -16,24 +16,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.figures.books import on_books
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope
 from kexie_cli.records.model import Record
+from kexie_cli.share import percent
 from kexie_cli.tables import Column
 
 KIND_ZH = kinds.LABELS
 
 
-def share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
-
-
 def show_share(value: Any, lang: str) -> str:
-    return "" if value is None else f"{value:.1%}"
+    return percent(value, "")
 
 
 @dataclass(slots=True)
@@ -50,8 +44,10 @@ class Summary:
         return zh if self.zh else en
 
     def live(self, kind: str) -> list[Record]:
-        """Records of ``kind`` on the books (在册) within the ``--where`` scope."""
-        return [r for r in self.qctx.index.records if r.kind == kind and r.live and self.scope.holds(r, self.qctx)]
+        """Records of ``kind`` on the books (在册) on the day, founded by then, within the ``--where`` scope."""
+        day = self.qctx.today
+        records = self.qctx.index.records
+        return [r for r in records if r.kind == kind and on_books(r, day) and self.scope.holds(r, self.qctx)]
 
     def label(self, kind: str, path: tuple[str | int, ...], code: str) -> str:
         return self.qctx.schemas.label(kind, path, code, self.qctx.lang)

@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from kexie_cli.calendar.numerals import chinese_number
+from kexie_cli.numerals import chinese_number
 from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.derived import district_of, latest_stars, npo_expiry, npo_grade_in_force, stars_in_force
-from kexie_cli.query.summary_base import Summary, kind_label, pct, share
+from kexie_cli.query.summary_base import Summary, kind_label
 from kexie_cli.records.model import entries, integer, text
+from kexie_cli.share import percent as pct
+from kexie_cli.share import share
 from kexie_cli.tables import Column, TableData
 
 
@@ -174,7 +176,7 @@ def grassroots(data: Summary) -> TableData:
     columns = [
         data.enum_column("type", "类别", "Type", "branch", ("type",)),
         data.count_col("count", "已建科协", "With a branch"),
-        data.count_col("total", "应建数（设置 coverage）", "Total (settings coverage)"),
+        data.count_col("total", "应建数（按台账设置）", "Total (settings coverage)"),
         data.share_col("rate", "覆盖率", "Coverage"),
     ]
     parts = []
@@ -186,9 +188,15 @@ def grassroots(data: Summary) -> TableData:
     return TableData(data.t("街道/乡镇和村/社区科协覆盖率", "Township and village coverage"), columns, rows, headline)
 
 
+DISTRICT_KEY = "district_branch"
+
+
 def branches(data: Summary) -> TableData:
+    """Branches by district × type. A 区县科协 is counted in its own row (column 区县科协, key
+    ``district_branch``), so the total is every branch on the books, as in every other table."""
     branches = data.live("branch")
-    types = [t for t in data.labels("branch", ("type",)) if t not in ("district", "prefecture")]  # rows, not columns
+    types = list(data.labels("branch", ("type",)))
+    key_of = {t: DISTRICT_KEY if t == "district" else t for t in types}  # "district" is the row's id
     districts = sorted(
         (r for r in branches if r.get("type") == "district"),
         key=lambda r: r.name,
@@ -196,27 +204,28 @@ def branches(data: Summary) -> TableData:
     by: Counter[tuple[str, str]] = Counter()
     for record in branches:
         kind = text(record.get("type")) or ""
-        if kind == "district":
-            continue
-        by[(district_of(record, data.qctx.index) or "", kind)] += 1
+        place = record.id if kind == "district" else district_of(record, data.qctx.index) or ""
+        by[(place, kind)] += 1
     keys = [(d.id, d.name) for d in districts] + [("", data.t("市直", "Directly under the registry"))]
     rows = []
     for key, name in keys:
         row: dict[str, Any] = {"district": key or None, "name": name}
-        row |= {t: by[(key, t)] for t in types}
+        row |= {key_of[t]: by[(key, t)] for t in types}
         row["total"] = sum(by[(key, t)] for t in types)
         rows.append(row)
     footer: dict[str, Any] = {"district": None, "name": data.t("合计", "Total")}
-    footer |= {t: sum(r[t] for r in rows) for t in types}
+    footer |= {key_of[t]: sum(r[key_of[t]] for r in rows) for t in types}
     footer["total"] = sum(r["total"] for r in rows)
     names = data.labels("branch", ("type",))
     columns = [Column("name", "区县", "District", name=True, min_width=12)]
-    columns += [data.count_col(t, names.get(t, t), t) for t in types]
+    columns += [data.count_col(key_of[t], names.get(t, t), t) for t in types]
     columns.append(data.count_col("total", "合计", "Total"))
     picked = ("enterprise", "university", "agency")
     headline = data.t(
-        "，".join(f"{names.get(t, t)} {footer[t]} 家" for t in picked),
-        ", ".join(f"{t} {footer[t]}" for t in picked),
+        f"基层科协 {footer['total']} 个（含区县科协 {footer[DISTRICT_KEY]} 个），"
+        + "，".join(f"{names.get(t, t)} {footer[t]} 家" for t in picked),
+        f"{footer['total']} branches ({footer[DISTRICT_KEY]} district); "
+        + ", ".join(f"{t} {footer[t]}" for t in picked),
     )
     return TableData(data.t("基层科协：区县 × 类型", "Branches by district and type"), columns, rows, headline, footer)
 

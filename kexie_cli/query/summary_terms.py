@@ -6,29 +6,29 @@ from collections import Counter
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.figures.inspections import pass_rate, report_rate, standing
+from kexie_cli.figures.terms import TERM_CATEGORIES, elected_term, term_category
+from kexie_cli.numerals import period_label
 from kexie_cli.query.context import TERM_STATE_LABELS
-from kexie_cli.query.summary_base import Summary, kind_label, share
-from kexie_cli.records.model import date, entries, term_of
-from kexie_cli.rules.inspections import inspection_years, pass_rate, report_rate
+from kexie_cli.query.summary_base import Summary, kind_label
+from kexie_cli.records.model import entries
+from kexie_cli.share import share
 from kexie_cli.tables import Column, TableData
-from kexie_cli.terms import inspection_exempt, quarter_of, term_state
+from kexie_cli.terms import quarter_of
 
 
 def terms(data: Summary) -> TableData:
-    states = ("current", "due", "overdue", "none")
+    states = TERM_CATEGORIES
     rows: list[dict[str, Any]] = []
     for kind in kinds.CODES:
         counts: Counter[str] = Counter()
         for record in data.live(kind):
-            term = term_of(record.data)
-            state = (
-                "none" if term is None else str(term_state(term.end, data.qctx.today, data.qctx.settings.lead_months))
-            )
-            counts[state] += 1
+            counts[term_category(record, data.qctx.today, data.qctx.settings.lead_months)] += 1
         rows.append({"kind": kind} | {s: counts[s] for s in states} | {"total": sum(counts.values())})
     footer: dict[str, Any] = {"kind": "total"} | {k: sum(r[k] for r in rows) for k in (*states, "total")}
     columns = [Column("kind", "类别", "Kind", show=kind_label)]
-    columns += [data.count_col(s, TERM_STATE_LABELS.get(s, "未登记当届"), s) for s in states]
+    labels = TERM_STATE_LABELS | {"none": "未登记当届", "appointed": "不换届（党的工作小组）"}
+    columns += [data.count_col(s, labels[s], s) for s in states]
     columns.append(data.count_col("total", "合计", "Total"))
     months = data.qctx.settings.lead_months
     headline = data.t(
@@ -46,7 +46,7 @@ def elections(data: Summary) -> TableData:
     done: Counter[tuple[int, int, str]] = Counter()
     for kind in codes:
         for record in data.live(kind):
-            term = term_of(record.data)
+            term = elected_term(record)
             if term is None:
                 continue
             ends[(*quarter_of(term.end), kind)] += 1
@@ -69,7 +69,7 @@ def elections(data: Summary) -> TableData:
     footer |= {f"completed_{k}": n for k, n in completed.items()}
 
     def show(value: Any, lang: str) -> str:
-        return ("Total" if lang == "en" else "合计") if value == "total" else str(value)
+        return ("Total" if lang == "en" else "合计") if value == "total" else period_label(str(value), lang)
 
     columns = [
         Column("quarter", "季度", "Quarter", show=show),
@@ -99,14 +99,9 @@ def inspection_counts(data: Summary, year: int) -> Counter[str]:
     """年检 results of the societies on the books for ``year``: a result code, ``none`` or ``exempt``."""
     counts: Counter[str] = Counter()
     for record in data.live("society"):
-        found = inspection_years(record).get(year)
-        founded = date(record.get("founded"))
-        if found is not None:
-            counts[found[1] or "none"] += 1
-        elif founded is not None and inspection_exempt(founded, year):
-            counts["exempt"] += 1
-        else:
-            counts["none"] += 1
+        category = standing(record, year)
+        if category is not None:  # founded after the year: not counted in it
+            counts[category] += 1
     return counts
 
 
@@ -132,15 +127,15 @@ def inspection_history(data: Summary) -> TableData:
 
 def inspections(data: Summary) -> TableData:
     year = data.qctx.report_year
-    societies = data.live("society")
     results = list(data.labels("society", ("inspections", 0, "result")))
     counts = inspection_counts(data, year)
+    counted = sum(counts.values())  # the societies on the books founded by the end of the year
     keys = [*results, "none", "exempt"]
-    rows = [{"result": k, "count": counts[k], "share": share(counts[k], len(societies))} for k in keys]
-    footer = {"result": "total", "count": len(societies), "share": share(len(societies), len(societies))}
-    # 合格率 and 报送率: one definition each, shared with `kexie inspections` (rules/inspections.py)
+    rows = [{"result": k, "count": counts[k], "share": share(counts[k], counted)} for k in keys]
+    footer = {"result": "total", "count": counted, "share": share(counted, counted)}
+    # 合格率 and 报送率: one definition each, shared with `kexie inspections` (figures/inspections.py)
     footer["pass_rate"] = pass_rate(counts)
-    footer["report_rate"] = report_rate(counts, len(societies) - counts["exempt"])
+    footer["report_rate"] = report_rate(counts, counted - counts["exempt"])
     names = data.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
 
     def show(value: Any, lang: str) -> str:

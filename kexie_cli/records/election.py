@@ -78,23 +78,3 @@ def last_past_term(data: Any) -> tuple[int, dict[str, Any]] | None:
         return None
     _, index, item = max(found, key=lambda t: (t[0], t[1]))
     return index, item
-
-
-def pending_registration(data: Any) -> tuple[tuple[str | int, ...], Done] | None:
-    """The congress held whose 变更登记/备案 is not recorded: (path of its ``election``, ``held``).
-
-    The current ``election`` is looked at first (a congress recorded with
-    ``kexie election --step held`` before ``kexie elect``), then the
-    ``election`` of the term the last ``kexie elect`` closed.
-    """
-    current = progress(get(data, ("election",)))
-    if "held" in current:
-        return (("election",), current["held"]) if "registered" not in current else None
-    last = last_past_term(data)
-    if last is None:
-        return None
-    index, item = last
-    done = progress(item.get("election"))
-    if "held" in done and "registered" not in done:
-        return ("past_terms", index, "election"), done["held"]
-    return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.records.positions import Positions
+from kexie_cli.records.yaml_zh import syntax_zh
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 _MAX_PROBLEMS = 20
@@ -159,7 +160,13 @@ def _syntax_problem(exc: Exception) -> Problem:
     line = getattr(mark, "line", 0) + 1
     column = getattr(mark, "column", 0) + 1
     detail = getattr(exc, "problem", None) or str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return Problem("K002", line, column, "load.syntax", (("detail", str(detail)),))
+    params = (
+        ("detail", str(detail)),
+        ("detail_zh", syntax_zh(str(detail))),
+        ("line", str(line)),
+        ("column", str(column)),
+    )
+    return Problem("K002", line, column, "load.syntax", params)
 
 
 class _Frame:

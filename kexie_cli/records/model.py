@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.positions import Positions
-from kexie_cli.registry.layout import RecordFile
 from kexie_cli.terms import Term, parse_date
 
 Path_ = tuple[str | int, ...]
@@ -136,7 +136,7 @@ def in_office(leader: Leader, day: dt.date) -> bool:
     """Whether ``leader`` holds office on ``day``: ``since`` <= day < ``until``.
 
     The one definition of "current" for every rule, ``show``, ``list leaders``
-    and the summaries (docs/registry.md, SPEC §7): ``until`` is exclusive, so on
+    and the summaries (docs/registry.md, 时间规则): ``until`` is exclusive, so on
     the day of a 换届 the predecessor (``until`` = that day) has left and the
     successor (``since`` = that day) is in office — one holder per office.
     """

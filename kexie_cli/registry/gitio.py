@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from kexie_cli.errors import KexieError
 from kexie_cli.records.loader import DEFAULT_MAX_BYTES
-from kexie_cli.registry.layout import RECORDS_DIR, record_files
+from kexie_cli.registry.layout import RECORDS_DIR, name_text, record_files
 from kexie_cli.registry.readfile import read_bounded
 
 Snapshot = dict[str, bytes | None]  # registry-relative path -> file bytes (None: cannot be read, or too large)
@@ -50,24 +51,43 @@ def resolve(root: Path, rev: str) -> str:
         raise KexieError("git.bad_rev", rev=rev) from None
 
 
+@dataclass(frozen=True, slots=True)
+class TreeEntry:
+    """A blob of a Git tree: its path (as text, see :func:`~kexie_cli.registry.layout.name_text`), id and size."""
+
+    path: str
+    sha: str
+    size: int
+
+
+def tree_blobs(root: Path, rev: str, *paths: str, full_name: bool = False) -> list[TreeEntry]:
+    """Every blob under ``paths`` at ``rev`` with its size, from one NUL-separated ``git ls-tree -r -z -l``.
+
+    Names are never parsed line by line (a newline is a valid character in a Git file name), are
+    decoded without failing when they are not UTF-8, and contents are then read by blob id, never by
+    name: a crafted name cannot make another object look like a record (issue 28).
+    """
+    listing = git(root, "ls-tree", "-r", "-z", "-l", *(["--full-name"] if full_name else []), rev, "--", *paths)
+    out: list[TreeEntry] = []
+    for entry in listing.split(b"\0"):
+        meta, tab, name = entry.partition(b"\t")
+        parts = meta.split()
+        if tab and len(parts) == 4 and parts[1] == b"blob" and parts[3].isdigit():
+            out.append(TreeEntry(name_text(name), parts[2].decode("ascii"), int(parts[3])))
+    return out
+
+
 def rev_snapshot(root: Path, rev: str, folder: str = RECORDS_DIR, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
     """Every file under ``folder`` at ``rev``, by registry-relative path (None: over ``max_bytes``)."""
-    listing = git(root, "ls-tree", "-r", "-z", "-l", resolve(root, rev), "--", f"{folder}/")
-    blobs: list[tuple[str, str]] = []
+    blobs: list[TreeEntry] = []
     too_large: list[str] = []
-    for entry in listing.split(b"\0"):
-        if not entry:
-            continue
-        meta, _, name = entry.partition(b"\t")
-        parts = meta.split()
-        if len(parts) == 4 and parts[1] == b"blob":
-            path = name.decode("utf-8", errors="surrogateescape")
-            if parts[3].isdigit() and int(parts[3]) > max_bytes:
-                too_large.append(path)  # never read into memory
-            else:
-                blobs.append((path, parts[2].decode()))
-    contents = cat_blobs(root, [sha for _, sha in blobs])
-    out: Snapshot = {name: contents.get(sha) for name, sha in blobs}
+    for entry in tree_blobs(root, resolve(root, rev), f"{folder}/"):
+        if entry.size > max_bytes:
+            too_large.append(entry.path)  # never read into memory
+        else:
+            blobs.append(entry)
+    contents = cat_blobs(root, [entry.sha for entry in blobs])
+    out: Snapshot = {entry.path: contents.get(entry.sha) for entry in blobs}
     out.update(dict.fromkeys(too_large))
     return out
 
@@ -92,12 +112,29 @@ def cat_blobs(root: Path, shas: list[str]) -> dict[str, bytes]:
     return out
 
 
-def show_file(root: Path, rev: str, path: str) -> bytes | None:
-    """One file at ``rev`` (None when it does not exist there)."""
+def show_file(root: Path, rev: str, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | None:
+    """One file at ``rev`` (None when it does not exist there); raises :class:`BlobTooLarge` over ``max_bytes``.
+
+    The size is asked first (``git cat-file -s``), as ``diff`` does: a 300 MB blob is never read.
+    """
+    try:
+        size = int(git(root, "cat-file", "-s", f"{rev}:./{path}").strip() or b"0")
+    except (KexieError, ValueError):
+        return None
+    if size > max_bytes:
+        raise BlobTooLarge(path, size, max_bytes)
     try:
         return git(root, "show", f"{rev}:./{path}")
     except KexieError:
         return None
+
+
+class BlobTooLarge(Exception):
+    """A file at a revision is over the size limit: it is not read (``log`` says so)."""
+
+    def __init__(self, path: str, size: int, limit: int) -> None:
+        super().__init__(path)
+        self.path, self.size, self.limit = path, size, limit
 
 
 def worktree_snapshot(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
@@ -116,5 +153,5 @@ def changed_paths(root: Path, rev: str) -> list[str]:
     resolve(root, rev)
     diffed = git(root, "diff", "--name-only", "-z", "--relative", rev, "--")
     untracked = git(root, "ls-files", "--others", "--exclude-standard", "-z")
-    names = [n.decode("utf-8", errors="surrogateescape") for n in (diffed + b"\0" + untracked).split(b"\0") if n]
+    names = [name_text(n) for n in (diffed + b"\0" + untracked).split(b"\0") if n]
     return sorted(set(names))

@@ -1,4 +1,4 @@
-"""Folder layout (SPEC §1): where each kind lives, and how the root is found."""
+"""Folder layout (docs/registry.md, 台账与查找): where each kind lives, and how the root is found."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from pathlib import Path
 
 from kexie_cli import kinds
 from kexie_cli.errors import KexieError
+from kexie_cli.records.file import RecordFile
 
 SETTINGS_FILE = "kexie.yaml"
 RECORDS_DIR = "records"
 KIND_FOLDERS = kinds.FOLDERS  # kind -> folder under records/ (kexie_cli/kinds.py)
 FOLDER_KINDS = kinds.FOLDER_KINDS
 KINDS = kinds.CODES
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # SPEC §1: what an id may be
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # what an id may be (docs/registry.md)
 
 
 def is_slug(text: object) -> bool:
@@ -39,80 +40,62 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 def record_path(root: Path, kind: str, record_id: str) -> Path:
     """``records/<folder>/<id>.yaml`` of a record id typed by a user; refuses an id that is not a slug.
 
-    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (SPEC §1 slug).
+    An id is a file name, never a path: ``../../kexie`` or ``/etc/passwd`` is a usage error (docs/registry.md).
     """
     if not is_slug(record_id):
         raise KexieError("new.bad_id", id=record_id)
-    return root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+    path = root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+    refuse_linked(root, path)
+    return path
 
 
-class RecordFile:
-    """A file under records/: where it is, and the kind its folder implies.
+def name_text(raw: bytes) -> str:
+    """A file name from Git or the file system as text: UTF-8, other bytes as ``\\xff`` (never fails).
 
-    Made for every file of every check, so the :class:`Path` is built only
-    when asked for (``abspath`` is the plain string the readers use).
-    ``regular``: the folder scan saw a regular file (not a link), so the
-    reader may skip its own ``stat`` before opening (it still checks the
-    opened file with ``fstat``).
+    Display, JSON and cache keys need valid text; a name that is not UTF-8 cannot be a record's
+    ``<id>.yaml`` anyway (K005), so its readable escape is enough to name it.
     """
+    return raw.decode("utf-8", errors="backslashreplace")
 
-    __slots__ = ("_path", "abspath", "kind", "regular", "relpath")
 
-    def __init__(self, path: Path | str, relpath: str, kind: str | None, regular: bool = False) -> None:
-        self._path = path if isinstance(path, Path) else None
-        self.abspath = str(path)
-        self.relpath = relpath
-        self.kind = kind  # None: outside the known folders or not .yaml (K006)
-        self.regular = regular
-
-    @property
-    def path(self) -> Path:
-        if self._path is None:
-            self._path = Path(self.abspath)
-        return self._path
-
-    @property
-    def name(self) -> str:
-        return self.relpath.rpartition("/")[2]
-
-    @property
-    def stem_id(self) -> str:
-        return self.name.removesuffix(".yaml")
-
-    def _key(self) -> tuple[str, str, str | None]:
-        return (self.abspath, self.relpath, self.kind)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, RecordFile) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"RecordFile({self.abspath!r}, {self.relpath!r}, {self.kind!r})"
+def _text_name(name: str) -> str:
+    """A name from ``os.scandir`` (undecodable bytes as surrogates) as valid text (see :func:`name_text`)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name_text(os.fsencode(name))
+    return name
 
 
 def record_files(root: Path) -> list[RecordFile]:
-    """Every file below records/, sorted; hidden files and folders are skipped."""
+    """Every file below records/, sorted; hidden files and folders are skipped.
+
+    A folder that is a symbolic link (``records/`` itself, a kind folder, any folder below) is never
+    entered: it is listed as one entry with its ``link`` target, which every command reports as K007.
+    """
     base = root / RECORDS_DIR
+    if base.is_symlink():
+        return [RecordFile(base, RECORDS_DIR, None, link=_target(str(base)))]
     if not base.is_dir():
         return []
     found: list[RecordFile] = []
     # os.scandir and string paths: this runs on every check of registries of 100,000 files
     prefix = str(base) + os.sep
-    for parts, regular in sorted(_walk(str(base), ())):
-        rel = RECORDS_DIR + "/" + "/".join(parts)
+    for parts, regular, link in sorted(_walk(str(base), ()), key=lambda item: item[0]):
+        rel = _text_name(RECORDS_DIR + "/" + "/".join(parts))
         kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
-        found.append(RecordFile(prefix + os.sep.join(parts), rel, kind, regular))  # noqa: PTH118 - speed
+        path = prefix + os.sep.join(parts)  # noqa: PTH118 - speed
+        found.append(RecordFile(path, rel, None if link is not None else kind, regular, link))
     return found
 
 
-def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
-    """Relative parts of every entry below ``folder`` that is not a folder to walk, and whether it is a regular file.
+def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool, str | None]]:
+    """Every entry below ``folder`` that is not a folder to walk: (relative parts, regular file?, link target).
 
-    Hidden entries and linked folders are skipped (they may loop).
+    Hidden entries are skipped; a linked folder is listed with its target, never entered (it may loop
+    or lead outside the registry, docs/security.md).
     """
-    out: list[tuple[tuple[str, ...], bool]] = []
+    out: list[tuple[tuple[str, ...], bool, str | None]] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
@@ -121,12 +104,42 @@ def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], b
             if entry.is_dir(follow_symlinks=False) and not record_place:
                 out.extend(_walk(entry.path, (*prefix, entry.name)))
             elif entry.is_file(follow_symlinks=False):  # the common case: no system call (d_type)
-                out.append(((*prefix, entry.name), True))
-            elif entry.is_file() or record_place or not _linked_dir(entry):
+                out.append(((*prefix, entry.name), True, None))
+            elif entry.is_symlink() and _linked_dir(entry):
+                out.append(((*prefix, entry.name), False, _target(entry.path)))
+            else:
                 # links, FIFOs, devices, dangling links and folders named *.yaml are listed too: K001 or
                 # K006, never opened unless they lead to a regular file (see registry/readfile.py)
-                out.append(((*prefix, entry.name), False))
+                out.append(((*prefix, entry.name), False, None))
     return out
+
+
+def _target(path: str) -> str:
+    try:
+        return str(Path(path).readlink())
+    except OSError:
+        return "?"
+
+
+class LinkedFolder(KexieError):
+    """A folder between the registry root and a record file is a symbolic link: kexie does not write through it."""
+
+    def __init__(self, folder: str, target: str) -> None:
+        super().__init__("records.linked_folder", folder=folder, target=target)
+
+
+def refuse_linked(root: Path, path: Path) -> None:
+    """Raise :class:`LinkedFolder` when a folder from ``root`` down to ``path``'s folder is a symbolic link.
+
+    The check every command that names a record file by id makes (``set`` and the other edits, ``new``,
+    ``log``); writes also open each folder without following links (:func:`kexie_cli.outfile.replace_atomically`).
+    """
+    rel = path.relative_to(root).parts[:-1]
+    here = root
+    for part in rel:
+        here = here / part
+        if here.is_symlink():
+            raise LinkedFolder(here.relative_to(root).as_posix(), _target(str(here)))
 
 
 def _linked_dir(entry: os.DirEntry[str]) -> bool:

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
-from kexie_cli.registry.layout import RecordFile, find_root, record_files
+from kexie_cli.registry.layout import find_root, record_files
 from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings, load_settings
@@ -45,12 +46,14 @@ class Registry:
 
 
 def load_record(file: RecordFile, max_bytes: int) -> Record:
+    if file.link is not None:
+        return Record(file, None, problems=[linked_problem(file)])
     if file.kind is None:
         return Record(file, None)
     raw, problems = read_record(file, max_bytes)
     if raw is None:
         return Record(file, None, problems=problems)
-    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - fast plugs in above the registry (yaml-rs)
+    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs: only when a record is loaded
 
     loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
     return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
@@ -72,6 +75,11 @@ def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Pr
     return raw, []
 
 
+def linked_problem(file: RecordFile) -> Problem:
+    """The K007 problem of a folder under records/ that is a symbolic link (never entered, docs/security.md)."""
+    return Problem("K007", 1, 1, "load.linked_folder", (("target", str(file.link)),))
+
+
 def unreadable(records: Iterable[Record]) -> list[Record]:
-    """The record files that could not be loaded (each has its K0xx problems); reports must name them."""
-    return [r for r in records if r.kind is not None and not r.loaded]
+    """The record files that could not be loaded (each has its K0xx problems), and linked folders; reports name them."""
+    return [r for r in records if (r.kind is not None or r.file.link is not None) and not r.loaded]

@@ -37,6 +37,7 @@ DEFAULT_PARTY_TERMS = {
 DEFAULT_COMMITTEE_MIN_MEMBERS = 7
 DEFAULT_BRANCH_MAX_MEMBERS = 50  # 《中国共产党支部工作条例（试行）》: 党员人数一般不超过50人
 DEFAULT_MAX_TERM_YEARS = 5  # 党章: 基层委员会每届任期三年至五年
+DEFAULT_GRACE_DAYS = 15  # 三会一课 records are entered after the month ends (docs/party.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class PartySettings:
     max_term_years: int = DEFAULT_MAX_TERM_YEARS
     branch_max_members: int = DEFAULT_BRANCH_MAX_MEMBERS
     category_c_duties: bool = False  # C 类（功能型）: no 换届 or 三会一课 duties unless set
+    grace_days: int = DEFAULT_GRACE_DAYS  # a month (quarter) is checked this many days after it ends
 
 
 def _party(data: dict[str, Any]) -> PartySettings:
@@ -63,6 +65,7 @@ def _party(data: dict[str, Any]) -> PartySettings:
         max_term_years=int(party.get("max_term_years", DEFAULT_MAX_TERM_YEARS)),
         branch_max_members=int(party.get("branch_max_members", DEFAULT_BRANCH_MAX_MEMBERS)),
         category_c_duties=bool(party.get("category_c_duties", False)),
+        grace_days=int(party.get("grace_days", DEFAULT_GRACE_DAYS)),
     )
 
 
@@ -104,9 +107,10 @@ class LetterSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Registry settings with every default applied (SPEC §5)."""
+    """Registry settings with every default applied (schemas/settings.schema.json)."""
 
     registry: str = "科学技术协会"
+    scope: str = "全市"  # the area the registry covers (全市, 全省, 全县, 全区), for report wording
     lead_months: int = 6
     plan_months_before: int = 6
     approval_months_before: int = 2
@@ -122,7 +126,6 @@ class Settings:
     ignore: tuple[IgnoreEntry, ...] = ()
     strict: bool = False
     max_file_bytes: int = DEFAULT_MAX_BYTES
-    meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEETINGS))
     party: PartySettings = field(default_factory=PartySettings)
     process: ProcessSettings = field(default_factory=ProcessSettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
@@ -136,6 +139,18 @@ class Settings:
         return json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
 
 
+SCOPES = ("全市", "全省", "全县", "全区", "全州", "全盟", "全旗")
+
+
+def default_scope(name: str) -> str:
+    """The scope word a registry's name implies: …省… 全省, …县… 全县, …区… 全区, else 全市 (settings ``scope``).
+
+    The last division word counts: 湖南省长沙县科协 covers a county (全县), 星河市东城区科协 a district.
+    """
+    last = max(("省", "市", "县", "区"), key=name.rfind)
+    return "全市" if name.rfind(last) < 0 else f"全{last}"
+
+
 def load_settings(root: Path, schemas: SchemaSet) -> Settings:
     """Read ``<root>/kexie.yaml``; a bad file raises KexieError naming the setting."""
     path = root / SETTINGS_FILE
@@ -143,7 +158,7 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
         raw_bytes = path.read_bytes()
     except OSError as exc:
         raise KexieError("settings.unreadable", file=SETTINGS_FILE, detail=exc.strerror or str(exc)) from exc
-    from kexie_cli.fast.fastload import load_any  # noqa: PLC0415 - fast plugs in its loader and validator (docs/architecture.md)
+    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs / jsonschema-rs: only when settings are read
 
     loaded = load_any(raw_bytes)
     if loaded.problems:
@@ -163,7 +178,7 @@ def load_settings(root: Path, schemas: SchemaSet) -> Settings:
 
 
 def _validate(data: dict[str, Any], positions: Positions, schemas: SchemaSet) -> None:
-    from kexie_cli.fast.validate import is_valid  # noqa: PLC0415 - fast plugs in its loader and validator (docs/architecture.md)
+    from kexie_cli.registry.prevalidate import is_valid  # noqa: PLC0415 - imports yaml-rs / jsonschema-rs: only when settings are read
 
     if is_valid(schemas, "settings", data):  # the fast validator; the Python one explains errors
         return
@@ -265,8 +280,10 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
             )
     committee = Settings().committee_size | {k: (int(v[0]), int(v[1])) for k, v in sizes.items()}
     defaults = Settings()
+    registry = data.get("registry", defaults.registry)
     return Settings(
-        registry=data.get("registry", defaults.registry),
+        registry=registry,
+        scope=data.get("scope") or default_scope(registry),
         lead_months=elections.get("lead_months", defaults.lead_months),
         plan_months_before=steps.get("plan_months_before", defaults.plan_months_before),
         approval_months_before=steps.get("approval_months_before", defaults.approval_months_before),
@@ -280,7 +297,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         ignore=tuple(ignores),
         strict=bool(data.get("rules", {}).get("strict", False)),
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
-        meetings=DEFAULT_MEETINGS | dict(data.get("party", {}).get("meetings", {})),
         party=_party(data),
         process=build_process(elections),
         letters=LetterSettings(**data.get("letters", {})),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kexie_cli.report.figures import Figure, ReportData
+from kexie_cli.share import percent, points
 
 Piece = str | Figure
 
@@ -219,26 +220,30 @@ def value_text(figure: Figure, lang: str) -> str:
     if value is None:
         return "—"
     if figure.spec.rate:
-        return f"{value * 100:.1f}%"
+        return percent(value)
     unit = "" if lang == "en" else figure.spec.unit
     return f"{value}{unit}"
 
 
 def change_text(figure: Figure, lang: str) -> str:
-    """``（增加3家）`` / ``（下降1.2个百分点）`` / ``（持平）``; empty without a comparison."""
+    """``（增加3家）`` / ``（下降1.2个百分点）`` / ``（持平）``; empty without a comparison.
+
+    A rate's change is computed from the two exact shares and rounded once (``share.points``).
+    """
     delta = figure.change
     if delta is None:
         return ""
+    if figure.spec.rate:
+        moved = points(figure.value, figure.previous)
+        if lang == "en":
+            return f" ({moved:+} pp)" if moved else " (unchanged)"
+        if not moved:
+            return "（持平）"
+        return f"（{'提高' if moved > 0 else '下降'}{abs(moved)}个百分点）"
     if lang == "en":
-        if figure.spec.rate:
-            return f" ({delta * 100:+.1f} pp)" if round(delta * 100, 1) else " (unchanged)"
         return f" ({delta:+d})" if delta else " (unchanged)"
-    points = round(abs(delta) * 100, 1) if figure.spec.rate else None
-    if not delta or points == 0:
+    if not delta:
         return "（持平）"
-    if points is not None:
-        word = "提高" if delta > 0 else "下降"
-        return f"（{word}{points:.1f}个百分点）"
     word = "增加" if delta > 0 else "减少"
     return f"（{word}{abs(delta)}{figure.spec.unit}）"
 

@@ -7,7 +7,7 @@ import json
 from pathlib import PurePosixPath
 from typing import ClassVar, TextIO
 
-from kexie_cli.cells import csv_text, safe_text
+from kexie_cli.cells import csv_text, md_text, safe_text
 from kexie_cli.finding import Finding, Severity, severity_label
 from kexie_cli.i18n import tr
 from kexie_cli.reporters import layout
@@ -130,8 +130,8 @@ class MarkdownReporter(FindingReporter):
                 "`" + safe_text(f.file).replace("`", "'") + f":{f.line}:{f.column}`",
                 severity_label(f.severity, self.lang),
                 f.code,
-                safe_text(f.id or ""),
-                safe_text(f.message),
+                md_text(f.id or ""),
+                md_text(f.message),
             )
             out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
 

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from kexie_cli import kinds
 from kexie_cli.i18n import tr
 
-ASSUMED = {"import.note.month_only", "import.note.year_only"}
+ASSUMED = {"import.note.month_only", "import.note.year_only", "import.note.serial", "import.note.span"}
 KIND_ZH = kinds.ZH_LABELS
 
 
@@ -24,6 +24,12 @@ def import_json(result: Any) -> dict[str, Any]:
         "columns": [{"header": h, "field": t} for h, t in result.columns],
         "unknown_columns": result.unknown,
         "detail_sheets": result.details,
+        "unread_sheets": result.unread,
+        "stale_removed": result.stale,
+        "stale_columns": result.stale_columns,
+        "constants": result.constants,
+        "missing_required": [{"field": f, "records": n} for f, n in result.missing],
+        "hidden_columns": result.hidden_columns,
         "counts": {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")},
         "rows": [
             {
@@ -51,18 +57,7 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
         json.dump(import_json(result), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    mode = tr("import.dry_run", lang) if result.dry_run else ""
-    kind = result.kind if lang == "en" else KIND_ZH.get(result.kind, result.kind)
-    lines = [tr("import.head", lang, mode=mode, file=result.file, sheet=result.sheet, row=result.header_row, kind=kind)]
-    lines.append(tr("import.columns", lang, columns="，".join(f"{h}→{t}" for h, t in result.columns)))
-    if result.unknown:
-        lines.append(tr("import.unknown_columns", lang, columns="、".join(result.unknown)))
-    if result.duplicate:
-        lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
-    if result.details:
-        lines.append(tr("import.details", lang, tables="、".join(result.details)))
-    if result.default_status and result.count("created"):
-        lines.append(tr("import.default_status", lang))
+    lines = _head(result, lang)
     events: list[tuple[int, str]] = [(row, tr(key, lang, row=row)) for row, key in result.ignored]
     for r in result.rows:
         if r.action == "skipped":
@@ -73,13 +68,18 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
             events.append(
                 (r.row, tr(f"import.row.{r.action}", lang, row=r.row, file=r.file, name=r.name, fields=fields))
             )
-        if r.errors:
+        if r.errors and r.action != "skipped":
             codes = "、".join(f"{c}×{n}" if n > 1 else c for c, n in Counter(f.code for f in r.errors).items())
             events.append((r.row, tr("import.row.errors", lang, count=len(r.errors), codes=codes)))
     lines += [line for _, line in sorted(events, key=lambda e: e[0])]
     assumed = [n for n in result.notes if n.key in ASSUMED]
-    unread = [n for n in result.notes if n.key not in ASSUMED]
-    for head, notes in (("import.notes_head", unread), ("import.assumed_head", assumed)):
+    unread = [n for n in result.notes if n.key not in ASSUMED and not n.key.startswith("import.note.")]
+    remarks = [n for n in result.notes if n.key not in ASSUMED and n.key.startswith("import.note.")]
+    for head, notes in (
+        ("import.notes_head", unread),
+        ("import.remarks_head", remarks),
+        ("import.assumed_head", assumed),
+    ):
         if notes:
             lines.append(tr(head, lang))
             for n in sorted(notes, key=lambda n: n.row):
@@ -87,4 +87,38 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
                 lines.append(tr("import.note", lang, row=n.row, column=n.column, value=n.value, reason=reason))
     counts = {a: result.count(a) for a in ("created", "updated", "unchanged", "skipped")}
     lines.append(tr("import.total", lang, **counts))
+    if result.missing:
+        lines.append(tr("import.missing_head", lang))
+        for name, records in result.missing:
+            fill = f"kexie import {result.file} --kind {result.kind} --set {name}=…"
+            key = "import.missing_each" if name.endswith("uscc") else "import.missing"
+            lines.append(tr(key, lang, field=name, count=records, fill=fill))
     out.write("\n".join(lines) + "\n")
+
+
+def _head(result: Any, lang: str) -> list[str]:
+    """The lines before the rows: the sheet, its columns, and what the import assumed or left out."""
+    mode = tr("import.dry_run", lang) if result.dry_run else ""
+    kind = result.kind if lang == "en" else KIND_ZH.get(result.kind, result.kind)
+    lines = [tr("import.head", lang, mode=mode, file=result.file, sheet=result.sheet, row=result.header_row, kind=kind)]
+    lines.append(tr("import.columns", lang, columns="，".join(f"{h}→{t}" for h, t in result.columns)))
+    if result.unknown:
+        lines.append(tr("import.unknown_columns", lang, columns="、".join(result.unknown)))
+    if result.duplicate:
+        lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
+    if result.details:
+        lines.append(tr("import.details", lang, tables="、".join(result.details)))
+    if result.constants:
+        fixed = "，".join(f"{k}={v}" for k, v in result.constants.items())
+        lines.append(tr("import.constants", lang, values=fixed))
+    if result.stale_columns:
+        lines.append(tr("import.stale_columns", lang, columns="、".join(result.stale_columns)))
+    if result.hidden_columns:
+        lines.append(tr("import.hidden_columns", lang, columns="、".join(result.hidden_columns)))
+    if result.stale:
+        lines.append(tr("import.stale_removed", lang, files="、".join(result.stale)))
+    if result.unread:
+        lines.append(tr("import.unread_sheets", lang, sheets="、".join(result.unread)))
+    if result.default_status and result.count("created"):
+        lines.append(tr("import.default_status", lang))
+    return lines

@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from kexie_cli.calendar.output import Report
+from kexie_cli.cells import md_text
 from kexie_cli.reporters.tables import render_table, write_note
 from kexie_cli.tables import to_jsonable
 
@@ -25,4 +26,4 @@ def render_report(report: Report, fmt: str, lang: str, out: TextIO, color: bool 
     if report.summary and fmt == "table":
         write_note(report.summary, out, color)  # wrapped to the terminal, like the tables above it
     elif report.summary:
-        out.write(("\n" if fmt == "md" else "") + report.summary + "\n")
+        out.write(("\n" + md_text(report.summary) if fmt == "md" else report.summary) + "\n")

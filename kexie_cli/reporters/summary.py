@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kexie_cli.errors import KexieError
-from kexie_cli.exporters.xlsx import write_xlsx
 from kexie_cli.outfile import write_text
 from kexie_cli.reporters.tables import render_table
+from kexie_cli.reporters.xlsx import write_xlsx
 from kexie_cli.tables import TableData, to_jsonable
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal, TextIO
 
-from kexie_cli.cells import csv_text, safe_text
+from kexie_cli.cells import csv_text, md_text, safe_text
 from kexie_cli.i18n import tr
 from kexie_cli.reporters import layout
 from kexie_cli.tables import Column, TableData, to_jsonable
@@ -59,9 +59,9 @@ def _write_table(data: TableData, lang: str, out: TextIO, color: bool) -> None:
 def _write_md(data: TableData, lang: str, out: TextIO, color: bool) -> None:
     from tabulate import tabulate  # noqa: PLC0415 - tabulate loads only when a table is rendered
 
-    title, headline = safe_text(data.title), safe_text(data.headline)
-    headers = [safe_text(h) for h in data.headers(lang)]
-    rows = [[cell.replace("|", "\\|") for cell in row] for row in _safe_rows(data, lang)]
+    title, headline = md_text(data.title), md_text(data.headline)
+    headers = [md_text(h).replace("|", "\\|") for h in data.headers(lang)]
+    rows = [[md_text(cell).replace("|", "\\|") for cell in row] for row in _safe_rows(data, lang)]
     if title:
         out.write(f"### {title}\n\n")
     out.write(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n")

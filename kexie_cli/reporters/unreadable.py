@@ -1,4 +1,4 @@
-"""Naming the record files a report had to leave out (SPEC §7).
+"""Naming the record files a report had to leave out (docs/registry.md, 无法读取的文件).
 
 Every command that lists or counts records calls :func:`warn` with the
 records it loaded: each file that could not be loaded is named on stderr

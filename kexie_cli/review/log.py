@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kexie_cli import kinds
-from kexie_cli.cells import safe_text
+from kexie_cli.cells import md_text, safe_text
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.records.loader import load_bytes
@@ -30,6 +30,7 @@ class LogEntry:
     path: str
     old_path: str | None
     changes: list[FieldChange] = field(default_factory=list)
+    too_large: gitio.BlobTooLarge | None = None  # a version over the size limit: not read, no changes
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +42,9 @@ class LogEntry:
             "file": self.path,
             "old_file": self.old_path,
             "changes": [c.as_dict() for c in self.changes],
+            "too_large": None
+            if self.too_large is None
+            else {"size": self.too_large.size, "limit": self.too_large.limit},
         }
 
 
@@ -79,7 +83,10 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
         if start:
             status, old_path = "A", None
         entry = LogEntry(commit, date, author, subject, status, new_path, old_path)
-        entry.changes = _changes(registry, entry, parents.split(), lang)
+        try:
+            entry.changes = _changes(registry, entry, parents.split(), lang)
+        except gitio.BlobTooLarge as exc:
+            entry.too_large = exc
         entries.append(entry)
         if start:
             break  # what Git followed further back is the template's history, not the record's
@@ -109,10 +116,11 @@ def _status(names: str, fallback: str) -> tuple[str, str, str | None]:
 
 def _changes(registry: Registry, entry: LogEntry, parents: list[str], lang: str) -> list[FieldChange]:
     root = registry.root
-    after = None if entry.status == "D" else gitio.show_file(root, entry.commit, entry.path)
+    limit = registry.settings.max_file_bytes
+    after = None if entry.status == "D" else gitio.show_file(root, entry.commit, entry.path, limit)
     before = None
     if parents and entry.status != "A":
-        before = gitio.show_file(root, parents[0], entry.old_path or entry.path)
+        before = gitio.show_file(root, parents[0], entry.old_path or entry.path, limit)
     old = load_bytes(before).data if before is not None else None
     new = load_bytes(after).data if after is not None else None
     kind = _kind(new) or _kind(old)
@@ -138,7 +146,7 @@ def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
     md = fmt == "md"
     for entry in entries:
         head = safe_text(f"{entry.date} {entry.author} {entry.commit[:10]} {entry.subject}")
-        out.write((f"- **{head}**" if md else head) + "\n")
+        out.write((f"- **{md_text(head)}**" if md else head) + "\n")
         notes = []
         if entry.status == "A":
             notes.append(tr("log.created", lang))
@@ -148,10 +156,15 @@ def render(entries: list[LogEntry], fmt: str, lang: str, out: TextIO) -> None:
             notes.append(tr("log.renamed", lang, old=entry.old_path, new=entry.path))
         if entry.status != "A":
             notes.extend(_arrow(change, lang) for change in entry.changes)
+        if entry.too_large is not None:
+            big = entry.too_large
+            notes.append(
+                tr("log.too_large", lang, file=big.path, commit=entry.commit[:10], size=big.size, limit=big.limit)
+            )
         if not notes:
             notes.append(tr("log.no_semantic", lang))
         for note in notes:
-            out.write(("  - " if md else "    ") + note + "\n")
+            out.write(("  - " + md_text(note) if md else "    " + note) + "\n")
 
 
 def _arrow(change: FieldChange, lang: str) -> str:

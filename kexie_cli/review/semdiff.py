@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kexie_cli.calendar.numerals import chinese_number
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import chinese_number
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry.layout import FOLDER_KINDS
 from kexie_cli.registry.schemas import SchemaSet

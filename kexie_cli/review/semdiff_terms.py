@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from kexie_cli.calendar.numerals import chinese_number
 from kexie_cli.i18n import tr
+from kexie_cli.numerals import chinese_number
 
 Path_ = tuple[str | int, ...]
 

@@ -50,7 +50,7 @@ def _lines(rule: Rule, lang: str, markdown: bool) -> list[str]:
     ):
         if example is None:
             continue
-        lines.append(f"{label}（as of {example.as_of}）:" if lang != "en" else f"{label} (as of {example.as_of}):")
+        lines.append(f"{label}（按 {example.as_of} 计）：" if lang != "en" else f"{label} (as of {example.as_of}):")
         body = _example_text(example)
         lines += ["", "```yaml", body, "```", ""] if markdown else ["", *("    " + ln for ln in body.splitlines()), ""]
     return lines

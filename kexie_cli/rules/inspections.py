@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.inspections import candidate_streak, inspection_years
 from kexie_cli.finding import Severity
-from kexie_cli.records.model import Record, date, entries, integer, text
+from kexie_cli.records.model import Record, date, entries, integer
 from kexie_cli.rules import rule
 from kexie_cli.rules.base import Context, Hit
 from kexie_cli.terms import inspection_exempt, report_deadline, report_year
 
 E, W = Severity.ERROR, Severity.WARNING
-BAD_RESULTS = ("missing", "fail")
-
-
-def pass_rate(counts: Mapping[str, int]) -> float | None:
-    """合格率: 合格 and 基本合格 among the societies with a verdict (合格, 基本合格, 不合格).
-
-    The one definition, used by ``kexie inspections``, ``summary inspections`` and
-    ``report``. 已报送 (a 年报 with no verdict) and 未参检 are not verdicts: they
-    count in the 报送率 (:func:`report_rate`), not here. None without any verdict.
-    """
-    passed = counts.get("pass", 0) + counts.get("basic-pass", 0)
-    judged = passed + counts.get("fail", 0)
-    return round(passed / judged, 4) if judged else None
-
-
-def report_rate(counts: Mapping[str, int], owed: int) -> float | None:
-    """报送率: the societies with an entry other than 未参检/未报送 among those that had to report (``owed``)."""
-    done = sum(counts.get(c, 0) for c in ("pass", "basic-pass", "submitted", "fail"))
-    return round(done / owed, 4) if owed else None
-
-
-def inspection_years(record: Record) -> dict[int, tuple[int, str | None]]:
-    """Report year -> (list index, result) of the first entry for each year."""
-    out: dict[int, tuple[int, str | None]] = {}
-    for i, item in entries(record.get("inspections")):
-        year = integer(item.get("year"))
-        if year is not None and year not in out:
-            out[year] = (i, text(item.get("result")))
-    return out
 
 
 @rule("K401", W, "缺少上一年度年检/年报记录", "No 年检 entry for the last report year")
@@ -84,14 +57,17 @@ def inspection_missing(record: Record, ctx: Context) -> Iterator[Hit]:
 @rule("K402", W, "连续两年年检不合格或未参检", "年检 missing or failed two years running")
 def inspection_streak(record: Record, ctx: Context) -> Iterator[Hit]:
     """
-    The two most recent inspection entries are for consecutive years and
-    both are ``missing`` or ``fail``: the society is a candidate for
+    The two most recent inspection entries of the report years that were due
+    (up to the last year whose deadline has passed) are for consecutive years
+    and both are ``missing`` or ``fail``: the society is a candidate for
     解除资格. Reported at the entry that completes the streak. A streak
-    broken by a later passing year is history and is not reported.
+    broken by a later passing year is history and is not reported; a report
+    for a year whose deadline has not passed yet does not end it
+    (docs/figures.md: the same candidacy as ``kexie inspections`` and its letters).
 
-    中文：最近两个年度的年检结果均为未参检（missing）或不合格（fail），且年份相连：
-    该社团可列为解除资格候选。在构成连续两年的第二个条目处报告。
-    之后已有合格年度的旧记录不再报告。
+    中文：截止日已过的各年度中，最近两个年度的年检结果均为未参检（missing）或不合格（fail），
+    且年份相连：该社团可列为解除资格候选。在构成连续两年的第二个条目处报告。
+    之后已有合格年度的旧记录不再报告；截止日未到的年度报告不终止候选。
 
     Fails:
         --- records/societies/demo-society.yaml
@@ -111,15 +87,12 @@ def inspection_streak(record: Record, ctx: Context) -> Iterator[Hit]:
           - {year: 2024, result: fail}
           - {year: 2025, result: pass}
     """
-    if record.kind != "society" or not record.live:
+    if record.kind != "society" or not on_books(record, ctx.today):
         return
-    years = inspection_years(record)
-    if len(years) < 2:
-        return
-    last, before = sorted(years)[-1], sorted(years)[-2]
-    if last - before == 1 and years[last][1] in BAD_RESULTS and years[before][1] in BAD_RESULTS:
-        params = {"first": before, "last": last}
-        yield Hit(("inspections", years[last][0]), params)
+    streak = candidate_streak(record, ctx.today, ctx.settings.deadline)
+    if streak:
+        index = inspection_years(record)[streak[-1]][0]
+        yield Hit(("inspections", index), {"first": streak[-2], "last": streak[-1]})
 
 
 @rule("K403", E, "年检年度重复或在未来", "Two entries for one year, or a future year")

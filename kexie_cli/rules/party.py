@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
+from kexie_cli.numerals import period_label
 from kexie_cli.party import cover as party_cover
 from kexie_cli.party.cover import LAST_12_MONTHS, meeting_gaps
 from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
@@ -203,15 +204,18 @@ def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
     组织生活会 each year). A 支部 with fewer than 7 full members has no 支委会
     (``party.committee_min_members``); 党小组会 are due only where the log shows a
     党小组. A 党的工作小组 holds no 三会一课. Cells without a ``meetings`` log are
-    not checked; periods before ``founded`` are skipped. ``kexie party`` shows the
-    same gaps (``party.cover.meeting_gaps``).
+    not checked; periods before ``founded`` are skipped. A month or quarter is
+    checked only ``party.grace_days`` (default 15) days after it ends: records are
+    entered after the month ends. ``kexie party`` shows the same gaps
+    (``party.cover.meeting_gaps``).
 
     中文：近 12 个月的三会一课记录（meetings）中缺少该组织形式应开的会议：党支部按设置
     party.meetings（党员大会、党课每季度，支委会、党小组会、主题党日每月，组织生活会每年）；
     党总支、党委按 party.upper_meetings（总支委员会/党委会每月，组织生活会每年）。正式党员
     不足 7 人的支部不设支委会（party.committee_min_members），不检查支委会；登记过党小组会
     的支部才检查党小组会。党的工作小组不开展三会一课，不检查。未登记 meetings 的党组织
-    不检查；成立之前的时段不计。kexie party 显示同样的缺项。
+    不检查；成立之前的时段不计。月（季度）结束后过了宽限期（party.grace_days，默认 15 天）
+    才检查该月（季度），会议记录通常在月底后补录。kexie party 显示同样的缺项。
 
     Fails (as of 2026-11-23):
         --- records/party-cells/demo-cell.yaml
@@ -261,7 +265,7 @@ def meeting_gap(record: Record, ctx: Context) -> Iterator[Hit]:
         if periods == [LAST_12_MONTHS]:
             yield Hit(("meetings",), {"type": label}, variant="year", ident=kind)
         else:
-            periods_text = (", " if ctx.lang == "en" else "、").join(periods)
+            periods_text = (", " if ctx.lang == "en" else "、").join(period_label(p, ctx.lang) for p in periods)
             yield Hit(("meetings",), {"type": label, "periods": periods_text}, ident=kind)
 
 

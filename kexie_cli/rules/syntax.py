@@ -168,7 +168,7 @@ builtin(
     "缺少必填字段",
     "Required field missing",
     f"""
-    A required field is missing (SPEC §3): every kind needs id, kind, name,
+    A required field is missing (the schemas, schemas/*.schema.json): every kind needs id, kind, name,
     status, founded; a society level, discipline and registration.uscc; a
     branch type; a party cell form and covers (empty only for committee and
     general-branch); a term number, started, years; a leader role, name,
@@ -275,5 +275,34 @@ builtin(
         --- records/societies/demo-society.yaml
         id: demo-society
         founded: 2000-01-01
+    """,
+)
+
+builtin(
+    "K007",
+    E,
+    "records/ 中的文件夹是符号链接",
+    "A folder under records/ is a symbolic link",
+    """
+    A folder under records/ (a kind folder such as records/societies, any
+    folder below, or records/ itself) is a symbolic link. kexie never follows
+    it: a link added by a pull request could lead anywhere on the machine, and
+    edits, ``new`` and ``import`` would write there. The records behind it are
+    not read by any command (``list``, ``summary`` and the other reports name
+    it on stderr), and edits through it are refused. Replace the link by a
+    real folder holding the record files.
+
+    中文：records/ 中的文件夹（如 records/societies、其下任何文件夹或 records/ 本身）
+    是符号链接。kexie 从不进入链接的文件夹：拉取请求加入的链接可以指向本机任何地方，
+    编辑、new、import 会写到那里。所有命令都不读取其中的记录（list、summary 等报表在
+    stderr 中列出它），也拒绝通过它编辑。请把链接换成存放记录文件的真实文件夹。
+
+    Fails:
+        --- records/societies -> ../elsewhere
+        --- elsewhere/demo-society.yaml
+        id: demo-society
+    Passes:
+        --- records/societies/demo-society.yaml
+        id: demo-society
     """,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kexie_cli.finding import Severity
+from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import WORKING_GROUP, form_of, holds_elections
 from kexie_cli.records.model import (
     Record,
@@ -31,6 +32,7 @@ def term_params(record: Record, ctx: Context) -> dict[str, object]:
     assert term is not None
     return {
         "number": term.number if term.number is not None else "?",
+        "term": term_label(term.number) or "本届",  # 第九届, as every table and letter writes it
         "end": term.end,
         "days": abs(days_until(term.end, ctx.today)),
         "extended": "（已批准延期）" if term.extended_to and ctx.lang != "en" else "",

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from kexie_cli.fast import gc_thawed
-from kexie_cli.fast.cache import Cache
-from kexie_cli.fast.pipeline import LazyRecords, Run, finding_from_row, rows
 from kexie_cli.finding import Finding, Severity
+from kexie_cli.records.bulk import gc_thawed
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.load import Progress, Registry
 from kexie_cli.rules import RULES
 from kexie_cli.rules.base import Context, Hit
+from kexie_cli.validate.cache import Cache
 from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
     NO_INDEX,
     NeedsIndex,
@@ -26,6 +25,7 @@ from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engi
 )
 from kexie_cli.validate.incremental import deferred_findings
 from kexie_cli.validate.options import CheckOptions
+from kexie_cli.validate.pipeline import LazyRecords, Run, finding_from_row, rows
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
 
 
@@ -59,7 +59,7 @@ def check(
     (``records/societies/x.yaml``) to the text to check instead of the
     file's content (a path not on disk is a new file): the edit commands
     check a change before writing it. This module orchestrates;
-    :mod:`kexie_cli.fast.pipeline` plugs in the loader, the worker pool and
+    :mod:`kexie_cli.validate.pipeline` plugs in the loader, the worker pool and
     the content-hash cache:
 
     1. read and hash every file (overrides instead of their files);

@@ -1,7 +1,7 @@
 """The checks of one file (K001–K006, schema, record rules) and the cross-record rule runs.
 
 Shared by the engine (:mod:`kexie_cli.validate.engine`, which orchestrates a
-check) and the bulk machinery (:mod:`kexie_cli.fast.pipeline`, which runs
+check) and the bulk machinery (:mod:`kexie_cli.validate.pipeline`, which runs
 the per-file part in worker processes and caches it). Neither imports the
 other's orchestration: this module imports neither.
 """
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import cast
 
+from kexie_cli.cells import cut
 from kexie_cli.finding import Finding
 from kexie_cli.i18n import tr
 from kexie_cli.records.index import Index
@@ -50,25 +51,30 @@ def file_findings(record: Record, ctx: Context, *, fast: bool = False) -> list[F
     """K001–K006 and the schema checks K101–K105 of one file.
 
     ``fast``: ask jsonschema-rs first; the Python validator runs only when it
-    does not call the data valid (same findings, see :mod:`kexie_cli.fast.validate`).
+    does not call the data valid (same findings, see :mod:`kexie_cli.registry.prevalidate`).
     """
+    if record.file.link is not None:  # a linked folder (K007): the problem from the loader, no id
+        return [replace(finding, id=None) for finding in _problem_findings(record, ctx)]
     if record.kind is None:
         return [replace(make("K006", record, Hit(params={"path": record.relpath}), ctx), id=None)]  # not a record
     if not record.loaded:
-        out = []
-        for problem in record.problems:
-            params = dict(problem.params) | {"_line": problem.line, "_column": problem.column}
-            finding = make(problem.code, None, Hit(params=params, variant=problem.key), ctx, record.relpath)
-            out.append(replace(finding, id=record.file.stem_id))
-        return out
+        return [replace(finding, id=record.file.stem_id) for finding in _problem_findings(record, ctx)]
     out = [make(code, record, hit, ctx) for code, hit in _placement(record)]
     known_valid = False
     if fast and record.kind is not None:
-        from kexie_cli.fast.validate import is_valid  # noqa: PLC0415 - imports jsonschema-rs: only when a file is worked on
+        from kexie_cli.registry.prevalidate import is_valid  # noqa: PLC0415 - imports jsonschema-rs: only when a file is worked on
 
         known_valid = is_valid(ctx.schemas, record.kind, record.data)
     hits = schema_hits(record, ctx.schemas, known_valid=known_valid)
     out.extend(make(code, record, hit, ctx) for code, hit in hits)
+    return out
+
+
+def _problem_findings(record: Record, ctx: Context) -> list[Finding]:
+    out = []
+    for problem in record.problems:
+        params = dict(problem.params) | {"_line": problem.line, "_column": problem.column}
+        out.append(make(problem.code, None, Hit(params=params, variant=problem.key), ctx, record.relpath))
     return out
 
 
@@ -154,4 +160,4 @@ def _run(rule: Rule, record: Record | None, ctx: Context) -> list[Hit]:
 def _text(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    return cut(value) if isinstance(value, str) else value  # a 5,000-digit value is not echoed whole

@@ -11,15 +11,6 @@ from kexie_cli.registry.layout import KINDS
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules.base import Hit
 
-CODE_BY_KEYWORD = {
-    "required": "K101",
-    "dependentRequired": "K101",
-    "type": "K102",
-    "enum": "K103",
-    "const": "K103",
-    "additionalProperties": "K105",
-    "unevaluatedProperties": "K105",
-}
 FORMAT_KEYWORDS = frozenset(
     {
         "format",
@@ -170,13 +161,45 @@ def _map_error(error: Any, kind: str, schemas: SchemaSet) -> list[tuple[str, Hit
         return [("K103", Hit(path, params))]
     if keyword in FORMAT_KEYWORDS:
         params["rule"] = f"{keyword}: {error.validator_value}"
+        params["rule_zh"] = rule_zh(keyword, error.validator_value, error.schema)
         return [("K104", Hit(path, params, variant=keyword if keyword in ("format", "pattern") else ""))]
     params["rule"] = str(keyword)
     return [("K102", Hit(path, params, variant="other"))]
 
 
+#: what a keyword asks, in Chinese: ``minimum: 0`` → 不能小于 0 (the schema's own message wins, see rule_zh)
+_RULES_ZH = {
+    "minimum": "不能小于 {value}",
+    "maximum": "不能大于 {value}",
+    "exclusiveMinimum": "应大于 {value}",
+    "exclusiveMaximum": "应小于 {value}",
+    "minLength": "至少 {value} 个字符",
+    "maxLength": "不超过 {value} 个字符",
+    "minItems": "至少 {value} 项",
+    "maxItems": "不超过 {value} 项",
+    "multipleOf": "应为 {value} 的倍数",
+}
+_FORMATS_ZH = {"date": "应为 YYYY-MM-DD 格式的真实日期", "date-time": "应为日期和时间", "uri": "应为网址"}
+
+
+def rule_zh(keyword: str, value: Any, schema: Any) -> str:
+    """The rule a value broke, said in Chinese (no ``format: date``): the schema's ``errorMessage`` if it has one."""
+    own = (
+        schema.get("patternErrorMessage" if keyword == "pattern" else "errorMessage")
+        if isinstance(schema, dict)
+        else None
+    )
+    if isinstance(own, str) and own:
+        return own
+    if keyword == "format":
+        return _FORMATS_ZH.get(str(value), f"应符合格式 {value}")
+    if keyword == "pattern":
+        return "不符合规定的格式"
+    return _RULES_ZH.get(keyword, "不符合要求").format(value=value)
+
+
 def _empty_covers(record: Record) -> list[tuple[str, Hit]]:
-    """``covers`` may be empty only for committee and general-branch (SPEC §3)."""
+    """``covers`` may be empty only for committee and general-branch (docs/rules.md, K101)."""
     if record.kind != "party-cell":
         return []
     covers = record.get("covers")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kexie_cli.calendar.numerals import cn_date
+from kexie_cli.numerals import cn_date
 from tests.calendar.helpers import ELECTIONS, INSPECTIONS
 from tests.conftest import AS_OF, run_cli
 

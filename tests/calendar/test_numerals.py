@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kexie_cli.calendar.numerals import chinese_number, term_label
+from kexie_cli.numerals import chinese_number, term_label
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.fast import fastload
-from kexie_cli.fast.locate import same
+from kexie_cli.records import fastload
 from kexie_cli.records.loader import Loaded, load_bytes, resolve_plain
+from kexie_cli.records.locate import same
 
 DATA = Path(__file__).parent / "yaml-test-suite" / "data"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from kexie_cli.fast import fastload
 from kexie_cli.i18n import catalog
+from kexie_cli.records import fastload
 from kexie_cli.records.loader import Loaded, load_bytes
 from tests.conformance.suite import Case, cases, outcome, tally
 

@@ -177,7 +177,11 @@ def test_new_creates_a_valid_canonical_record(root: Path) -> None:
     args += ["--set", "level=municipal", "--set", "discipline=science", "--set", "uscc=51369900MJ0000012D"]
     args += ["--set", "chair=周一", "--set", "secretary_general=吴二", "--set", "since=2021-03-01"]
     result = run_cli([*args, "--as-of", AS_OF], root)
-    # the same 统一社会信用代码 as wuli-xuehui: K206 is a new error
+    # the same 统一社会信用代码 as wuli-xuehui: kexie new stops before asking or writing anything
+    assert result.exit_code == 2
+    assert "已有科技社团“示例市物理学会”（wuli-xuehui" in result.stderr and "统一社会信用代码相同" in result.stderr
+    # asked to go on all the same: K206 is a new error, the file is not written
+    result = run_cli([*args, "--allow-duplicate", "--as-of", AS_OF], root)
     assert result.exit_code == 1
     assert "K206" in result.stderr
     assert not (root / "records/societies/guangxue-xuehui.yaml").exists()

@@ -33,15 +33,15 @@ from kexie_cli.importer.cells import Cell, Unreadable
     ],
 )
 def test_dates(raw: Any, day: str, precision: str) -> None:
-    found = cells.read_date(Cell(raw, numeric=isinstance(raw, (int, float))))
+    found = cells.read_date(Cell(raw))
     assert (found.day.isoformat(), found.precision) == (day, precision)
 
 
 def test_number_cell_dates() -> None:
-    assert cells.read_date(Cell(1980.05, numeric=True)).day == dt.date(1980, 5, 1)
-    assert cells.read_date(Cell(1980.1, numeric=True, decimals=2)).day == dt.date(1980, 10, 1)
+    assert cells.read_date(Cell(1980.05)).day == dt.date(1980, 5, 1)
+    assert cells.read_date(Cell(1980.1, decimals=2)).day == dt.date(1980, 10, 1)
     with pytest.raises(Unreadable) as caught:
-        cells.read_date(Cell(1980.1, numeric=True))
+        cells.read_date(Cell(1980.1))
     assert caught.value.key == "import.value.month_ambiguous"
     assert cells.read_date(Cell("1980.1")).day == dt.date(1980, 1, 1)  # typed as text: January
 
@@ -94,9 +94,9 @@ VALUES = st.one_of(
 )
 
 
-@given(VALUES, st.booleans(), st.one_of(st.none(), st.integers(min_value=0, max_value=4)))
-def test_readers_never_crash(value: Any, numeric: bool, decimals: int | None) -> None:
-    cell = Cell(value, numeric=numeric, decimals=decimals)
+@given(VALUES, st.one_of(st.none(), st.integers(min_value=0, max_value=4)))
+def test_readers_never_crash(value: Any, decimals: int | None) -> None:
+    cell = Cell(value, decimals=decimals)
     cells.display(cell)
     for reader in READERS:
         with contextlib.suppress(Unreadable):

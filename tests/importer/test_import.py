@@ -59,7 +59,7 @@ def test_messy_sheet_every_date_spelling(reg: Path, tmp_path: Path) -> None:
             assert notes[0]["params"] == {"date": iso}
     first = load(reg, "societies", rows[0]["id"])
     assert first["name"] == "示例市测试一学会"  # stray space removed
-    assert first["supporting_unit"] == "示例市科学技术协会"
+    assert first["supervising_unit"] == "示例市科学技术协会"
     assert first["leaders"][0] == {"role": "chair", "name": "张零明", "since": "2023-06-01"}
     assert first["members"] == {"individual": 100}
     third = load(reg, "societies", rows[2]["id"])
@@ -75,8 +75,8 @@ def test_plain_report_names_every_assumed_date(reg: Path, tmp_path: Path) -> Non
     book = write_book(tmp_path / "t.xlsx")
     run = run_cli(["import", str(book), "--kind", "society", "--as-of", AS_OF], reg)
     assert run.exit_code == 0
-    assert "第 4 行“成立时间”1980.05：只到月份，记为当月 1 日（1980-05-01）" in run.stdout
-    assert "第 11 行“成立时间”1995：只有年份，记为当年 1 月 1 日（1995-01-01）" in run.stdout
+    assert "第 4 行“成立时间”列的值「1980.05」：只到月份，记为当月 1 日（1980-05-01）" in run.stdout
+    assert "第 11 行“成立时间”列的值「1995」：只有年份，记为当年 1 月 1 日（1995-01-01）" in run.stdout
     assert "第 13 行：合计行，已忽略" in run.stdout
 
 
@@ -238,7 +238,7 @@ def test_id_collisions_are_resolved(reg: Path, tmp_path: Path) -> None:
 def test_branch_parent_and_cell_covers_by_name(reg: Path, tmp_path: Path) -> None:
     (tmp_path / "b.csv").write_text(
         "名称,类型,上级组织,成立时间\n示例市青山区白沙镇科学技术协会,街道/乡镇科协,示例市青山区科学技术协会,2015-01-01\n"
-        "示例市青山区科学技术协会,区县科协,,2001-01-01\n示例市某某镇科协,乡镇,不存在的科协,2001\n",
+        "示例市青山区科学技术协会,区县科协,,2001-01-01\n示例市某某镇科协,其他,不存在的科协,2001\n示例市某某街道科协,街道科协,,2001\n",
         encoding="utf-8",
     )
     run = run_import(reg, tmp_path / "b.csv", kind="branch")
@@ -249,6 +249,7 @@ def test_branch_parent_and_cell_covers_by_name(reg: Path, tmp_path: Path) -> Non
     assert town["type"] == "township"
     notes = [(n["row"], n["column"], n["reason"]) for n in run.json()["notes"]]
     assert (4, "类型", "import.value.not_enum") in notes
+    assert load(reg, "branches", ids["示例市某某街道科协"])["type"] == "township"  # 街道科协 for 街道/乡镇科协
     assert (4, "parent", "import.value.unknown_ref") in notes
     (tmp_path / "c.csv").write_text(
         "党组织名称,组织形式,覆盖单位,书记,成立时间\n"
@@ -271,7 +272,7 @@ def test_header_synonyms() -> None:
         "统一社会信用代码": "registration.uscc",
         "成立时间": "founded",
         "挂靠单位": "supporting_unit",
-        "业务主管单位": "supporting_unit",
+        "业务主管单位": "supervising_unit",
         "理事长": "leaders.chair",
         "主席": "leaders.chair",
         "秘书长": "leaders.secretary-general",
@@ -290,11 +291,11 @@ def test_header_synonyms() -> None:
 def test_name_match_with_another_uscc_is_updated_and_said(reg: Path, tmp_path: Path) -> None:
     rows = [["示例市甲学会", "51369900509370784D", "2001-01-01", None, None, None, None, None, None, 10, None]]
     run_import(reg, write_book(tmp_path / "a.xlsx", rows))
-    rows[0][1] = "51110000MJ0000001X"
+    rows[0][1] = "51110000MJ00000019"
     run = run_import(reg, write_book(tmp_path / "b.xlsx", rows))
     assert run.json()["counts"]["updated"] == 1
     assert [n["reason"] for n in run.json()["notes"]] == ["import.note.uscc_changed"]
-    assert load(reg, "societies", "jia-xuehui")["registration"]["uscc"] == "51110000MJ0000001X"
+    assert load(reg, "societies", "jia-xuehui")["registration"]["uscc"] == "51110000MJ00000019"
 
 
 def test_control_characters_are_not_written(reg: Path, tmp_path: Path) -> None:

@@ -15,8 +15,13 @@ import termios
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.waiting import STEP, Blocked, Watch, wait
+
 ANSI = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][A-Z0-9])")
-PRELUDE = "import sys; from kexie_cli.cli import main; sys.argv[0] = 'kexie'; main()"
+# The progress bar of `check` shows after a second of wall time: never, here, so that what a screen shows
+# does not depend on how busy the machine is (tests/output/test_progress.py shows it at once instead).
+NO_BAR = "from kexie_cli.cli import cmd_check; cmd_check._Progress.DELAY = float('inf'); "
+PRELUDE = NO_BAR + "import sys; from kexie_cli.cli import main; sys.argv[0] = 'kexie'; main()"
 
 
 @dataclass
@@ -54,10 +59,16 @@ def run_kexie(
         )
         os.close(slave)
         chunks = []
-        while True:
-            ready, _, _ = select.select([master], [], [], 60)
+        watch = Watch(proc.pid)
+        while True:  # until the child closes the terminal; a child that stops using CPU fails (blocked)
+            ready, _, _ = select.select([master], [], [], STEP)
             if not ready:
-                break
+                try:
+                    watch.check()
+                except Blocked:
+                    proc.wait()  # reap the killed child
+                    raise
+                continue
             try:
                 data = os.read(master, 65536)
             except OSError:  # EIO: the child closed the terminal
@@ -65,7 +76,7 @@ def run_kexie(
             if not data:
                 break
             chunks.append(data)
-        returncode = proc.wait(timeout=60)
+        returncode = wait(proc)
     finally:
         os.close(master)
         if out_handle is not None:
@@ -77,6 +88,7 @@ def run_kexie(
 
 SEPARATOR = "=====8<=====kexie=====8<====="
 MANY = f"""
+{NO_BAR}
 import json, sys
 from kexie_cli.cli import cli
 for args in json.loads(sys.argv[1]):

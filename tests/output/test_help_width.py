@@ -23,7 +23,7 @@ def test_help_fits_80_columns(args: list[str]) -> None:
     text = _help(args, 80)
     wide = [line for line in text.splitlines() if width(line) > 80]
     assert not wide
-    assert "..." not in text.split("Commands:")[-1] if not args else True  # the command list wraps, never cuts
+    assert "..." not in text.split("命令：")[-1] if not args else True  # the command list wraps, never cuts
 
 
 def test_every_command_is_listed_with_its_first_sentence() -> None:

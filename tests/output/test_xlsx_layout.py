@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from kexie_cli.exporters.xlsx import SHEET_NAME_MAX, pages_wide, short_sheet_name
+from kexie_cli.reporters.xlsx import SHEET_NAME_MAX, pages_wide, short_sheet_name
 from tests.conftest import AS_OF, REPO, run_cli
 
 OUTPUTS = {

@@ -15,12 +15,12 @@ import pytest
 
 import kexie_cli
 from bench.gen import generate
-from kexie_cli.fast import cache as cache_mod
 from kexie_cli.finding import Severity
 from kexie_cli.i18n import catalog
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules import RULES, all_rules
 from kexie_cli.rules.base import Hit, Rule
+from kexie_cli.validate import cache as cache_mod
 from kexie_cli.validate.engine import check as run_check
 from kexie_cli.validate.options import CheckOptions
 from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from bench.gen import generate
-from kexie_cli.fast import pipeline
 from kexie_cli.query.show import show
 from kexie_cli.query.snapshot import snapshot
 from kexie_cli.records.index import Index
@@ -24,6 +23,7 @@ from kexie_cli.records.model import Record
 from kexie_cli.registry.load import Registry, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context
+from kexie_cli.validate import pipeline
 from kexie_cli.validate.engine import CheckResult, check, finish
 from kexie_cli.validate.filecheck import file_findings, make
 from kexie_cli.validate.options import CheckOptions

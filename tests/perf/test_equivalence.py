@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kexie_cli.fast import fastload, validate
-from kexie_cli.fast.locate import locate, same
+from kexie_cli.records import fastload
 from kexie_cli.records.loader import load_bytes
+from kexie_cli.records.locate import locate, same
+from kexie_cli.registry import prevalidate as validate
 from kexie_cli.registry.schemas import SchemaSet
 from tests.conftest import REPO
 

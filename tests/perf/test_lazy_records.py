@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from kexie_cli.fast import pipeline
-from kexie_cli.fast.records import FACT_KEYS, CachedRecord
 from kexie_cli.registry.load import Registry
+from kexie_cli.validate import pipeline
+from kexie_cli.validate.cached_records import FACT_KEYS, CachedRecord
 from kexie_cli.validate.engine import check, check_change
 from kexie_cli.validate.options import CheckOptions
 from tests.conftest import TODAY, copy_sample

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from kexie_cli.fast import cache as cache_mod
-from kexie_cli.fast import fastload
-from kexie_cli.fast.validate import _is_date, _python_formats
+from kexie_cli.records import fastload
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.prevalidate import _is_date, _python_formats
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.rules import all_rules
+from kexie_cli.validate import cache as cache_mod
 from kexie_cli.validate.options import CheckOptions
 from tests.conftest import AS_OF, TODAY, run_cli, write_registry
 from tests.perf.test_cache import FILE, SOCIETY

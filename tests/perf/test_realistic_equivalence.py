@@ -1,6 +1,6 @@
 """The fast loader on free text as people write it: it agrees with the strict loader, and accepts it.
 
-The screen (:func:`kexie_cli.fast.screen.skeleton`) looks for YAML
+The screen (:func:`kexie_cli.records.screen.skeleton`) looks for YAML
 indicators only in a file's structure, so these tests generate records
 full of indicator characters in places where they are text: block
 scalars, quoted scalars, the inside of plain scalars, comments.
@@ -14,9 +14,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bench.gen import generate
-from kexie_cli.fast import fastload
-from kexie_cli.fast.locate import locate
+from kexie_cli.records import fastload
 from kexie_cli.records.loader import load_bytes
+from kexie_cli.records.locate import locate
 from tests.perf.test_equivalence import PROPERTY, assert_locate_exact, assert_same_outcome
 
 _TEXT_CHARS = "ab中文，。：；！？（）“”‘’《》〔〕—%&*!|>?<=#@`~^$/\\.:-_ 0123456789'\"[]{},"

@@ -129,4 +129,4 @@ def test_show_findings_are_those_of_check_for_the_file(small: Path) -> None:
 
 def test_show_unknown_id(small: Path) -> None:
     run = run_cli(["show", "nope"], small)
-    assert run.exit_code == 2 and "没有 id 为 nope 的记录" in run.stderr
+    assert run.exit_code == 2 and "没有 id 为“nope”的记录" in run.stderr

@@ -73,3 +73,21 @@ def test_export_survives_bad_records(broken: Path, tmp_path: Path) -> None:
     for fmt in ("xlsx", "csv", "json", "sqlite"):
         run = run_cli(["export", "--format", fmt, "-o", str(tmp_path / f"out-{fmt}"), "--as-of", AS_OF], broken)
         assert run.exit_code == 0, run.stderr
+
+
+@pytest.mark.parametrize("sort", ["founded", "-founded", "term.ends", "level,founded"])
+def test_sort_over_values_of_mixed_types(tmp_path: Path, sort: str) -> None:
+    """A malformed date (text) among dates sorts after them instead of an internal error (issue 26 bench)."""
+    from tests.conftest import copy_sample  # noqa: PLC0415 - one test
+
+    root = copy_sample(tmp_path)
+    path = root / "records" / "societies" / "shuili-xuehui.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("founded: 1962-08-15", "founded: 1962-08-32", 1), encoding="utf-8")
+    run = run_cli(["list", "societies", "-s", sort, "-c", "name,founded", "--format", "json", "--as-of", AS_OF], root)
+    assert run.exit_code == 0, run.stderr
+    if sort == "founded":
+        import json  # noqa: PLC0415
+
+        rows = json.loads(run.stdout)
+        assert rows[-1]["founded"] == "1962-08-32"  # text after the dates

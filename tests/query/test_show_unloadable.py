@@ -30,6 +30,6 @@ def test_show_names_the_load_problem(registry: Callable[..., Path]) -> None:
 def test_show_unknown_and_good_ids_unchanged(registry: Callable[..., Path]) -> None:
     root = registry(FILES)
     missing = run_cli(["show", "meiyou-xuehui", "--as-of", AS_OF], root)
-    assert missing.exit_code == 2 and "没有 id 为 meiyou-xuehui 的记录" in missing.stderr
+    assert missing.exit_code == 2 and "没有 id 为“meiyou-xuehui”的记录" in missing.stderr
     good = run_cli(["show", "ceshi-xuehui", "--format", "json", "--as-of", AS_OF], root)
     assert good.exit_code == 0 and good.json()["id"] == "ceshi-xuehui"

@@ -78,7 +78,7 @@ def test_stars_in_force(sample: Raw) -> None:
     assert table["total"]["count"] == len(latest)
     share = round(len(latest) / len(societies), 4)
     assert table["total"]["share"] == share
-    assert table["headline"].startswith(f"星级学会 {len(latest)} 家，占比 {share:.0%}")
+    assert table["headline"].startswith(f"星级学会 {len(latest)} 家，占比 {share:.1%}")
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:
@@ -146,14 +146,15 @@ def test_branches_by_district_and_type(sample: Raw) -> None:
             b = by_id.get(b.get("parent", ""))  # type: ignore[assignment]
         return None
 
-    expected = Counter((district(b), b["type"]) for b in branches if b["type"] != "district")
+    expected = Counter((district(b), b["type"]) for b in branches)  # a 区县科协 in its own row
     table = tables("branches")["branches"]
     for row in table["rows"]:
-        for kind in ("enterprise", "university", "agency", "township", "village", "hospital"):
-            assert row[kind] == expected[(row["district"], kind)], (row["district"], kind)
+        for kind in ("district", "enterprise", "university", "agency", "township", "village", "hospital"):
+            key = "district_branch" if kind == "district" else kind
+            assert row[key] == expected[(row["district"], kind)], (row["district"], kind)
     for kind in ("enterprise", "university", "agency"):
         assert table["total"][kind] == sum(n for (_, t), n in expected.items() if t == kind)
-    assert table["total"]["total"] == sum(expected.values())
+    assert table["total"]["total"] == sum(expected.values()) == len(branches)
 
 
 def test_three_heads(sample: Raw) -> None:
@@ -193,6 +194,10 @@ def test_term_states(sample: Raw) -> None:
         counts: Counter[str] = Counter()
         for record in live(sample, folder):
             term = record.get("term")
+            # appointed (a working group) or a C 类 cell without duties (issue 20): no 换届, its own column
+            if record.get("form") == "working-group" or record.get("category") == "C":
+                counts["appointed"] += 1
+                continue
             if not term:
                 counts["none"] += 1
                 continue
@@ -201,7 +206,7 @@ def test_term_states(sample: Raw) -> None:
             end = as_date(term.get("extended_to")) or _years_later(started, term["years"])
             state = "overdue" if end < TODAY else "due" if _minus_six_months(end) <= TODAY else "current"
             counts[state] += 1
-        for state in ("current", "due", "overdue", "none"):
+        for state in ("current", "due", "overdue", "none", "appointed"):
             assert table[kind][state] == counts[state], (kind, state)
 
 
@@ -248,7 +253,7 @@ def test_small_registry_figures_counted_by_hand(tmp_path: Path) -> None:
     found = {t["table"]: t for t in json_rows(run)}
     # two societies on the books (old-xuehui is revoked); only shuili-xuehui's 5-star rating is recent
     assert found["stars"]["total"] == {"stars": "total", "count": 1, "share": 0.5}
-    assert found["stars"]["headline"].startswith("星级学会 1 家，占比 50%")
+    assert found["stars"]["headline"].startswith("星级学会 1 家，占比 50.0%")
     assert "另有 1 家评定已超过 3 年" in found["stars"]["headline"]
     societies = found["party"]["rows"][0]
     assert (societies["organisation"], societies["work"]) == (1, 2)  # jining-yixuehui has a liaison only

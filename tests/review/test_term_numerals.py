@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kexie_cli.calendar.numerals import chinese_number
+from kexie_cli.numerals import chinese_number
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.review.semdiff import diff_records
 

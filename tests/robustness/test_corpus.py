@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tracemalloc
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, copy_sample, run_cli, write_registry
+from tests.waiting import no_stall
 
 CORPUS = Path(__file__).parent / "corpus"
 SOCIETIES = "records/societies"
@@ -45,18 +45,9 @@ def test_every_corpus_file_has_an_expectation() -> None:
 
 @pytest.fixture
 def deadline() -> Iterator[None]:
-    """Fail instead of hanging when a command blocks (on a FIFO, say)."""
-
-    def expire(*_: object) -> None:
-        raise TimeoutError("the command blocked")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(60)
-    try:
+    """Fail instead of hanging when a command blocks (on a FIFO, say): it uses no CPU, a slow one does."""
+    with no_stall():
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _corpus_registry(root: Path) -> Path:
@@ -102,6 +93,7 @@ SPECIAL = ("dangling-xuehui", "fifo-xuehui", "folder-xuehui", "zero-xuehui")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+@pytest.mark.signals  # SIGALRM watches for a blocked command
 @pytest.mark.parametrize("pure", ["", "1"])
 def test_special_files_are_k001_and_never_block(tmp_path: Path, deadline: None, pure: str) -> None:
     root = _special_registry(tmp_path / "reg")
@@ -124,6 +116,7 @@ def test_special_files_are_k001_and_never_block(tmp_path: Path, deadline: None, 
         ["sql", "SELECT count(*) AS n FROM societies"],
     ],
 )
+@pytest.mark.signals  # SIGALRM watches for a blocked command
 def test_reports_name_special_files(tmp_path: Path, deadline: None, args: list[str]) -> None:
     root = _special_registry(tmp_path / "reg")
     extra = [] if args[0] == "find" else ["--as-of", AS_OF]
@@ -135,6 +128,7 @@ def test_reports_name_special_files(tmp_path: Path, deadline: None, args: list[s
     assert "另有 4 个文件无法读取，未计入" in run.stdout  # the report's own summary line says so too
 
 
+@pytest.mark.signals  # SIGALRM watches for a blocked command
 def test_diff_says_unreadable_not_removed(tmp_path: Path, deadline: None) -> None:
     root = write_registry(tmp_path / "reg", {f"{SOCIETIES}/a-xuehui.yaml": "id: a-xuehui\n"})
     git = shutil.which("git")

@@ -34,9 +34,10 @@ from kexie_cli.edit.canonical import FormatError, decode_record, format_text
 from kexie_cli.edit.commands import edit_text
 from kexie_cli.edit.tree import parse_path
 from kexie_cli.errors import KexieError
+from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.records.model import Record
-from kexie_cli.registry.layout import FOLDER_KINDS, RecordFile
+from kexie_cli.registry.layout import FOLDER_KINDS
 from kexie_cli.registry.load import Registry
 from kexie_cli.validate.engine import check
 from kexie_cli.validate.options import CheckOptions

@@ -57,6 +57,10 @@ CASES = [
     case("K006", [raw("records/demo-society.yaml", text())], A, [("K006", 1, 1)]),
     case("K006", [raw("records/societies/old/demo-society.yaml", text())], A, [("K006", 1, 1)]),
     case("K006", [society(), raw("records/societies/.demo-society.yaml.swp", "x")], A, []),
+    # K007: a folder under records/ that is a symbolic link is never entered, at any depth
+    case("K007", [raw("records/societies -> ../elsewhere", ""), raw("elsewhere/demo-society.yaml", text())], A, [("K007", 1, 1)]),
+    case("K007", [society(), raw("records/societies/old -> ../societies", "")], A, [("K007", 1, 1)]),
+    case("K007", [society(), raw("records/societies/old/demo-old.yaml", "")], A, [("K006", 1, 1)]),
     # K101: a required field missing, at the mapping that lacks it
     case("K101", [raw(P, text(drop="founded"))], A, [("K101", 1, 1)]),
     case("K101", [society("term: {number: 5, started: 2024-01-10}")], A, [("K101", 2, 7)]),

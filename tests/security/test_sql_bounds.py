@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -15,16 +16,18 @@ import pytest
 from kexie_cli.query import sqlite
 from tests.conftest import run_cli
 from tests.security.hostile import society
+from tests.waiting import cpu_seconds, has_proc, process_cpu_seconds
 
 FILES: dict[str, str | bytes] = {"records/societies/ceshi-xuehui.yaml": society()}
 ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) "
+A_DAY = 86400  # the largest --timeout, for tests that something other than the clock stops
 
 
 def test_endless_query_stops_at_the_timeout(registry: Callable[..., Path]) -> None:
     root = registry(FILES)
-    start = time.monotonic()
+    start = cpu_seconds()
     result = run_cli(["sql", ENDLESS + "SELECT count(*) FROM c", "--timeout", "1"], root)
-    assert time.monotonic() - start < 5
+    assert cpu_seconds() - start < 5  # CPU, not wall time: a busy machine stretches the second, not the CPU used
     assert result.exit_code == 1, result.stderr
     assert "查询超过 1 秒，已停止" in result.stderr
 
@@ -79,7 +82,7 @@ def test_memory_bound_stops_a_query(registry: Callable[..., Path], monkeypatch: 
     monkeypatch.setattr(sqlite.Limits, "__init__", _small_memory(sqlite.Limits.__init__))
     root = registry(FILES)
     query = ENDLESS + "SELECT group_concat(x) FROM (SELECT x FROM c ORDER BY x DESC LIMIT 50000000)"
-    result = run_cli(["sql", query, "--timeout", "60"], root)
+    result = run_cli(["sql", query, "--timeout", str(A_DAY)], root)  # the memory bound, not the clock, stops it
     assert result.exit_code == 1, result.stderr
     assert "内存超过" in result.stderr
 
@@ -92,17 +95,51 @@ def _small_memory(init: Callable[..., None]) -> Callable[..., None]:
     return patched
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+# The child says when it is inside the query (the first call of the progress handler), so the signal is
+# never sent before the handler is installed, however slow the start.
+READY = (
+    "import os; from kexie_cli.query import sqlite\n"
+    "class Ready(sqlite._Watch):\n"
+    "    said = False\n"
+    "    def __call__(self):\n"
+    "        if not Ready.said:\n"
+    "            Ready.said = True\n"
+    "            os.write(1, b'ready\\n')\n"
+    "        return super().__call__()\n"
+    "sqlite._Watch = Ready\n"
+    "from kexie_cli.cli import main; main()"
+)
+CANCEL_CPU = 1.5  # CPU seconds the child may use between Ctrl-C and its exit
+
+
+@pytest.mark.signals
+@pytest.mark.skipif(not has_proc(), reason="reads the child's CPU time from /proc")
 def test_ctrl_c_cancels_at_once(registry: Callable[..., Path]) -> None:
     root = registry(FILES)
     env = {**os.environ, "KEXIE_LANG": "zh"}
-    code = "from kexie_cli.cli import main; main()"
-    args = [sys.executable, "-c", code, "sql", ENDLESS + "SELECT count(*) FROM c", "--timeout", "60"]
+    args = [sys.executable, "-c", READY, "sql", ENDLESS + "SELECT count(*) FROM c", "--timeout", str(A_DAY)]
+    before = _children_cpu()
     proc = subprocess.Popen(args, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)  # started and inside the query
-    sent = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=20)
-    assert time.monotonic() - sent < 1.5
+    assert proc.stdout is not None and proc.stderr is not None
+    try:
+        assert proc.stdout.readline() == "ready\n", proc.stderr.read()
+        at_signal = process_cpu_seconds(proc.pid)
+        proc.send_signal(signal.SIGINT)
+        while proc.poll() is None:  # a cancel that does not work fails here, after CANCEL_CPU of CPU time
+            assert process_cpu_seconds(proc.pid) - at_signal < CANCEL_CPU, "the query went on after Ctrl-C"
+            time.sleep(0.05)  # clock-ok: how often to look, not how long to wait
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert _children_cpu() - before - at_signal < CANCEL_CPU  # CPU time after the signal, to the exit
+    err = proc.stderr.read()
+    proc.stdout.close()
+    proc.stderr.close()
     assert proc.returncode == 1, err
     assert "查询已取消" in err and "Traceback" not in err
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

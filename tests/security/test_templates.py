@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from kexie_cli.calendar import letter_templates
 from tests.conftest import AS_OF, run_cli
 from tests.security.hostile import society
+from tests.waiting import cpu_seconds
 
 SKELETON = """\
 # {% block title %}关于换届的函{% endblock %}
@@ -96,9 +96,9 @@ def test_template_that_is_a_link_outside_is_refused(registry: Callable[..., Path
 )
 def test_huge_output_is_stopped(registry: Callable[..., Path], tmp_path: Path, expression: str) -> None:
     root = letters(registry, tmp_path, with_body(expression))
-    start = time.monotonic()
+    start = cpu_seconds()
     result = run_cli(["letters", "elections", "-o", str(tmp_path / "out"), "--as-of", AS_OF], root)
-    assert time.monotonic() - start < 10
+    assert cpu_seconds() - start < 10  # CPU time: a busy machine does not inflate it
     assert result.exit_code == 2, result.stderr
     assert "templates/letters/election-overdue.j2" in result.stderr and "已停止" in result.stderr
     assert not (tmp_path / "out").exists()  # nothing written, not even the folder
@@ -110,8 +110,8 @@ def test_slow_template_is_stopped(
     monkeypatch.setattr(letter_templates, "RENDER_SECONDS", 1.0)
     body = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
     root = letters(registry, tmp_path, with_body(body))
-    start = time.monotonic()
+    start = cpu_seconds()
     result = run_cli(["letters", "elections", "-o", str(tmp_path / "out"), "--as-of", AS_OF], root)
-    assert time.monotonic() - start < 5
+    assert cpu_seconds() - start < 5
     assert result.exit_code == 2, result.stderr
     assert "渲染超过 1 秒" in result.stderr and "第 5 行" in result.stderr

@@ -1,1 +1,0 @@
-"""File exporters (xlsx, ...) shared by every listing command."""

@@ -1,0 +1,194 @@
+"""Write one or more tables to an .xlsx workbook (openpyxl).
+
+Every sheet (docs/output.md):
+- a title row: the registry's name, the table's title and the date of the figures;
+- a bold header row, frozen, and repeated on every printed page;
+- Chinese headers, column widths that fit the content (CJK characters count
+  double), dates as real Excel dates, numbers as numbers, shares as numbers in
+  a percent format (0.029 shows as 2.9%);
+- page setup: A4 landscape, one page wide (a very wide sheet: several pages across,
+  its first column repeated);
+- a sheet name of at most 31 characters cut at a word boundary, never mid-word;
+- text is always a string cell, never a formula (:mod:`kexie_cli.cells`).
+The file is written to a temporary name and renamed into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kexie_cli.cells import mark_string, text_width, xlsx_text
+from kexie_cli.i18n import tr
+from kexie_cli.outfile import check_target, write_bytes
+from kexie_cli.share import xlsx_value
+from kexie_cli.tables import TableData
+
+PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
+MAX_WIDTH = 60
+SHEET_NAME_MAX = 31  # Excel's limit
+_BAD_SHEET_CHARS = str.maketrans({"/": "／", "\\": "／", ":": "：", "[": "（", "]": "）", "*": "_", "?": "？"})
+_BREAKS = "：:，,、；; 　"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What the title row of every sheet names besides the table: whose figures, and of which day."""
+
+    registry: str = ""
+    as_of: dt.date | None = None
+
+
+def cell_value(raw: Any, shown: str) -> Any:
+    """A typed cell value: dates and numbers stay typed, everything else as displayed (control characters escaped)."""
+    if isinstance(raw, bool):
+        return xlsx_text(shown)
+    if isinstance(raw, (dt.date, int, float)) and not (isinstance(raw, float) and not math.isfinite(raw)):
+        return raw
+    return xlsx_text(shown)
+
+
+def short_sheet_name(title: str, registry: str = "") -> str:
+    """A sheet name for ``title`` within Excel's 31 characters, never cut inside a word.
+
+    The registry's name (it is in the title row) and a date or other parenthesis
+    at the end go first; then the text is cut at the last separator (：、，space)
+    that leaves a name of at most 31 characters; only a title without any such
+    place is cut at 31 characters.
+    """
+    name = (title or "Sheet").translate(_BAD_SHEET_CHARS).strip()
+    if registry and name.startswith(registry) and name[len(registry) :].strip():
+        name = name[len(registry) :].strip()
+    while len(name) > SHEET_NAME_MAX:
+        shorter = re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", name)
+        if shorter == name or not shorter:
+            break
+        name = shorter
+    if len(name) > SHEET_NAME_MAX:
+        cut = max(name.rfind(ch, 0, SHEET_NAME_MAX + 1) for ch in _BREAKS)
+        name = name[:cut].rstrip(_BREAKS) if cut > 0 else name[:SHEET_NAME_MAX]
+    return name or "Sheet"
+
+
+def sheet_title(title: str, used: set[str], registry: str = "") -> str:
+    base = short_sheet_name(title, registry)
+    name, n = base, 2
+    while name in used:
+        suffix = f" {n}"
+        name, n = base[: SHEET_NAME_MAX - len(suffix)] + suffix, n + 1
+    used.add(name)
+    return name
+
+
+def title_text(table: TableData, heading: Heading, lang: str) -> str:
+    """The title row: the registry's name, the table's title and the date, each once."""
+
+    text = table.title or ""
+    if heading.registry and heading.registry not in text:
+        text = f"{heading.registry} {text}".strip()
+    if heading.as_of is not None and heading.as_of.isoformat() not in text:
+        text += tr("xlsx.as_of", lang, date=heading.as_of.isoformat())
+    return text
+
+
+def write_xlsx(
+    tables: Sequence[TableData],
+    path: Path,
+    lang: str,
+    sheet_names: Sequence[str] | None = None,
+    heading: Heading | None = None,
+) -> None:
+    """Write each table to its own sheet of ``path``."""
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+
+    heading = heading or Heading()
+    book = Workbook()
+    book.remove(book.active)
+    used: set[str] = set()
+    for i, table in enumerate(tables):
+        name = sheet_title(xlsx_text(sheet_names[i] if sheet_names else table.title), used, heading.registry)
+        _fill_sheet(book.create_sheet(name), table, lang, xlsx_text(title_text(table, heading, lang)))
+    atomic_save(book, path)
+
+
+def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
+    from openpyxl.styles import Font  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+
+    columns = list(table.columns)
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    if len(columns) > 1:
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    headers = [xlsx_text(h) for h in table.headers(lang)]
+    sheet.append(headers)
+    widths = [text_width(h) for h in headers]
+    for row, shown in zip(table.rows, table.display_rows(lang), strict=True):
+        sheet.append([cell_value(row.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
+        widths = [max(w, text_width(s)) for w, s in zip(widths, shown, strict=True)]
+    if table.footer is not None:
+        shown = [c.display(table.footer.get(c.key), lang) for c in columns]
+        sheet.append([cell_value(table.footer.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for column in sheet.iter_cols(min_row=1, max_row=2):
+        for cell in column:
+            mark_string(cell)  # the title and header rows: text, never a formula
+    for index, column in enumerate(sheet.iter_cols(min_row=3, max_col=len(columns)), start=0):
+        percent = columns[index].percent
+        for cell in column:
+            mark_string(cell)  # text is never a formula, whatever it starts with
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            elif percent and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.value = xlsx_value(cell.value)  # the exact share: Excel rounds it once, as kexie does
+                cell.number_format = "0.0%"
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
+    sheet.freeze_panes = "A3"
+    _page_setup(sheet, sum(min(MAX_WIDTH, w + 2) for w in widths))
+
+
+def pages_wide(total_width: float) -> int:
+    """Pages across for a sheet whose columns add up to ``total_width`` characters.
+
+    One page wide while the text stays legible (:data:`PRINT_WIDTH` characters of
+    the default font fill an A4 landscape page at 100%, and fitting shrinks up to
+    about half); a wider sheet (the export's 50 columns) prints on as many pages
+    across as that takes, with its first column repeated on each.
+    """
+    return max(1, math.ceil(total_width / (PRINT_WIDTH * 2)))
+
+
+def _page_setup(sheet: Any, total_width: float = 0) -> None:
+    """A4 landscape, fitted to the pages across of :func:`pages_wide`, the header row on every page."""
+    across = pages_wide(total_width)
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = across
+    if across > 1:
+        sheet.print_title_cols = "A:A"  # the record on every page across
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "2:2"
+    sheet.print_options.horizontalCentered = True
+
+
+def atomic_save(book: Any, path: Path) -> None:
+    """Build the workbook in memory, then write it through :func:`kexie_cli.outfile.write_bytes`.
+
+    openpyxl writes through a ``ZipFile``; a failed write to a file (a full disk) would leave
+    the ``ZipFile`` to fail again when collected. In memory nothing can fail half-way.
+    """
+    check_target(path)  # refuse before the work
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_bytes(Path(path), buffer.getvalue())
