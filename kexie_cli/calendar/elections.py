@@ -8,7 +8,7 @@ Decisions (docs/calendar.md):
   days), the 审查同意 and the 民政变更登记; a 基层科协's 方案报同级党委, 代表大会, 报上级科协备案;
   a Party cell's 换届请示, 批复, 候选人预备人选, 党员大会, 选举结果报批.
 - A step is *done* when the record's ``election`` progress has its date. The
-  "next step" is the first step not done (SPEC §7); a step not done whose date
+  "next step" is the first step not done (docs/calendar.md); a step not done whose date
   has passed is *late*.
 - The reminder period of each kind opens before its first step is due (settings
   ``elections.<kind>.lead_months``), so a first reminder has nothing overdue.
