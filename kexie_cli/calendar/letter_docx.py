@@ -10,6 +10,8 @@ import io
 import re
 from typing import Any
 
+from kexie_cli.cells import docx_property, docx_text
+
 _MARKUP = re.compile(r"^#+\s*")
 
 # The page of a 公文 (GB/T 9704): A4, margins about 37 / 35 / 28 / 26 mm (top / bottom / left / right),
@@ -35,14 +37,15 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
     from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
 
+    blocks = {key: docx_text(value) for key, value in blocks.items()}  # control characters from records, settings
     document = Document()
     _page(document)
     props = document.core_properties
-    props.title = _MARKUP.sub("", blocks["title"])
-    props.author = author
+    props.title = docx_property(_MARKUP.sub("", blocks["title"]))
+    props.author = docx_property(author)
     stamp = dt.datetime(today.year, today.month, today.day)
     props.created = props.modified = stamp
-    props.last_modified_by = author
+    props.last_modified_by = docx_property(author)
 
     if blocks.get("doc_no"):
         para = document.add_paragraph(blocks["doc_no"])

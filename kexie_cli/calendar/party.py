@@ -129,9 +129,10 @@ def _percent(value: object, lang: str) -> str:
 def _periods(periods: list[str], lang: str) -> str:
     """At most three period labels, then the count: the table stays readable, JSON has them all."""
     periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else period_label(p, lang) for p in periods]
+    sep = ", " if lang == "en" else "、"
     if len(periods) <= MAX_PERIODS:
-        return ", ".join(periods)
-    shown = ", ".join(periods[:2])
+        return sep.join(periods)
+    shown = sep.join(periods[:2])
     return f"{shown} … ({len(periods)})" if lang == "en" else f"{shown} 等{len(periods)}个"
 
 
@@ -272,8 +273,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             return ""
         sep = "; " if lg == "en" else "；"
         return sep.join(
-            f"{meeting_label(k, form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}: "
-            f"{_periods(v, lg)}"
+            f"{meeting_label(k, form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}"
+            f"{': ' if lg == 'en' else '：'}{_periods(v, lg)}"
             for k, v in gaps.items()
         )
 

@@ -165,7 +165,7 @@ def _letter(root: Path, ident: str, day: str, out: Path) -> str:
     run = run_cli(["letters", "elections", "--as-of", day, "--id", ident, "-o", str(out)], root)
     if run.exit_code != 0:
         return "—"
-    text = next(out.glob(f"{ident}-*.md")).read_text(encoding="utf-8")
+    text = next(out.glob("*.md")).read_text(encoding="utf-8")  # one letter per folder (--id)
     lines = [line for line in text.splitlines() if line.strip()]
     title = lines[0].removeprefix("# ")
     first = next((line for line in lines if line[:2] in ("一、", "二、")), "")
