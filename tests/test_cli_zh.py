@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kexie_cli.cli import cli, options
+from tests import waiting
 from tests.conftest import AS_OF, REPO, copy_sample, run_cli
 
 
@@ -98,6 +99,7 @@ def test_end_of_input_at_a_prompt_is_cancelled_exit_1(sample: Path) -> None:
     assert "Aborted" not in result.output
 
 
+@pytest.mark.signals
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT to a child process")
 def test_sigint_at_a_prompt_in_a_real_process(sample: Path) -> None:
     """A real Ctrl-C (SIGINT) while `kexie new` waits for an answer: 已取消, exit 130, no traceback."""
@@ -116,7 +118,7 @@ def test_sigint_at_a_prompt_in_a_real_process(sample: Path) -> None:
         assert chunk, "kexie ended before asking"
         seen += chunk
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=60)
+    _, err = waiting.communicate(child)  # as long as it works; fails only if it blocks
     assert child.returncode == 130
     assert err.decode().strip() == "已取消", err.decode()
 

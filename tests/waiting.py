@@ -19,7 +19,9 @@ import contextlib
 import os
 import signal
 import subprocess
+import threading
 import time
+import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
@@ -146,6 +148,35 @@ def run(
     with subprocess.Popen(args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen) as proc:
         out, err = communicate(proc, data, stall)
     return subprocess.CompletedProcess(args, proc.returncode, out, err)
+
+
+def fetch(url: str, server: subprocess.Popen[Any], stall: float = STALL) -> tuple[int, str, bytes]:
+    """(status, content type, body) of ``GET url`` from the local ``server``, however long it takes.
+
+    The request has no timeout of its own: it runs in a thread while :class:`Watch` looks at the
+    server, which is killed (ending the request) only when it used no CPU for ``stall`` seconds.
+    """
+    answer: list[tuple[int, str, bytes]] = []
+    failure: list[BaseException] = []
+
+    def get() -> None:
+        try:
+            with urllib.request.urlopen(url) as response:
+                answer.append((response.status, response.headers.get_content_type(), response.read()))
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=get, daemon=True)
+    thread.start()
+    watch = Watch(server.pid, stall)
+    while True:
+        thread.join(STEP)
+        if not thread.is_alive():
+            break
+        watch.check()  # kills a blocked server: the request then fails at once
+    if failure:
+        raise failure[0]
+    return answer[0]
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from kexie_cli.cli.session import session
-from kexie_cli.i18n import resolve_lang
+from kexie_cli.i18n import resolve_lang, tr
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -230,6 +231,13 @@ def emit_table(data: Any, fmt: str | None, language: str, output: Path | None) -
         write_text(output, buffer.getvalue(), bom=chosen == "csv")
         return
     render_table(data, chosen, language, sys.stdout, use_color())
+
+
+def finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A float option that must be a number: ``nan`` passes every range check (it compares false), so refuse it."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(tr("option.not_finite", lang(None), value=value), ctx, param)
+    return value
 
 
 def load(registry: Any, language: str, today: dt.date, at: str | None = None, limit: int | None = None) -> Any:

@@ -18,8 +18,8 @@ from kexie_cli.errors import KexieError
 from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.registry import gitio
-from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE
-from kexie_cli.registry.load import Registry
+from kexie_cli.registry.layout import FOLDER_KINDS, RECORDS_DIR, SETTINGS_FILE, name_text
+from kexie_cli.registry.load import Registry, linked_problem
 from kexie_cli.registry.settings import Settings, load_settings
 
 
@@ -28,7 +28,7 @@ class Revision:
     registry: Registry  # the root and schemas of the registry, the settings of the revision
     files: list[RecordFile]  # the files under records/ at the revision that were read
     contents: dict[str, bytes]  # relpath -> bytes
-    too_large: dict[RecordFile, Problem] = field(default_factory=dict)  # never read: K001
+    not_read: dict[RecordFile, Problem] = field(default_factory=dict)  # too large (K001), linked folders (K007)
 
 
 def read_revision(registry: Registry, rev: str) -> Revision:
@@ -71,9 +71,13 @@ def read_revision(registry: Registry, rev: str) -> Revision:
         if file is None:
             continue
         raw = blobs.get(entry.sha)
+        if entry.link and file.kind is None:  # a committed linked folder: K007, never followed
+            linked = RecordFile(file.path, file.relpath, None, link=name_text(raw or b"?"))
+            revision.not_read[linked] = linked_problem(linked)
+            continue
         if file.kind is not None and (raw is None or entry.size > max_bytes):
             params = (("size", str(entry.size)), ("limit", str(max_bytes)))
-            revision.too_large[file] = Problem("K001", 1, 1, "load.too_large", params)
+            revision.not_read[file] = Problem("K001", 1, 1, "load.too_large", params)
             continue
         revision.files.append(file)
         if raw is not None:

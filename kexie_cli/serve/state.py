@@ -143,6 +143,14 @@ class ServeState:
         self._memo = _Memo()
 
 
+def current_state() -> ServeState:
+    """The state of the application handling the current request."""
+    from flask import current_app  # noqa: PLC0415 - Flask only where a request is being handled
+
+    found: ServeState = current_app.extensions["kexie"]
+    return found
+
+
 def _stat(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()

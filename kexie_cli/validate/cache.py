@@ -37,6 +37,7 @@ import kexie_cli
 from kexie_cli.records.bulk import gc_paused, pure
 from kexie_cli.registry import state
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.rules.base import Rule
 from kexie_cli.validate.options import CheckOptions
 from kexie_cli.validate.statindex import StatIndex, index_path
@@ -56,6 +57,7 @@ CACHE_DIR = ".kexie/cache"  # relative to the registry root
 FORMAT = 4  # 2: finding rows carry the anchor (data path); 3: facts instead of data; 4: shards
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
+MAX_PACK_BYTES = 256 * 1024 * 1024  # a larger pack (or a link, a FIFO) is not read: a miss (issue 28)
 SHARDS = 16  # the per-file pack is split by key, so one changed file rewrites one or two sixteenths
 
 _xxhash: Any
@@ -274,9 +276,11 @@ def read_pack(secret: bytes | None, path: Path) -> dict[str, Any]:
     """A pack's content when its signature checks out, else nothing."""
     if secret is None:
         return {}
-    try:
-        packed = path.read_bytes()
+    try:  # kexie's own file, but in a folder of the registry: no link, no FIFO, nothing huge (issue 28)
+        packed, _ = read_bounded(path, MAX_PACK_BYTES, follow=False)
     except OSError:
+        return {}
+    if packed is None:
         return {}
     if not hmac.compare_digest(packed[:32], _sign(secret, packed[32:])):
         return {}
@@ -320,7 +324,7 @@ def _secret() -> bytes | None:
     """This user's signing key (created on first use); None when it cannot be had."""
     path = secret_path()
     try:
-        secret = path.read_bytes()
+        secret = read_bounded(path, 32, follow=False)[0] or b""
     except OSError:
         secret = b""
     if len(secret) == 32:
@@ -328,7 +332,7 @@ def _secret() -> bytes | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(path, os.urandom(32))
-        secret = path.read_bytes()  # another run may have won the race: use what is there
+        secret = read_bounded(path, 32, follow=False)[0] or b""  # another run may have won the race: use what is there
     except OSError:
         return None
     return secret if len(secret) == 32 else None

@@ -130,13 +130,13 @@ def load_registry(
     if at is not None:
         revision = read_revision(registry, at)
         registry, files, overrides = revision.registry, revision.files, revision.contents
-        unread = [Record(file, None, problems=[problem]) for file, problem in revision.too_large.items()]
+        unread = [Record(file, None, problems=[problem]) for file, problem in revision.not_read.items()]
     options = CheckOptions(today=today, lang=lang, cache=cache)
     with gc_thawed():
         door = Door(registry, options, overrides, files=files, keep_data=True)
         records = door.records(progress)
         door.save()
-    if unread:  # a revision's files over the size limit, never read
+    if unread:  # a revision's files over the size limit and linked folders, never read
         records = sorted([*records, *unread], key=lambda r: r.relpath)
     return Loaded(records, registry)
 
