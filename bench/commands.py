@@ -89,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         timed(cmd)  # the command's own first run may fill what it keeps
         seconds, _, _ = median_of(args.repeat, partial(timed, cmd), nothing)
         rows.append((name, seconds))
+        print(f"{name}: {seconds:.2f} s", file=sys.stderr, flush=True)  # progress: the table comes at the end
     shutil.rmtree(scratch, ignore_errors=True)
     base = dict(rows)["check"]
     print(f"{args.size} records (realistic), warm, median of {args.repeat}:\n")
