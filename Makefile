@@ -81,7 +81,7 @@ bench: $(VENV)/.installed-dev
 # (loader, check, fmt, edits); not part of make test, which runs a few hundred of them
 FUZZ_EXAMPLES ?= 100000
 fuzz: $(VENV)/.installed-dev
-	KEXIE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/robustness/test_fuzz_targets.py -p no:randomly -s -q
+	KEXIE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/robustness/test_fuzz_targets.py tests/robustness/test_fuzz_xlsx.py -p no:randomly -s -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .kexie

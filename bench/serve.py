@@ -19,6 +19,7 @@ every page under 200 ms warm at 10,000 records, start-up under 2 s.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import signal
@@ -105,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         proc.wait(timeout=60)
         if proc.stderr is not None:
             proc.stderr.close()
-    print(f"kexie serve, {args.size} records, median of {args.repeat} warm requests over HTTP\n")
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"kexie serve, {args.size} records, median of {args.repeat} warm requests over HTTP; load average {load}\n")
     print("| page | first request (ms) | warm median (ms) | warm max (ms) |\n|---|---:|---:|---:|")
     for page, once, median, worst in rows:
         print(f"| `{page}` | {once * 1000:.0f} | {median * 1000:.0f} | {worst * 1000:.0f} |")

@@ -55,6 +55,23 @@ def md_text(text: str) -> str:
     return safe_text(text).translate(_MD)
 
 
+# what XML 1.0 (and so a .docx) cannot hold: C0 controls but tab, line feed and carriage return; U+FFFE/FFFF; surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+DOCX_PROPERTY = 255  # characters of a Word core property (title, author): python-docx refuses more
+
+
+def docx_text(text: str) -> str:
+    """Text for a Word document: characters XML cannot hold are shown as escapes (``\\x07``), as elsewhere."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(_escape, text)
+
+
+def docx_property(text: str) -> str:
+    """A Word core property (title, author): :func:`docx_text`, at most DOCX_PROPERTY characters."""
+    return docx_text(text)[:DOCX_PROPERTY]
+
+
 CUT = 200  # characters of a value echoed in a message
 
 

@@ -66,6 +66,37 @@ def write_bytes(path: Path, data: bytes) -> None:
         replace_atomically(target, data)
 
 
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every ``(path, data)`` or none: each staged as a temporary file first, then all renamed.
+
+    A failure while staging (a full disk at the 7th letter) removes the staged files: ``-o`` gets
+    nothing of this run. The renames that follow are single ``rename`` calls.
+    """
+    targets = [(check_target(Path(path)), Path(path), data) for path, data in files]
+    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
+    try:
+        for target, shown, data in targets:
+            with writing(shown):
+                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                staged.append((Path(name), target))
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                with contextlib.suppress(OSError):
+                    Path(name).chmod(_mode_for(target))
+        for (tmp, target), (_, shown, _) in zip(staged, targets, strict=True):
+            with writing(shown):
+                tmp.replace(target)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    for folder in {target.parent for target, _, _ in targets}:
+        _fsync_dir(folder)
+
+
 def replace_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: temporary file in the same folder, fsync, rename, fsync of the folder.
 
@@ -221,3 +252,31 @@ def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+#: characters no file name may hold on Windows (and "/" nowhere): their full-width look-alikes
+_FULL_WIDTH = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '<>:"/\\|?*'})
+#: names Windows reserves whatever the extension (CON, CON.docx ...)
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(10)}
+NAME_BYTES = 150  # a file name's stem at most: 255 bytes (ext4, APFS) less room for the suffix and a temporary name
+
+
+def safe_file_name(text: str, max_bytes: int = NAME_BYTES) -> str:
+    """``text`` as a file name stem every file system takes (the caller adds the suffix).
+
+    NFC; characters Windows refuses become their full-width look-alikes (``/`` → ``／``), control
+    characters and line breaks a space; no leading dot or dash, no trailing dot or space; a name
+    Windows reserves (``CON``, ``LPT1`` ...) gets a ``_``; at most ``max_bytes`` of UTF-8, cut
+    between characters. Empty text gives ``_``.
+    """
+    import unicodedata  # noqa: PLC0415 - only when a file is named after data
+
+    name = unicodedata.normalize("NFC", text).translate(_FULL_WIDTH)
+    name = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in name)
+    name = " ".join(name.split())
+    while len(name.encode("utf-8")) > max_bytes:
+        name = name[:-1]
+    name = name.lstrip(".-").rstrip(". ")
+    if name.split(".")[0].upper() in _RESERVED:
+        name = "_" + name
+    return name or "_"

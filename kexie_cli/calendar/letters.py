@@ -28,17 +28,17 @@ from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
-from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.numerals import chinese_number, cn_date, term_label
-from kexie_cli.outfile import check_target, make_folder
+from kexie_cli.outfile import check_target, make_folder, safe_file_name, write_all
 from kexie_cli.records.election import record_steps
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.terms import TermState
+from kexie_cli.validate.door import load_registry
 
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
 COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会"}
@@ -58,6 +58,15 @@ PARTY_COMMITTEE = {
     "committee": "委员会",
 }
 COUNT_WORDS = {2: "两"}
+
+
+#: the word for each letter in its file name (示例市植物学会-换届提醒函.docx)
+LETTER_WORDS = {
+    "election-due": "换届提醒函",
+    "election-overdue": "换届催办函",
+    "inspection-missing": "年检催报函",
+    "inspection-revoke": "解除资格预告知书",
+}
 
 
 def count_word(n: int) -> str:
@@ -307,23 +316,39 @@ def nameable(letters: list[Letter]) -> tuple[list[Letter], list[Skipped]]:
     return good, skipped
 
 
+def file_names(letters: list[Letter]) -> list[str]:
+    """Each letter's file name stem: the organisation and the letter (示例市植物学会-换届提醒函), safe on every
+    file system (``outfile.safe_file_name``); two letters that would share a name get the record id added."""
+    stems = [
+        safe_file_name(
+            f"{letter.variables.get('name') or letter.record_id}-{LETTER_WORDS.get(letter.letter, letter.letter)}"
+        )
+        for letter in letters
+    ]
+    seen: dict[str, int] = {}
+    for stem in stems:
+        seen[stem.casefold()] = seen.get(stem.casefold(), 0) + 1
+    return [
+        safe_file_name(f"{stem}（{letter.record_id}）") if seen[stem.casefold()] > 1 else stem
+        for stem, letter in zip(stems, letters, strict=True)
+    ]
+
+
 def write_letters(letters: list[Letter], templates: Templates, out_dir: Path, settings: Settings) -> list[Path]:
-    """Render every letter to ``<file stem>-<letter>.md`` and ``.docx`` in ``out_dir``; return the paths written."""
+    """Render every letter to ``<organisation>-<letter>.md`` and ``.docx`` in ``out_dir``; return the paths written."""
     for letter in letters:
         if not is_slug(letter.file_stem):  # nameable() has sorted these out; never a path from data
             raise ValueError(letter.file_stem)
     check_target(out_dir, folder=True)  # refuse before the work
-    rendered = [(letter, templates.render(letter.template_name, letter.variables)) for letter in letters]
+    files: list[tuple[Path, bytes]] = []  # every letter in memory first: an error leaves -o as it was
+    for letter, name in zip(letters, file_names(letters), strict=True):
+        result = templates.render(letter.template_name, letter.variables)
+        docx = docx_bytes(result.blocks, settings.registry, letter.variables["today"])
+        files.append((out_dir / f"{name}.docx", docx))  # not with_suffix: a name may hold a dot
+        files.append((out_dir / f"{name}.md", result.markdown.encode("utf-8")))
     make_folder(out_dir)  # only once every letter rendered: a template error leaves nothing behind
-    written = []
-    for letter, result in rendered:
-        stem = out_dir / f"{letter.file_stem}-{letter.letter}"
-        md = stem.with_suffix(".md")
-        atomic_write_bytes(md, result.markdown.encode("utf-8"))
-        docx = stem.with_suffix(".docx")
-        atomic_write_bytes(docx, docx_bytes(result.blocks, settings.registry, letter.variables["today"]))
-        written += [docx, md]
-    return written
+    write_all(files)  # all or nothing (outfile.write_all)
+    return [path for path, _ in files]
 
 
 def make_letters(
@@ -338,7 +363,7 @@ def make_letters(
 ) -> LetterRun:
     """Load the registry (unless ``records`` are given), pick the letters of ``which`` and write them."""
 
-    records = registry.load() if records is None else records
+    records = load_registry(registry, today, "zh").records if records is None else records
     settings = registry.settings
     index = {r.id: r for r in records if r.loaded}
     if which == "elections":

@@ -126,9 +126,10 @@ def _percent(value: object, lang: str) -> str:
 def _periods(periods: list[str], lang: str) -> str:
     """At most three period labels, then the count: the table stays readable, JSON has them all."""
     periods = [tr("party.last_12_months", lang) if p == LAST_12_MONTHS else period_label(p, lang) for p in periods]
+    sep = ", " if lang == "en" else "、"
     if len(periods) <= MAX_PERIODS:
-        return ", ".join(periods)
-    shown = ", ".join(periods[:2])
+        return sep.join(periods)
+    shown = sep.join(periods[:2])
     return f"{shown} … ({len(periods)})" if lang == "en" else f"{shown} 等{len(periods)}个"
 
 
@@ -269,8 +270,8 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
             return ""
         sep = "; " if lg == "en" else "；"
         return sep.join(
-            f"{meeting_label(k, form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}: "
-            f"{_periods(v, lg)}"
+            f"{meeting_label(k, form, lg, schemas.label('party-cell', ('meetings', 0, 'type'), k, lg))}"
+            f"{': ' if lg == 'en' else '：'}{_periods(v, lg)}"
             for k, v in gaps.items()
         )
 
@@ -300,7 +301,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 optional=True,
             ),
             Column("members_full", "正式党员", "Full", align="right"),
-            Column("members_probationary", "预备党员", "Probationary", align="right"),
+            Column("members_probationary", "预备党员", "Probationary", align="right", optional=True),
             Column("head_role", "职务", "Role", lambda v, lg: role_label(v, "party-cell", lg), in_table=False),
             Column("head", "负责人", "Head", person=True, cell=_head_cell),
             Column("term_ends", "届满日期", "Term ends", lambda v, lg: str(v) if v else ""),
@@ -309,8 +310,9 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 "换届",
                 "Election",
                 lambda v, lg: tr(f"elections.state.{v}", lg) if v in ("due", "overdue") else "",
+                optional=True,
             ),
-            Column("elections", "是否换届", "Elected", show_election),
+            Column("elections", "是否换届", "Elected", show_election, optional=True),
             Column("gaps_view", "三会一课缺项（近12个月）", "三会一课 gaps (12 months)", show_gaps),
         ],
         cells,

@@ -12,7 +12,8 @@ from kexie_cli.cli import options as opt
 
 @click.command(
     "letters",
-    help="""生成函件：每条记录一份 .docx（Word 文档）和一份 .md，文件名为 <id>-<函件>.docx/.md。
+    help="""生成函件：每条记录一份 .docx（Word 文档）和一份 .md，文件名为 <组织全称>-<函件>.docx/.md
+（如 示例市植物学会-换届提醒函.docx）。
 
 elections：任期将届满的发换届提醒函（election-due），已逾期的发换届催办函（election-overdue）；
 党组织的函件由上级党组织发出（模板 party-election-*.j2），党的工作小组不发。
@@ -67,9 +68,9 @@ def command(
     registry = opt.open_registry(root)
     from kexie_cli.cells import safe_text
 
-    records = registry.load()
-    opt.warn_unreadable(records, language)
-    run = make_letters(registry, which, opt.today(as_of), ids, year, output, number_from, records)
+    today = opt.today(as_of)
+    loaded = opt.load(registry, language, today)
+    run = make_letters(registry, which, today, ids, year, output, number_from, loaded.records)
     for path in run.written:
         click.echo(str(path))
     for skip in run.skipped:  # said even with -q: a letter that is due was not written

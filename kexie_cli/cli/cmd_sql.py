@@ -28,6 +28,7 @@ from kexie_cli.cli import options as opt
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1, max=86400),
+    callback=opt.finite,
     default=10.0,
     show_default=True,
     metavar="SECONDS",

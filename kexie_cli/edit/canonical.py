@@ -115,6 +115,8 @@ def load_document(text: str) -> Any:
 
     if not isinstance(doc, CommentedMap):
         raise FormatError("fmt.not_mapping")
+    if (line := roundtrip.null_key_line(doc)) is not None:  # would be written back as "null"
+        raise FormatError("fmt.null_key", line=line + text.count("\n") - body.count("\n"))  # modeline removed
     return doc
 
 

@@ -162,10 +162,12 @@ class locked:
 
     def __enter__(self) -> None:
         try:
-            with writing(LOCK_FILE):
-                self.manager.__enter__()
+            self.manager.__enter__()
         except LockTimeout as exc:
             raise KexieError("edit.locked", path=str(exc.path)) from exc
+        except OSError as exc:  # the lock (or .kexie/) cannot be created: say why, and that no record changed
+            key = "edit.lock_no_space" if exc.errno in _NO_SPACE else "edit.lock_failed"
+            raise KexieError(key, path=LOCK_FILE, detail=exc.strerror or str(exc)) from exc
 
     def __exit__(self, *exc: Any) -> None:
         self.manager.__exit__(*exc)

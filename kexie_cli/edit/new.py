@@ -15,7 +15,8 @@ from kexie_cli.i18n import tr
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import SLUG
 from kexie_cli.registry.load import Registry
-from kexie_cli.registry.resources import resource_path
+from kexie_cli.registry.resources import read_resource
+from kexie_cli.validate.door import load_registry
 
 _PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}$")
 _SLUG = SLUG
@@ -68,11 +69,36 @@ class Placeholder:
 
 
 def template_text(registry: Registry, kind: str) -> str:
-    path = resource_path(registry.root, "templates", f"records/{kind}.yaml")
+    """The record template of ``kind``, bounded and checked like a record file (issue 28).
+
+    A link to a file outside ``templates/`` is refused; a FIFO, a file over ``limits.max_file_bytes``,
+    bytes that are not UTF-8, anchors and aliases (an alias bomb) or nesting over 64 levels are refused
+    with the template's name and the reason, before ruamel reads it.
+    """
+    name = f"records/{kind}.yaml"
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KexieError("new.no_template", path=str(path)) from exc
+        text, _ = read_resource(registry.root, "templates", name, registry.settings.max_file_bytes)
+    except FileNotFoundError as exc:
+        raise KexieError("new.no_template", path=f"templates/{name}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise KexieError("new.bad_template", path=f"templates/{name}", detail=detail) from exc
+    try:
+        canonical.require_loadable(text)
+    except canonical.FormatError as exc:
+        raise TemplateUnloadable(f"templates/{name}", exc) from exc
+    return text
+
+
+class TemplateUnloadable(KexieError):
+    """The record template does not pass the strict loader (the reason names line and code)."""
+
+    def __init__(self, path: str, cause: canonical.FormatError) -> None:
+        super().__init__("new.bad_template", path=path)
+        self.cause = cause
+
+    def render(self, lang: str) -> str:
+        return tr(self.key, lang, path=self.params["path"], detail=self.cause.render(lang))
 
 
 def placeholders(registry: Registry, kind: str) -> list[Placeholder]:
@@ -146,10 +172,10 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def find_parent(registry: Registry, kind: str, raw: str) -> str:
+def find_parent(registry: Registry, kind: str, raw: str, today: dt.date, lang: str) -> str:
     """The id of the record a new ``kind`` record reports to, from its id or its full name."""
     text = raw.strip()
-    records = [r for r in registry.load() if r.kind == kind and r.loaded]
+    records = [r for r in load_registry(registry, today, lang).loaded if r.kind == kind]
     for record in records:
         if text in (record.id, record.name):
             return record.id

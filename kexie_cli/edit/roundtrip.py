@@ -97,3 +97,27 @@ def plain_allowed(value: str, flow: bool) -> bool:
     if analysis.empty or analysis.multiline:
         return False
     return bool(analysis.allow_flow_plain if flow else analysis.allow_block_plain)
+
+
+def null_key_line(node: Any, depth: int = 0) -> int | None:
+    """The 1-based line of the first null key (``~: one``, ``null: x``) in a round-trip tree, or None.
+
+    ruamel reads such a key as None and writes it back as ``null``, while the strict loader reads the
+    text ``~``: formatting or editing would rename the field, so both refuse the file with this line.
+    """
+    if depth > 64:  # records nest no deeper (the loader's bound)
+        return None
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key is None:
+                where = getattr(node, "lc", None)
+                return int(where.key(key)[0]) + 1 if where is not None else 1
+            found = null_key_line(value, depth + 1)
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for item in node:
+            found = null_key_line(item, depth + 1)
+            if found is not None:
+                return found
+    return None

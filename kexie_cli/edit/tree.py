@@ -19,8 +19,11 @@ Path_ = tuple[str | int, ...]
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
+MAX_PATH_PARTS = 64  # as deep as a record may nest (docs/registry.md); 2,000 parts once hit the recursion limit
+
+
 def parse_path(text: str) -> Path_:
-    """``leaders.0.name`` or ``leaders[0].name`` → ``("leaders", 0, "name")``."""
+    """``leaders.0.name`` or ``leaders[0].name`` → ``("leaders", 0, "name")``; at most MAX_PATH_PARTS parts."""
     parts: list[str | int] = []
     pos = 0
     text = text.strip()
@@ -40,6 +43,8 @@ def parse_path(text: str) -> Path_:
             parts.append(int(name))
         else:
             parts.append(name)
+        if len(parts) > MAX_PATH_PARTS:
+            raise KexieError("edit.path_too_deep", limit=MAX_PATH_PARTS)
         pos = match.end()
     if not parts or not isinstance(parts[0], str):
         raise KexieError("edit.bad_path", path=text)

@@ -34,3 +34,46 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        # options and sql
+        "option.not_finite": ("{value} 不是有限的数", "{value} is not a finite number"),
+        "sql.printf_width": (
+            "printf/format 的宽度或精度超过 {limit}，已停止",
+            "a printf/format width or precision over {limit}; stopped",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        # editing
+        "edit.path_too_deep": (
+            "字段路径超过 {limit} 层，记录不会嵌套这么深",
+            "the field path has more than {limit} parts; no record nests that deep",
+        ),
+        "fmt.null_key": (
+            "第 {line} 行的键为空（~ 或 null），无法整理；请改成有意义的字段名",
+            "the key on line {line} is null (~ or null) and cannot be formatted; give it a field name",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "edit.lock_no_space": (
+            "磁盘空间不足，无法建立编辑锁 {path}，没有修改任何记录：{detail}",
+            "No space left on the disk to create the edit lock {path}; no record was changed: {detail}",
+        ),
+        "edit.lock_failed": (
+            "无法建立编辑锁 {path}，没有修改任何记录：{detail}",
+            "Cannot create the edit lock {path}; no record was changed: {detail}",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "new.bad_template": (
+            "记录模板 {path} 无法使用：{detail}",
+            "the record template {path} cannot be used: {detail}",
+        ),
+    }
+)

@@ -101,6 +101,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  {field}: {count} records; fill one by one: kexie set <id> {field} <value>",
     ),
     "import.value.bad_stars": ("不是 1 至 5 星", "not a star rating from 1 to 5"),
+    "import.skip.ambiguous": (
+        "名称可能指多条记录（{ids}），未导入；请在表中写全称或加“标识符”列",
+        "the name may mean several records ({ids}); not imported: write the full name or add an 标识符 column",
+    ),
+    "import.value.ambiguous_ref": (
+        "可能指多条记录（{ids}），未写入；请写全称或标识符",
+        "may mean several records ({ids}); not written: give the full name or the id",
+    ),
+    "import.note.matched_as": (
+        "按记录“{name}”匹配，记录中的全称未改动",
+        "matched to the record “{name}”, whose full name is kept",
+    ),
+    "import.joined_sheets": (
+        "按统一社会信用代码或名称并入的工作表：{sheets}",
+        "sheets joined by USCC or name: {sheets}",
+    ),
+    "import.note.join_unmatched": (
+        "在工作表“{sheet}”中没有同一代码或名称的行，未并入",
+        "no row with that code or name in the sheet “{sheet}”; not joined",
+    ),
+    "import.note.join_ambiguous": (
+        "在工作表“{sheet}”中可能对应多行，未并入",
+        "may match several rows of the sheet “{sheet}”; not joined",
+    ),
     "import.stale_removed": (
         "已删除上次中断的写入留下的临时文件：{files}",
         "removed temporary files left by an interrupted write: {files}",

@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new.bad_uscc": ("统一社会信用代码“{value}”无效：{reason_zh}", "invalid USCC “{value}”: {reason_en}"),
     "show.days_overdue": ("逾期 {days} 天", "{days} days overdue"),
     "show.days_left": ("还有 {days} 天", "{days} days left"),
-    "yaml.at": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
+    "xlsx.as_of_inner": ("截至 {date}", "as of {date}"),
 }
 
 CLICK_ZH: dict[str, str] = {

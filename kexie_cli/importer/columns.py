@@ -15,6 +15,7 @@ from typing import Any
 
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.cells import Cell, blank, display
+from kexie_cli.importer.headers import BY_KIND, COMMON
 from kexie_cli.importer.sheets import Sheet, read_bytes
 from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
@@ -23,116 +24,6 @@ from kexie_cli.registry.schemas import SchemaSet
 HEADER_SCAN_ROWS = 30
 MAX_MAP_BYTES = 1024 * 1024
 
-COMMON: dict[str, str | None] = {
-    "名称": "name",
-    "全称": "name",
-    "单位名称": "name",
-    "组织名称": "name",
-    "标识符": "id",
-    "简称": "short_name",
-    "状态": "status",
-    "成立时间": "founded",
-    "成立日期": "founded",
-    "届次": "term.number",
-    "本届届次": "term.number",
-    "本届换届时间": "term.started",
-    "换届时间": "term.started",
-    "换届日期": "term.started",
-    "本届换届日期": "term.started",
-    "任期": "term.years",
-    "任期年数": "term.years",
-    "每届任期": "term.years",
-    "延期至": "term.extended_to",
-    "延期批准日期": "term.extension_approved",
-    "理事长": "leaders.chair",
-    "主席": "leaders.chair",
-    "理事长/主席": "leaders.chair",
-    "秘书长": "leaders.secretary-general",
-    "备注": "notes",
-    # columns that number or describe rows rather than hold a field
-    "序号": None,
-    "编号": None,
-    "文件": None,
-}
-BY_KIND: dict[str, dict[str, str | None]] = {
-    "society": {
-        "学会名称": "name",
-        "社团名称": "name",
-        "统一社会信用代码": "registration.uscc",
-        "信用代码": "registration.uscc",
-        "登记管理机关": "registration.authority",
-        "登记日期": "registration.registered",
-        "挂靠单位": "supporting_unit",
-        "业务主管单位": "supervising_unit",
-        "主管单位": "supervising_unit",
-        "支撑单位": "supporting_unit",
-        "级别": "level",
-        "学科类别": "discipline",
-        "学科": "discipline",
-        "理事人数": "council.members",
-        "常务理事人数": "council.standing",
-        "监事人数": "supervisors",
-        "秘书处工作人员数": "secretariat.staff",
-        "秘书处专职人员数": "secretariat.full_time_staff",
-        "个人会员数": "members.individual",
-        "个人会员": "members.individual",
-        "团体会员数": "members.group",
-        "团体会员": "members.group",
-        "会员数/个人": "members.individual",
-        "会员数/团体": "members.group",
-        "学生会员数": "members.student",
-        "高级会员数": "members.senior",
-        "会士数": "members.fellow",
-        "发布团体标准数": "group_standards",
-        "社会组织评估等级": "npo_grade.grade",
-        "评估等级": "npo_grade.grade",
-        "评估等级评定日期": "npo_grade.granted",
-        "党建联络员": "liaison.name",
-        "党建联络身份": "liaison.role",
-        "党建归属": "party_affiliation",
-        "学术活动品牌": "brand_events",
-        # derived columns of `kexie export`: recomputed, never imported
-        "评估等级有效期至": "npo_grade.valid_until",  # becomes npo_grade.expires unless granted + 5 years
-        "评估等级有效": None,
-        "最近星级": None,
-        "最近星级评定年度": None,
-        "有效星级（3年内）": None,
-        "已建党组织覆盖": None,
-    },
-    "branch": {
-        "科协名称": "name",
-        "基层组织类型": "type",
-        "类型": "type",
-        "上级组织": "parent",
-        "所在单位": "host_unit",
-        "批准成立的党组织": "approved_by",
-        "委员会人数": "committee.members",
-        "个人会员数": "members.individual",
-        "个人会员": "members.individual",
-        "团体会员数": "members.group",
-        "团体会员": "members.group",
-        "所属区县": None,
-        "三长人数": None,
-        "已建党组织覆盖": None,
-    },
-    "party-cell": {
-        "党组织名称": "name",
-        "组织形式": "form",
-        "管理类别": "category",
-        "上级党组织": "parent",
-        "正式党员数": "members.full",
-        "正式党员": "members.full",
-        "预备党员数": "members.probationary",
-        "预备党员": "members.probationary",
-        "党员人数": "members.total",
-        "党员数": "members.total",
-        "党员总数": "members.total",
-        "书记": "leaders.secretary",
-        "覆盖单位": "covers",
-        "覆盖组织": "covers",
-        "覆盖组织数": None,
-    },
-}
 LISTS = {"covers", "brand_events"}  # one cell, several values
 
 
@@ -268,12 +159,15 @@ def find_columns(sheet: Sheet, table: dict[str, str | None], header_row: int | N
 
 def header_like(top: list[Cell], below: list[Cell]) -> bool:
     """Whether ``top`` can be the upper row of a two-row header: two or more short labels (no 填报单位：…),
-    one of them over a blank cell (merged down, as 序号 or 学会名称 are); a title row is one cell."""
+    one of them over a blank cell (merged down, as 序号 or 学会名称 are) or fewer labels than the row below
+    has (parents over several children each); a title row is one cell."""
     texts = [(i, display_or_empty(c)) for i, c in enumerate(top)]
     labels = [(i, t) for i, t in texts if t]
     if len(labels) < 2 or any(re.search(r"[:：]", t) or len(t) > 20 for _, t in labels):
         return False
-    return any(i >= len(below) or blank(below[i].value) for i, _ in labels)
+    children = sum(1 for c in below if not blank(c.value))
+    # merged down (序号, 学会名称 over a blank), or parents spanning several children each
+    return any(i >= len(below) or blank(below[i].value) for i, _ in labels) or children > len(labels)
 
 
 def display_or_empty(cell: Cell) -> str:
@@ -358,9 +252,15 @@ def _match(text: str, parent: str, table: dict[str, str | None]) -> tuple[bool, 
 
 
 def pick_sheet(
-    sheets: list[Sheet], table: dict[str, str | None], wanted: MapFile | None, name: str | None
+    sheets: list[Sheet],
+    table: dict[str, str | None],
+    wanted: MapFile | None,
+    name: str | None,
+    cache: dict[int, ColumnMap | None] | None = None,
 ) -> ColumnMap:
-    """The sheet to import: the one named (``--sheet`` or the map's ``sheet``), else the best-matching one."""
+    """The sheet to import: the one named (``--sheet`` or the map's ``sheet``), else the best-matching one.
+
+    ``cache`` gets each sheet's header match (by ``id``), so the join does not search again."""
     chosen = name or (wanted.sheet if wanted else None)
     header_row = wanted.header_row if wanted else None
     if chosen is not None:
@@ -374,6 +274,8 @@ def pick_sheet(
     best: ColumnMap | None = None
     for sheet in sheets:
         found = find_columns(sheet, table, header_row)
+        if cache is not None:
+            cache[id(sheet)] = found if header_row is None else None
         if found is not None and (best is None or len(found.columns) > len(best.columns)):
             best = found
     if best is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,78 +18,24 @@ from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
 from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError
-from kexie_cli.finding import Finding
 from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
-from kexie_cli.importer.columns import describe, load_map, pick_sheet, synonyms
+from kexie_cli.importer.columns import ColumnMap, describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
+from kexie_cli.importer.fields import index, keep_full_name, keep_precise, resolve_refs, row_fields, uscc_changed
 from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
 from kexie_cli.importer.ids import new_id
-from kexie_cli.importer.rows import Note, RowValues, read_rows
+from kexie_cli.importer.join import join_sheets
+from kexie_cli.importer.result import ImportResult, Plan, RowResult
+from kexie_cli.importer.rows import RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
 from kexie_cli.importer.stage import remove_stale, write_all
 from kexie_cli.importer.verify import verify
-from kexie_cli.importer.years import is_year_target, merge_years
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
-from kexie_cli.terms import add_years, parse_date
-
-
-@dataclass(slots=True)
-class RowResult:
-    row: int
-    action: str  # created | updated | unchanged | skipped
-    name: str | None = None
-    id: str | None = None
-    file: str | None = None
-    fields: list[str] = field(default_factory=list)
-    reason: str | None = None  # catalogue key when skipped
-    params: dict[str, str] = field(default_factory=dict)
-    errors: list[Finding] = field(default_factory=list)  # validation errors of the record after the import
-
-
-@dataclass(slots=True)
-class ImportResult:
-    file: str
-    kind: str
-    sheet: str
-    header_row: int
-    columns: list[tuple[str, str]]
-    unknown: list[str]
-    duplicate: list[str]
-    rows: list[RowResult] = field(default_factory=list)
-    ignored: list[tuple[int, str]] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)  # export detail sheets used
-    unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
-    stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
-    constants: dict[str, Any] = field(default_factory=dict)  # --set FIELD=VALUE
-    missing: list[tuple[str, int]] = field(default_factory=list)  # required fields still missing: (field, records)
-    stale_columns: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns, not read
-    hidden_columns: list[str] = field(default_factory=list)  # hidden columns that lost to visible ones
-    default_status: bool = False  # no 状态 column: new records are active
-    dry_run: bool = False
-
-    @property
-    def skipped(self) -> list[RowResult]:
-        return [r for r in self.rows if r.action == "skipped"]
-
-    def count(self, action: str) -> int:
-        return sum(1 for r in self.rows if r.action == action)
-
-
-@dataclass(slots=True)
-class _Plan:
-    """What one row does: the file, its text before and after."""
-
-    result: RowResult
-    values: RowValues
-    record: Record | None  # the existing record it updates
-    path: Path | None = None
-    old_text: str = ""
-    new_text: str = ""
+from kexie_cli.validate.door import load_registry
 
 
 def import_file(
@@ -108,10 +53,13 @@ def import_file(
     fixed = parse_constants(constants, kind, registry.schemas)
     sheets = read_file(path, upto=(overrides.header_row or 0) if overrides else 0)
     table = synonyms(kind, overrides)
-    columns = pick_sheet(sheets, table, overrides, sheet)
+    headers: dict[int, ColumnMap | None] = {}
+    columns = pick_sheet(sheets, table, overrides, sheet, headers)
     full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
+    name = registry.settings.registry
+    joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data, headers)
     apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
@@ -126,13 +74,14 @@ def import_file(
         ignored=data.ignored,
         notes=data.notes + details.notes,
         details=sorted(details.present),
-        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in details.sheets],
+        joined=joined,
+        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*details.sheets, *joined}],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
         constants=fixed,
     )
     with _lock(registry.root):
-        records = registry.load()
+        records = load_registry(registry, today, "zh").records
         plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, plans, today)
         if not dry_run:
@@ -171,15 +120,16 @@ def _plan(
     rows: list[RowValues],
     details: Details,
     result: ImportResult,
-) -> list[_Plan]:
+) -> list[Plan]:
     same_kind = [r for r in records if r.kind == kind]
     # the same code however it was typed (spaces, hyphens, case), as K206 compares them
     by_uscc = {compact_uscc(u): r for r in same_kind if (u := text(r.get("registration", "uscc"))) and u.strip()}
-    by_name = {name_key(r.name): r for r in same_kind if r.loaded}
+    by_id = {r.id: r for r in same_kind}
+    by_name = index(registry, same_kind)
     taken = {f.file.stem_id for f in records}
-    names_to_ids = {name_key(r.name): r.id for r in records if r.loaded}
+    names_to_ids = index(registry, records)
     seen: dict[str, int] = {}
-    plans: list[_Plan] = []
+    plans: list[Plan] = []
     for values in rows:
         name = values.values.get("name")
         row = RowResult(values.row, "skipped", name=name)
@@ -198,125 +148,54 @@ def _plan(
             continue
         for key in keys:
             seen[key] = values.row
-        record = (by_uscc.get(compact_uscc(uscc)) if uscc else None) or by_name.get(name_key(name))
+        record = by_uscc.get(compact_uscc(uscc)) if uscc else None
+        by_code = record is not None
+        if record is None:
+            candidates = by_name.find(name)
+            if len(candidates) > 1:
+                row.reason, row.params = "import.skip.ambiguous", {"ids": "、".join(candidates)}
+                continue
+            record = by_id[candidates[0]] if candidates else None
         if record is not None and not record.loaded:
             row.reason, row.params = "import.skip.unloadable", {"file": record.relpath}
             continue
         if record is not None:
-            old_uscc = text(record.get("registration", "uscc"))
-            if uscc and old_uscc and compact_uscc(old_uscc) != compact_uscc(uscc):
-                params = (("old", old_uscc),)
-                result.notes.append(Note(values.row, "registration.uscc", uscc, "import.note.uscc_changed", params))
+            uscc_changed(record, values, result)
+            if not by_code:
+                keep_full_name(record, values, result)
             row.id, row.file = record.id, record.relpath
-            plans.append(_Plan(row, values, record, record.file.path))
+            plans.append(Plan(row, values, record, record.file.path))
             continue
-        wanted = values.values.get("id")
-        try:
-            free = bool(wanted) and wanted not in taken and wanted not in WINDOWS_RESERVED
-            record_id = str(wanted) if free else new_id(name, registry.settings.registry, taken)
-        except KexieError:
-            row.reason = "import.skip.no_id"
-            continue
-        taken.add(record_id)
-        names_to_ids.setdefault(name_key(name), record_id)
-        path = registry.root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
-        row.id, row.file = record_id, path.relative_to(registry.root).as_posix()
-        plans.append(_Plan(row, values, None, path))
+        created = _new_record(registry, kind, values, row, taken)
+        if created is not None:
+            names_to_ids.add(str(row.id), [name])
+            plans.append(created)
     known_ids = taken
     for plan in plans:
-        _resolve_refs(plan, names_to_ids, known_ids, result)
+        resolve_refs(plan, names_to_ids, known_ids, result)
         _render(registry, plan, kind, details, result)
     return plans
 
 
-def _resolve_refs(plan: _Plan, names: dict[str, str], ids: set[str], result: ImportResult) -> None:
-    """``parent`` and ``covers`` may name a record (名称) or give its id; unknown ones are listed, not written."""
-    values = plan.values.values
-    for target in ("parent", "covers"):
-        if target not in values:
-            continue
-        wanted = values[target] if isinstance(values[target], list) else [values[target]]
-        found = []
-        for item in wanted:
-            ref = item if item in ids else names.get(name_key(str(item)))
-            if ref is None:
-                result.notes.append(Note(plan.values.row, target, str(item), "import.value.unknown_ref"))
-            else:
-                found.append(ref)
-        if target == "parent":
-            if found:
-                values[target] = found[0]
-            else:
-                del values[target]
-        else:
-            values[target] = list(dict.fromkeys(found))
+def _new_record(registry: Registry, kind: str, values: RowValues, row: RowResult, taken: set[str]) -> Plan | None:
+    """A new record's plan: the 标识符 cell when a free slug (not a Windows device name), else the pinyin id."""
+    wanted = values.values.get("id")
+    try:
+        free = bool(wanted) and wanted not in taken and wanted not in WINDOWS_RESERVED
+        record_id = str(wanted) if free else new_id(str(values.values["name"]), registry.settings.registry, taken)
+    except KexieError:
+        row.reason = "import.skip.no_id"
+        return None
+    taken.add(record_id)
+    path = registry.root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+    row.id, row.file = record_id, path.relative_to(registry.root).as_posix()
+    return Plan(row, values, None, path)
 
 
-def _fields(plan: _Plan, kind: str, details: Details, result: ImportResult) -> dict[tuple[str, ...], Any]:
-    """Scalar paths and whole lists the row sets."""
-    values = plan.values.values
-    out: dict[tuple[str, ...], Any] = {}
-    from_details = details.fields_for(values.get("id", ""), kind) if values.get("id") else {}
-    for target, value in values.items():
-        if target == "id" or target.startswith("leaders.") or is_year_target(target):
-            continue
-        if target == "npo_grade.valid_until":
-            granted = values.get("npo_grade.granted") or (plan.record and text(plan.record.get("npo_grade", "granted")))
-            start = parse_date(granted) if granted else None
-            if start is not None and add_years(start, 5).isoformat() == value:
-                continue  # the regular 5 years: no expires needed
-            out[("npo_grade", "expires")] = value
-            continue
-        out[tuple(target.split("."))] = value
-    for key, value in from_details.items():
-        if key == "term":
-            if value:
-                out |= {("term", k): v for k, v in value.items()}
-            continue
-        if value or key == "covers" or (plan.record is not None and plan.record.get(key) is not None):
-            out[(key,)] = value
-    record = plan.record
-    for name, merged in merge_years(lambda f: record.get(f) if record is not None else None, values).items():
-        out.setdefault((name,), merged)  # an export's detail sheet, when present, gives the whole list
-    if "leaders" not in from_details:
-        leaders = [(t.split(".", 1)[1], v) for t, v in values.items() if t.startswith("leaders.")]
-        if leaders:
-            out[("leaders",)] = _leaders(plan, leaders, values.get("term.started"), result)
-            for entry in out[("leaders",)]:
-                flags = plan.values.flags.get(str(entry.get("role")))
-                if flags and entry.get("until") is None and entry.get("name") == values.get(f"leaders.{entry['role']}"):
-                    entry.update((k, v) for k, v in flags.items() if entry.get(k) is None)
-    return out
-
-
-def _leaders(
-    plan: _Plan, named: list[tuple[str, str]], started: str | None, result: ImportResult
-) -> list[dict[str, Any]]:
-    """The leaders list with the 台账's current holders (new ones since the current term's start)."""
-    existing = plan.record.get("leaders") if plan.record is not None else None
-    current = [dict(e) for e in existing if isinstance(e, dict)] if isinstance(existing, list) else []
-    started = started or (text(plan.record.get("term", "started")) if plan.record is not None else None)
-    for role, name in named:
-        holders = [e for e in current if e.get("role") == role and e.get("until") is None]
-        if any(e.get("name") == name for e in holders):
-            continue
-        if holders:
-            other = "、".join(str(e.get("name")) for e in holders)
-            result.notes.append(Note(plan.values.row, role, name, "import.note.leader_changed", (("current", other),)))
-            continue
-        entry: dict[str, Any] = {"role": role, "name": name}
-        if started:
-            entry["since"] = started
-        else:
-            result.notes.append(Note(plan.values.row, role, name, "import.note.leader_no_since"))
-        current.append(entry)
-    return current
-
-
-def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result: ImportResult) -> None:
-    fields = _fields(plan, kind, details, result)
+def _render(registry: Registry, plan: Plan, kind: str, details: Details, result: ImportResult) -> None:
+    fields = row_fields(plan, kind, details, result)
     if plan.record is not None:
-        _keep_precise(plan, fields)
+        keep_precise(plan, fields)
     schemas = registry.schemas
     row = plan.result
     if plan.record is None:
@@ -352,21 +231,7 @@ def _render(registry: Registry, plan: _Plan, kind: str, details: Details, result
     row.fields = changed
 
 
-def _keep_precise(plan: _Plan, fields: dict[tuple[str, ...], Any]) -> None:
-    """A date the sheet gives to the month or year only never replaces a full date of the record that agrees.
-
-    ``1965年3月`` leaves ``1965-03-20`` as it is; ``1966年3月`` changes it (the sheet says something else).
-    """
-    assert plan.record is not None
-    for target, length in plan.values.coarse.items():
-        path = tuple(target.split("."))
-        current = text(plan.record.get(*path))
-        value = fields.get(path)
-        if isinstance(value, str) and current and len(current) > length and current[:length] == value[:length]:
-            del fields[path]
-
-
-def _validate(registry: Registry, plans: list[_Plan], today: dt.date) -> None:
+def _validate(registry: Registry, plans: list[Plan], today: dt.date) -> None:
     """Errors each record has after the import; an update that would add errors is refused (the row skipped)."""
     texts: dict[str, str] = {}
     updates: set[str] = set()

@@ -14,6 +14,7 @@ valid .xlsx file", never a Python error.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -28,8 +29,8 @@ from kexie_cli.importer.cells import Cell
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
-MAX_CELLS = 1_000_000  # filled cells read from the sheets an import reads in full
-MAX_SHARED_STRINGS = 1_000_000
+MAX_CELLS = 300_000  # filled cells read from the sheets an import reads in full (a large 台账: 5,000 rows × 60)
+MAX_SHARED_STRINGS = 300_000
 MAX_SHEET_PART = 128 * 1024 * 1024  # declared unzipped size of one sheet or of the shared strings
 MAX_OTHER_PART = 16 * 1024 * 1024  # of any other part (styles, workbook, relationships ...)
 MAX_SHEETS = 1_000
@@ -67,7 +68,8 @@ class Workbook:
                 reader = ExcelReader(io.BytesIO(raw), read_only=True, data_only=False)
                 reader.read_manifest()
                 _check_parts(reader, file)
-                reader.read()
+                with _bounded_sizes():
+                    reader.read()
             self.book: Any = reader.wb
             self.titles = [str(ws.title) for ws in self.book.worksheets]
         except KexieError:
@@ -143,6 +145,35 @@ def _count_strings(source: Any, file: str) -> None:
             if count > MAX_SHARED_STRINGS:
                 raise KexieError("import.too_many_strings", file=file, limit=MAX_SHARED_STRINGS)
         element.clear()
+
+
+@contextlib.contextmanager
+def _bounded_sizes() -> Iterator[None]:
+    """openpyxl's read-only sheets look for ``<dimension>`` until the *end* of ``<sheetData>``, so opening a
+    workbook parses every sheet whole; for the time of the open, they stop where ``<sheetData>`` starts."""
+    from openpyxl.reader import excel  # noqa: PLC0415 - see above
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - see above
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC0415 - see above
+
+    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            with self._get_source() as source:
+                for _, element in iterparse(source, events=("start",)):
+                    tag = str(element.tag)
+                    if tag.endswith("}dimension"):
+                        with contextlib.suppress(ValueError, TypeError):
+                            bounds = range_boundaries(str(element.get("ref", "")))
+                            self._min_column, self._min_row, self._max_column, self._max_row = bounds
+                        return
+                    if tag.endswith("}sheetData"):
+                        return
+
+    original = excel.ReadOnlyWorksheet
+    excel.ReadOnlyWorksheet = Sheet
+    try:
+        yield
+    finally:
+        excel.ReadOnlyWorksheet = original
 
 
 def _check_dimension(ws: Any, file: str) -> None:

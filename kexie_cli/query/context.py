@@ -95,7 +95,9 @@ class Field:
         if isinstance(value, bool):
             return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
         if isinstance(value, dict):
-            return ", ".join(f"{k}: {self.display(v, lang)}" for k, v in value.items())
+            if lang == "en":
+                return ", ".join(f"{k}: {self.display(v, lang)}" for k, v in value.items())
+            return "；".join(f"{k}：{self.display(v, lang)}" for k, v in value.items())
         if isinstance(value, RoleCode):
             return role_label(value, value.kind, lang)
         if self.labels and lang != "en":

@@ -23,6 +23,7 @@ from kexie_cli.bounds import MB, memory_limit
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.query.dataset_schema import SCHEMA, Table
+from kexie_cli.query.sqlite_printf import MAX_WIDTH, BoundedPrintf
 from kexie_cli.tables import Column, TableData
 
 SQL_TYPES = {"TEXT": "TEXT", "INTEGER": "INTEGER", "DATE": "TEXT", "BOOLEAN": "INTEGER"}
@@ -164,6 +165,8 @@ def run(tables: list[Table], sql: str, lang: str, limits: Limits | None = None) 
     if not sql.strip():
         raise KexieError("sql.no_query")
     conn = connect(tables, limits.value)
+    printf = BoundedPrintf(limits.value)
+    printf.install(conn)
     watch = _Watch(conn, limits.seconds)
     conn.set_progress_handler(watch, 1000)
     rows: list[dict[str, Any]] = []
@@ -185,6 +188,8 @@ def run(tables: list[Table], sql: str, lang: str, limits: Limits | None = None) 
             raise QueryStopped("sql.too_slow", seconds=f"{limits.seconds:g}") from None
         if watch.stop == "cancel":
             raise QueryStopped("sql.cancelled") from None
+        if printf.refused:
+            raise QueryStopped("sql.printf_width", limit=MAX_WIDTH) from None
         text = str(exc)
         if "out of memory" in text:
             raise QueryStopped("sql.too_much_memory", megabytes=limits.memory // MB) from None
@@ -195,6 +200,7 @@ def run(tables: list[Table], sql: str, lang: str, limits: Limits | None = None) 
         raise KexieError("sql.error", detail=text) from None
     finally:
         conn.close()
+        printf.close()
     columns = [Column(n, n, n, align="right" if _numeric(rows, n) else "left") for n in names]
     return TableData(tr("sql.title", lang), columns, rows, headline=tr("query.count", lang, count=len(rows)))
 

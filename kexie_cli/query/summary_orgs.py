@@ -39,9 +39,10 @@ def levels(data: Summary) -> TableData:
     for row in [*rows, footer]:
         if "" in row:
             row["none"] = row.pop("")
-    parts = [f"{data.label('society', ('level',), r['level'])} {r['total']}" for r in rows if r["total"] and r["level"]]
+    counted = [(data.label("society", ("level",), r["level"]), r["total"]) for r in rows if r["total"] and r["level"]]
+    parts = [f"{label} {n}" for label, n in counted]
     headline = data.t(
-        f"在册科技社团 {len(societies)} 家：" + "，".join(f"{p} 家" for p in parts),
+        f"在册科技社团{len(societies)}家：" + "，".join(f"{label}{n}家" for label, n in counted),
         f"{len(societies)} societies on the books: " + ", ".join(parts),
     )
     return TableData(
@@ -66,13 +67,13 @@ def stars(data: Summary) -> TableData:
         data.share_col(),
     ]
     headline = data.t(
-        f"星级学会 {rated} 家，占比 {pct(share(rated, len(societies)))}（在册科技社团 {len(societies)} 家），"
-        f"其中四星级及以上 {four_up} 家",
+        f"星级学会{rated}家，占比 {pct(share(rated, len(societies)))}（在册科技社团{len(societies)}家），"
+        f"其中四星级及以上{four_up}家",
         f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}; "
         f"{four_up} with four stars or more",
     )
     if stale:
-        headline += data.t(f"；另有 {stale} 家评定已超过 3 年，未计入", f"; {stale} more rated over 3 years ago")
+        headline += data.t(f"；另有{stale}家评定已超过 3 年，未计入", f"; {stale} more rated over 3 years ago")
     return TableData(
         data.t("星级学会（3年内评定）", "Star-rated societies (rated within 3 years)"),
         columns,
@@ -113,7 +114,7 @@ def npo(data: Summary) -> TableData:
         data.share_col(),
     ]
     headline = data.t(
-        f"社会组织评估等级在有效期内 {valid} 家（3A 及以上 {high} 家），已过期 {expired} 家",
+        f"社会组织评估等级在有效期内{valid}家（3A 及以上{high}家），已过期{expired}家",
         f"{valid} societies hold a valid NPO grade ({high} at 3A or above); {expired} expired",
     )
     return TableData(data.t("社会组织评估等级（有效期内）", "NPO grades in force"), columns, rows, headline, footer)
@@ -139,11 +140,8 @@ def party(data: Summary) -> TableData:
                 "uncovered": found.uncovered,
             }
         )
-    footer: dict[str, Any] = {"kind": "total"}
-    for key in ("total", "organisation", "work", "liaison", "uncovered"):
-        footer[key] = sum(r[key] for r in rows)
-    footer["organisation_rate"] = share(footer["organisation"], footer["total"])
-    footer["work_rate"] = share(footer["work"], footer["total"])
+    # no 合计 row: societies and branches are covered against different denominators, and a sum
+    # would add societies to the 区县科协 and other branches (docs/figures.md)
     columns = [
         Column("kind", "类别", "Kind", show=kind_label),
         data.count_col("total", "在册数", "On the books"),
@@ -158,19 +156,21 @@ def party(data: Summary) -> TableData:
     people = counts["society"].liaison_people
     headline = data.t(
         f"科技社团党的组织覆盖率 {pct(soc['organisation_rate'])}，党的工作覆盖率 {pct(soc['work_rate'])}；"
-        f"党建联络员/指导员 {people} 名，覆盖 {soc['liaison']} 家",
+        f"党建联络员/指导员{people}名，覆盖{soc['liaison']}家",
         f"Societies: organisation coverage {pct(soc['organisation_rate'])}, work coverage {pct(soc['work_rate'])}; "
         f"{people} liaisons or instructors for {soc['liaison']} societies",
     )
-    return TableData(data.t("党的组织和工作覆盖（两个覆盖）", "Party coverage"), columns, rows, headline, footer)
+    return TableData(data.t("党的组织和工作覆盖（两个覆盖）", "Party coverage"), columns, rows, headline)
 
 
 def grassroots(data: Summary) -> TableData:
     branches = data.live("branch")
     counts = Counter(text(r.get("type")) for r in branches)
     rows: list[dict[str, Any]] = []
-    for kind in ("township", "village"):
-        whole = data.qctx.settings.coverage.get(kind)
+    coverage = data.qctx.settings.coverage
+    # 区县科协 coverage only when its denominator is set (a 市/省 registry); 街道/村 always, as before
+    for kind in ("district", "township", "village") if "district" in coverage else ("township", "village"):
+        whole = coverage.get(kind)
         count = counts[kind]
         rows.append({"type": kind, "count": count, "total": whole, "rate": share(count, whole) if whole else None})
     columns = [
@@ -217,13 +217,25 @@ def branches(data: Summary) -> TableData:
     footer |= {key_of[t]: sum(r[key_of[t]] for r in rows) for t in types}
     footer["total"] = sum(r["total"] for r in rows)
     names = data.labels("branch", ("type",))
-    columns = [Column("name", "区县", "District", name=True, min_width=12)]
-    columns += [data.count_col(key_of[t], names.get(t, t), t) for t in types]
+    columns = [Column("name", "区县", "District", name=True, min_width=8)]
+    # a narrow terminal: short headers (街道, 企业 ...), and the rarer types go first (other formats keep all)
+    common = ("district", "township", "village", "enterprise", "university")
+    columns += [
+        Column(
+            key_of[t],
+            names.get(t, t),
+            t,
+            align="right",
+            short_zh=names.get(t, t).split("/")[0].removesuffix("科协"),
+            optional=t not in common,
+        )
+        for t in types
+    ]
     columns.append(data.count_col("total", "合计", "Total"))
     picked = ("enterprise", "university", "agency")
     headline = data.t(
-        f"基层科协 {footer['total']} 个（含区县科协 {footer[DISTRICT_KEY]} 个），"
-        + "，".join(f"{names.get(t, t)} {footer[t]} 家" for t in picked),
+        f"基层科协{footer['total']}个（含区县科协{footer[DISTRICT_KEY]}个），"
+        + "，".join(f"{names.get(t, t)}{footer[t]}家" for t in picked),
         f"{footer['total']} branches ({footer[DISTRICT_KEY]} district); "
         + ", ".join(f"{t} {footer[t]}" for t in picked),
     )
@@ -251,7 +263,7 @@ def three_heads(data: Summary) -> TableData:
         data.count_col("branches", "所在基层科协数", "Branches"),
     ]
     headline = data.t(
-        f"三长 {footer['people']} 人进入 {footer['branches']} 个基层科协",
+        f"三长{footer['people']}人进入{footer['branches']}个基层科协",
         f"{footer['people']} of the three heads sit in {footer['branches']} branches",
     )
     return TableData(data.t("三长进入科协组织", "Three heads in post"), columns, rows, headline, footer)
@@ -279,7 +291,7 @@ def members(data: Summary) -> TableData:
         data.count_col("fellow", "会士", "Fellows"),
     ]
     headline = data.t(
-        f"个人会员 {footer['individual']} 人，团体会员 {footer['group']} 个",
+        f"个人会员{footer['individual']}人，团体会员{footer['group']}个",
         f"{footer['individual']} individual and {footer['group']} group members",
     )
     return TableData(data.t("会员人数", "Members"), columns, rows, headline, footer)

@@ -32,7 +32,7 @@ def terms(data: Summary) -> TableData:
     columns.append(data.count_col("total", "合计", "Total"))
     months = data.qctx.settings.lead_months
     headline = data.t(
-        f"逾期未换届 {footer['overdue']} 个，{months} 个月内届满 {footer['due']} 个",
+        f"逾期未换届{footer['overdue']}个，{months}个月内届满{footer['due']}个",
         f"{footer['overdue']} overdue, {footer['due']} due within {months} months",
     )
     return TableData(data.t("换届状态", "Term states"), columns, rows, headline, footer)
@@ -80,9 +80,9 @@ def elections(data: Summary) -> TableData:
         data.count_col("completed", "完成换届", "Elections held"),
     ]
     headline = data.t(
-        f"{year} 年完成换届 {footer['completed_this_year']} 个（科技社团 {completed['society']} 个、"
-        f"基层科协 {completed['branch']} 个、党组织 {completed['party-cell']} 个），"
-        f"本年内届满 {sum(r['ends'] for r in this_year)} 个",
+        f"{year} 年完成换届{footer['completed_this_year']}个（科技社团{completed['society']}个、"
+        f"基层科协{completed['branch']}个、党组织{completed['party-cell']}个），"
+        f"本年内届满{sum(r['ends'] for r in this_year)}个",
         f"{footer['completed_this_year']} elections held in {year}; "
         f"{sum(r['ends'] for r in this_year)} terms end in {year}",
     )
@@ -109,7 +109,7 @@ def inspection_history(data: Summary) -> TableData:
     """年检 results of the last five report years, for the societies now on the books."""
     last = data.qctx.report_year
     results = [*data.labels("society", ("inspections", 0, "result")), "none", "exempt"]
-    names = data.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
+    names = data.labels("society", ("inspections", 0, "result")) | {"none": "未录入", "exempt": "当年成立免检"}
     rows = []
     for year in range(last - 4, last + 1):
         counts = inspection_counts(data, year)
@@ -118,10 +118,17 @@ def inspection_history(data: Summary) -> TableData:
     columns += [data.count_col(r, names.get(r, r), r) for r in results]
     columns.append(data.count_col("total", "合计", "Total"))
     latest = rows[-1]
-    headline = data.t(
-        f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格 {latest.get('pass', 0)} 家",
-        f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
-    )
+    verdicts = sum(latest.get(r, 0) for r in ("pass", "basic-pass", "fail"))
+    if verdicts or not latest.get("submitted", 0):
+        headline = data.t(
+            f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格{latest.get('pass', 0)}家",
+            f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
+        )
+    else:  # a 年报 regime: reports are handed in, no verdict is given
+        headline = data.t(
+            f"近五个年度年报：{last - 4}—{last} 年度，{last} 年度已报送{latest['submitted']}家",
+            f"Annual reports {last - 4}-{last}: {latest['submitted']} submitted in {last}",
+        )
     return TableData(data.t("历年年检/年报结果", "Inspections by year"), columns, rows, headline)
 
 
@@ -136,7 +143,7 @@ def inspections(data: Summary) -> TableData:
     # 合格率 and 报送率: one definition each, shared with `kexie inspections` (figures/inspections.py)
     footer["pass_rate"] = pass_rate(counts)
     footer["report_rate"] = report_rate(counts, counted - counts["exempt"])
-    names = data.labels("society", ("inspections", 0, "result")) | {"none": "无记录", "exempt": "当年成立免检"}
+    names = data.labels("society", ("inspections", 0, "result")) | {"none": "未录入", "exempt": "当年成立免检"}
 
     def show(value: Any, lang: str) -> str:
         if value == "total":
@@ -149,7 +156,6 @@ def inspections(data: Summary) -> TableData:
         data.share_col(),
     ]
     shown = [f"{show(k, data.qctx.lang)} {counts[k]}" for k in keys if counts[k]]
-    headline = data.t(
-        f"{year} 年度年检：" + "，".join(f"{s} 家" for s in shown), f"{year} inspections: " + ", ".join(shown)
-    )
+    said = [f"{show(k, data.qctx.lang)}{counts[k]}家" for k in keys if counts[k]]
+    headline = data.t(f"{year} 年度年检：" + "，".join(said), f"{year} inspections: " + ", ".join(shown))
     return TableData(data.t(f"{year} 年度年检/年报结果", f"Inspections for {year}"), columns, rows, headline, footer)

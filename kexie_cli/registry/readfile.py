@@ -49,7 +49,9 @@ def check_regular(path: os.PathLike[str] | str) -> os.stat_result:
     return info
 
 
-def read_bounded(path: os.PathLike[str] | str, max_bytes: int, known_regular: bool = False) -> tuple[bytes | None, int]:
+def read_bounded(
+    path: os.PathLike[str] | str, max_bytes: int, known_regular: bool = False, *, follow: bool = True
+) -> tuple[bytes | None, int]:
     """A regular file's bytes (None when larger than ``max_bytes``) and its size.
 
     Raises OSError (:class:`NotRegularFile` for FIFOs, devices, folders and
@@ -58,12 +60,14 @@ def read_bounded(path: os.PathLike[str] | str, max_bytes: int, known_regular: bo
     not a link), and opened with ``O_NONBLOCK`` in case it was swapped for a
     FIFO in between, then checked again with ``fstat``; never more than
     ``max_bytes + 1`` bytes are read.
+
+    ``follow=False``: a symbolic link is not followed (ELOOP), for kexie's own files (the cache).
     """
-    if not known_regular:
+    if not known_regular and follow:
         info = check_regular(path)
         if info.st_size > max_bytes:
             return None, info.st_size
-    fd = os.open(path, _FLAGS)
+    fd = os.open(path, _FLAGS if follow else _FLAGS | getattr(os, "O_NOFOLLOW", 0))
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # replaced between the scan and the open

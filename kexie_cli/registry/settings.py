@@ -116,6 +116,7 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     party: PartySettings = field(default_factory=PartySettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
+    report_omit: tuple[str, ...] = ()  # headlines of `kexie report` turned off (report.omit)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
@@ -217,10 +218,31 @@ def _detail(error: Any) -> tuple[str, str]:
     return f"{value!r} 超出允许范围（{keyword}: {expected}）", f"{value!r} out of range ({keyword}: {expected})"
 
 
+def _check_day(month: int, day: int, positions: Positions) -> None:
+    """``inspections.deadline`` must be a day of the calendar: 02-30 or 04-31 is an error, not 02-28 or 04-30.
+
+    02-29 is accepted: it is the last day of February (02-28 in a common year).
+    """
+    try:
+        dt.date(2024, month, day)  # a leap year: every MM-DD that exists in some year
+    except ValueError:
+        line, column = positions.of(("inspections", "deadline"))
+        raise KexieError(
+            "settings.invalid",
+            file=SETTINGS_FILE,
+            line=line,
+            column=column,
+            setting="inspections.deadline",
+            detail=f"{month:02d}-{day:02d} 不是日历上的日期",
+            detail_en=f"{month:02d}-{day:02d} is not a day of the calendar",
+        ) from None
+
+
 def _build(data: dict[str, Any], positions: Positions) -> Settings:
     elections = data.get("elections", {})
     steps = elections.get("steps", {})
     month, _, day = str(data.get("inspections", {}).get("deadline", "05-31")).partition("-")
+    _check_day(int(month), int(day), positions)
     ignores = []
     for index, entry in enumerate(data.get("rules", {}).get("ignore", []) or []):
         line, column = positions.of(("rules", "ignore", index))
@@ -282,5 +304,6 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         party=_party(data),
         letters=LetterSettings(**data.get("letters", {})),
+        report_omit=tuple(data.get("report", {}).get("omit", ())),
         raw=data,
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli.query.summary import summary
+from kexie_cli.report.changes import Changes
 from kexie_cli.tables import TableData, to_jsonable
 
 
@@ -70,8 +71,11 @@ SPECS = [
     _s("village_rate", "grassroots", "rate", ("type", "village"), rate=True),
     _s("three_heads_people", "three-heads", "people", unit="人"),
     _s("three_heads_branches", "three-heads", "branches", unit="个"),
-    _s("members_individual", "members", "individual", unit="人"),
-    _s("members_group", "members", "group", unit="个"),
+    _s("members_individual", "members", "individual", SOC, unit="人"),
+    _s("members_group", "members", "group", SOC, unit="个"),
+    _s("branch_members_individual", "members", "individual", ("kind", "branch"), unit="人"),
+    _s("district_branches", "grassroots", "count", ("type", "district"), unit="个"),
+    _s("district_rate", "grassroots", "rate", ("type", "district"), rate=True),
 ]
 
 
@@ -113,6 +117,11 @@ class ReportData:
     figures: dict[str, Figure]
     base: Base | None = None
     unloaded: list[str] = field(default_factory=list)  # files that could not be loaded (named on stderr)
+    scope: str = "全市"  # the word for the whole area (settings scope, registry/settings.default_scope)
+    source: Base | None = None  # a past year: the commit whose records are described
+    today_records: bool = False  # a past year without Git history that early: today's records were used
+    changes: Changes | None = None  # 新增 and 解除/注销 against the comparison
+    omit: tuple[str, ...] = ()  # headlines turned off (settings report.omit)
 
     def table(self, name: str) -> TableData:
         return dict(self.tables)[name]

@@ -27,11 +27,109 @@ def _zh_date(report: ReportData) -> str:
 
 
 def sentences(report: ReportData, lang: str, lead_months: int) -> list[Sentence]:
+    """The headlines, without those turned off (settings ``report.omit``)."""
+    made = _english(report, lead_months) if lang == "en" else _chinese(report, lead_months)
+    return [s for s in made if s.key not in report.omit]
+
+
+def _changes(report: ReportData, kind: str, lang: str) -> str:
+    """``，新增2家（甲学会、乙学会），减少1家（丙学会，解除资格）``: the records behind a count's change."""
+    changes = report.changes
+    if changes is None:
+        return ""
+    added = changes.added.get(kind, [])
+    removed = changes.removed.get(kind, [])
+    en = lang == "en"
+    words = {"revoked": ("解除资格", "revoked"), "dissolved": ("注销", "dissolved"), None: ("记录已删除", "removed")}
+    parts = []
+    if added:
+        parts.append(f"{len(added)} new ({', '.join(added)})" if en else f"新增{len(added)}家（{'、'.join(added)}）")
+    if removed:
+        named = [
+            f"{n}, {words.get(st, (st, st))[1]}" if en else f"{n}，{words.get(st, (st, st))[0]}" for n, st in removed
+        ]
+        parts.append(
+            f"{len(removed)} left ({'; '.join(named)})" if en else f"减少{len(removed)}家（{'；'.join(named)}）"
+        )
+    if not parts:
+        return ""
+    return ("; " if en else "；") + ("; ".join(parts) if en else "，".join(parts))
+
+
+def _verdicts(report: ReportData) -> bool:
+    """Whether the year's 年检 has verdicts (合格/不合格); False in a 年报 regime (已报送/未报送 only)."""
     f = report.figures
-    if lang == "en":
-        return _english(report, lead_months)
+    judged = sum(f[k].value or 0 for k in ("inspection_pass", "inspection_basic", "inspection_fail"))
+    return bool(judged) or not f["inspection_submitted"].value
+
+
+def _inspections_zh(report: ReportData) -> tuple[Piece, ...]:
+    f = report.figures
+    if not _verdicts(report):  # 年报 regime (广东: 已报送/未报送): no 合格率 to speak of
+        return (
+            f"{report.report_year}年度年报已报送",
+            f["inspection_submitted"],
+            "，未报送",
+            f["inspection_missing"],
+            "，未录入",
+            f["inspection_none"],
+            "；报送率",
+            f["inspection_report_rate"],
+            "。",
+        )
+    return (
+        f"{report.report_year}年度年检（年度报告）合格",
+        f["inspection_pass"],
+        "、基本合格",
+        f["inspection_basic"],
+        "、不合格",
+        f["inspection_fail"],
+        "，已报送待结论",
+        f["inspection_submitted"],
+        "，未参检",
+        f["inspection_missing"],
+        "，未录入",
+        f["inspection_none"],
+        "；合格率（合格、基本合格占有结论的）",
+        f["inspection_rate"],
+        "，报送率",
+        f["inspection_report_rate"],
+        "。",
+    )
+
+
+def _grassroots_zh(report: ReportData) -> tuple[Piece, ...]:
+    f = report.figures
+    district: tuple[Piece, ...] = ()
+    if f["district_rate"].value is not None:  # settings coverage.district
+        district = ("区县科协", f["district_branches"], "，覆盖率", f["district_rate"], "；")
+    return (
+        *district,
+        "已建街道/乡镇科协",
+        f["township_branches"],
+        "，覆盖率",
+        f["township_rate"],
+        "；村/社区科协",
+        f["village_branches"],
+        "，覆盖率",
+        f["village_rate"],
+        "。",
+    )
+
+
+def _chinese(report: ReportData, lead_months: int) -> list[Sentence]:
+    f = report.figures
     return [
-        Sentence("societies", "科技社团", (f"截至{_zh_date(report)}，全市在册科技社团", f["societies"], "。")),
+        Sentence(
+            "societies",
+            "科技社团",
+            (
+                f"截至{_zh_date(report)}，{report.scope}在册科技社团",
+                f["societies"],
+                _changes(report, "society", "zh"),
+                "。",
+            ),
+        ),
         Sentence(
             "stars",
             "星级学会",
@@ -71,44 +169,8 @@ def sentences(report: ReportData, lang: str, lead_months: int) -> list[Sentence]
                 "。",
             ),
         ),
-        Sentence(
-            "inspections",
-            "年检",
-            (
-                f"{report.report_year}年度年检（年度报告）合格",
-                f["inspection_pass"],
-                "、基本合格",
-                f["inspection_basic"],
-                "、不合格",
-                f["inspection_fail"],
-                "，已报送待结论",
-                f["inspection_submitted"],
-                "，未参检",
-                f["inspection_missing"],
-                "，尚无记录",
-                f["inspection_none"],
-                "；合格率（合格、基本合格占有结论的）",
-                f["inspection_rate"],
-                "，报送率",
-                f["inspection_report_rate"],
-                "。",
-            ),
-        ),
-        Sentence(
-            "grassroots",
-            "基层组织覆盖",
-            (
-                "已建街道/乡镇科协",
-                f["township_branches"],
-                "，覆盖率",
-                f["township_rate"],
-                "；村/社区科协",
-                f["village_branches"],
-                "，覆盖率",
-                f["village_rate"],
-                "。",
-            ),
-        ),
+        Sentence("inspections", "年检", _inspections_zh(report)),
+        Sentence("grassroots", "基层组织覆盖", _grassroots_zh(report)),
         Sentence(
             "three-heads",
             "三长",
@@ -117,7 +179,15 @@ def sentences(report: ReportData, lang: str, lead_months: int) -> list[Sentence]
         Sentence(
             "members",
             "会员",
-            ("科技社团和基层科协共有个人会员", f["members_individual"], "、团体会员", f["members_group"], "。"),
+            (
+                "科技社团个人会员",
+                f["members_individual"],
+                "、团体会员",
+                f["members_group"],
+                "；基层科协个人会员",
+                f["branch_members_individual"],
+                "（与学会会员分别统计，不相加）。",
+            ),
         ),
     ]
 
@@ -126,7 +196,15 @@ def _english(report: ReportData, lead_months: int) -> list[Sentence]:
     f = report.figures
     return [
         Sentence(
-            "societies", "Societies", (f"On {report.today.isoformat()}, ", f["societies"], " societies on the books.")
+            "societies",
+            "Societies",
+            (
+                f"On {report.today.isoformat()}, ",
+                f["societies"],
+                " societies on the books",
+                _changes(report, "society", "en"),
+                ".",
+            ),
         ),
         Sentence(
             "stars",
@@ -170,6 +248,18 @@ def _english(report: ReportData, lead_months: int) -> list[Sentence]:
             "inspections",
             "Inspections",
             (
+                f"{report.report_year} annual reports: submitted ",
+                f["inspection_submitted"],
+                ", not submitted ",
+                f["inspection_missing"],
+                ", no entry ",
+                f["inspection_none"],
+                "; reporting rate ",
+                f["inspection_report_rate"],
+                ".",
+            )
+            if not _verdicts(report)
+            else (
                 f"{report.report_year} inspections: pass ",
                 f["inspection_pass"],
                 ", basic pass ",
@@ -210,7 +300,17 @@ def _english(report: ReportData, lead_months: int) -> list[Sentence]:
             (f["three_heads_people"], " of the three heads sit in ", f["three_heads_branches"], " branches."),
         ),
         Sentence(
-            "members", "Members", (f["members_individual"], " individual and ", f["members_group"], " group members.")
+            "members",
+            "Members",
+            (
+                "Societies: ",
+                f["members_individual"],
+                " individual and ",
+                f["members_group"],
+                " group members; branches: ",
+                f["branch_members_individual"],
+                " individual members (counted apart).",
+            ),
         ),
     ]
 

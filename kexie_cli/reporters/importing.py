@@ -24,6 +24,7 @@ def import_json(result: Any) -> dict[str, Any]:
         "columns": [{"header": h, "field": t} for h, t in result.columns],
         "unknown_columns": result.unknown,
         "detail_sheets": result.details,
+        "joined_sheets": result.joined,
         "unread_sheets": result.unread,
         "stale_removed": result.stale,
         "stale_columns": result.stale_columns,
@@ -117,6 +118,8 @@ def _head(result: Any, lang: str) -> list[str]:
         lines.append(tr("import.hidden_columns", lang, columns="、".join(result.hidden_columns)))
     if result.stale:
         lines.append(tr("import.stale_removed", lang, files="、".join(result.stale)))
+    if result.joined:
+        lines.append(tr("import.joined_sheets", lang, sheets="、".join(result.joined)))
     if result.unread:
         lines.append(tr("import.unread_sheets", lang, sheets="、".join(result.unread)))
     if result.default_status and result.count("created"):

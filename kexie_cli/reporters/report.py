@@ -9,7 +9,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from kexie_cli.cells import md_text
+from kexie_cli.cells import docx_property, docx_text, md_text
+from kexie_cli.i18n import tr
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.report.text import Sentence, change_text, plain, sentences, value_text
@@ -26,7 +27,21 @@ def title(report: ReportData, lang: str) -> str:
     return f"{report.registry}{report.year}年度工作总结统计数据（草稿）"
 
 
+def source_note(report: ReportData, lang: str) -> str:
+    """For a past year: which records the figures describe (a commit, or today's records)."""
+    if report.source is not None:
+        return tr("report.source_commit", lang, day=report.source.label, rev=report.source.rev[:10])
+    if report.today_records:
+        return tr("report.source_today", lang, year=report.year)
+    return ""
+
+
 def basis(report: ReportData, lang: str) -> str:
+    note = source_note(report, lang)
+    return _basis(report, lang) + (" " if lang == "en" and note else "") + note
+
+
+def _basis(report: ReportData, lang: str) -> str:
     day = report.today
     if lang == "en":
         head = f"As of {day.isoformat()}; records on the books (active, dormant, suspended)."
@@ -129,12 +144,24 @@ footer { color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line
   svg.chart { font-size: 17px; } svg.chart .small { font-size: 14px; }
 }
 @media print {
-  body { font-size: 11pt; }
+  /* A4 filled: smaller type, charts two abreast, a section may run on to the next page (only a chart,
+     a table row and a heading with what follows it are kept together) */
+  @page { margin: 14mm 13mm; }
+  body { font-size: 10pt; line-height: 1.45; }
   main { max-width: none; padding: 0; }
+  h1 { font-size: 15pt; margin: 0 0 .2em; }
+  h2 { font-size: 12pt; margin-top: .9em; margin-bottom: .4em; }
+  h3 { font-size: 10.5pt; margin: .6em 0 .2em; }
+  ol.headlines li { margin: .2em 0; }
+  .charts { grid-template-columns: 1fr 1fr; gap: 8px; }
+  figure { padding: 4px; }
   .scroll { overflow: visible; }
-  th, td { white-space: normal; }
-  section, figure, table { break-inside: avoid; }
+  table { font-size: 8.5pt; margin: .2em 0; }
+  th, td { white-space: normal; padding: 1px 4px; }
+  figure, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  p.headline { margin: .1em 0 .5em; }
+  footer { margin-top: 1em; }
 }
 """
 
@@ -196,8 +223,10 @@ def charts(report: ReportData, lang: str) -> list[tuple[str, str]]:
         row = party.get(kind, {})
         for key, word in (("organisation_rate", "组织覆盖"), ("work_rate", "工作覆盖")):
             cover.append((f"{zh}{word}" if not en else f"{kind} {key}", row.get(key)))
-    for kind, zh in (("township", "街道/乡镇科协"), ("village", "村/社区科协")):
-        cover.append((zh if not en else kind, grass.get(kind, {}).get("rate")))
+    places = (("district", "区县科协"), ("township", "街道/乡镇科协"), ("village", "村/社区科协"))
+    for kind, zh in places:
+        if kind in grass:  # 区县科协 only when settings coverage.district is set
+            cover.append((zh if not en else kind, grass[kind].get("rate")))
     cover_items = [(label, (v or 0) * 100, percent(v)) for label, v in cover]
     quarters = report.table("elections").rows
     history = report.table("inspection-history")
@@ -276,20 +305,20 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     _font(document.styles["Normal"], BODY_FONT, 16)
     props = document.core_properties
-    props.title = title(report, lang)
-    props.author = report.registry
+    props.title = docx_property(title(report, lang))
+    props.author = docx_property(report.registry)
 
     stamp = dt.datetime(report.today.year, report.today.month, report.today.day)
     props.created = props.modified = stamp
-    props.last_modified_by = report.registry
+    props.last_modified_by = docx_property(report.registry)
 
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(para.add_run(title(report, lang)), TITLE_FONT, 22, bold=True)
-    document.add_paragraph(basis(report, lang)).paragraph_format.first_line_indent = Pt(32)
+    _font(para.add_run(docx_text(title(report, lang))), TITLE_FONT, 22, bold=True)
+    document.add_paragraph(docx_text(basis(report, lang))).paragraph_format.first_line_indent = Pt(32)
 
     def heading(text: str) -> None:
-        _font(document.add_paragraph().add_run(text), TITLE_FONT, 16)
+        _font(document.add_paragraph().add_run(docx_text(text)), TITLE_FONT, 16)
 
     heading("一、主要数据" if lang != "en" else "Headline figures")
     for i, sentence in enumerate(sentences(report, lang, lead_months)):
@@ -297,16 +326,16 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
         p = document.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(32)
         _font(
-            p.add_run(f"{number}{sentence.title}。" if lang != "en" else f"{number}{sentence.title}. "),
+            p.add_run(docx_text(f"{number}{sentence.title}。" if lang != "en" else f"{number}{sentence.title}. ")),
             BODY_FONT,
             16,
             bold=True,
         )
-        p.add_run(plain(sentence, lang))
+        p.add_run(docx_text(plain(sentence, lang)))
     heading("二、统计表" if lang != "en" else "Tables")
     for _, data in report.tables:
         p = document.add_paragraph()
-        _font(p.add_run(data.title), BODY_FONT, 14, bold=True)
+        _font(p.add_run(docx_text(data.title)), BODY_FONT, 14, bold=True)
         headers, rows, footer = table_rows(data, lang)
         table = document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
@@ -316,7 +345,7 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 _cell(cell, text, bold=values is footer)
         if data.headline:
-            document.add_paragraph(data.headline).paragraph_format.first_line_indent = Pt(32)
+            document.add_paragraph(docx_text(data.headline)).paragraph_format.first_line_indent = Pt(32)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -324,7 +353,7 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
 
 def _cell(cell: Any, text: str, bold: bool = False) -> None:
     cell.text = ""
-    _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5, bold=bold)
+    _font(cell.paragraphs[0].add_run(docx_text(text)), BODY_FONT, 10.5, bold=bold)
 
 
 def render(report: ReportData, fmt: str, lang: str, lead_months: int) -> bytes:

@@ -93,7 +93,10 @@ def title_text(table: TableData, heading: Heading, lang: str) -> str:
     if heading.registry and heading.registry not in text:
         text = f"{heading.registry} {text}".strip()
     if heading.as_of is not None and heading.as_of.isoformat() not in text:
-        text += tr("xlsx.as_of", lang, date=heading.as_of.isoformat())
+        day = heading.as_of.isoformat()
+        if lang != "en" and text.endswith("）") and "（" in text:  # one bracket: （截止日 2026-05-31，截至 2026-12-06）
+            return f"{text[:-1]}，{tr('xlsx.as_of_inner', lang, date=day)}）"
+        text += tr("xlsx.as_of", lang, date=day)
     return text
 
 

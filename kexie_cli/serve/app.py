@@ -18,8 +18,9 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
-from kexie_cli.serve import security
+from kexie_cli.serve import records, security, uploads, views
 from kexie_cli.serve.state import Options, ServeState
+from kexie_cli.serve.state import current_state as state
 from kexie_cli.serve.tables import cell_text
 
 HERE = Path(__file__).parent
@@ -36,15 +37,8 @@ NAV = (
 )
 
 
-def state() -> ServeState:
-    found: ServeState = current_app.extensions["kexie"]
-    return found
-
-
 def create_app(options: Options, *, loopback: bool = True) -> Flask:
     """The application for the registry at ``options.root`` (``loopback``: the server binds a loopback address)."""
-    from kexie_cli.serve import records, uploads, views  # noqa: PLC0415 - the pages import the app's helpers
-
     app = Flask(__name__, template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"))
     app.secret_key = secrets.token_bytes(32)  # a new key each start: sessions do not outlive the server
     app.config.update(

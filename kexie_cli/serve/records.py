@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, session
@@ -28,7 +29,7 @@ from kexie_cli.records.loader import load_text
 from kexie_cli.registry.readfile import read_record_bytes
 from kexie_cli.review.semdiff import diff_records
 from kexie_cli.serve import form, gitsave
-from kexie_cli.serve.app import state
+from kexie_cli.serve.state import current_state as state
 from kexie_cli.serve.tables import views
 
 blueprint = Blueprint("records", __name__)
@@ -80,6 +81,7 @@ def record(record_id: str) -> Any:
         steps=step_labels,
         results=list(results.items()),
         kind=kind,
+        need_author=_need_author(),
     )
 
 
@@ -114,8 +116,8 @@ def edit(record_id: str) -> Any:
         return redirect(f"/record/{record_id}")
     outcome = _save(record_id, form.Combined(planned.operations), text, author)
     if outcome.refused:
-        _keep_posted(items, request.form, {})
-        findings = [f.message for f in outcome.new_errors]
+        _keep_posted(items, request.form, _by_field(outcome.new_errors))
+        findings = [f"{f.code} {f.message}" for f in outcome.new_errors]
         page = render_template(
             "edit.html", items=items, base=digest(text), need_author=_need_author(), refused=findings, **context
         )
@@ -136,8 +138,9 @@ def act(record_id: str, action: str) -> Any:
     if request.form.get("base") not in {None, digest(text)}:
         raise StaleForm(file.relpath)
     author, author_error = _author()
-    if author_error:
-        raise KexieError("serve.author_bad")
+    if author_error:  # the name is asked next to the buttons too (a registry whose Git has no identity)
+        flash(author_error, "error")
+        return redirect(f"/record/{record_id}")
     try:
         operation = _operation(action, request.form, current.today)
     except ValueError:
@@ -225,6 +228,17 @@ def _author() -> tuple[tuple[str, str] | None, str]:
     if _need_author():
         return None, tr("serve.author_needed", current.lang)
     return None, ""
+
+
+def _by_field(findings: list[Any]) -> dict[str, str]:
+    """New errors by the form name of the field they point at (``anchor``: ``$.leaders[2].name#variant``)."""
+    out: dict[str, str] = {}
+    for finding in findings:
+        path = re.split(r"[#~]", finding.anchor, maxsplit=1)[0]
+        if path.startswith("$") and len(path) > 1:
+            dotted = re.sub(r"\[(\d+)\]", r".\1", path[1:]).lstrip(".")
+            out.setdefault("f:" + dotted, f"{finding.code} {finding.message}")
+    return out
 
 
 def _keep_posted(items: list[Any], posted: Any, errors: dict[str, str]) -> None:

@@ -25,7 +25,7 @@ PAGE_CSP = (
     "form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; connect-src 'self'"
 )
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'"
-OPEN_PATHS = frozenset({"/login", "/static/style.css", "/favicon.ico"})
+OPEN_PATHS = frozenset({"/login", "/static/style.css", "/static/app.js"})  # the login page and its assets
 
 
 def is_loopback(host: str) -> bool:
@@ -56,7 +56,6 @@ def install(app: Flask, *, token: str | None, read_only: bool, loopback: bool, l
             offered = request.args.get("token")
             if offered is not None and hmac.compare_digest(offered.encode(), token.encode()):
                 session["auth"] = True
-                session.permanent = False
                 return redirect(request.path)
             if request.path not in OPEN_PATHS:
                 return redirect("/login")

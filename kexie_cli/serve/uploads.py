@@ -24,7 +24,7 @@ from kexie_cli.i18n import tr
 from kexie_cli.importer.run import import_file
 from kexie_cli.reporters.importing import render_import
 from kexie_cli.serve import gitsave
-from kexie_cli.serve.app import state
+from kexie_cli.serve.state import current_state as state
 
 blueprint = Blueprint("uploads", __name__)
 SUFFIXES = (".xlsx", ".csv")

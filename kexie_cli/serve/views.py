@@ -26,7 +26,7 @@ from kexie_cli.query.find import find_table
 from kexie_cli.query.listing import ListRequest, list_records
 from kexie_cli.query.summary import summary as summary_tables
 from kexie_cli.registry.layout import is_slug
-from kexie_cli.serve.app import state
+from kexie_cli.serve.state import current_state as state
 from kexie_cli.serve.tables import cell_text, view, views
 
 blueprint = Blueprint("views", __name__)

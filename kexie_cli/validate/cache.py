@@ -37,8 +37,10 @@ import kexie_cli
 from kexie_cli.records.bulk import gc_paused, pure
 from kexie_cli.registry import state
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.rules.base import Rule
 from kexie_cli.validate.options import CheckOptions
+from kexie_cli.validate.statindex import StatIndex, index_path
 
 # One file's outcome, in plain types (marshal-able for the cache):
 # (data, problems, findings, deferred rule codes); the cache keeps the record's facts
@@ -55,6 +57,7 @@ CACHE_DIR = ".kexie/cache"  # relative to the registry root
 FORMAT = 4  # 2: finding rows carry the anchor (data path); 3: facts instead of data; 4: shards
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
+MAX_PACK_BYTES = 256 * 1024 * 1024  # a larger pack (or a link, a FIFO) is not read: a miss (issue 28)
 SHARDS = 16  # the per-file pack is split by key, so one changed file rewrites one or two sixteenths
 
 _xxhash: Any
@@ -127,6 +130,7 @@ class Cache:
         self.used: set[str] = set()
         self.secret = _secret()
         self.root: Path | None = None  # set by open(): the folder is checked before each use
+        self._stats: StatIndex | None = None
 
     @classmethod
     def open(cls, registry: Registry, options: CheckOptions, rules: dict[str, Rule]) -> Cache:
@@ -149,20 +153,14 @@ class Cache:
         return self._entries
 
     def _read(self, path: Path) -> dict[str, Any]:
-        """A pack's content when its signature checks out, else nothing."""
-        if self.secret is None:
-            return {}
-        try:
-            packed = path.read_bytes()
-        except OSError:
-            return {}
-        if not hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
-            return {}
-        try:
-            loaded = marshal.loads(packed[32:])
-        except (ValueError, EOFError, TypeError):
-            return {}
-        return loaded if isinstance(loaded, dict) else {}
+        return read_pack(self.secret, path)
+
+    @property
+    def stats(self) -> StatIndex:
+        """The stat data of the files the last run read (:mod:`kexie_cli.validate.statindex`)."""
+        if self._stats is None:
+            self._stats = StatIndex(read_pack(self.secret, index_path(self.folder)))
+        return self._stats
 
     def key(self, relpath: str, raw: bytes) -> str:
         return content_key(relpath, raw)
@@ -229,6 +227,8 @@ class Cache:
                 self._save_shards(self._entries)
             for key, value in self._new_memos.items():
                 self._write(self.memo_file(key), {"memo": value})
+            if self._stats is not None and self._stats.changed():
+                self._write(index_path(self.folder), self._stats.content())
             self._new_memos.clear()
             self._prune()
         except (OSError, state.UnsafeState):
@@ -247,12 +247,8 @@ class Cache:
                 self._dirty[shard] = False
 
     def _write(self, path: Path, content: dict[str, Any]) -> None:
-        try:
-            payload = marshal.dumps(content)
-        except ValueError:  # a value marshal cannot write: keep what can be written
-            payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
         assert self.secret is not None
-        _atomic_write(path, _sign(self.secret, payload), payload)  # no concatenated copy of a large pack
+        write_pack(self.secret, path, content)
 
     def _prune(self) -> None:
         """Keep the packs of this and the last few other fingerprints, and the last few runs of this one."""
@@ -274,6 +270,34 @@ class Cache:
         for old in stale:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def read_pack(secret: bytes | None, path: Path) -> dict[str, Any]:
+    """A pack's content when its signature checks out, else nothing."""
+    if secret is None:
+        return {}
+    try:  # kexie's own file, but in a folder of the registry: no link, no FIFO, nothing huge (issue 28)
+        packed, _ = read_bounded(path, MAX_PACK_BYTES, follow=False)
+    except OSError:
+        return {}
+    if packed is None:
+        return {}
+    if not hmac.compare_digest(packed[:32], _sign(secret, packed[32:])):
+        return {}
+    try:
+        loaded = marshal.loads(packed[32:])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_pack(secret: bytes, path: Path, content: dict[str, Any]) -> None:
+    """Write a signed pack atomically (entries marshal cannot write are left out)."""
+    try:
+        payload = marshal.dumps(content)
+    except ValueError:  # a value marshal cannot write: keep what can be written
+        payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
+    _atomic_write(path, _sign(secret, payload), payload)  # no concatenated copy of a large pack
 
 
 def _shard(key: str) -> int:
@@ -300,7 +324,7 @@ def _secret() -> bytes | None:
     """This user's signing key (created on first use); None when it cannot be had."""
     path = secret_path()
     try:
-        secret = path.read_bytes()
+        secret = read_bounded(path, 32, follow=False)[0] or b""
     except OSError:
         secret = b""
     if len(secret) == 32:
@@ -308,7 +332,7 @@ def _secret() -> bytes | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(path, os.urandom(32))
-        secret = path.read_bytes()  # another run may have won the race: use what is there
+        secret = read_bounded(path, 32, follow=False)[0] or b""  # another run may have won the race: use what is there
     except OSError:
         return None
     return secret if len(secret) == 32 else None

@@ -10,14 +10,14 @@ import pytest
 from docx import Document
 
 from kexie_cli.numerals import cn_date
-from tests.calendar.helpers import ELECTIONS, INSPECTIONS
+from tests.calendar.helpers import ELECTIONS, INSPECTIONS, by_record_id
 from tests.conftest import AS_OF, run_cli
 
 
 def letters(which: str, root: Path, out: Path, *args: str) -> list[str]:
     run = run_cli(["letters", which, "--as-of", AS_OF, "--output", str(out), *args], root)
     assert run.exit_code == 0, run.stderr
-    return sorted(Path(line).name for line in run.stdout.splitlines())
+    return sorted(p.name for p in by_record_id([Path(line) for line in run.stdout.splitlines()], root))
 
 
 def paragraphs(path: Path) -> list[str]:

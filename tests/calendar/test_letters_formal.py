@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from kexie_cli.calendar.letter_docx import closing_indents
-from tests.calendar.helpers import SAMPLE
+from tests.calendar.helpers import SAMPLE, by_record_id
 from tests.conftest import run_cli, write_registry
 
 DEADLINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日前")
@@ -23,7 +23,7 @@ LETTER_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", re.MULTILINE)
 def make(which: str, root: Path, out: Path, as_of: str, *args: str) -> dict[str, str]:
     run = run_cli(["letters", which, "--as-of", as_of, "--output", str(out), *args], root)
     assert run.exit_code == 0, run.stderr
-    names = [Path(line) for line in run.stdout.splitlines()]
+    names = by_record_id([Path(line) for line in run.stdout.splitlines()], root)
     return {p.stem: p.read_text(encoding="utf-8") for p in names if p.suffix == ".md"}
 
 
@@ -240,3 +240,12 @@ def test_signature_is_centred_over_the_date(tmp_path: Path) -> None:
     paragraphs = Document(str(tmp_path / "xinli-xuehui-inspection-missing.docx")).paragraphs
     sig, day = (next(p for p in paragraphs if p.text == text) for text in ("示例市科学技术协会", "2026年11月23日"))
     assert (sig.paragraph_format.right_indent, day.paragraph_format.right_indent) == (Pt(48), Pt(64))
+
+
+def test_letters_are_named_by_organisation_and_letter(tmp_path: Path) -> None:
+    run = run_cli(["letters", "elections", "--as-of", "2026-12-01", "--output", str(tmp_path)], SAMPLE)
+    names = {Path(line).name for line in run.stdout.splitlines()}
+    assert {"示例市植物学会-换届催办函.docx", "示例市植物学会-换届催办函.md", "示例市地理学会-换届提醒函.docx"} <= names
+    run = run_cli(["letters", "inspections", "--as-of", "2026-12-01", "--output", str(tmp_path)], SAMPLE)
+    names = {Path(line).name for line in run.stdout.splitlines()}
+    assert {"示例市心理学会-年检催报函.docx", "示例市科技情报学会-解除资格预告知书.docx"} <= names

@@ -157,7 +157,7 @@ def test_status_words_and_an_unreadable_status(reg: Path, tmp_path: Path) -> Non
     }
     forest = rows_out["星河市林学会"]
     assert forest["action"] == "skipped" and forest["reason"] == "import.skip.bad_status"
-    assert not (reg / "records" / "societies" / "linxuehui.yaml").exists()
+    assert len(list((reg / "records" / "societies").iterdir())) == 4  # the 林学会 row wrote nothing
     plain = run_cli(["import", str(tmp_path / "s.xlsx"), "--kind", "society", "--as-of", AS_OF], reg)
     assert "状态“待核实”无法识别" in plain.stdout
 
@@ -283,3 +283,122 @@ def test_year_columns_under_a_parent_and_by_map(reg: Path, tmp_path: Path) -> No
     record = load(reg, "societies", run.json()["rows"][0]["id"])
     assert record["inspections"] == [{"year": 2024, "result": "pass"}, {"year": 2025, "result": "pass"}]
     assert record["stars"] == [{"year": 2025, "stars": 3}]
+
+
+def test_names_without_the_place_short_names_and_references(reg: Path, tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text(
+        "学会名称,简称,成立时间,个人会员数\n星河市物理学会,,1965,800\n星河市农学会,农学会,1980,100\n"
+        "星河市化学学会,化学会,1970,50\n星河市化学学会（筹）,,2020,10\n",
+        encoding="utf-8",
+    )
+    assert run_import(reg, first).exit_code == 0
+    before = snapshot(reg)
+    nxt = tmp_path / "b.csv"
+    nxt.write_text(
+        "学会名称,个人会员数\n物理学会,837\n市农学会,120\n星河市化学学会(筹),12\n化学学会,50\n", encoding="utf-8"
+    )
+    run = run_import(reg, nxt)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    rows = {r["name"]: (r["action"], r["id"]) for r in run.json()["rows"]}
+    assert rows["物理学会"] == ("updated", "wuli-xuehui")  # not a new wuli-xuehui-2
+    assert rows["市农学会"] == ("updated", "nong-xuehui")
+    assert rows["星河市化学学会（筹）"][0] == "updated"  # half-width brackets
+    assert rows["化学学会"] == ("unchanged", "huaxue-xuehui")
+    assert len(snapshot(reg)) == len(before)  # no record created
+    ambiguous = tmp_path / "c.csv"
+    ambiguous.write_text("学会名称,个人会员数\n物理学会,900\n", encoding="utf-8")
+    (reg / "records" / "societies" / "wuli-xuehui-2.yaml").write_text(
+        "id: wuli-xuehui-2\nkind: society\nname: 星河市青年物理学会\nshort_name: 物理学会\nstatus: active\n",
+        encoding="utf-8",
+    )
+    run = run_import(reg, ambiguous)
+    assert run.exit_code == 1
+    row = run.json()["rows"][0]
+    assert (row["action"], row["reason"]) == ("skipped", "import.skip.ambiguous")
+    assert "wuli-xuehui、wuli-xuehui-2" in run_cli(["import", str(ambiguous), "--kind", "society"], reg).stdout
+
+
+def test_references_by_short_or_place_less_names(reg: Path, tmp_path: Path) -> None:
+    branches = tmp_path / "b.csv"
+    branches.write_text(
+        "科协名称,类型,上级科协,成立时间\n星河市东城区科学技术协会,区县科协,,2001\n"
+        "星河市东城区白沙街道科协,街道科协,东城区科协,2015\n",
+        encoding="utf-8",
+    )
+    run = run_import(reg, branches, kind="branch")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    ids = [r["id"] for r in run.json()["rows"]]
+    assert load(reg, "branches", ids[1])["parent"] == ids[0]
+    societies = tmp_path / "s.csv"
+    societies.write_text("学会名称,成立时间\n星河市农学会,1980\n星河市林学会,1981\n", encoding="utf-8")
+    run_import(reg, societies)
+    cells = tmp_path / "c.csv"
+    cells.write_text(
+        "党组织名称,组织形式,覆盖单位,成立时间\n中共星河市农林学会联合支部委员会,联合党支部,市农学会、市林学会,2020\n",
+        encoding="utf-8",
+    )
+    run = run_import(reg, cells, kind="party-cell")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert load(reg, "party-cells", run.json()["rows"][0]["id"])["covers"] == ["nong-xuehui", "lin-xuehui"]
+
+
+def test_several_sheets_joined_by_code_or_name(reg: Path, tmp_path: Path) -> None:
+    book = Workbook()
+    basic = book.active
+    basic.title = "学会基本情况"
+    for row in (
+        ["学会名称", "统一社会信用代码", "成立时间"],
+        ["星河市物理学会", USCC, "1965"],
+        ["星河市农学会", None, "1980"],
+    ):
+        basic.append(row)
+    inspections = book.create_sheet("年检情况")
+    for row in (["学会名称", "2024年检", "2025年检"], ["物理学会", "合格", "基本合格"], ["市农学会", "未参检", "合格"]):
+        inspections.append(row)
+    party = book.create_sheet("党建情况")
+    for row in (
+        ["统一社会信用代码", "单位名称", "党建联络员"],
+        [USCC, "星河市物理学会", "周七"],
+        [None, "星河市无此学会", "吴八"],
+    ):
+        party.append(row)
+    notes = book.create_sheet("填表说明")
+    notes.append(["请按要求填写"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    run = run_import(reg, path)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    report = run.json()
+    assert report["sheet"] == "学会基本情况"
+    assert report["joined_sheets"] == ["年检情况", "党建情况"]
+    assert report["unread_sheets"] == ["填表说明"]
+    ids = {r["name"]: r["id"] for r in report["rows"]}
+    physics = load(reg, "societies", ids["星河市物理学会"])
+    assert physics["inspections"] == [{"year": 2024, "result": "pass"}, {"year": 2025, "result": "basic-pass"}]
+    assert physics["liaison"] == {"name": "周七"}
+    farming = load(reg, "societies", ids["星河市农学会"])
+    assert farming["inspections"] == [{"year": 2024, "result": "missing"}, {"year": 2025, "result": "pass"}]
+    assert "liaison" not in farming
+    unmatched = [n for n in report["notes"] if n["reason"] == "import.note.join_unmatched"]
+    assert [(n["row"], n["column"], n["value"]) for n in unmatched] == [(3, "党建情况!名称", "星河市无此学会")]
+    assert_reimport_is_a_no_op(reg, path)
+
+
+def test_two_header_rows_without_merged_down_cells(reg: Path, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["基本情况", None, "负责人", None],
+        ["学会名称", "成立时间", "理事长", "秘书长"],
+        ["星河市物理学会", "1965", "高明远", "李芳"],
+    ]
+    run = run_import(reg, save(tmp_path / "t.xlsx", rows))
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert run.json()["header_row"] == 1
+    assert [c["header"] for c in run.json()["columns"]] == [
+        "基本情况/学会名称",
+        "基本情况/成立时间",
+        "负责人/理事长",
+        "负责人/秘书长",
+    ]
+    leaders = load(reg, "societies", run.json()["rows"][0]["id"])["leaders"]
+    assert [(e["role"], e["name"]) for e in leaders] == [("chair", "高明远"), ("secretary-general", "李芳")]

@@ -54,5 +54,5 @@ def test_party_table_period_label(registry: Callable[..., Path]) -> None:
     root = registry({"records/party-cells/ceshi-dangzhibu.yaml": CELL})
     zh = run_cli(["party", "--as-of", AS_OF, "--format", "plain"], root).stdout
     en = run_cli(["party", "--as-of", AS_OF, "--format", "plain", "--lang", "en"], root).stdout
-    assert "组织生活会: 近12个月" in zh
+    assert "组织生活会：近12个月" in zh
     assert "life-meeting: last 12 months" in en and "近12个月" not in en

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import AS_OF, copy_sample, run_cli
 
@@ -115,7 +116,20 @@ def test_no_field_names_inside_chinese_text(sample: Path, tmp_path: Path) -> Non
     )
     found = {f["code"] + f["message"][:4]: f["message"] for f in run_cli(["check", "--format", "json"], root).json()}
     messages = list(found.values())
-    assert "成立日期（founded）格式不对：「2020-13-01」，应为 YYYY-MM-DD 格式的真实日期" in messages
-    assert "理事人数（council.members）的值「-3」超出范围：不能小于 0" in messages
+    assert "成立日期（founded）格式不对：「2020-13-01」，应为 YYYY-MM-DD 格式的真实日期，如 2026-05-31" in messages
+    assert "理事人数（council.members）的值「-3」超出范围：应为 0 至 1 亿之间的整数" in messages
     assert "没有登记学术活动品牌" in messages
     assert not any("format:" in m or "minimum:" in m or "brand_events" in m for m in messages)
+
+
+def test_one_style_in_summaries_and_titles(sample: Path, tmp_path: Path) -> None:
+    summary = run_cli(["summary", "--format", "plain", "--as-of", "2026-12-01"], sample).stdout
+    assert "在册科技社团69家：全国1家，省级2家，市级62家，区县级4家" in summary
+    assert "无记录" not in summary and "尚无记录" not in summary
+    out = tmp_path / "i.xlsx"
+    assert run_cli(["inspections", "--format", "xlsx", "-o", str(out), "--as-of", "2026-12-06"], sample).exit_code == 0
+    title = str(load_workbook(out).worksheets[0]["A1"].value)
+    assert title.endswith("（截止日 2026-05-31，截至 2026-12-06）") and title.count("（") == 1
+    party = run_cli(["party", "--format", "plain", "--as-of", "2026-12-20"], sample).stdout
+    lines = [line for line in party.splitlines() if "主题党日" in line]
+    assert lines and all("主题党日：" in line and ": " not in line and ", " not in line for line in lines)

@@ -59,7 +59,7 @@ def test_levels_by_discipline(sample: Raw) -> None:
             assert row[discipline] == expected[(row["level"], discipline)]
         assert row["total"] == sum(n for (lv, _), n in expected.items() if lv == row["level"])
     assert table["total"]["total"] == len(societies)
-    assert f"在册科技社团 {len(societies)} 家" in table["headline"]
+    assert f"在册科技社团{len(societies)}家" in table["headline"]
 
 
 def test_stars_in_force(sample: Raw) -> None:
@@ -78,7 +78,7 @@ def test_stars_in_force(sample: Raw) -> None:
     assert table["total"]["count"] == len(latest)
     share = round(len(latest) / len(societies), 4)
     assert table["total"]["share"] == share
-    assert table["headline"].startswith(f"星级学会 {len(latest)} 家，占比 {share:.1%}")
+    assert table["headline"].startswith(f"星级学会{len(latest)}家，占比 {share:.1%}")
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:
@@ -103,7 +103,7 @@ def test_npo_grades_in_force(sample: Raw) -> None:
     assert {r["grade"]: r["count"] for r in table["rows"]} == {g: valid[g] for g in ("5A", "4A", "3A", "2A", "1A")}
     assert table["total"]["count"] == sum(valid.values())
     expired = sum(1 for s in societies if _expiry(s["npo_grade"]) < TODAY)
-    assert f"已过期 {expired} 家" in table["headline"]
+    assert f"已过期{expired}家" in table["headline"]
 
 
 def test_party_coverage(sample: Raw) -> None:
@@ -252,8 +252,8 @@ def test_small_registry_figures_counted_by_hand(tmp_path: Path) -> None:
     found = {t["table"]: t for t in json_rows(run)}
     # two societies on the books (old-xuehui is revoked); only shuili-xuehui's 5-star rating is recent
     assert found["stars"]["total"] == {"stars": "total", "count": 1, "share": 0.5}
-    assert found["stars"]["headline"].startswith("星级学会 1 家，占比 50.0%")
-    assert "另有 1 家评定已超过 3 年" in found["stars"]["headline"]
+    assert found["stars"]["headline"].startswith("星级学会1家，占比 50.0%")
+    assert "另有1家评定已超过 3 年" in found["stars"]["headline"]
     societies = found["party"]["rows"][0]
     assert (societies["organisation"], societies["work"]) == (1, 2)  # jining-yixuehui has a liaison only
     township = found["grassroots"]["rows"][0]

@@ -138,8 +138,10 @@ def test_report_figures_equal_summary_on_the_sample(tmp_path: Path) -> None:
     assert re.search(rf"年完成换届{elections['completed_this_year']}个", text)
     inspections = tables["inspections"]["total"]
     assert f"合格率（合格、基本合格占有结论的）{inspections['pass_rate'] * 100:.1f}%" in text
-    members = tables["members"]["total"]
-    assert f"个人会员{members['individual']}人、团体会员{members['group']}个" in text
+    members = {r["kind"]: r for r in tables["members"]["rows"]}
+    society, branch = members["society"], members["branch"]
+    assert f"科技社团个人会员{society['individual']}人、团体会员{society['group']}个" in text
+    assert f"；基层科协个人会员{branch['individual']}人（与学会会员分别统计，不相加）" in text
 
 
 def test_default_comparison_before_the_registry_existed(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_template_that_is_a_link_outside_is_refused(registry: Callable[..., Path
     out = tmp_path / "out"
     result = run_cli(["letters", "elections", "-o", str(out), "--as-of", AS_OF], root)
     assert result.exit_code == 0, result.stderr
-    assert "共用段落" in (out / "ceshi-xuehui-election-overdue.md").read_text(encoding="utf-8")
+    assert "共用段落" in (out / "测试市测试学会-换届催办函.md").read_text(encoding="utf-8")
 
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import waiting
 from tests.conftest import AS_OF, REPO
 from tests.report.cdp import Page, browser, find_chromium
 from tests.serve.conftest import SOCIETY, git
@@ -53,13 +54,7 @@ def server(sample_git: Path) -> Iterator[str]:
         yield found.group(0)
     finally:
         proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)  # clock-ok: clean-up (a server that does not stop is killed)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
+        waiting.communicate(proc)  # the server stops on Ctrl+C (killed if it hangs instead)
 
 
 def shot(page: Page, path: Path) -> None:

@@ -193,3 +193,44 @@ def test_uploads_are_limited_in_type_and_size(sample_git: Path) -> None:
     assert client.post("/import", data=script, content_type="multipart/form-data").status_code == 400
     big = {"_csrf": csrf, "kind": "society", "file": (io.BytesIO(b"x" * 4096), "big.csv")}
     assert client.post("/import", data=big, content_type="multipart/form-data").status_code == 413
+
+
+def test_a_rule_error_stands_next_to_its_field(sample_git: Path) -> None:
+    client = client_for(sample_git, author="张三")
+    before = (sample_git / FILE).read_bytes()
+    data = form_of(client, EDIT)
+    data["f:term.years"] = "9"  # K303: a term longer than 5 years
+    answer = client.post(EDIT, data=data)
+    assert answer.status_code == 400
+    field = text(answer).split('id="w-term-years"', 1)[1].split("</div>", 1)[0]
+    assert "K303" in field and 'value="9"' in field
+    assert (sample_git / FILE).read_bytes() == before
+
+
+def test_emptied_field_is_removed_and_a_select_writes_the_code(sample_git: Path) -> None:
+    client = client_for(sample_git, author="张三")
+    data = form_of(client, EDIT)
+    assert data["f:supporting_unit"] and data["f:level"] == "municipal"
+    data["f:supporting_unit"] = ""
+    data["f:level"] = "district"
+    assert client.post(EDIT, data=data).status_code == 302
+    saved = (sample_git / FILE).read_text(encoding="utf-8")
+    assert "supporting_unit" not in saved and "level: district" in saved
+    subject = git(sample_git, "log", "-1", "--format=%s")
+    assert "级别：市级 → 区县级" in subject and "挂靠单位" in subject
+
+
+def test_buttons_ask_the_name_when_git_has_none(sample_git: Path) -> None:
+    client = client_for(sample_git)
+    action = f"/record/{SOCIETY}/inspect"
+    data = form_of(client, f"/record/{SOCIETY}", action)
+    assert "author" in data
+    data["year"], data["result"] = "2026", "submitted"
+    data.pop("author")
+    answer = client.post(action, data=data)
+    assert answer.status_code == 302
+    assert "请填写您的姓名" in text(client.get(f"/record/{SOCIETY}"))
+    assert git(sample_git, "rev-list", "--count", "HEAD") == "1\n"
+    data["author"] = "年检员"
+    assert client.post(action, data=data).status_code == 302
+    assert git(sample_git, "log", "-1", "--format=%an") == "年检员\n"

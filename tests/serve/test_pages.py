@@ -184,6 +184,8 @@ def test_token_is_required_when_set(sample: Path) -> None:
     assert client.get("/list/societies").status_code == 302
     assert client.get("/?token=wrong-token-value").status_code == 302
     assert client.get("/login").status_code == 200
+    with client.get("/static/app.js") as asset:
+        assert asset.status_code == 200  # the login page's own assets
     assert client.get("/?token=a-long-enough-token").status_code == 302
     assert client.get("/").status_code == 200  # the session now carries it
 
