@@ -130,10 +130,10 @@ def test_without_the_racy_guard_the_same_edit_would_be_missed(root: Path, monkey
 
 
 def test_racily_clean_files_are_read_until_a_later_index_notes_them(root: Path, reads: list[str]) -> None:
-    now_ns = time.time_ns()
+    ahead_ns = time.time_ns() + 86400 * statindex.SECOND_NS  # clock-ok: a day ahead, racy however slow the runs
     target = root / EDITED
     findings(root)
-    os.utime(target, ns=(now_ns + 5 * statindex.SECOND_NS, now_ns + 5 * statindex.SECOND_NS))  # not older
+    os.utime(target, ns=(ahead_ns, ahead_ns))  # not older than any index this test writes
     findings(root)  # notes the new stat data, written before the file's mtime: racy
     reads.clear()
     findings(root)
