@@ -38,6 +38,7 @@ from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.terms import TermState
+from kexie_cli.validate.door import load_registry
 
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
 COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会"}
@@ -362,7 +363,7 @@ def make_letters(
 ) -> LetterRun:
     """Load the registry (unless ``records`` are given), pick the letters of ``which`` and write them."""
 
-    records = registry.load() if records is None else records
+    records = load_registry(registry, today, "zh").records if records is None else records
     settings = registry.settings
     index = {r.id: r for r in records if r.loaded}
     if which == "elections":

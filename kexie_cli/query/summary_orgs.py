@@ -217,8 +217,20 @@ def branches(data: Summary) -> TableData:
     footer |= {key_of[t]: sum(r[key_of[t]] for r in rows) for t in types}
     footer["total"] = sum(r["total"] for r in rows)
     names = data.labels("branch", ("type",))
-    columns = [Column("name", "区县", "District", name=True, min_width=12)]
-    columns += [data.count_col(key_of[t], names.get(t, t), t) for t in types]
+    columns = [Column("name", "区县", "District", name=True, min_width=8)]
+    # a narrow terminal: short headers (街道, 企业 ...), and the rarer types go first (other formats keep all)
+    common = ("district", "township", "village", "enterprise", "university")
+    columns += [
+        Column(
+            key_of[t],
+            names.get(t, t),
+            t,
+            align="right",
+            short_zh=names.get(t, t).split("/")[0].removesuffix("科协"),
+            optional=t not in common,
+        )
+        for t in types
+    ]
     columns.append(data.count_col("total", "合计", "Total"))
     picked = ("enterprise", "university", "agency")
     headline = data.t(

@@ -118,10 +118,17 @@ def inspection_history(data: Summary) -> TableData:
     columns += [data.count_col(r, names.get(r, r), r) for r in results]
     columns.append(data.count_col("total", "合计", "Total"))
     latest = rows[-1]
-    headline = data.t(
-        f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格{latest.get('pass', 0)}家",
-        f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
-    )
+    verdicts = sum(latest.get(r, 0) for r in ("pass", "basic-pass", "fail"))
+    if verdicts or not latest.get("submitted", 0):
+        headline = data.t(
+            f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格{latest.get('pass', 0)}家",
+            f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
+        )
+    else:  # a 年报 regime: reports are handed in, no verdict is given
+        headline = data.t(
+            f"近五个年度年报：{last - 4}—{last} 年度，{last} 年度已报送{latest['submitted']}家",
+            f"Annual reports {last - 4}-{last}: {latest['submitted']} submitted in {last}",
+        )
     return TableData(data.t("历年年检/年报结果", "Inspections by year"), columns, rows, headline)
 
 

@@ -144,12 +144,24 @@ footer { color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line
   svg.chart { font-size: 17px; } svg.chart .small { font-size: 14px; }
 }
 @media print {
-  body { font-size: 11pt; }
+  /* A4 filled: smaller type, charts two abreast, a section may run on to the next page (only a chart,
+     a table row and a heading with what follows it are kept together) */
+  @page { margin: 14mm 13mm; }
+  body { font-size: 10pt; line-height: 1.45; }
   main { max-width: none; padding: 0; }
+  h1 { font-size: 15pt; margin: 0 0 .2em; }
+  h2 { font-size: 12pt; margin-top: .9em; margin-bottom: .4em; }
+  h3 { font-size: 10.5pt; margin: .6em 0 .2em; }
+  ol.headlines li { margin: .2em 0; }
+  .charts { grid-template-columns: 1fr 1fr; gap: 8px; }
+  figure { padding: 4px; }
   .scroll { overflow: visible; }
-  th, td { white-space: normal; }
-  section, figure, table { break-inside: avoid; }
+  table { font-size: 8.5pt; margin: .2em 0; }
+  th, td { white-space: normal; padding: 1px 4px; }
+  figure, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  p.headline { margin: .1em 0 .5em; }
+  footer { margin-top: 1em; }
 }
 """
 
