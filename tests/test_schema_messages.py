@@ -12,12 +12,12 @@ import re
 import shutil
 import subprocess
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import waiting
 from tests.conftest import REPO, run_cli, write_registry
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
@@ -101,7 +101,7 @@ class Lsp:
     def __init__(self, command: list[str]) -> None:
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.messages: list[dict[str, Any]] = []
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()  # notified at each message the server sends
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
         self.next_id = 0
@@ -119,6 +119,7 @@ class Lsp:
             message = json.loads(out.read(length))
             with self.lock:
                 self.messages.append(message)
+                self.lock.notify_all()
             if message.get("method") in ("workspace/configuration", "client/registerCapability") and "id" in message:
                 result: Any = (
                     [{"validate": True, "schemas": {}}] if message["method"].endswith("configuration") else None
@@ -138,24 +139,28 @@ class Lsp:
     def notify(self, method: str, params: dict[str, Any]) -> None:
         self.send({"jsonrpc": "2.0", "method": method, "params": params})
 
-    def diagnostics(self, uri: str, timeout: float = 60) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self.lock:
+    def diagnostics(self, uri: str) -> list[dict[str, Any]]:
+        """The first non-empty diagnostics for ``uri``, however long the server takes while it works.
+
+        A server that uses no CPU for ``waiting.STALL`` seconds without answering is blocked: the test fails.
+        """
+        watch = waiting.Watch(self.proc.pid)
+        with self.lock:
+            while True:
                 found = [
                     m["params"]["diagnostics"]
                     for m in self.messages
                     if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
                 ]
-            if found and found[-1]:
-                return list(found[-1])
-            time.sleep(0.1)
-        return []
+                if found and found[-1]:
+                    return list(found[-1])
+                self.lock.wait(waiting.STEP)  # clock-ok: woken by each message; the step only paces the watch
+                watch.check()
 
     def close(self) -> None:
         self.proc.kill()
         self.proc.wait()
-        self.reader.join(timeout=10)
+        self.reader.join(timeout=10)  # clock-ok: clean-up of a killed server, no verdict rests on it
         for pipe in (self.proc.stdin, self.proc.stdout):
             if pipe is not None:
                 pipe.close()

@@ -22,6 +22,10 @@ TITLE_FONT, TITLE_FALLBACK = "方正小标宋简体", "黑体"
 BODY_FONT, BODY_FALLBACK = "仿宋_GB2312", "仿宋"
 LATIN_FONT = "Times New Roman"
 TITLE_PT, BODY_PT, CC_PT, LINE_PT = 22, 16, 14, 28.95
+TITLE_LINE_PT = 36
+# A letter longer than one page is set closer (GB/T 9704 7.1: 特定情况可以作适当调整): the gaps before 附注
+# and 抄送 and after 文号 go first, then the line pitch shrinks, down to MIN_LINE_PT; the font sizes stay.
+MIN_LINE_PT = 20.0  # 三号 (16 pt) on 20 pt lines still reads as a page of text, not a cramped one
 # fontTable entries: Word uses w:altName when the font itself is not installed (GB2312 charset 86)
 FONT_TABLE = {
     TITLE_FONT: (TITLE_FALLBACK, "02010601030101010101"),
@@ -39,7 +43,9 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
 
     blocks = {key: docx_text(value) for key, value in blocks.items()}  # control characters from records, settings
     document = Document()
-    _page(document)
+    line = fitted_line(blocks)
+    gap = Pt(line if line == LINE_PT else 0)
+    _page(document, line)
     props = document.core_properties
     props.title = docx_property(_MARKUP.sub("", blocks["title"]))
     props.author = docx_property(author)
@@ -50,11 +56,11 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
     if blocks.get("doc_no"):
         para = document.add_paragraph(blocks["doc_no"])
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        para.paragraph_format.space_after = Pt(LINE_PT)
+        para.paragraph_format.space_after = gap
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.line_spacing = Pt(36)
-    title.paragraph_format.space_after = Pt(LINE_PT)
+    title.paragraph_format.line_spacing = Pt(TITLE_LINE_PT)
+    title.paragraph_format.space_after = Pt(line)
     run = title.add_run(_MARKUP.sub("", blocks["title"]))
     run.font.size = Pt(TITLE_PT)
     set_fonts(run.element.get_or_add_rPr(), TITLE_FONT)
@@ -67,13 +73,48 @@ def docx_bytes(blocks: dict[str, str], author: str, today: dt.date) -> bytes:
             continue
         para = document.add_paragraph("".join(lines))
         para.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
-    _closing(document, blocks)
+    _closing(document, blocks, gap)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _page(document: Any) -> None:
+def _lines(text: str, per_line: float) -> int:
+    """Lines a paragraph takes at ``per_line`` characters a line (a CJK character is one, ASCII half)."""
+    return max(1, -(-int(text_width(text) * 2) // int(per_line * 2)))
+
+
+def fitted_line(blocks: dict[str, str]) -> float:
+    """The line pitch that puts the letter on one A4 page (LINE_PT when it fits as GB/T 9704 sets it).
+
+    The estimate counts lines as Word and LibreOffice break them: the text width divided into
+    characters of the font size (a CJK character one, a digit or Latin letter half); measured
+    against LibreOffice in tests/calendar/test_letter_pages.py.
+    """
+    width_pt = (PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72
+    height_pt = (PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"]) / 25.4 * 72
+    body = width_pt // BODY_PT  # whole characters: 27 of 三号 on the 156 mm line
+    title_pt = _lines(_MARKUP.sub("", blocks["title"]), width_pt // TITLE_PT) * TITLE_LINE_PT
+    lines = 1.0  # 主送
+    for paragraph in re.split(r"\n\s*\n", blocks["body"]):
+        joined = "".join(line.strip() for line in paragraph.strip().splitlines())
+        if joined:
+            lines += _lines("　　" + joined, body)
+    lines += 3  # the blank line, 落款, date
+    gaps = 0.0
+    if blocks.get("doc_no"):
+        lines, gaps = lines + 1, gaps + 1
+    if blocks.get("note"):
+        lines, gaps = lines + _lines("　　" + blocks["note"], body), gaps + 1
+    if blocks.get("cc"):
+        lines, gaps = lines + _lines(blocks["cc"], (width_pt - CC_PT) // CC_PT), gaps + 1
+    room = height_pt - title_pt - 2  # a little slack for rounding in the renderer
+    if (lines + gaps + 1) * LINE_PT <= room:  # + 1: the line after the title
+        return LINE_PT
+    return max(MIN_LINE_PT, room / (lines + 1.5))  # + half a line: a line broken before closing punctuation
+
+
+def _page(document: Any, line: float = LINE_PT) -> None:
     """A4, 公文 margins, 仿宋 三号 on exact 28.95 pt lines, and the fonts' fallbacks."""
     from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
     from docx.shared import Mm, Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
@@ -87,12 +128,12 @@ def _page(document: Any) -> None:
     set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
     set_fonts(document.styles.element.find(_qn("w:docDefaults")), BODY_FONT)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    normal.paragraph_format.line_spacing = Pt(LINE_PT)
+    normal.paragraph_format.line_spacing = Pt(line)
     normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
     _font_table(document)
 
 
-def _closing(document: Any, blocks: dict[str, str]) -> None:
+def _closing(document: Any, blocks: dict[str, str], gap: Any) -> None:
     """落款 and date on the right (four characters in), then 附注 and 抄送 (四号)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
     from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
@@ -106,11 +147,11 @@ def _closing(document: Any, blocks: dict[str, str]) -> None:
     if blocks.get("note"):
         para = document.add_paragraph(blocks["note"])
         para.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
-        para.paragraph_format.space_before = Pt(LINE_PT)
+        para.paragraph_format.space_before = gap
     if blocks.get("cc"):
         para = document.add_paragraph(blocks["cc"])
         para.paragraph_format.left_indent = Pt(CC_PT)
-        para.paragraph_format.space_before = Pt(LINE_PT)
+        para.paragraph_format.space_before = gap
         for run in para.runs:
             run.font.size = Pt(CC_PT)
 

@@ -39,6 +39,7 @@ from kexie_cli.registry.layout import is_slug
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.registry.settings import Settings
 from kexie_cli.terms import TermState
+from kexie_cli.validate.door import load_registry
 
 #: the word for each letter in its file name (示例市植物学会-换届提醒函.docx)
 LETTER_WORDS = {
@@ -302,7 +303,7 @@ def make_letters(
 ) -> LetterRun:
     """Load the registry (unless ``records`` are given), pick the letters of ``which`` and write them."""
 
-    records = registry.load() if records is None else records
+    records = load_registry(registry, today, "zh").records if records is None else records
     settings = registry.settings
     index = {r.id: r for r in records if r.loaded}
     if which == "elections":

@@ -82,7 +82,7 @@ class PartyOverview:
 
 def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
     elects = holds_elections(record, settings)
-    term = elected_term(record) if elects else None
+    term = elected_term(record, settings) if elects else None
     role = head_role(record)
     return Cell(
         record=record,
@@ -304,7 +304,7 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 optional=True,
             ),
             Column("members_full", "正式党员", "Full", align="right"),
-            Column("members_probationary", "预备党员", "Probationary", align="right"),
+            Column("members_probationary", "预备党员", "Probationary", align="right", optional=True),
             Column("head_role", "职务", "Role", lambda v, lg: role_label(v, "party-cell", lg), in_table=False),
             Column("head", "负责人", "Head", person=True, cell=_head_cell),
             Column("term_ends", "届满日期", "Term ends", lambda v, lg: str(v) if v else ""),
@@ -313,8 +313,9 @@ def party_report(overview: PartyOverview, settings: Settings, schemas: SchemaSet
                 "换届",
                 "Election",
                 lambda v, lg: tr(f"elections.state.{v}", lg) if v in ("due", "overdue") else "",
+                optional=True,
             ),
-            Column("elections", "是否换届", "Elected", show_election),
+            Column("elections", "是否换届", "Elected", show_election, optional=True),
             Column("gaps_view", "三会一课缺项（近12个月）", "三会一课 gaps (12 months)", show_gaps),
         ],
         cells,

@@ -40,6 +40,7 @@ import click  # noqa: E402
 
 from kexie_cli import __version__  # noqa: E402
 from kexie_cli.cli.helpfmt import KexieContext, short_help  # noqa: E402
+from kexie_cli.cli.session import Session, session  # noqa: E402
 from kexie_cli.errors import KexieError  # noqa: E402
 from kexie_cli.i18n import resolve_lang, tr  # noqa: E402
 from kexie_cli.registry.state import StateWarning  # noqa: E402
@@ -86,11 +87,11 @@ class LazyGroup(click.Group):
         (a usage error is reported before any option is known): ``--lang`` before or after the
         command name, else ``KEXIE_LANG``.
         """
-        from kexie_cli.cli import clicktext, options
+        from kexie_cli.cli import clicktext
 
         argv = list(sys.argv[1:] if args is None else args)
-        options.CURRENT_LANG = clicktext.use(clicktext.argv_lang(argv))
-        options.GROUP_LANG = None
+        current = Session(lang=clicktext.use(clicktext.argv_lang(argv)))
+        extra["obj"] = current  # the command's session: every context below finds it (cli/session.py)
         _default_interrupts()
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, **extra)
@@ -100,7 +101,7 @@ class LazyGroup(click.Group):
             exc.show()
             sys.exit(exc.exit_code)
         except (click.exceptions.Abort, KeyboardInterrupt, EOFError) as exc:
-            sys.exit(cancelled(exc))
+            sys.exit(cancelled(exc, current.lang))
         sys.exit(done if isinstance(done, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -143,11 +144,14 @@ def _show_warning(
     fallback(message, category, *args, **kw)
 
 
-def cancelled(exc: BaseException) -> int:
-    """Say 已取消 on one line; the exit code: 130 for Ctrl-C (SIGINT), 1 for end of input at a prompt."""
+def cancelled(exc: BaseException, lang: str | None = None) -> int:
+    """Say 已取消 on one line; the exit code: 130 for Ctrl-C (SIGINT), 1 for end of input at a prompt.
+
+    ``lang``: the session's language when no command context is left (after click's end).
+    """
     interrupted = isinstance(exc, KeyboardInterrupt) or isinstance(exc.__context__, KeyboardInterrupt)
     with contextlib.suppress(OSError, ValueError):  # stderr gone: the exit code still says it
-        click.echo(tr("cli.cancelled", _lang()), err=True)
+        click.echo(tr("cli.cancelled", resolve_lang(lang) if lang else _lang()), err=True)
     return CANCELLED if interrupted else 1
 
 
@@ -159,9 +163,7 @@ def _default_interrupts() -> None:
 
 def _lang() -> str:
     """The language the running command chose (see ``options.lang``), else the default."""
-    from kexie_cli.cli import options
-
-    return resolve_lang(options.CURRENT_LANG)
+    return resolve_lang(session().lang)
 
 
 HELP = """kexie：科协组织台账工具（学会、基层科协、党组织）。
@@ -172,11 +174,10 @@ English output: --lang en or KEXIE_LANG=en.
 
 
 def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from kexie_cli.cli import options
-
-    options.GROUP_LANG = value
+    current = session(ctx)
+    current.group_lang = value
     if value:
-        options.CURRENT_LANG = value
+        current.lang = value
     return value
 
 
@@ -206,8 +207,10 @@ def main() -> None:
         cli(prog_name="kexie")
     except SystemExit as done:  # click's standalone mode always ends here
         leave(done.code)
-    except KeyboardInterrupt as exc:  # between click's end and here
-        leave(cancelled(exc))
+    except KeyboardInterrupt as exc:  # between click's end and here: the language as the command line chose it
+        from kexie_cli.cli import clicktext
+
+        leave(cancelled(exc, clicktext.argv_lang(sys.argv[1:])))
     leave(0)
 
 

@@ -89,9 +89,9 @@ def command(
         states=frozenset(states) or None,
         parent=parent,
     )
-    records = registry.load()
-    skipped = opt.warn_unreadable(records, language)
-    items = due_elections(records, registry.settings, query)
+    loaded = opt.load(registry, language, query.today)
+    skipped = len(loaded.unreadable)
+    items = due_elections(loaded.records, registry.settings, query)
     if fmt == "ics":
         from kexie_cli.calendar.ics import write_calendar
         from kexie_cli.errors import KexieError

@@ -38,7 +38,6 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    records = registry.load()
-    skipped = opt.warn_unreadable(records, language)
-    table = find_table(records, text, language, order, registry.settings.registry or "")
-    opt.emit_table(opt.noted(table, skipped, language), fmt, language, output)
+    loaded = opt.load(registry, language, opt.today(None))
+    table = find_table(loaded.records, text, language, order, registry.settings.registry or "")
+    opt.emit_table(opt.noted(table, len(loaded.unreadable), language), fmt, language, output)

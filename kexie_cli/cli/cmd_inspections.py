@@ -40,8 +40,7 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    records = registry.load()
-    skipped = opt.warn_unreadable(records, language)
-    summary = inspections(records, registry.settings, opt.today(as_of), year)
+    loaded = opt.load(registry, language, opt.today(as_of))
+    summary = inspections(loaded.records, registry.settings, opt.today(as_of), year)
     report = inspections_report(summary, registry.settings, registry.schemas, language)
-    emit_report(opt.noted_report(report, records, skipped, language), fmt, language, output)
+    emit_report(opt.noted_report(report, loaded.records, len(loaded.unreadable), language), fmt, language, output)

@@ -68,9 +68,9 @@ def command(
     registry = opt.open_registry(root)
     from kexie_cli.cells import safe_text
 
-    records = registry.load()
-    opt.warn_unreadable(records, language)
-    run = make_letters(registry, which, opt.today(as_of), ids, year, output, number_from, records)
+    today = opt.today(as_of)
+    loaded = opt.load(registry, language, today)
+    run = make_letters(registry, which, today, ids, year, output, number_from, loaded.records)
     for path in run.written:
         click.echo(str(path))
     for skip in run.skipped:  # said even with -q: a letter that is due was not written

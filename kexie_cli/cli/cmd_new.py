@@ -54,6 +54,7 @@ def command(
     )
     from kexie_cli.errors import KexieError
     from kexie_cli.i18n import tr
+    from kexie_cli.validate.door import load_registry
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
@@ -69,7 +70,7 @@ def command(
         name = click.prompt(tr("new.prompt_name", language), prompt_suffix=_suffix(language))
     if name is not None:
         values["name"] = name.strip()
-    on_books = [] if allow_duplicate else registry.load()
+    on_books = [] if allow_duplicate else load_registry(registry, opt.today(as_of), language).records
     check_not_registered(on_books, kind, name=values["name"], uscc=values.get("uscc", ""))
     if record_id is None and "id" not in values:
         taken = frozenset(f.stem_id for f in registry.files())
@@ -92,7 +93,7 @@ def command(
     if kind in ("branch", "party-cell") and "parent" not in values and not no_input:
         parent = _ask(
             tr(f"new.prompt_parent.{kind}", language),
-            lambda raw: find_parent(registry, kind, raw) if raw.strip() else "",
+            lambda raw: find_parent(registry, kind, raw, opt.today(as_of), language) if raw.strip() else "",
             language,
             optional=True,
         )

@@ -40,8 +40,8 @@ def command(
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    records = registry.load()
-    skipped = opt.warn_unreadable(records, language)
-    overview = party_overview(records, registry.settings, registry.schemas, opt.today(as_of), where, language)
+    today = opt.today(as_of)
+    loaded = opt.load(registry, language, today)
+    overview = party_overview(loaded.records, registry.settings, registry.schemas, today, where, language)
     report = party_report(overview, registry.settings, registry.schemas, language)
-    emit_report(opt.noted_report(report, records, skipped, language), fmt, language, output)
+    emit_report(opt.noted_report(report, loaded.records, len(loaded.unreadable), language), fmt, language, output)

@@ -26,12 +26,12 @@ SHOW_UNREADABLE = 5  # unreadable files named by `show` before it only gives the
 @opt.format_option(formats.RECORD)
 def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date | None, fmt: str | None) -> None:
     from kexie_cli.query.show import show
-    from kexie_cli.query.snapshot import snapshot
+    from kexie_cli.query.snapshot import checked_snapshot
     from kexie_cli.reporters.tables import render_table
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
-    snap = snapshot(registry, opt.today(as_of), language)
+    snap = checked_snapshot(registry, opt.today(as_of), language)
     view = show(registry, snap.records, snap.qctx, record_id, snap.checked)  # the record unloadable: says why, exit 2
     # others: its references may be incomplete; the first few are named, then the number
     opt.warn_unreadable(snap.records, language, limit=SHOW_UNREADABLE)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from kexie_cli.cli.session import session
 from kexie_cli.i18n import resolve_lang, tr
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -50,7 +51,7 @@ class DateType(_DateParamType):
         if not low <= day <= high:
             from kexie_cli.i18n import tr
 
-            message = tr("date.range", resolve_lang(CURRENT_LANG), value=text, low=low, high=high)
+            message = tr("date.range", resolve_lang(session(ctx).lang), value=text, low=low, high=high)
             self.fail(message, param, ctx)
         return day
 
@@ -168,10 +169,10 @@ def common(fn: F) -> F:
 
 
 def today(as_of: dt.date | None) -> dt.date:
-    """The day the command computes for; remembered for the title row of xlsx output."""
-    global CURRENT_DATE  # noqa: PLW0603 - one command runs per process
-    CURRENT_DATE = as_of or dt.date.today()
-    return CURRENT_DATE
+    """The day the command computes for; kept in the session for the title row of xlsx output."""
+    current = session()
+    current.today = as_of or dt.date.today()
+    return current.today
 
 
 def pick_format(fmt: str | None) -> str:
@@ -184,25 +185,18 @@ def use_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-CURRENT_LANG: str | None = None
-GROUP_LANG: str | None = None  # ``kexie --lang en CMD``: the group's --lang, for commands given none
-CURRENT_REGISTRY = ""  # the registry's name (settings ``registry``), once opened
-CURRENT_DATE: dt.date | None = None  # the --as-of day, once asked for
-
-
 def lang(value: str | None) -> str:
-    """Resolve the output language and remember it for error messages."""
-    global CURRENT_LANG  # noqa: PLW0603 - one command runs per process
-    CURRENT_LANG = resolve_lang(value or GROUP_LANG)
-    return CURRENT_LANG
+    """Resolve the output language and keep it in the session (for error messages)."""
+    current = session()
+    current.lang = resolve_lang(value or current.group_lang)
+    return current.lang
 
 
 def open_registry(root: Path | None) -> Any:
     from kexie_cli.registry.load import Registry
 
-    global CURRENT_REGISTRY  # noqa: PLW0603 - one command runs per process
     registry = Registry.open(Path.cwd(), root)
-    CURRENT_REGISTRY = registry.settings.registry or ""
+    session().registry = registry
     return registry
 
 
@@ -210,7 +204,8 @@ def xlsx_heading() -> Any:
     """The registry's name and the day of the figures, for the title row of every xlsx sheet."""
     from kexie_cli.reporters.xlsx import Heading
 
-    return Heading(CURRENT_REGISTRY, CURRENT_DATE or dt.date.today())
+    current = session()
+    return Heading(current.registry_name, current.today or dt.date.today())
 
 
 def output_option(fn: F) -> F:
@@ -253,6 +248,19 @@ def finite(ctx: click.Context, param: click.Parameter, value: float | None) -> f
     if value is not None and not math.isfinite(value):
         raise click.BadParameter(tr("option.not_finite", lang(None), value=value), ctx, param)
     return value
+
+
+def load(registry: Any, language: str, today: dt.date, at: str | None = None, limit: int | None = None) -> Any:
+    """The records of a reading command, through the one door; the files that could not be read are named on stderr.
+
+    Returns the door's :class:`~kexie_cli.validate.door.Loaded` (``records``: every file, ``settings``: those
+    of the revision for ``at``, ``unreadable``: the files named).
+    """
+    from kexie_cli.validate.door import load_registry
+
+    loaded = load_registry(registry, today, language, at)
+    warn_unreadable(loaded.records, language, limit)
+    return loaded
 
 
 def warn_unreadable(records: Sequence[Any], language: str, limit: int | None = None) -> int:

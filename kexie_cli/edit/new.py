@@ -16,6 +16,7 @@ from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import SLUG
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.resources import read_resource
+from kexie_cli.validate.door import load_registry
 
 _PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}$")
 _SLUG = SLUG
@@ -171,10 +172,10 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def find_parent(registry: Registry, kind: str, raw: str) -> str:
+def find_parent(registry: Registry, kind: str, raw: str, today: dt.date, lang: str) -> str:
     """The id of the record a new ``kind`` record reports to, from its id or its full name."""
     text = raw.strip()
-    records = [r for r in registry.load() if r.kind == kind and r.loaded]
+    records = [r for r in load_registry(registry, today, lang).loaded if r.kind == kind]
     for record in records:
         if text in (record.id, record.name):
             return record.id

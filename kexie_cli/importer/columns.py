@@ -159,12 +159,15 @@ def find_columns(sheet: Sheet, table: dict[str, str | None], header_row: int | N
 
 def header_like(top: list[Cell], below: list[Cell]) -> bool:
     """Whether ``top`` can be the upper row of a two-row header: two or more short labels (no 填报单位：…),
-    one of them over a blank cell (merged down, as 序号 or 学会名称 are); a title row is one cell."""
+    one of them over a blank cell (merged down, as 序号 or 学会名称 are) or fewer labels than the row below
+    has (parents over several children each); a title row is one cell."""
     texts = [(i, display_or_empty(c)) for i, c in enumerate(top)]
     labels = [(i, t) for i, t in texts if t]
     if len(labels) < 2 or any(re.search(r"[:：]", t) or len(t) > 20 for _, t in labels):
         return False
-    return any(i >= len(below) or blank(below[i].value) for i, _ in labels)
+    children = sum(1 for c in below if not blank(c.value))
+    # merged down (序号, 学会名称 over a blank), or parents spanning several children each
+    return any(i >= len(below) or blank(below[i].value) for i, _ in labels) or children > len(labels)
 
 
 def display_or_empty(cell: Cell) -> str:

@@ -35,6 +35,7 @@ from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
+from kexie_cli.validate.door import load_registry
 
 
 def import_file(
@@ -80,7 +81,7 @@ def import_file(
         constants=fixed,
     )
     with _lock(registry.root):
-        records = registry.load()
+        records = load_registry(registry, today, "zh").records
         plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, plans, today)
         if not dry_run:

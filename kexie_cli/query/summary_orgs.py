@@ -140,11 +140,8 @@ def party(data: Summary) -> TableData:
                 "uncovered": found.uncovered,
             }
         )
-    footer: dict[str, Any] = {"kind": "total"}
-    for key in ("total", "organisation", "work", "liaison", "uncovered"):
-        footer[key] = sum(r[key] for r in rows)
-    footer["organisation_rate"] = share(footer["organisation"], footer["total"])
-    footer["work_rate"] = share(footer["work"], footer["total"])
+    # no 合计 row: societies and branches are covered against different denominators, and a sum
+    # would add societies to the 区县科协 and other branches (docs/figures.md)
     columns = [
         Column("kind", "类别", "Kind", show=kind_label),
         data.count_col("total", "在册数", "On the books"),
@@ -163,7 +160,7 @@ def party(data: Summary) -> TableData:
         f"Societies: organisation coverage {pct(soc['organisation_rate'])}, work coverage {pct(soc['work_rate'])}; "
         f"{people} liaisons or instructors for {soc['liaison']} societies",
     )
-    return TableData(data.t("党的组织和工作覆盖（两个覆盖）", "Party coverage"), columns, rows, headline, footer)
+    return TableData(data.t("党的组织和工作覆盖（两个覆盖）", "Party coverage"), columns, rows, headline)
 
 
 def grassroots(data: Summary) -> TableData:
@@ -220,8 +217,20 @@ def branches(data: Summary) -> TableData:
     footer |= {key_of[t]: sum(r[key_of[t]] for r in rows) for t in types}
     footer["total"] = sum(r["total"] for r in rows)
     names = data.labels("branch", ("type",))
-    columns = [Column("name", "区县", "District", name=True, min_width=12)]
-    columns += [data.count_col(key_of[t], names.get(t, t), t) for t in types]
+    columns = [Column("name", "区县", "District", name=True, min_width=8)]
+    # a narrow terminal: short headers (街道, 企业 ...), and the rarer types go first (other formats keep all)
+    common = ("district", "township", "village", "enterprise", "university")
+    columns += [
+        Column(
+            key_of[t],
+            names.get(t, t),
+            t,
+            align="right",
+            short_zh=names.get(t, t).split("/")[0].removesuffix("科协"),
+            optional=t not in common,
+        )
+        for t in types
+    ]
     columns.append(data.count_col("total", "合计", "Total"))
     picked = ("enterprise", "university", "agency")
     headline = data.t(

@@ -23,7 +23,7 @@ def terms(data: Summary) -> TableData:
     for kind in kinds.CODES:
         counts: Counter[str] = Counter()
         for record in data.live(kind):
-            counts[term_category(record, data.qctx.today, data.qctx.settings.lead_months)] += 1
+            counts[term_category(record, data.qctx.today, data.qctx.settings)] += 1
         rows.append({"kind": kind} | {s: counts[s] for s in states} | {"total": sum(counts.values())})
     footer: dict[str, Any] = {"kind": "total"} | {k: sum(r[k] for r in rows) for k in (*states, "total")}
     columns = [Column("kind", "类别", "Kind", show=kind_label)]
@@ -46,7 +46,7 @@ def elections(data: Summary) -> TableData:
     done: Counter[tuple[int, int, str]] = Counter()
     for kind in codes:
         for record in data.live(kind):
-            term = elected_term(record)
+            term = elected_term(record, data.qctx.settings)
             if term is None:
                 continue
             ends[(*quarter_of(term.end), kind)] += 1
@@ -118,10 +118,17 @@ def inspection_history(data: Summary) -> TableData:
     columns += [data.count_col(r, names.get(r, r), r) for r in results]
     columns.append(data.count_col("total", "合计", "Total"))
     latest = rows[-1]
-    headline = data.t(
-        f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格{latest.get('pass', 0)}家",
-        f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
-    )
+    verdicts = sum(latest.get(r, 0) for r in ("pass", "basic-pass", "fail"))
+    if verdicts or not latest.get("submitted", 0):
+        headline = data.t(
+            f"近五个年度年检：{last - 4}—{last} 年度，{last} 年度合格{latest.get('pass', 0)}家",
+            f"Inspections {last - 4}-{last}: {latest.get('pass', 0)} passed in {last}",
+        )
+    else:  # a 年报 regime: reports are handed in, no verdict is given
+        headline = data.t(
+            f"近五个年度年报：{last - 4}—{last} 年度，{last} 年度已报送{latest['submitted']}家",
+            f"Annual reports {last - 4}-{last}: {latest['submitted']} submitted in {last}",
+        )
     return TableData(data.t("历年年检/年报结果", "Inspections by year"), columns, rows, headline)
 
 

@@ -46,7 +46,7 @@ class InitResult:
 
 def init_registry(folder: Path, name: str | None, scope: str | None) -> InitResult:
     """Make ``folder`` a registry named ``name`` (default: the folder's name)."""
-    folder = folder.absolute()
+    folder = folder.resolve()  # "../new" from inside a registry is beside it, not in it
     for parent in (folder, *folder.parents):
         if (parent / SETTINGS_FILE).is_file():
             raise KexieError("init.exists", file=str(parent / SETTINGS_FILE))

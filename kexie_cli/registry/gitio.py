@@ -58,6 +58,7 @@ class TreeEntry:
     path: str
     sha: str
     size: int
+    link: bool = False  # mode 120000: a committed symbolic link (its content is the target)
 
 
 def tree_blobs(root: Path, rev: str, *paths: str, full_name: bool = False) -> list[TreeEntry]:
@@ -73,7 +74,7 @@ def tree_blobs(root: Path, rev: str, *paths: str, full_name: bool = False) -> li
         meta, tab, name = entry.partition(b"\t")
         parts = meta.split()
         if tab and len(parts) == 4 and parts[1] == b"blob" and parts[3].isdigit():
-            out.append(TreeEntry(name_text(name), parts[2].decode("ascii"), int(parts[3])))
+            out.append(TreeEntry(name_text(name), parts[2].decode("ascii"), int(parts[3]), parts[0] == b"120000"))
     return out
 
 

@@ -34,30 +34,6 @@ class Registry:
     def files(self) -> list[RecordFile]:
         return record_files(self.root)
 
-    def load(self, files: Iterable[RecordFile] | None = None, progress: Progress | None = None) -> list[Record]:
-        """Load record files (all of them by default); never raises for bad input."""
-        todo = list(self.files() if files is None else files)
-        records = []
-        for done, file in enumerate(todo, 1):
-            records.append(load_record(file, self.settings.max_file_bytes))
-            if progress is not None:
-                progress(done, len(todo))
-        return records
-
-
-def load_record(file: RecordFile, max_bytes: int) -> Record:
-    if file.link is not None:
-        return Record(file, None, problems=[linked_problem(file)])
-    if file.kind is None:
-        return Record(file, None)
-    raw, problems = read_record(file, max_bytes)
-    if raw is None:
-        return Record(file, None, problems=problems)
-    from kexie_cli.records.fastload import load_any  # noqa: PLC0415 - imports yaml-rs: only when a record is loaded
-
-    loaded = load_any(raw, max_bytes)  # yaml-rs when it agrees with the strict loader (lazy positions)
-    return Record(file, loaded.data, loaded.positions, loaded.problems, loaded.text)
-
 
 def read_record(file: RecordFile, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
     """A record file's bytes, or the K001 problem that keeps it from being read (too large, unreadable).

@@ -9,10 +9,10 @@ from typing import Any, TextIO
 from kexie_cli import kinds
 from kexie_cli.cells import safe_text
 from kexie_cli.i18n import tr
-from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry import gitio
 from kexie_cli.registry.load import Registry
 from kexie_cli.review.semdiff import RecordChange, diff_records, diff_snapshots
+from kexie_cli.validate.door import record_data
 
 
 @dataclass(slots=True)
@@ -123,12 +123,12 @@ def _md(text: str) -> str:
 def textconv(raw: bytes, schemas: Any, lang: str = "zh") -> str:
     """One ``label: value`` line per field: a Git textconv so ``git diff`` shows meaning, not layout."""
 
-    loaded = load_bytes(raw)
-    if loaded.data is None:
+    data = record_data(raw)
+    if data is None:
         return raw.decode("utf-8", errors="replace")
-    kind = loaded.data.get("kind")
+    kind = data.get("kind")
     kind = kind if kind in kinds.BY_CODE else None
-    lines = [_arrow_value(change, lang) for change in diff_records(kind, {}, loaded.data, schemas, lang)]
+    lines = [_arrow_value(change, lang) for change in diff_records(kind, {}, data, schemas, lang)]
     return "\n".join(lines) + "\n"
 
 

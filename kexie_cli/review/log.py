@@ -10,11 +10,11 @@ from kexie_cli import kinds
 from kexie_cli.cells import md_text, safe_text
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
-from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry import gitio
 from kexie_cli.registry.layout import KINDS, RECORDS_DIR, is_slug, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.review.semdiff import FieldChange, diff_records
+from kexie_cli.validate.door import record_data
 
 _SEP = "\x1f"
 _START = "\x1e"
@@ -121,8 +121,8 @@ def _changes(registry: Registry, entry: LogEntry, parents: list[str], lang: str)
     before = None
     if parents and entry.status != "A":
         before = gitio.show_file(root, parents[0], entry.old_path or entry.path, limit)
-    old = load_bytes(before).data if before is not None else None
-    new = load_bytes(after).data if after is not None else None
+    old = record_data(before) if before is not None else None
+    new = record_data(after) if after is not None else None
     kind = _kind(new) or _kind(old)
     if old is None and new is None:
         return []

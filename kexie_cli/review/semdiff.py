@@ -14,10 +14,10 @@ from typing import Any
 
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import chinese_number
-from kexie_cli.records.loader import load_bytes
 from kexie_cli.registry.layout import FOLDER_KINDS
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.review.semdiff_terms import election_changes, moved_election, past_terms_changes
+from kexie_cli.validate.door import record_data
 
 Path_ = tuple[str | int, ...]
 RENAME_SIMILARITY = 0.6
@@ -79,7 +79,7 @@ class _Side:
 
 
 def _side(path: str, raw: bytes) -> _Side:
-    return _Side(path, raw, load_bytes(raw).data)
+    return _Side(path, raw, record_data(raw))
 
 
 def diff_snapshots(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import state_of
 from kexie_cli.finding import Severity
 from kexie_cli.numerals import period_label
 from kexie_cli.party import cover as party_cover
 from kexie_cli.party.cover import LAST_12_MONTHS, meeting_gaps
-from kexie_cli.party.forms import form_of, head_role, holds_elections, meeting_label
-from kexie_cli.records.model import Record, current_leaders, integer, term_of, text
+from kexie_cli.party.forms import form_of, head_role, meeting_label
+from kexie_cli.records.model import Record, current_leaders, integer, text
 from kexie_cli.rules import rule
 from kexie_cli.rules.base import Context, Hit
 from kexie_cli.rules.timing import term_end_path, term_params
@@ -187,10 +189,9 @@ def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 2, started: 2024-05-10, years: 3}
     """
-    term = term_of(record.data)
-    if record.kind != "party-cell" or not holds_elections(record, ctx.settings):
+    if record.kind != "party-cell" or not on_books(record, ctx.today):
         return
-    if record.live and term is not None and ctx.today > term.end:
+    if state_of(record, ctx.today, ctx.settings) == "overdue":  # None without 换届 (figures.terms.elected_term)
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import state_of
 from kexie_cli.finding import Severity
 from kexie_cli.numerals import term_label
-from kexie_cli.party.forms import WORKING_GROUP, form_of, holds_elections
+from kexie_cli.party.forms import WORKING_GROUP, form_of
 from kexie_cli.records.model import (
     Record,
     date,
@@ -16,7 +18,7 @@ from kexie_cli.records.model import (
 )
 from kexie_cli.rules import rule
 from kexie_cli.rules.base import Context, Hit
-from kexie_cli.terms import TermState, days_until, term_state
+from kexie_cli.terms import days_until
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 ORG_KINDS = ("society", "branch")
@@ -62,8 +64,11 @@ def election_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 7, started: 2021-06-30, years: 5, extended_to: 2027-03-31, extension_approved: 2026-05-20}
     """
-    term = term_of(record.data)
-    if record.kind in ORG_KINDS and record.live and term is not None and ctx.today > term.end:
+    if (
+        record.kind in ORG_KINDS
+        and on_books(record, ctx.today)
+        and state_of(record, ctx.today, ctx.settings) == "overdue"
+    ):
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
@@ -90,10 +95,8 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 7, started: 2022-08-01, years: 5}
     """
-    term = term_of(record.data)
-    lead = ctx.settings.lead_for(record.kind)
-    due = term is not None and term_state(term.end, ctx.today, lead) is TermState.DUE
-    if record.live and due and holds_elections(record, ctx.settings):
+    # no 换届, no reminder: a 党的工作小组, a C 类 cell without duties (figures.terms.elected_term)
+    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == "due":
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 

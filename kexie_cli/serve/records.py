@@ -81,6 +81,7 @@ def record(record_id: str) -> Any:
         steps=step_labels,
         results=list(results.items()),
         kind=kind,
+        need_author=_need_author(),
     )
 
 
@@ -137,8 +138,9 @@ def act(record_id: str, action: str) -> Any:
     if request.form.get("base") not in {None, digest(text)}:
         raise StaleForm(file.relpath)
     author, author_error = _author()
-    if author_error:
-        raise KexieError("serve.author_bad")
+    if author_error:  # the name is asked next to the buttons too (a registry whose Git has no identity)
+        flash(author_error, "error")
+        return redirect(f"/record/{record_id}")
     try:
         operation = _operation(action, request.form, current.today)
     except ValueError:

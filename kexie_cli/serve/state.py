@@ -1,7 +1,7 @@
 """What one ``kexie serve`` process keeps: the registry, its options, and the loaded registry while no file changes.
 
 Every page asks :meth:`ServeState.snapshot`. It loads the registry through the
-same :func:`kexie_cli.query.snapshot.snapshot` the commands use (the check engine
+same :func:`kexie_cli.query.snapshot.checked_snapshot` `kexie show` uses (the check engine
 and its cache) and keeps the result until the registry changes. Pages computed
 from the snapshot (a list with its filters, the report, the summary) are kept
 next to it (:meth:`ServeState.derived`) and dropped with it.
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query.snapshot import Snapshot, snapshot
+from kexie_cli.query.snapshot import Snapshot, checked_snapshot
 from kexie_cli.registry.gitio import git
 from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
@@ -107,7 +107,7 @@ class ServeState:
             if not self._files:
                 self._files = _files_digest(self.options.root)
                 self._walked = time.monotonic()
-            snap = snapshot(self.registry(), self.today, self.lang)
+            snap = checked_snapshot(self.registry(), self.today, self.lang)
             self._memo = memo = _Memo(key, snap)
         elif time.monotonic() - self._walked > RESCAN_SECONDS and not self._walking:
             self._walking = True

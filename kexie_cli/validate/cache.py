@@ -40,6 +40,7 @@ from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import read_bounded
 from kexie_cli.rules.base import Rule
 from kexie_cli.validate.options import CheckOptions
+from kexie_cli.validate.statindex import StatIndex, index_path
 
 # One file's outcome, in plain types (marshal-able for the cache):
 # (data, problems, findings, deferred rule codes); the cache keeps the record's facts
@@ -129,6 +130,7 @@ class Cache:
         self.used: set[str] = set()
         self.secret = _secret()
         self.root: Path | None = None  # set by open(): the folder is checked before each use
+        self._stats: StatIndex | None = None
 
     @classmethod
     def open(cls, registry: Registry, options: CheckOptions, rules: dict[str, Rule]) -> Cache:
@@ -151,22 +153,14 @@ class Cache:
         return self._entries
 
     def _read(self, path: Path) -> dict[str, Any]:
-        """A pack's content when its signature checks out, else nothing."""
-        if self.secret is None:
-            return {}
-        try:  # kexie's own file, but in a folder of the registry: no link, no FIFO, nothing huge
-            packed, _ = read_bounded(path, MAX_PACK_BYTES, follow=False)
-        except OSError:
-            return {}
-        if packed is None:
-            return {}
-        if not hmac.compare_digest(packed[:32], _sign(self.secret, packed[32:])):
-            return {}
-        try:
-            loaded = marshal.loads(packed[32:])
-        except (ValueError, EOFError, TypeError):
-            return {}
-        return loaded if isinstance(loaded, dict) else {}
+        return read_pack(self.secret, path)
+
+    @property
+    def stats(self) -> StatIndex:
+        """The stat data of the files the last run read (:mod:`kexie_cli.validate.statindex`)."""
+        if self._stats is None:
+            self._stats = StatIndex(read_pack(self.secret, index_path(self.folder)))
+        return self._stats
 
     def key(self, relpath: str, raw: bytes) -> str:
         return content_key(relpath, raw)
@@ -233,6 +227,8 @@ class Cache:
                 self._save_shards(self._entries)
             for key, value in self._new_memos.items():
                 self._write(self.memo_file(key), {"memo": value})
+            if self._stats is not None and self._stats.changed():
+                self._write(index_path(self.folder), self._stats.content())
             self._new_memos.clear()
             self._prune()
         except (OSError, state.UnsafeState):
@@ -251,12 +247,8 @@ class Cache:
                 self._dirty[shard] = False
 
     def _write(self, path: Path, content: dict[str, Any]) -> None:
-        try:
-            payload = marshal.dumps(content)
-        except ValueError:  # a value marshal cannot write: keep what can be written
-            payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
         assert self.secret is not None
-        _atomic_write(path, _sign(self.secret, payload), payload)  # no concatenated copy of a large pack
+        write_pack(self.secret, path, content)
 
     def _prune(self) -> None:
         """Keep the packs of this and the last few other fingerprints, and the last few runs of this one."""
@@ -278,6 +270,34 @@ class Cache:
         for old in stale:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def read_pack(secret: bytes | None, path: Path) -> dict[str, Any]:
+    """A pack's content when its signature checks out, else nothing."""
+    if secret is None:
+        return {}
+    try:  # kexie's own file, but in a folder of the registry: no link, no FIFO, nothing huge (issue 28)
+        packed, _ = read_bounded(path, MAX_PACK_BYTES, follow=False)
+    except OSError:
+        return {}
+    if packed is None:
+        return {}
+    if not hmac.compare_digest(packed[:32], _sign(secret, packed[32:])):
+        return {}
+    try:
+        loaded = marshal.loads(packed[32:])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_pack(secret: bytes, path: Path, content: dict[str, Any]) -> None:
+    """Write a signed pack atomically (entries marshal cannot write are left out)."""
+    try:
+        payload = marshal.dumps(content)
+    except ValueError:  # a value marshal cannot write: keep what can be written
+        payload = marshal.dumps({k: v for k, v in content.items() if _marshallable(v)})
+    _atomic_write(path, _sign(secret, payload), payload)  # no concatenated copy of a large pack
 
 
 def _shard(key: str) -> int:

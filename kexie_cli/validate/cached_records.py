@@ -14,8 +14,8 @@ records its rules look up, not of all 10,000.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, overload
 
 from kexie_cli.records.file import RecordFile
 from kexie_cli.records.model import Record, get
@@ -117,3 +117,32 @@ class CachedRecord(Record):
         if self._data is _UNSET and path and path[0] in FACT_KEYS:
             return get(self._facts, path)
         return get(self.data, path)
+
+
+class LazyRecords(Sequence[Record]):
+    """The loaded records of a check answered from the run memo, built on first use."""
+
+    def __init__(self, build: Callable[[], list[Record]]) -> None:
+        self._build: Callable[[], list[Record]] | None = build
+        self._items: list[Record] = []
+
+    def _all(self) -> list[Record]:
+        if self._build is not None:
+            build, self._build = self._build, None
+            self._items = build()
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._all())

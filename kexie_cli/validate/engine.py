@@ -13,19 +13,21 @@ from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.registry.load import Progress, Registry
 from kexie_cli.rules import RULES
 from kexie_cli.rules.base import Context, Hit
-from kexie_cli.validate.cache import Cache
+from kexie_cli.validate.cached_records import LazyRecords
+from kexie_cli.validate.door import Door
 from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
     NO_INDEX,
     NeedsIndex,
     file_findings,
+    finding_from_row,
     index_findings,
     local_findings,
     make,
     registry_findings,
+    rows,
 )
 from kexie_cli.validate.incremental import deferred_findings
 from kexie_cli.validate.options import CheckOptions
-from kexie_cli.validate.pipeline import LazyRecords, Run, finding_from_row, rows
 from kexie_cli.validate.suppress import Comment, is_code, parse_comments
 
 
@@ -72,12 +74,9 @@ def check(
        ``--strict`` and order (:func:`finish`).
     """
     with gc_thawed():
-        run = Run(registry, options, overrides)
-        store = run.open_cache() if options.cache else None
-        run.scan(store)
-        result = _evaluate(run, store, registry, options, progress)
-        if store is not None:
-            store.save()
+        door = Door(registry, options, overrides)
+        result = _evaluate(door, registry, options, progress)
+        door.save()
     return result
 
 
@@ -89,37 +88,29 @@ def check_change(
     The edit commands compare the two to tell the errors an edit would add.
     """
     with gc_thawed():
-        now = Run(registry, options)
-        store = now.open_cache() if options.cache else None
-        now.scan(store)
-        changed = Run(registry, options, overrides, base=now)
-        changed.scan(store)
-        results = (_evaluate(now, store, registry, options, None), _evaluate(changed, store, registry, options, None))
-        if store is not None:
-            store.save()
+        now = Door(registry, options)
+        changed = Door(registry, options, overrides, base=now)
+        results = (_evaluate(now, registry, options, None), _evaluate(changed, registry, options, None))
+        now.save()
     return results
 
 
-def _evaluate(
-    run: Run, store: Cache | None, registry: Registry, options: CheckOptions, progress: Progress | None
-) -> CheckResult:
-    """Steps 2-4 of :func:`check` on a scanned run (the caller saves the cache)."""
+def _evaluate(door: Door, registry: Registry, options: CheckOptions, progress: Progress | None) -> CheckResult:
+    """Steps 2-4 of :func:`check` on an open door (the caller saves the cache)."""
+    run, store = door.run, door.store
     memo = store.memo_key(run.memo_parts(), _options_text(options)) if store is not None else None
     if store is not None and memo is not None:
         known = store.memo_get(memo)
         if known is not None:  # nothing changed since a run with the same options
             found, strict = known
-            every = LazyRecords(lambda: run.rebuild(store))
+            every = LazyRecords(door.records)
             loaded = LazyRecords(lambda: [r for r in every if r.loaded])
             return CheckResult([finding_from_row(r) for r in found], len(run.files), loaded, strict, every)
-    run.work(store, progress)
-    records = run.records(store)
+    records = door.records(progress)
     ctx = Context(registry.settings, registry.schemas, options.today, Index(records), options.lang)
     if store is not None:
         findings = run.findings + registry_findings(run.rules, ctx)
-        findings += deferred_findings(
-            run.rules, run.deferred, ctx, run.key_of, store.get, store.put, make, finding_from_row, rows
-        )
+        findings += deferred_findings(run.rules, run.deferred, ctx, run.key_of, store)
     else:
         findings = run.findings + index_findings(run.rules, run.deferred, ctx)
     result = finish(registry, records, findings, ctx, options)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import cast
 
 from kexie_cli.cells import cut
-from kexie_cli.finding import Finding
+from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
@@ -161,3 +161,13 @@ def _text(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     return cut(value) if isinstance(value, str) else value  # a 5,000-digit value is not echoed whole
+
+
+def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:
+    """Findings as plain tuples (for the cache)."""
+    return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message, f.anchor) for f in found]
+
+
+def finding_from_row(row: tuple[str, str, str, int, int, str | None, str, str]) -> Finding:
+    code, severity, file, line, column, record_id, message, anchor = row
+    return Finding(code, Severity(severity), file, line, column, record_id, message, anchor)

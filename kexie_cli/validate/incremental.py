@@ -18,16 +18,17 @@ in the cache's fingerprint, so they cannot differ between the two runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, cast
 
 from kexie_cli.finding import Finding
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.rules.base import Context, Rule
+from kexie_cli.validate.cache import Cache
+from kexie_cli.validate.filecheck import finding_from_row, make, rows
 
 Token = tuple[str, Any]
-Row = tuple[str, str, str, int, int, str | None, str, str]
 
 #: Cache key prefix of the remembered cross-record findings of one record.
 PREFIX = "x"
@@ -164,22 +165,21 @@ def deferred_findings(
     deferred: Iterable[tuple[Record, Iterable[str]]],
     ctx: Context,
     key_of: Mapping[int, str],
-    get: Callable[[str], Any],
-    put: Callable[[str, Any], None],
-    make: Callable[[str, Record, Any, Context], Finding],
-    from_row: Callable[[Row], Finding],
-    to_rows: Callable[[list[Finding]], list[Row]],
+    store: Cache,
 ) -> list[Finding]:
-    """The deferred record rules of every record, reusing remembered findings whose facts are unchanged."""
+    """The deferred record rules of every record, reusing remembered findings whose facts are unchanged.
+
+    ``key_of``: the content key of each record of the run (by ``id``); the findings are remembered in ``store``.
+    """
     facts = Facts(ctx.index, key_of)
     out: list[Finding] = []
     for record, names in deferred:
         codes = list(names)
         own = key_of.get(id(record))
         entry_key = f"{PREFIX}{own}" if own is not None else None
-        known = get(entry_key) if entry_key is not None else None
+        known = store.get(entry_key) if entry_key is not None else None
         if known is not None and _still_true(known, codes, facts):
-            out.extend(from_row(row) for row in known[2])
+            out.extend(finding_from_row(row) for row in known[2])
             continue
         trace = _Trace()
         traced = Context(ctx.settings, ctx.schemas, ctx.today, cast(Index, TracingIndex(ctx.index, trace)), ctx.lang)
@@ -196,7 +196,8 @@ def deferred_findings(
             digests = [facts.digest(t) for t in noted]
         except Unkeyed:
             continue
-        put(entry_key, (codes, [(t, d) for t, d in zip(noted, digests, strict=True)], to_rows(found)))
+        entry: Any = (codes, [(t, d) for t, d in zip(noted, digests, strict=True)], rows(found))
+        store.put(entry_key, entry)  # an entry of its own shape under its own key prefix (PREFIX)
     return out
 
 

@@ -22,11 +22,12 @@ fixes the number of worker processes (1: none).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, overload
+from functools import partial
+from typing import Any
 
-from kexie_cli.finding import Finding, Severity
+from kexie_cli.finding import Finding
 from kexie_cli.records.bulk import gc_paused, pure
 from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
@@ -38,8 +39,10 @@ from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
 from kexie_cli.validate.cache import Cache, Outcome, ProblemRow
 from kexie_cli.validate.cached_records import CachedRecord, facts_of
-from kexie_cli.validate.filecheck import NO_INDEX, file_findings, local_findings
+from kexie_cli.validate.datacache import DataCache
+from kexie_cli.validate.filecheck import NO_INDEX, file_findings, finding_from_row, local_findings, rows
 from kexie_cli.validate.options import CheckOptions
+from kexie_cli.validate.statindex import stat_of
 
 #: Below this many files to work on, worker processes cost more than they save.
 PARALLEL_MIN = 600
@@ -80,35 +83,6 @@ class _Job:
 _JOB: _Job | None = None
 
 
-class LazyRecords(Sequence[Record]):
-    """The loaded records of a check answered from the run memo, built on first use."""
-
-    def __init__(self, build: Callable[[], list[Record]]) -> None:
-        self._build: Callable[[], list[Record]] | None = build
-        self._items: list[Record] = []
-
-    def _all(self) -> list[Record]:
-        if self._build is not None:
-            build, self._build = self._build, None
-            self._items = build()
-        return self._items
-
-    @overload
-    def __getitem__(self, index: int) -> Record: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Record]: ...
-
-    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self) -> Iterator[Record]:
-        return iter(self._all())
-
-
 class Run:
     """The state of one bulk check (the engine drives it: :func:`kexie_cli.validate.engine.check`)."""
 
@@ -118,12 +92,16 @@ class Run:
         options: CheckOptions,
         overrides: Mapping[str, str | bytes] | None = None,
         base: Run | None = None,
+        files: list[RecordFile] | None = None,
     ) -> None:
         """``base``: a scanned run of the same registry whose files are taken instead of listing and
-        reading them again (the edit commands check the registry as it is and as it would be)."""
+        reading them again (the edit commands check the registry as it is and as it would be).
+        ``files``: the files to load instead of those of the work tree (a Git revision's, whose
+        bytes are the ``overrides``)."""
         self.registry = registry
         self.base = base
-        self.files: list[RecordFile] = base.files if base is not None else registry.files()
+        listed = files if files is not None else registry.files()
+        self.files: list[RecordFile] = base.files if base is not None else listed
         self.overrides = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in (overrides or {}).items()}
         known = {f.relpath for f in self.files}
         added = [_override_file(registry, rel) for rel in self.overrides if rel not in known]
@@ -142,6 +120,8 @@ class Run:
         self.located: list[tuple[str, Record]] = []  # (content key, record) whose positions may be located
         self.key_of: dict[int, str] = {}  # id(record) -> its file's content key (records of this run)
         self.cached: set[int] = set()  # indexes of outcomes taken from the cache (facts, no data)
+        self.unread: set[int] = set()  # indexes whose key was taken from the stat index: bytes not read yet
+        self.from_disk = files is None  # the work tree (not a revision's bytes): stat data may be trusted
         self.worked = False
 
     def open_cache(self) -> Cache:
@@ -152,7 +132,11 @@ class Run:
         base = self.base
         assert base is None or not base.worked, "a base run lends its files before its own work"
         prior = {f.relpath: i for i, f in enumerate(base.files)} if base is not None else {}
-        for file in self.files:
+        if base is not None:  # both runs need the bytes (an edit's check): read them once, for both
+            base.read_unread(store)
+        stats = store.stats if store is not None and self.from_disk else None
+        max_bytes = self.settings.max_file_bytes
+        for index, file in enumerate(self.files):
             override = self.overrides.get(file.relpath)
             at = prior.get(file.relpath)
             if base is not None and at is not None and (override is None or file.kind is None):
@@ -160,13 +144,38 @@ class Run:
                 self.keys.append(base.keys[at])
                 self.outcomes.append(base.outcomes[at])
                 continue
+            stat = None
+            if stats is not None and override is None and file.kind is not None and file.regular and file.link is None:
+                stat = stat_of(file.abspath)
+                trusted = stats.trusted(file.relpath, stat, max_bytes)
+                if trusted is not None:  # unchanged since the last run noted it: not opened (statindex.py)
+                    stats.note(file.relpath, stat, trusted)
+                    self.raws.append(None)
+                    self.keys.append(trusted)
+                    self.outcomes.append(None)
+                    self.unread.add(index)
+                    continue
             if override is not None and file.kind is not None:
-                raw, early = _early(file, override, self.settings.max_file_bytes, self.local_ctx)
+                raw, early = _early(file, override, max_bytes, self.local_ctx)
             else:
-                raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
+                raw, early = _read(file, max_bytes, self.local_ctx)
+            key = store.key(file.relpath, raw) if store is not None and raw is not None else None
+            if stats is not None and key is not None:
+                stats.note(file.relpath, stat, key)
             self.raws.append(raw)
-            self.keys.append(store.key(file.relpath, raw) if store is not None and raw is not None else None)
+            self.keys.append(key)
             self.outcomes.append(early)
+
+    def read_unread(self, store: Cache | None) -> None:
+        """Read the files whose key the stat index gave, now that their bytes are needed."""
+        for index in sorted(self.unread):
+            file = self.files[index]
+            raw, early = _read(file, self.settings.max_file_bytes, self.local_ctx)
+            self.raws[index] = raw
+            self.outcomes[index] = early
+            if store is not None and raw is not None:
+                self.keys[index] = store.key(file.relpath, raw)  # as read now (it may have changed since)
+        self.unread.clear()
 
     def memo_parts(self) -> list[str]:
         out = []
@@ -177,6 +186,7 @@ class Run:
     def work(self, store: Cache | None, progress: Progress | None) -> None:
         """Fill in every outcome: from the cache, else by working (in parallel when it pays)."""
         self.worked = True
+        self.read_unread(store)
         todo = []
         for i, key in enumerate(self.keys):
             if self.outcomes[i] is not None:
@@ -211,17 +221,17 @@ class Run:
             if isinstance(positions, LazyPositions) and positions.ready:
                 store.put_positions(key, (dict(positions.values), dict(positions.keys)))
 
-    def rebuild(self, store: Cache) -> list[Record]:
-        """Records for a memo hit: outcomes from the cache (or worked out again if missing)."""
-        self.work(store, None)
-        return self.records(store)
+    def records(self, store: Cache | None = None, kept: DataCache | None = None) -> list[Record]:
+        """Records from the outcomes; positions remembered in ``store`` are used instead of being located.
 
-    def records(self, store: Cache | None = None) -> list[Record]:
-        """Records from the outcomes; positions remembered in ``store`` are used instead of being located."""
+        ``kept``: the parsed data of every record, by content key (the door's, for the commands that
+        read whole records): a record whose outcome came from the cache takes its data from there
+        instead of parsing its file again, and the data of every other record is kept there.
+        """
         with gc_paused():  # no parsing here: acyclic records and their rows only
-            return self._records(store)
+            return self._records(store, kept)
 
-    def _records(self, store: Cache | None) -> list[Record]:
+    def _records(self, store: Cache | None, kept: DataCache | None) -> list[Record]:
         from kexie_cli.records.fastload import LazyPositions  # noqa: PLC0415 - imports yaml-rs; a memo answer needs neither
 
         records: list[Record] = []
@@ -237,11 +247,19 @@ class Run:
             record: Record
             if index in self.cached and outcome[0] is not None and raw is not None:
                 positions = _known_positions(known) if known is not None else None
-                record = CachedRecord(file, outcome[0], raw, load, positions)
+                known_data = kept.get(key) if kept is not None and key is not None else None
+                if kept is not None and key is not None and known_data is None:  # parsed on first use, then kept
+                    record = CachedRecord(file, outcome[0], raw, partial(_load_kept, kept, key, load), positions)
+                else:
+                    record = CachedRecord(file, outcome[0], raw, load, positions)
+                if known_data is not None:
+                    record.data = known_data
                 if key is not None and positions is None:
                     self.located.append((key, record))
             else:
                 record = _record(file, raw, outcome)
+                if kept is not None and key is not None and record.data is not None:
+                    kept.put(key, record.data)
                 if key is not None and isinstance(record.positions, LazyPositions):
                     if known is not None:
                         record.positions = _known_positions(known)
@@ -255,6 +273,15 @@ class Run:
             if outcome[3]:
                 self.deferred.append((record, outcome[3]))
         return records
+
+
+def _load_kept(
+    kept: DataCache, key: str, load: Callable[[bytes], dict[str, Any] | None], raw: bytes
+) -> dict[str, Any] | None:
+    data = load(raw)
+    if data is not None:
+        kept.put(key, data)
+    return data
 
 
 def _known_positions(maps: Any) -> Positions:
@@ -355,10 +382,6 @@ def _meta(outcome: Outcome) -> Outcome:
     return (None if data is None else facts_of(data), problems, found, deferred)
 
 
-def rows(found: list[Finding]) -> list[tuple[str, str, str, int, int, str | None, str, str]]:
-    return [(f.code, str(f.severity), f.file, f.line, f.column, f.id, f.message, f.anchor) for f in found]
-
-
 def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     data, problems, _, _ = outcome
     if file.kind is None and file.link is None:
@@ -371,8 +394,3 @@ def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     text = "" if raw is None else (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     positions: Positions = LazyPositions(text, data)
     return Record(file, data, positions, [], text)
-
-
-def finding_from_row(row: tuple[str, str, str, int, int, str | None, str, str]) -> Finding:
-    code, severity, file, line, column, record_id, message, anchor = row
-    return Finding(code, Severity(severity), file, line, column, record_id, message, anchor)

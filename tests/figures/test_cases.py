@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
+
 from tests.conftest import AS_OF, REPO, run_cli
 from tests.figures.build import branch, cell, registry, society
 
@@ -94,6 +96,11 @@ def test_fourteen_of_seventeen_is_82_4_percent_everywhere(tmp_path: Path) -> Non
     assert "82.4%" in run.stdout and "82.3%" not in run.stdout
     assert "占比 82.4%" in run.stdout  # the headline: the same precision as the table
     assert summary(root, "stars", "2026-11-23")["total"]["share"] == 0.8235
+    out = tmp_path / "stars.xlsx"
+    run = run_cli(["summary", "stars", "--as-of", "2026-11-23", "--format", "xlsx", "-o", str(out)], root)
+    assert run.exit_code == 0, run.stderr
+    cells = [c for row in load_workbook(out).active.iter_rows() for c in row if c.number_format == "0.0%"]
+    assert 14 / 17 in [c.value for c in cells]  # the exact share: Excel shows 82.4%, rounding it once
 
 
 # --- The past: --as-of never counts a record founded after the day --------------------------------------
@@ -150,3 +157,9 @@ def test_branches_by_district_total_every_branch() -> None:
     on_books = next(r["total"] for r in tables["party"]["rows"] if r["kind"] == "branch")
     assert tables["branches"]["total"]["total"] == on_books == 50
     assert tables["branches"]["total"]["district_branch"] == 6
+
+
+def test_party_coverage_has_no_total_adding_societies_to_branches() -> None:
+    party = json_of(REPO, "summary", "party", "--as-of", AS_OF)[0]
+    assert party["total"] is None
+    assert [r["kind"] for r in party["rows"]] == ["society", "branch"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 
 from kexie_cli.terms import add_months, report_year
 from tests.conftest import run_cli
-from tests.figures.build import cell, registry, society
+from tests.figures.build import branch, cell, registry, society
 
 LIVE = ("active", "dormant", "suspended")
 RESULTS = ("pass", "basic-pass", "fail", "missing", "submitted")
@@ -75,7 +76,16 @@ def registries(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dt.date]:
         if made is not None:
             extra["term"] = made | {"years": 3 if form == "branch" else made["years"]}
         cells.append(cell(f"c{i}", founded.isoformat(), form, [covered], **extra))
-    return [*societies, *cells], day
+    branches = []
+    for i in range(draw(st.integers(0, 2))):
+        founded = draw(days())
+        extra = {"status": draw(st.sampled_from([*LIVE, "dissolved"]))}
+        made = draw(st.one_of(st.none(), term(founded, day)))
+        if made is not None:
+            extra["term"] = made
+        btype = draw(st.sampled_from(["district", "township", "enterprise"]))
+        branches.append(branch(f"b{i}", founded.isoformat(), btype, **extra))
+    return [*societies, *branches, *cells], day
 
 
 def on_books(record: dict[str, Any], day: dt.date) -> bool:
@@ -123,13 +133,20 @@ def figures_of(root: Path, day: dt.date) -> dict[str, dict[str, int]]:
     sql = run_json(root, "sql", SQL_STATES, "--as-of", d)
     by_sql = {r["state"]: r["n"] for r in sql}
     party = run_json(root, "party", "--as-of", d)
-    listed = run_json(root, "list", "societies", "--columns", "id,status,term.state", "--as-of", d)
-    cells = run_json(root, "list", "party-cells", "--columns", "id,status,term.state", "--as-of", d)
-    by_list = Counter(r["term.state"] for r in [*listed, *cells] if r["status"] in LIVE)
+    listed = [
+        row
+        for kind in ("societies", "branches", "party-cells")
+        for row in run_json(root, "list", kind, "--columns", "id,status,founded,term.state", "--as-of", d)
+    ]
+    by_list = Counter(r["term.state"] for r in listed if r["status"] in LIVE and str(r["founded"] or "") <= d)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "export.json"
         assert run_cli(["export", "--format", "json", "-o", str(out), "--as-of", d], root).exit_code == 0
         exported = json.loads(out.read_text(encoding="utf-8"))["tables"]
+        md = Path(tmp) / "report.md"
+        assert run_cli(["report", "--format", "md", "-o", str(md), "--as-of", d], root).exit_code == 0
+        said = re.search(r"在册科技社团(\d+)家", md.read_text(encoding="utf-8"))
+        assert said is not None
     return {
         "overdue": {
             "check": found["K301"] + found["K505"],
@@ -156,6 +173,7 @@ def figures_of(root: Path, day: dt.date) -> dict[str, dict[str, int]]:
             "party": party["counts"]["total"] if "counts" in party else tables["party"]["rows"][0]["total"],
             "summary party": tables["party"]["rows"][0]["total"],
             "export": sum(1 for r in exported["societies"] if r["status"] in LIVE),
+            "report": int(said.group(1)),
         },
         "founded later": {
             "export": sum(1 for t in exported.values() for r in t if str(r.get("founded") or "") > d),

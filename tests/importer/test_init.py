@@ -59,6 +59,17 @@ def test_init_never_overwrites_a_registry(tmp_path: Path) -> None:
     assert not (tmp_path / "sub").exists()
 
 
+@needs_git
+def test_init_beside_a_registry_by_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From inside a registry, ``--root ../new`` is a sibling folder, not inside it (the smoke run's case)."""
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "kexie.yaml").write_text("registry: 旧台账\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "old")
+    run = run_cli(["init", "示例县科学技术协会", "--root", "../new"])
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / "new" / "kexie.yaml").is_file()
+
+
 @pytest.mark.parametrize(("args", "message"), [(["坏\x07名"], "控制字符"), (["甲", "--scope", "全村"], "不是可选值")])
 def test_init_refuses_bad_names_and_scopes(tmp_path: Path, args: list[str], message: str) -> None:
     run = run_cli(["init", *args, "--root", str(tmp_path / "r")])

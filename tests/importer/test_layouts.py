@@ -383,3 +383,22 @@ def test_several_sheets_joined_by_code_or_name(reg: Path, tmp_path: Path) -> Non
     unmatched = [n for n in report["notes"] if n["reason"] == "import.note.join_unmatched"]
     assert [(n["row"], n["column"], n["value"]) for n in unmatched] == [(3, "党建情况!名称", "星河市无此学会")]
     assert_reimport_is_a_no_op(reg, path)
+
+
+def test_two_header_rows_without_merged_down_cells(reg: Path, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["基本情况", None, "负责人", None],
+        ["学会名称", "成立时间", "理事长", "秘书长"],
+        ["星河市物理学会", "1965", "高明远", "李芳"],
+    ]
+    run = run_import(reg, save(tmp_path / "t.xlsx", rows))
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert run.json()["header_row"] == 1
+    assert [c["header"] for c in run.json()["columns"]] == [
+        "基本情况/学会名称",
+        "基本情况/成立时间",
+        "负责人/理事长",
+        "负责人/秘书长",
+    ]
+    leaders = load(reg, "societies", run.json()["rows"][0]["id"])["leaders"]
+    assert [(e["role"], e["name"]) for e in leaders] == [("chair", "高明远"), ("secretary-general", "李芳")]

@@ -19,6 +19,10 @@ COMMANDS = {
     "inspections": ["inspections", "--as-of", AS_OF],
     "party": ["party", "--as-of", AS_OF],
     "summary": ["summary", "--as-of", AS_OF],
+    "list-cells": ["list", "party-cells", "--as-of", AS_OF],
+    "leaders": ["list", "leaders", "--as-of", AS_OF],
+    "show": ["show", "keji-fuwu-lianhe-dangzhibu", "--as-of", AS_OF],
+    "find": ["find", "学会"],
 }
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -63,6 +67,9 @@ def test_nothing_is_cut_and_every_line_fits(columns: int, name: str) -> None:
     # a date is never broken across lines: every date-like run on screen is a whole date (or month)
     for fragment in re.findall(r"(?<![\d-])\d{4}-[\d-]*", screen):
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", fragment), (fragment, columns)
+    # headers are never set one character a line: a table's header takes at most three lines
+    header_runs = re.findall(r"(?:^[^\n]*┃[^\n]*\n)+", screen, flags=re.MULTILINE)
+    assert all(run.count("\n") <= 3 for run in header_runs), (name, columns, header_runs)
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

@@ -16,7 +16,7 @@ import pytest
 
 from bench.gen import generate
 from kexie_cli.query.show import show
-from kexie_cli.query.snapshot import snapshot
+from kexie_cli.query.snapshot import checked_snapshot
 from kexie_cli.records.index import Index
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.records.model import Record
@@ -192,12 +192,13 @@ def test_overrides_are_checked_instead_of_the_file(corpus: Path, tmp_path: Path)
 def test_show_findings_from_the_snapshot_check_equal_a_run_for_the_file() -> None:
 
     registry = Registry.open(REPO)
-    snap = snapshot(registry, TODAY, "zh")
-    assert snap.checked is not None
-    with_findings = sorted({f.file for f in snap.checked.findings if f.id})[:12]
+    snap = checked_snapshot(registry, TODAY, "zh")
+    checked = snap.checked
+    assert checked is not None
+    with_findings = sorted({f.file for f in checked.findings if f.id})[:12]
     assert with_findings
     for relpath in with_findings:
         record_id = Path(relpath).stem
-        reused = show(registry, snap.records, snap.qctx, record_id, snap.checked).findings
+        reused = show(registry, snap.records, snap.qctx, record_id, checked).findings
         alone = show(registry, snap.records, snap.qctx, record_id).findings
         assert reused == alone and reused, relpath

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests import waiting
 from tests.conftest import AS_OF, run_cli
 from tests.report.cdp import Page, browser, find_chromium
 
@@ -118,3 +119,14 @@ def test_the_browser_check_sees_errors_and_requests(chromium: str, tmp_path: Pat
         assert any("console.error" in p for p in problems)
         assert any("exception" in p for p in problems)
         assert "http://127.0.0.1:9/x.png" in page.requests()
+
+
+@pytest.mark.slow
+def test_the_sample_report_prints_on_at_most_five_a4_pages(chromium: str, report_html: Path, tmp_path: Path) -> None:
+    """Chromium's print to PDF (A4, the report's print CSS): charts two abreast, no half-empty pages (issue 25)."""
+    pdf = tmp_path / "report.pdf"
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'p'}"]
+    command += ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", report_html.as_uri()]
+    waiting.run(command)  # as long as Chromium works
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+    assert 1 <= pages <= 5

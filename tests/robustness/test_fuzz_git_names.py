@@ -7,6 +7,7 @@ and no name makes another Git object look like a record. ``make fuzz`` runs it w
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kexie_cli.query.snapshot import load_revision
 from kexie_cli.registry import gitio
 from kexie_cli.registry.load import Registry
+from kexie_cli.validate.door import load_registry
 from tests.robustness.test_fuzz_targets import TOTAL
 from tests.security.hostile import society
 
@@ -60,7 +61,7 @@ def test_git_names(files: list[bytes]) -> None:
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", "one")
         registry = Registry.open(root, root)
-        records, _ = load_revision(registry, "HEAD")
+        records = load_registry(registry, dt.date(2026, 11, 23), "zh", "HEAD").records
         visible = [name for name in files if not name.startswith(b".")]
         assert len(records) == len(visible)  # none lost, none doubled
         assert sorted(r.id for r in records if r.loaded) == sorted(f"jia{files.index(n)}-xuehui" for n in visible)

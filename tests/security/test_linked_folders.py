@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,3 +122,14 @@ def test_link_swapped_during_set_sends_nothing_outside(
     assert "符号链接" in run.stderr
     assert snapshot(target) == before  # not written, and no .tmp file left there
     assert not list((root / "records" / "moved").glob(".*.tmp"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_committed_linked_folder_is_named_at_a_revision(linked: tuple[Path, Path]) -> None:
+    root, _ = linked
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "link"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+    run = run_cli(["list", "societies", "--at", "HEAD", "--as-of", AS_OF, "--format", "plain"], root)
+    assert "records/societies" in run.stderr and "K007" in run.stderr, run.stderr

@@ -218,3 +218,19 @@ def test_emptied_field_is_removed_and_a_select_writes_the_code(sample_git: Path)
     assert "supporting_unit" not in saved and "level: district" in saved
     subject = git(sample_git, "log", "-1", "--format=%s")
     assert "级别：市级 → 区县级" in subject and "挂靠单位" in subject
+
+
+def test_buttons_ask_the_name_when_git_has_none(sample_git: Path) -> None:
+    client = client_for(sample_git)
+    action = f"/record/{SOCIETY}/inspect"
+    data = form_of(client, f"/record/{SOCIETY}", action)
+    assert "author" in data
+    data["year"], data["result"] = "2026", "submitted"
+    data.pop("author")
+    answer = client.post(action, data=data)
+    assert answer.status_code == 302
+    assert "请填写您的姓名" in text(client.get(f"/record/{SOCIETY}"))
+    assert git(sample_git, "rev-list", "--count", "HEAD") == "1\n"
+    data["author"] = "年检员"
+    assert client.post(action, data=data).status_code == 302
+    assert git(sample_git, "log", "-1", "--format=%an") == "年检员\n"

@@ -1,0 +1,48 @@
+"""Every letter of the sample registry fits one A4 page, as LibreOffice lays it out (issue 25).
+
+Needs LibreOffice (``soffice``; ``.ci/run`` installs libreoffice-writer-nogui); skipped without it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from kexie_cli.calendar.letter_docx import LINE_PT, MIN_LINE_PT
+from tests import waiting
+from tests.calendar.helpers import SAMPLE
+from tests.conftest import run_cli
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+def pdf_pages(docs: list[Path], out: Path) -> dict[str, int]:
+    """Each document's page count after LibreOffice renders it to PDF."""
+    assert SOFFICE is not None
+    profile = out / "profile"
+    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
+    done = waiting.run([*command, "--outdir", str(out), *map(str, docs)])  # as long as LibreOffice works
+    assert done.returncode == 0, done.stderr
+    return {p.stem: len(PAGE.findall(p.read_bytes())) for p in out.glob("*.pdf")}
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("as_of", ["2026-12-01", pytest.param("2027-06-01", marks=pytest.mark.slow)])
+def test_every_letter_of_the_sample_fits_one_page(tmp_path: Path, as_of: str) -> None:
+    letters = tmp_path / "letters"
+    for which in ("elections", "inspections"):
+        run = run_cli(["letters", which, "--as-of", as_of, "--output", str(letters)], SAMPLE)
+        assert run.exit_code == 0, run.stderr
+    docs = sorted(letters.glob("*.docx"))
+    assert len(docs) >= 5
+    pages = pdf_pages(docs, tmp_path / "pdf")
+    assert len(pages) == len(docs)
+    assert {name: n for name, n in pages.items() if n != 1} == {}
+    pitches = [Document(str(d)).styles["Normal"].paragraph_format.line_spacing.pt for d in docs]
+    assert all(MIN_LINE_PT <= p <= LINE_PT for p in pitches)
+    assert LINE_PT in pitches  # a short letter keeps the GB/T 9704 page (22 lines of 28.95 pt)
