@@ -3,18 +3,17 @@
 Decisions (docs/calendar.md):
 - Only records still on the books (``Record.live``) with a complete ``term``
   are listed; a record without a term has nothing to elect.
-- The working steps around a 换届 are computed from the effective end E:
-  submit the 换届方案 by E − ``plan_months_before``, request approval of the
-  congress by E − ``approval_months_before``, hold the congress by E, file the
-  备案 within ``filing_days_after`` days (counted from E at the latest).
-- A step is *done* when the record's ``election`` progress has its date
-  (``plan`` ← ``plan_submitted``, ``approval`` ← ``approved``, ``election``
-  ← ``held``, ``filing`` ← ``registered``). ``party_review`` is shown as done
-  but is no step of its own: it has no date of its own in the calendar and
-  comes before the approval. Once the congress is held, the filing date
-  counts from the day it was held.
-- The "next step" is the first step not done (docs/calendar.md); a step not done whose
-  date has passed is *late*.
+- The steps of a 换届 and their dates are each kind's own (``rules/process.py``):
+  a society's 方案, 财务审计, 召开大会请示 and its 批复, the congress, 报科协备案 (working
+  days), the 审查同意 and the 民政变更登记; a 基层科协's 方案报同级党委, 代表大会, 报上级科协备案;
+  a Party cell's 换届请示, 批复, 候选人预备人选, 党员大会, 选举结果报批.
+- A step is *done* when the record's ``election`` progress has its date. The
+  "next step" is the first step not done (docs/calendar.md); a step not done whose date
+  has passed is *late*.
+- The reminder period of each kind opens before its first step is due (settings
+  ``elections.<kind>.lead_months``), so a first reminder has nothing overdue.
+- After ``kexie elect`` the record stays listed (state ``follow-up``) while the
+  steps after the congress (备案, 变更登记, 选举结果报批) of the 换届 just held are not all done.
 """
 
 from __future__ import annotations
@@ -27,29 +26,18 @@ from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.books import on_books
-from kexie_cli.figures.terms import elected_term
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import term_label
-from kexie_cli.records.election import RECORD_STEP, RECORD_STEPS, Done, progress
-from kexie_cli.records.model import Record, current_leaders, get, text
+from kexie_cli.party.forms import holds_elections
+from kexie_cli.records.election import RECORD_STEPS, Done, progress
+from kexie_cli.records.model import Record, current_leaders, get, term_of, text
 from kexie_cli.registry.settings import Settings
+from kexie_cli.rules.process import Step, follow_up, past_end, schedule
 from kexie_cli.tables import Column, TableData
-from kexie_cli.terms import Term, TermState, add_months, days_until
+from kexie_cli.terms import Term, TermState, days_until
 
 KINDS = kinds.CODES
-STEP_KEYS = ("plan", "approval", "election", "filing")
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    key: str
-    date: dt.date
-    done: dt.date | None = None
-    doc_no: str | None = None
-
-    def late(self, today: dt.date) -> bool:
-        """Not done and its date has passed."""
-        return self.done is None and self.date < today
+FOLLOW_UP = "follow-up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +48,7 @@ class ElectionQuery:
     levels: frozenset[str] | None = None
     states: frozenset[str] | None = None
     parent: str | None = None
+    lead_given: bool = False  # --within: one period for every kind; else each kind's own (settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +57,7 @@ class Election:
 
     record: Record
     term: Term
-    state: TermState
+    state: TermState | str  # TermState, or FOLLOW_UP: the congress is held, steps after it are not all done
     days: int
     steps: tuple[Step, ...]
     next_step: Step | None
@@ -80,23 +69,6 @@ class Election:
     @property
     def id(self) -> str:
         return self.record.id
-
-
-def working_steps(end: dt.date, settings: Settings, done: dict[str, Done] | None = None) -> tuple[Step, ...]:
-    """The steps of the 换届 of a term ending on ``end``, with the ones ``done`` marked."""
-    done = done or {}
-    held = done.get("held")
-    dates = {
-        "plan": add_months(end, -settings.plan_months_before),
-        "approval": add_months(end, -settings.approval_months_before),
-        "election": end,
-        "filing": (held.date if held else end) + dt.timedelta(days=settings.filing_days_after),
-    }
-    out = []
-    for key in STEP_KEYS:
-        step = done.get(RECORD_STEP[key])
-        out.append(Step(key, dates[key], step.date if step else None, step.doc_no if step else None))
-    return tuple(out)
 
 
 def next_step(steps: tuple[Step, ...]) -> Step | None:
@@ -125,8 +97,10 @@ def _names(record: Record, today: dt.date, role: str) -> str:
     return "、".join(ld.name for ld in current_leaders(record.data, today, role))
 
 
-def _matches(record: Record, query: ElectionQuery, scope: set[str] | None) -> bool:
+def _matches(record: Record, settings: Settings, query: ElectionQuery, scope: set[str] | None) -> bool:
     if record.kind not in KINDS or not on_books(record, query.today):
+        return False
+    if not holds_elections(record, settings):  # a 党的工作小组 is appointed: no 换届 (docs/party.md)
         return False
     if query.kinds is not None and record.kind not in query.kinds:
         return False
@@ -140,33 +114,48 @@ def due_elections(records: list[Record], settings: Settings, query: ElectionQuer
     scope = subtree(records, query.parent) if query.parent else None
     out = []
     for record in records:
-        if not _matches(record, query, scope):
+        if not _matches(record, settings, query, scope):
             continue
-        term = elected_term(record)  # None for a 党的工作小组: appointed, no 换届 (docs/party.md)
-        if term is None:
-            continue
-        state = window_state(term.end, query.today, query.lead)
-        if state is TermState.CURRENT or (query.states is not None and state.value not in query.states):
-            continue
-        done = progress(get(record.data, ("election",)))
-        steps = working_steps(term.end, settings, done)
-        officer_role = "secretary" if record.kind == "party-cell" else "secretary-general"
-        out.append(
-            Election(
-                record=record,
-                term=term,
-                state=state,
-                days=days_until(term.end, query.today),
-                steps=steps,
-                next_step=next_step(steps),
-                chair=_names(record, query.today, "chair"),
-                officer=_names(record, query.today, officer_role),
-                today=query.today,
-                progress=done,
-            )
-        )
+        item = _election(record, settings, query)
+        if item is not None and (query.states is None or _state(item) in query.states):
+            out.append(item)
     out.sort(key=lambda e: (e.term.end, e.id))
     return out
+
+
+def _state(item: Election) -> str:
+    return item.state.value if isinstance(item.state, TermState) else item.state
+
+
+def _election(record: Record, settings: Settings, query: ElectionQuery) -> Election | None:
+    """The record's open 换届: due or overdue by its term, or the follow-up of the last one held."""
+    term = term_of(record.data)
+    if term is None:
+        return None
+    lead = query.lead if query.lead_given else Lead.months(settings.lead_for(record.kind))
+    state: TermState | str = window_state(term.end, query.today, lead)
+    node = get(record.data, ("election",))
+    end = term.end
+    if state is TermState.CURRENT:
+        pending = follow_up(record.data, record.kind)
+        if pending is None:
+            return None
+        state, node = FOLLOW_UP, pending[1]
+        end = past_end(record.data, pending[0]) or term.started
+    steps = schedule(record.kind, end, settings, node)
+    officer_role = "secretary" if record.kind == "party-cell" else "secretary-general"
+    return Election(
+        record=record,
+        term=term,
+        state=state,
+        days=days_until(term.end, query.today),
+        steps=steps,
+        next_step=next_step(steps),
+        chair=_names(record, query.today, "chair"),
+        officer=_names(record, query.today, officer_role),
+        today=query.today,
+        progress=progress(node),
+    )
 
 
 def election_row(item: Election) -> dict[str, object]:
@@ -186,7 +175,7 @@ def election_row(item: Election) -> dict[str, object]:
         "extended": term.extended_to is not None,
         "extension_approved": term.extension_approved,
         "days": item.days,
-        "state": item.state.value,
+        "state": _state(item),
         "chair": item.chair or None,
         "secretary_general": None if party else item.officer or None,
         "secretary": item.officer or None if party else None,
@@ -198,8 +187,17 @@ def election_row(item: Election) -> dict[str, object]:
 
 
 def step_row(step: Step, today: dt.date) -> dict[str, object]:
-    """``{step, date, done, doc_no}`` (docs/calendar.md) plus ``late``: not done and past its date."""
-    return {"step": step.key, "date": step.date, "done": step.done, "doc_no": step.doc_no, "late": step.late(today)}
+    """``{step, date, done, doc_no}`` (docs/calendar.md) plus ``late``, ``upper`` and ``relative``."""
+    return {
+        "step": step.key,
+        "date": step.date,
+        "done": step.done,
+        "doc_no": step.doc_no,
+        "late": step.late(today),
+        "upper": step.upper,
+        "relative": step.relative,
+        "workdays_fallback": list(step.fallback_years),
+    }
 
 
 def show_days(value: object, lang: str) -> str:
@@ -211,26 +209,35 @@ def show_days(value: object, lang: str) -> str:
     return tr(key, lang, days=abs(value))
 
 
-#: steps a Party cell names in its own words (its 换届 is approved by the 上级党组织)
-PARTY_STEP_WORDS = frozenset(("plan", "approval", "election", "filing"))
-
-
 def show_step(value: object, lang: str, kind: object = None) -> str:
     """``报送换届工作方案（2026-06-17 前）``; a Party cell's steps in its own words."""
     if not isinstance(value, dict):
         return ""
-    party = kind == "party-cell" and value["step"] in PARTY_STEP_WORDS
-    label = tr(f"elections.step.{'party.' if party else ''}{value['step']}", lang)
+    label = tr(f"elections.step.{_words(kind)}{value['step']}", lang)
+    if value.get("upper"):  # the upper body's 批复 / 审查同意: no deadline of its own
+        return tr("elections.awaiting", lang, step=label)
     key = "election.step_late" if value.get("late") else "elections.step_by"
     return label + tr(key, lang, date=value["date"])
 
 
-def show_done(value: object, lang: str) -> str:
-    """The steps recorded as done: ``已报方案 2026-05-06、已批准 2026-09-20``."""
+def _words(kind: object) -> str:
+    """The catalogue prefix of a kind's step words (a Party cell's and a 基层科协's are their own)."""
+    return "party." if kind == "party-cell" else "branch." if kind == "branch" else ""
+
+
+def show_done(value: object, lang: str, kind: object = None) -> str:
+    """The steps recorded as done: ``已报方案 2026-05-06、已批准 2026-09-20`` (a Party cell: 已报请示)."""
     if not isinstance(value, dict):
         return ""
+    prefix = "party." if kind == "party-cell" else ""
     return tr("election.list_sep", lang).join(
-        tr(f"election.done.{key}", lang, date=value[key]["date"]) for key in RECORD_STEPS if key in value
+        tr(
+            f"election.done.{prefix}{key}" if prefix and key == "plan_submitted" else f"election.done.{key}",
+            lang,
+            date=value[key]["date"],
+        )
+        for key in RECORD_STEPS
+        if key in value
     )
 
 
@@ -255,7 +262,9 @@ def elections_table(items: list[Election], settings: Settings, query: ElectionQu
         Column("chair", "理事长/主席", "Chair", person=True),
         Column("officer", "秘书长/书记", "Sec.-gen./secretary", person=True),
         Column("extended", "已批准延期", "Extended", in_table=False),
-        Column("progress", "已完成", "Done", show_done),
+        Column(
+            "progress", "已完成", "Done", show_row=lambda row, lg: show_done(row.get("progress"), lg, row.get("kind"))
+        ),
         Column(
             "next_step",
             "下一步",
@@ -264,11 +273,13 @@ def elections_table(items: list[Election], settings: Settings, query: ElectionQu
         ),
     ]
     overdue = sum(1 for i in items if i.state is TermState.OVERDUE)
+    follow = sum(1 for i in items if i.state == FOLLOW_UP)
     headline = tr(
         "elections.headline",
         lang,
         overdue=overdue,
-        due=len(items) - overdue,
+        due=len(items) - overdue - follow,
+        follow=follow,
         lead=query.lead.describe(lang),
         today=query.today.isoformat(),
     )

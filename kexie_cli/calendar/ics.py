@@ -21,6 +21,7 @@ from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.output import atomic_write_bytes
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import term_label
+from kexie_cli.terms import TermState
 
 
 def event_uid(item: Election) -> str:
@@ -43,6 +44,8 @@ def build_calendar(items: list[Election], registry: str, lead: Lead, today: dt.d
     cal.add("x-wr-calname", tr("elections.title", lang, registry=registry, today=today.isoformat()))
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     for item in items:
+        if not isinstance(item.state, TermState):
+            continue  # a follow-up (备案, 变更登记 after the congress) is no term ending: no event
         record, end = item.record, item.term.end
         number = term_label(item.term.number, lang) or ("current" if lang == "en" else "本届")
         event = Event()

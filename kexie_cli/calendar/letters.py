@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.calendar.elections import Election, ElectionQuery, due_elections
+from kexie_cli.calendar.elections import FOLLOW_UP, Election, ElectionQuery, due_elections
 from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
 from kexie_cli.calendar.letter_docx import docx_bytes
 from kexie_cli.calendar.letter_templates import Templates
+from kexie_cli.calendar.letter_vars import DOC_NO_BLANK, common, count_word
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.numerals import chinese_number, cn_date, term_label
@@ -40,44 +41,20 @@ from kexie_cli.registry.settings import Settings
 from kexie_cli.terms import TermState
 from kexie_cli.validate.door import load_registry
 
-UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
-COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会"}
-# a Party cell is addressed by its form (你支部 / 你总支 / 你党委); a working group has no election
-PARTY_ADDRESS = {
-    "branch": "你支部",
-    "joint-branch": "你支部",
-    "functional-branch": "你支部",
-    "general-branch": "你总支",
-    "committee": "你党委",
-}
-PARTY_COMMITTEE = {
-    "branch": "支部委员会",
-    "joint-branch": "支部委员会",
-    "functional-branch": "支部委员会",
-    "general-branch": "总支部委员会",
-    "committee": "委员会",
-}
-COUNT_WORDS = {2: "两"}
-
-
 #: the word for each letter in its file name (示例市植物学会-换届提醒函.docx)
 LETTER_WORDS = {
     "election-due": "换届提醒函",
     "election-overdue": "换届催办函",
+    "election-follow-up": "换届后续提醒函",
     "inspection-missing": "年检催报函",
     "inspection-revoke": "解除资格预告知书",
 }
 
 
-def count_word(n: int) -> str:
-    """2 → 两, 3 → 三 (连续两年, 连续三年)."""
-    return COUNT_WORDS.get(n) or chinese_number(n)
-
-
 @dataclass(frozen=True, slots=True)
 class Letter:
     record_id: str
-    letter: str  # election-due, election-overdue, inspection-missing or inspection-revoke
+    letter: str  # election-due, election-overdue, election-follow-up, inspection-missing or inspection-revoke
     variables: dict[str, Any]
     template: str = ""  # the template's name when it is not ``letter`` (Party-cell letters)
     file_stem: str = ""  # the record's file name without .yaml: the letter's file name starts with it
@@ -103,82 +80,27 @@ class LetterRun:
     skipped: list[Skipped]
 
 
-def _common(record: Record, settings: Settings, today: dt.date, index: dict[str, Record]) -> dict[str, Any]:
-    kind = record.kind or "society"
-    party = kind == "party-cell"
-    form = text(record.get("form")) or ""
-    cfg = settings.letters
-    issuer = _party_issuer(record, settings, index) if party else cfg.issuer or settings.registry
-    prefix = cfg.party_doc_no_prefix if party else cfg.doc_no_prefix
-    return {
-        "registry": settings.registry,
-        "issuer": issuer,
-        "id": record.id,
-        "name": record.name,
-        "short_name": text(record.get("short_name")) or record.name,
-        "kind": kind,
-        "form": form,
-        "unit_word": UNIT_WORD.get(kind, "单位"),
-        "council_word": PARTY_COMMITTEE.get(form, "委员会") if party else COUNCIL_WORD.get(kind, "委员会"),
-        "address": PARTY_ADDRESS.get(form, "你支部") if party else "贵" + UNIT_WORD.get(kind, "单位"),
-        "congress": "党员大会或党员代表大会" if form == "committee" else "党员大会",
-        "today": today,
-        "date_cn": cn_date(today),
-        "doc_no_prefix": prefix or "",
-        "doc_no": f"{prefix}〔{today.year}〕{DOC_NO_BLANK}号" if prefix else "",
-        "contact": cfg.contact or "",
-        "phone": cfg.phone or "",
-        "basis": cfg.basis or f"《{settings.registry}章程》",
-        "cc": "、".join(_copies(record, index)),
-    }
-
-
-DOC_NO_BLANK = "\u3000\u3000"  # the serial number is filled in when the letter is registered (--number-from)
-
-
-def _party_issuer(record: Record, settings: Settings, index: dict[str, Record]) -> str:
-    """The 上级党组织: the cell's parent cell, else settings ``letters.party_issuer``, else 中共<registry>党组."""
-    parent = index.get(text(record.get("parent")) or "")
-    if parent is not None and parent.kind == "party-cell" and parent.id != record.id:
-        return parent.name
-    return settings.letters.party_issuer or f"中共{settings.registry}党组"
-
-
-def _copies(record: Record, index: dict[str, Record]) -> list[str]:
-    """抄送: a society's supporting unit; a branch's parent 科协 and host unit; the records a cell covers."""
-    out: list[str] = []
-    if record.kind == "society":
-        out.append(text(record.get("supporting_unit")) or "")
-    elif record.kind == "branch":
-        parent = index.get(text(record.get("parent")) or "")
-        out += [parent.name if parent is not None else "", text(record.get("host_unit")) or ""]
-    elif record.kind == "party-cell":
-        covers = record.get("covers")
-        for ref in covers if isinstance(covers, list) else []:
-            covered = index.get(ref) if isinstance(ref, str) else None
-            out.append(covered.name if covered is not None else "")
-    return [name for name in dict.fromkeys(out) if name]
-
-
 def _steps(item: Election, today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The recorded steps (done) and the steps still to do, each with what a template needs."""
+    """The recorded steps (done) and the record's own steps still to do, each with what a template needs.
+
+    The upper body's steps (批复, 审查同意) are no item of the list: a letter does not set the
+    issuer, or the 上级党组织, a deadline (docs/calendar.md).
+    """
     done = [
         {"step": key, "date_cn": cn_date(d.date), "doc_no": d.doc_no or ""}
         for key in record_steps(item.record.kind)
         if (d := item.progress.get(key)) is not None
     ]
-    held = "held" in item.progress
     todo = []
     for step in item.steps:
-        if step.done is not None:
+        if step.done is not None or step.upper:
             continue
-        relative = step.key == "filing" and not held  # counted from a congress not yet held: no date
         todo.append(
             {
                 "step": step.key,
-                "date_cn": "" if relative else cn_date(step.date),
-                "late": step.late(today) and not relative,
-                "relative": relative,
+                "date_cn": "" if step.relative else cn_date(step.date),
+                "late": step.late(today) and not step.relative,
+                "relative": step.relative,
             }
         )
     for number, entry in enumerate(todo, 1):
@@ -198,7 +120,7 @@ def election_letters(
         term = item.term
         done, todo = _steps(item, today)
         late = [t for t in todo if t["late"]]
-        variables = _common(item.record, settings, today, index) | {
+        variables = common(item.record, settings, today, index) | {
             "number": term.number,
             "number_label": term_label(term.number),
             "started_cn": cn_date(term.started),
@@ -216,12 +138,29 @@ def election_letters(
             "todo": todo,
             "late": late,
             "late_numbers": "、".join(t["number"] for t in late),
-            "filing_days": settings.filing_days_after,
+            "awaiting": [s.key for s in item.steps if s.upper and s.done is None],
+            "filing_days": _filing_days(item.record.kind, settings),
+            "registration_days": settings.process.get("society", "registration_days"),
         }
-        letter = "election-overdue" if item.state is TermState.OVERDUE else "election-due"
+        letter = _letter_of(item)
         template = f"party-{letter}" if item.record.kind == "party-cell" else ""
         out.append(Letter(item.id, letter, variables, template, item.record.file.stem_id))
     return out
+
+
+def _filing_days(kind: str | None, settings: Settings) -> int:
+    """The days (a society: working days) after the congress to file, or to report the results."""
+    if kind == "party-cell":
+        return settings.process.get("party", "result_days_after")
+    if kind == "branch":
+        return settings.process.get("branch", "filing_days_after")
+    return settings.process.get("society", "filing_working_days")
+
+
+def _letter_of(item: Election) -> str:
+    if item.state == FOLLOW_UP:
+        return "election-follow-up"
+    return "election-overdue" if item.state is TermState.OVERDUE else "election-due"
 
 
 def inspection_letters(
@@ -249,7 +188,7 @@ def inspection_letters(
             if item.result is None
             else schemas.label("society", ("inspections", 0, "result"), item.result, "zh")
         )
-        variables = _common(item.record, settings, today, index) | {
+        variables = common(item.record, settings, today, index) | {
             "year": summary.year,
             "deadline": summary.deadline,
             "deadline_cn": cn_date(summary.deadline),
@@ -280,7 +219,8 @@ def select(letters: list[Letter], ids: Sequence[str]) -> list[Letter]:
 
 
 def elections_due(records: list[Record], settings: Settings, today: dt.date) -> list[Election]:
-    return due_elections(records, settings, ElectionQuery(today=today, lead=Lead.months(settings.lead_months)))
+    query = ElectionQuery(today=today, lead=Lead.months(settings.lead_months))  # each kind's own period (settings)
+    return due_elections(records, settings, query)
 
 
 # --- writing --------------------------------------------------------------------

@@ -49,6 +49,7 @@ class Cell:
     head_role: str
     term_ends: dt.date | None
     term_state: TermState | None
+    elects: bool  # holds 换届 elections (not a working group, nor a C 类 cell without duties)
     gaps: dict[str, list[str]] | None  # None: not checked (no meetings log, or a working group)
 
 
@@ -80,14 +81,16 @@ class PartyOverview:
 
 
 def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
-    term = elected_term(record)
+    elects = holds_elections(record, settings)
+    term = elected_term(record, settings) if elects else None
     role = head_role(record)
     return Cell(
         record=record,
         head="、".join(ld.name for ld in current_leaders(record.data, today, role)),
         head_role=role,
         term_ends=term.end if term else None,
-        term_state=term_state(term.end, today, settings.lead_months) if term else None,
+        term_state=term_state(term.end, today, settings.lead_for("party-cell")) if term else None,
+        elects=elects,
         gaps=meeting_gaps(record, settings, today),
     )
 
@@ -146,7 +149,7 @@ def _cell_row(cell: Cell) -> dict[str, object]:
         "head": cell.head or None,
         "head_role": cell.head_role,
         "secretary": cell.head or None,  # kept for scripts written before head/head_role
-        "elections": holds_elections(record),
+        "elections": cell.elects,
         "term_ends": cell.term_ends,
         "term_state": cell.term_state.value if cell.term_state else None,
         "gaps": cell.gaps,

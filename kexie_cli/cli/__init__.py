@@ -39,6 +39,7 @@ from typing import Any  # noqa: E402
 import click  # noqa: E402
 
 from kexie_cli import __version__  # noqa: E402
+from kexie_cli.cli import clicktext  # noqa: E402
 from kexie_cli.cli.helpfmt import KexieContext, short_help  # noqa: E402
 from kexie_cli.cli.session import Session, session  # noqa: E402
 from kexie_cli.errors import KexieError  # noqa: E402
@@ -70,7 +71,7 @@ class LazyGroup(click.Group):
             if command is not None and not command.hidden:
                 rows.append((name, short_help(command)))
         if rows:
-            with formatter.section(tr("click.commands", _lang())):
+            with formatter.section(clicktext.text("Commands")):  # in the language click's words are in
                 formatter.write_dl(rows)
 
     def main(
@@ -87,8 +88,6 @@ class LazyGroup(click.Group):
         (a usage error is reported before any option is known): ``--lang`` before or after the
         command name, else ``KEXIE_LANG``.
         """
-        from kexie_cli.cli import clicktext
-
         argv = list(sys.argv[1:] if args is None else args)
         current = Session(lang=clicktext.use(clicktext.argv_lang(argv)))
         extra["obj"] = current  # the command's session: every context below finds it (cli/session.py)
@@ -208,8 +207,6 @@ def main() -> None:
     except SystemExit as done:  # click's standalone mode always ends here
         leave(done.code)
     except KeyboardInterrupt as exc:  # between click's end and here: the language as the command line chose it
-        from kexie_cli.cli import clicktext
-
         leave(cancelled(exc, clicktext.argv_lang(sys.argv[1:])))
     leave(0)
 

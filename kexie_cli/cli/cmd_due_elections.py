@@ -30,8 +30,9 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
     help="""换届提醒：列出任期（或经批准的延期）已届满（逾期）或将在提醒期内届满的学会、基层科协和党组织。
 
 按届满日期排序，显示届次、本届开始、届满日期、剩余或逾期天数、理事长/主席、秘书长/书记、
-是否已批准延期，以及下一步换届工作（报送方案、报请批准、召开大会）。
-提醒期默认取设置 elections.lead_months，可用 --within 90d|6m|1y 改写。
+是否已批准延期，以及下一步换届工作（各类记录的步骤见 docs/calendar.md）。
+换届大会后，备案、变更登记或选举结果报批未办完的记录继续列出（状态 follow-up，换届后续）。
+提醒期按类别取设置 elections.<类别>.lead_months（默认 elections.lead_months），可用 --within 90d|6m|1y 统一改写。
 --format ics --output FILE 生成日历文件（每条记录一个全天事件，重复导入会更新而不重复）。
 退出码：0 成功（有逾期记录也是 0）；2 用法或环境错误。""",
 )
@@ -55,7 +56,11 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
     help="只列出这一级别的学会（可重复；基层科协和党组织没有级别，不列出）。",
 )
 @click.option(
-    "--state", "states", type=opt.LabelChoice(opt.TERM_STATES), multiple=True, help="只列出逾期或即将届满的。"
+    "--state",
+    "states",
+    type=opt.LabelChoice(opt.TERM_STATES),
+    multiple=True,
+    help="只列出逾期、即将届满或换届后续未办结的。",
 )
 @click.option("--parent", default=None, metavar="ID", help="只列出该记录及其下级（按 parent 链）。")
 def command(
@@ -78,6 +83,7 @@ def command(
     query = ElectionQuery(
         today=opt.today(as_of),
         lead=within or Lead.months(registry.settings.lead_months),
+        lead_given=within is not None,
         kinds=frozenset(kinds) or None,
         levels=frozenset(levels) or None,
         states=frozenset(states) or None,

@@ -15,7 +15,7 @@ from kexie_cli.cli.editing import edit_options, run_edit
     "extend",
     help="""记录经批准的延期换届：在记录 ID 的 term 中写入 extended_to（延期至）和 extension_approved（批准日期）。
 
-延期不得超过届满后 1 年（K304），超过时拒绝写入。""",
+延期不得超过届满后 1 年（K304），超过时拒绝写入；批准日期晚于今天（--as-of）时拒绝写入（退出码 2）。""",
 )
 @click.argument("record_id", metavar="ID")
 @click.option("--until", type=opt.DATE, required=True, help="延期至（YYYY-MM-DD）。")
@@ -33,4 +33,4 @@ def command(
     from kexie_cli.edit.operations import Extend
 
     opt.lang(lang)
-    run_edit(record_id, Extend(until, approved), root, lang, as_of, dry_run)
+    run_edit(record_id, Extend(until, approved, opt.today(as_of)), root, lang, as_of, dry_run)

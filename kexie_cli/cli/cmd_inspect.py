@@ -15,7 +15,8 @@ from kexie_cli.cli.editing import edit_options, run_edit
     "inspect",
     help="""录入或更正社团 ID 某一年度的年检 / 年度报告结论（inspections 中的一条，按年份排序插入）。
 
-RESULT：pass 合格、basic-pass 基本合格、fail 不合格、submitted 已报送、missing 未参检/未报送。""",
+RESULT：pass 合格、basic-pass 基本合格、fail 不合格、submitted 已报送、missing 未参检/未报送。
+报送日期晚于今天（--as-of）时拒绝写入（退出码 2）。""",
 )
 @click.argument("record_id", metavar="ID")
 @click.option("--year", type=click.IntRange(1900, 2100), required=True, help="年检所属年度（如 2025）。")
@@ -37,4 +38,4 @@ def command(
     from kexie_cli.edit.operations import Inspect
 
     opt.lang(lang)
-    run_edit(record_id, Inspect(year, result, submitted), root, lang, as_of, dry_run)
+    run_edit(record_id, Inspect(year, result, submitted, opt.today(as_of)), root, lang, as_of, dry_run)

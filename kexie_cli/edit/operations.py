@@ -65,8 +65,10 @@ class Inspect:
     year: int
     result: str
     submitted: dt.date | None = None
+    today: dt.date | None = None  # a --submitted date after it is refused
 
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        refuse_future("--submitted", self.submitted, self.today)
         if "inspections" not in ctx.schemas.key_order(ctx.kind, ()):
             raise KexieError("edit.no_field", field="inspections", kind=ctx.kind)
         entries = doc.get("inspections")
@@ -91,6 +93,12 @@ class Inspect:
         return [("inspections", index)]
 
 
+def refuse_future(option: str, day: dt.date | None, today: dt.date | None) -> None:
+    """A date after today (``--as-of``) is refused: only what has happened is recorded (issue 20)."""
+    if day is not None and today is not None and day > today:
+        raise KexieError("edit.future_date", option=option, date=day.isoformat(), today=today.isoformat())
+
+
 def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
@@ -108,8 +116,10 @@ class Extend:
 
     until: dt.date
     approved: dt.date
+    today: dt.date | None = None  # an --approved date after it is refused
 
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        refuse_future("--approved", self.approved, self.today)
         term = doc.get("term")
         if not isinstance(term, dict):
             raise KexieError("edit.no_term")
@@ -132,6 +142,7 @@ class RecordStep:
     date: dt.date
     today: dt.date
     doc_no: str | None = None
+    planned: dt.date | None = None  # congress_requested: the planned date of the congress
 
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
         allowed = record_steps(ctx.kind)
@@ -142,14 +153,19 @@ class RecordStep:
             raise KexieError("election.no_term")
         if self.date > self.today:
             raise KexieError("election.future", date=self.date.isoformat(), today=self.today.isoformat())
+        if self.planned is not None and self.step != "congress_requested":
+            raise KexieError("election.planned_only")
         value: dict[str, Any] = {"date": self.date.isoformat()}
         if self.doc_no:
             value["doc_no"] = self.doc_no
+        if self.planned is not None:
+            value["planned"] = self.planned.isoformat()
         where: Path_ = ("election",)
         last = last_past_term(doc)
-        if self.step == "registered" and "held" not in progress(doc.get("election")) and last is not None:
+        after_congress = self.step in ("filed", "filing_approved", "registered")
+        if after_congress and "held" not in progress(doc.get("election")) and last is not None:
             done = progress(last[1].get("election"))
-            if "held" in done and "registered" not in done:
+            if "held" in done:  # the 换届 just held: its steps after the congress go with it
                 where = ("past_terms", last[0], "election")
         node = tree.get_node(doc, where)
         if not isinstance(node, dict):
@@ -162,15 +178,26 @@ class RecordStep:
         return [(*where, self.step)]
 
 
+PARTY_ROLES = ("secretary", "deputy-secretary", "committee-member")
+
+
 @dataclass(frozen=True, slots=True)
 class Elect:
-    """``kexie elect ID --date D``: a 换届. The current term goes to ``past_terms``; the number goes up."""
+    """``kexie elect ID --date D``: a 换届. The current term goes to ``past_terms``; the number goes up.
+
+    Refused (nothing written): a date after today, a second 换届 on the day the term started (a
+    zero-length term), a 党的工作小组 (appointed, not elected), a 理事长/秘书长 on a Party cell. On a
+    Party cell the new committee (书记, 副书记, 委员) replaces the old one: every current holder of those
+    roles who is not re-elected to the same role leaves on the day (docs/editing.md).
+    """
 
     date: dt.date
     leaders: tuple[tuple[str, str], ...] = ()  # (role, name) elected at this 换届
     years: int | None = None
+    today: dt.date | None = None
 
     def __call__(self, doc: Any, ctx: EditContext) -> list[Path_]:
+        self._refuse(doc, ctx)
         term = doc.get("term")
         day = self.date.isoformat()
         changed: list[Path_] = [("term",)]
@@ -191,10 +218,26 @@ class Elect:
         else:
             value = {"number": 1, "started": day, "years": self.years or 5}
             tree.set_node(doc, ("term",), value, tree.key_orders(ctx.schemas, ctx.kind, ("term",)))
+        party = [(r, n) for r, n in self.leaders if r in PARTY_ROLES]
+        if ctx.kind == "party-cell" and party and _close_committee(doc, self.date, party, ctx):
+            changed.append(("leaders",))
         for role, name in self.leaders:
             if self._elect_leader(doc, role, name, ctx):
                 changed.append(("leaders",))
         return changed
+
+    def _refuse(self, doc: Any, ctx: EditContext) -> None:
+        refuse_future("--date", self.date, self.today)
+        if ctx.kind == "party-cell":
+            if doc.get("form") == "working-group":
+                raise KexieError("elect.working_group")
+            wrong = [r for r, _ in self.leaders if r not in PARTY_ROLES]
+            if wrong:
+                raise KexieError("elect.role_of_kind", roles=", ".join(f"--{r}" for r in wrong))
+        term = doc.get("term")
+        started = as_date(term.get("started")) if isinstance(term, dict) else None
+        if started is not None and self.date <= started:
+            raise KexieError("elect.same_day", date=self.date.isoformat(), started=started.isoformat())
 
     def _archive(self, doc: Any, term: Any, ctx: EditContext) -> None:
         past_order = ctx.schemas.key_order(ctx.kind, ("past_terms", 0))
@@ -217,6 +260,8 @@ class Elect:
         tree.insert_item(past, index, tree.to_node(entry, flow=flow))
 
     def _elect_leader(self, doc: Any, role: str, name: str, ctx: EditContext) -> bool:
+        if ctx.kind == "party-cell" and role in PARTY_ROLES:
+            return _add_holder(doc, role, name, self.date, ctx)
         leaders = doc.get("leaders")
         if not isinstance(leaders, list):
             tree.set_node(doc, ("leaders",), [], tree.key_orders(ctx.schemas, ctx.kind, ("leaders",)))
@@ -244,3 +289,45 @@ class Elect:
             tree.insert_item(leaders, position, tree.to_node(value))
             changed = True
         return changed
+
+
+def _close_committee(doc: Any, day: dt.date, elected: list[tuple[str, str]], ctx: EditContext) -> bool:
+    """Every current 书记, 副书记 and 委员 not re-elected to the same role leaves on ``day``."""
+    leaders = doc.get("leaders")
+    if not isinstance(leaders, list):
+        return False
+    order = ctx.schemas.key_order(ctx.kind, ("leaders", 0))
+    keep = set(elected)
+    changed = False
+    for item in leaders:
+        if not isinstance(item, dict) or item.get("role") not in PARTY_ROLES:
+            continue
+        until = as_date(item.get("until"))
+        if until is not None and until <= day:
+            continue  # already left
+        since = as_date(item.get("since"))
+        if (item.get("role"), item.get("name")) in keep and (since is None or since <= day):
+            continue  # re-elected to the same role: stays
+        _update(item, "until", day.isoformat(), order)
+        changed = True
+    return changed
+
+
+def _add_holder(doc: Any, role: str, name: str, day: dt.date, ctx: EditContext) -> bool:
+    """Add ``name`` in ``role`` from ``day`` unless already in office in it (re-elected)."""
+    leaders = doc.get("leaders")
+    if not isinstance(leaders, list):
+        tree.set_node(doc, ("leaders",), [], tree.key_orders(ctx.schemas, ctx.kind, ("leaders",)))
+        leaders = doc["leaders"]
+    last_of_role = -1
+    for index, item in enumerate(leaders):
+        if not isinstance(item, dict) or item.get("role") not in PARTY_ROLES:
+            continue
+        if PARTY_ROLES.index(str(item.get("role"))) <= PARTY_ROLES.index(role):
+            last_of_role = index
+        until = as_date(item.get("until"))
+        if item.get("role") == role and item.get("name") == name and (until is None or until > day):
+            return False
+    position = last_of_role + 1 if last_of_role >= 0 else len(leaders)
+    tree.insert_item(leaders, position, tree.to_node({"role": role, "name": name, "since": day.isoformat()}))
+    return True

@@ -3,8 +3,8 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "elections.title": ("{registry} 换届提醒（截至 {today}）", "{registry}: elections due (as of {today})"),
     "elections.headline": (
-        "逾期 {overdue} 个，提醒期内 {due} 个（提醒期 {lead}，截至 {today}）",
-        "{overdue} overdue, {due} due within {lead} (as of {today})",
+        "逾期 {overdue} 个，提醒期内 {due} 个，换届后续未办结 {follow} 个（提醒期 {lead}，截至 {today}）",
+        "{overdue} overdue, {due} due within {lead}, {follow} with steps left after the congress (as of {today})",
     ),
     "elections.state.overdue": ("逾期", "overdue"),
     "elections.state.due": ("即将届满", "due"),
@@ -12,9 +12,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "elections.days_over": ("逾期 {days} 天", "{days} days overdue"),
     "elections.days_today": ("今天届满", "ends today"),
     "elections.step.plan": ("报送换届工作方案", "submit the 换届 plan"),
-    "elections.step.approval": ("报请批准召开换届大会", "request approval of the congress"),
+    "elections.step.approval": ("换届工作方案获批", "the 换届 plan approved"),
     "elections.step.election": ("召开换届大会", "hold the congress"),
-    "elections.step.filing": ("换届结果备案", "file the results"),
+    "elections.step.filing": ("换届结果报科协备案", "file the results with the 科协"),
     "elections.step.overdue": ("尽快换届或报批延期", "hold the 换届 now or get an extension approved"),
     # a Party cell's 换届 (《中国共产党支部工作条例》): the 上级党组织 approves it and the results
     "elections.step.party.plan": (

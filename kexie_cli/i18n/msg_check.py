@@ -142,8 +142,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Term of {years} years exceeds the limit of {max}",
     ),
     "K303.party": (
-        "党组织每届任期 {years} 年，{form}每届应为 {expected} 年（设置 party.term_years）",
-        "Party cell term of {years} years; a {form} serves {expected} (settings party.term_years)",
+        "党组织每届任期 {years} 年，超过上限 {max} 年（党章：每届任期三年至五年；设置 party.max_term_years）",
+        "Party cell term of {years} years exceeds the limit of {max} (Party Constitution: 3 to 5 years)",
     ),
     "K304.too_long": (
         "延期至 {to}，超过正常届满日 {regular} 一年以上（最晚 {max}）",

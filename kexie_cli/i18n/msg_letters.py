@@ -20,8 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "election.no_term": ("记录没有当届（term），无法记录换届步骤", "the record has no term: no 换届 to record"),
     "K309": (
-        "换届大会已于 {held} 召开，已超过 {days} 日（{deadline}）仍未录入变更登记/备案（{path}.registered）",
-        "the congress was held on {held}; no registration/filing ({path}.registered) recorded "
-        "within {days} days ({deadline})",
+        "换届大会已于 {held} 召开，{deadline} 前未录入备案或报批{note}",
+        "the congress was held on {held}; nothing filed by {deadline}{note}",
     ),
 }

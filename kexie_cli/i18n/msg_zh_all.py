@@ -8,7 +8,6 @@ their ``{placeholders}`` kept.
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.cancelled": ("已取消", "Cancelled"),
-    "click.commands": ("命令", "Commands"),
     "new.exists": (
         "已有{kind}“{name}”（{id}，{file}）{why}；确需再建一条，加 --allow-duplicate",
         "{kind} “{name}” already exists ({id}, {file}){why}; add --allow-duplicate to create another",

@@ -3,8 +3,9 @@
 - 党支部 forms (``branch``, ``joint-branch``, ``functional-branch``): term ``party.term_years``
   (3 years; 5 for a cell covering a 村/社区 branch), 三会一课 by ``party.meetings``; a 支部 with fewer
   than ``party.committee_min_members`` (7) full members has no 支委会, so no committee meetings are due.
-- 党总支 and 党委 (``general-branch``, ``committee``): term 5 years; their committee meetings are the
+- 党总支 (``general-branch``): 一般 3 years; 党委 (``committee``, 基层委员会): 5 years; their committee meetings are the
   总支委员会 / 党委会; frequencies ``party.upper_meetings``.
+- C 类 (功能型特设) cells hold no 组织关系: no 换届 and no 三会一课 unless ``party.category_c_duties``.
 - 党的工作小组 (``working-group``): led by a 组长 (``group-leader``); its members are appointed, so it
   has no 换届 election and no 三会一课.
 """
@@ -15,6 +16,7 @@ from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, entries, integer, text
 from kexie_cli.registry.settings import Settings
 
+BRANCH_FORMS = ("branch", "joint-branch", "functional-branch")  # the 支部 forms (K511, K512)
 UPPER_FORMS = ("general-branch", "committee")
 WORKING_GROUP = "working-group"
 COMMITTEE_MEETING = "committee-meeting"
@@ -36,9 +38,22 @@ def head_role(record: Record) -> str:
     return "group-leader" if form_of(record) == WORKING_GROUP else "secretary"
 
 
-def holds_elections(record: Record) -> bool:
-    """Whether the record has 换届 elections (a 党的工作小组 is appointed, not elected)."""
-    return form_of(record) != WORKING_GROUP
+def holds_elections(record: Record, settings: Settings | None = None) -> bool:
+    """Whether the record has 换届 elections.
+
+    A 党的工作小组 is appointed, not elected; a C 类 (功能型特设) cell holds no 组织关系, so it has no
+    换届 duties unless settings ``party.category_c_duties`` say so (docs/party.md).
+    """
+    if form_of(record) == WORKING_GROUP:
+        return False
+    return not functional_exempt(record, settings)
+
+
+def functional_exempt(record: Record, settings: Settings | None = None) -> bool:
+    """A C 类 cell without 换届 and 三会一课 duties (settings ``party.category_c_duties`` false)."""
+    if record.kind != "party-cell" or text(record.get("category")) != "C":
+        return False
+    return not (settings.party.category_c_duties if settings is not None else False)
 
 
 def covers_village(record: Record, index: Index) -> bool:
@@ -82,6 +97,8 @@ def has_committee(record: Record, settings: Settings) -> bool:
 def required_meetings(record: Record, settings: Settings) -> dict[str, str]:
     """Meeting type -> minimum frequency for this cell (empty for a working group)."""
     form = form_of(record)
+    if functional_exempt(record, settings):
+        return {}
     if form in UPPER_FORMS:
         wanted = dict(settings.party.upper_meetings)
     elif form != WORKING_GROUP:  # a 支部 form (or no form recorded: K101)

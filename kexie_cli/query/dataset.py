@@ -229,10 +229,10 @@ def _coverage(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
 
 def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
     """The record's terms; none for a 党的工作小组 (appointed, no 换届: docs/figures.md)."""
-    if not holds_elections(record):
+    if not holds_elections(record, qctx.settings):
         return []
     out = []
-    term = elected_term(record)
+    term = elected_term(record, qctx.settings)
     if term is not None:
         out.append(
             {
@@ -247,7 +247,7 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
                 "extension_approved": term.extension_approved,
                 "ended": None,
                 "ends": term.end,
-                "state": state_of(record, qctx.today, qctx.settings.lead_months),
+                "state": state_of(record, qctx.today, qctx.settings),
                 "days": days_until(term.end, qctx.today),
             }
         )

@@ -16,17 +16,34 @@ from typing import Any
 
 from kexie_cli.records.model import date, entries, get, integer, text
 
-RECORD_STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
-PARTY_RECORD_STEPS = ("plan_submitted", "approved", "held", "registered")
-# the step of `kexie due-elections` (`steps[].step`, docs/calendar.md) that each recorded step completes
-CALENDAR_STEP = {
-    "plan_submitted": "plan",
-    "party_review": "review",
-    "approved": "approval",
-    "held": "election",
-    "registered": "filing",
-}
-RECORD_STEP = {v: k for k, v in CALENDAR_STEP.items()}
+# every recordable key, in the order of a society's 换届 (the order of each kind: rules/process.py)
+RECORD_STEPS = (
+    "plan_submitted",
+    "party_review",
+    "approved",
+    "audited",
+    "candidates",
+    "congress_requested",
+    "congress_approved",
+    "held",
+    "filed",
+    "filing_approved",
+    "registered",
+)
+SOCIETY_RECORD_STEPS = (
+    "plan_submitted",
+    "party_review",
+    "approved",
+    "audited",
+    "congress_requested",
+    "congress_approved",
+    "held",
+    "filed",
+    "filing_approved",
+    "registered",
+)
+BRANCH_RECORD_STEPS = ("plan_submitted", "party_review", "approved", "held", "registered")
+PARTY_RECORD_STEPS = ("plan_submitted", "approved", "candidates", "held", "registered")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +56,9 @@ class Done:
 
 def record_steps(kind: str | None) -> tuple[str, ...]:
     """The recordable steps of a record of ``kind``."""
-    return PARTY_RECORD_STEPS if kind == "party-cell" else RECORD_STEPS
+    if kind == "party-cell":
+        return PARTY_RECORD_STEPS
+    return BRANCH_RECORD_STEPS if kind == "branch" else SOCIETY_RECORD_STEPS
 
 
 def progress(node: Any) -> dict[str, Done]:
@@ -59,23 +78,3 @@ def last_past_term(data: Any) -> tuple[int, dict[str, Any]] | None:
         return None
     _, index, item = max(found, key=lambda t: (t[0], t[1]))
     return index, item
-
-
-def pending_registration(data: Any) -> tuple[tuple[str | int, ...], Done] | None:
-    """The congress held whose 变更登记/备案 is not recorded: (path of its ``election``, ``held``).
-
-    The current ``election`` is looked at first (a congress recorded with
-    ``kexie election --step held`` before ``kexie elect``), then the
-    ``election`` of the term the last ``kexie elect`` closed.
-    """
-    current = progress(get(data, ("election",)))
-    if "held" in current:
-        return (("election",), current["held"]) if "registered" not in current else None
-    last = last_past_term(data)
-    if last is None:
-        return None
-    index, item = last
-    done = progress(item.get("election"))
-    if "held" in done and "registered" not in done:
-        return ("past_terms", index, "election"), done["held"]
-    return None

@@ -12,6 +12,7 @@ from kexie_cli.errors import KexieError
 from kexie_cli.records.loader import DEFAULT_MAX_BYTES
 from kexie_cli.records.positions import Positions
 from kexie_cli.registry.layout import SETTINGS_FILE
+from kexie_cli.registry.process_settings import ProcessSettings, build_process, process_kind
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.terms import parse_date
 
@@ -29,11 +30,13 @@ DEFAULT_PARTY_TERMS = {
     "branch": 3,
     "joint-branch": 3,
     "functional-branch": 3,
-    "general-branch": 5,
-    "committee": 5,
+    "general-branch": 3,  # 中办《关于党的基层组织任期的意见》(2018): 总支部委员会 一般3年
+    "committee": 5,  # 基层委员会 5年
     "village": 5,
 }
 DEFAULT_COMMITTEE_MIN_MEMBERS = 7
+DEFAULT_BRANCH_MAX_MEMBERS = 50  # 《中国共产党支部工作条例（试行）》: 党员人数一般不超过50人
+DEFAULT_MAX_TERM_YEARS = 5  # 党章: 基层委员会每届任期三年至五年
 DEFAULT_GRACE_DAYS = 15  # 三会一课 records are entered after the month ends (docs/party.md)
 
 
@@ -45,6 +48,9 @@ class PartySettings:
     upper_meetings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_UPPER_MEETINGS))
     committee_min_members: int = DEFAULT_COMMITTEE_MIN_MEMBERS
     term_years: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PARTY_TERMS))
+    max_term_years: int = DEFAULT_MAX_TERM_YEARS
+    branch_max_members: int = DEFAULT_BRANCH_MAX_MEMBERS
+    category_c_duties: bool = False  # C 类（功能型）: no 换届 or 三会一课 duties unless set
     grace_days: int = DEFAULT_GRACE_DAYS  # a month (quarter) is checked this many days after it ends
 
 
@@ -56,6 +62,9 @@ def _party(data: dict[str, Any]) -> PartySettings:
         upper_meetings=dict(upper) if isinstance(upper, dict) else dict(DEFAULT_UPPER_MEETINGS),
         committee_min_members=int(party.get("committee_min_members", DEFAULT_COMMITTEE_MIN_MEMBERS)),
         term_years=DEFAULT_PARTY_TERMS | dict(party.get("term_years", {})),
+        max_term_years=int(party.get("max_term_years", DEFAULT_MAX_TERM_YEARS)),
+        branch_max_members=int(party.get("branch_max_members", DEFAULT_BRANCH_MAX_MEMBERS)),
+        category_c_duties=bool(party.get("category_c_duties", False)),
         grace_days=int(party.get("grace_days", DEFAULT_GRACE_DAYS)),
     )
 
@@ -91,6 +100,9 @@ class LetterSettings:
     contact: str | None = None
     phone: str | None = None
     basis: str | None = None  # None: 《<registry>章程》
+    party_letter: str = "通知"  # what a 党委 writes to its 支部 (通知, or 函)
+    party_contact: str | None = None  # Party letters' own 附注; None: contact / phone above
+    party_phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +127,14 @@ class Settings:
     strict: bool = False
     max_file_bytes: int = DEFAULT_MAX_BYTES
     party: PartySettings = field(default_factory=PartySettings)
+    process: ProcessSettings = field(default_factory=ProcessSettings)
     letters: LetterSettings = field(default_factory=LetterSettings)
     report_omit: tuple[str, ...] = ()  # headlines of `kexie report` turned off (report.omit)
     raw: dict[str, Any] = field(default_factory=dict)
+
+    def lead_for(self, kind: str | None) -> int:
+        """The reminder period (months) of a record kind (docs/calendar.md)."""
+        return self.process.lead_months(process_kind(kind))
 
     def fingerprint(self) -> str:
         return json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
@@ -303,6 +320,7 @@ def _build(data: dict[str, Any], positions: Positions) -> Settings:
         strict=bool(data.get("rules", {}).get("strict", False)),
         max_file_bytes=data.get("limits", {}).get("max_file_bytes", defaults.max_file_bytes),
         party=_party(data),
+        process=build_process(elections),
         letters=LetterSettings(**data.get("letters", {})),
         report_omit=tuple(data.get("report", {}).get("omit", ())),
         raw=data,

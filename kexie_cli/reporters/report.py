@@ -9,7 +9,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from kexie_cli.cells import docx_property, docx_text, md_text
+from kexie_cli.cells import docx_property, docx_text, md_text, text_width
 from kexie_cli.i18n import tr
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
@@ -344,11 +344,38 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
         for values in [*rows, *([footer] if footer else [])]:
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 _cell(cell, text, bold=values is footer)
+        table.autofit = False
+        for j, width in enumerate(column_widths(headers, [*rows, *([footer] if footer else [])])):
+            table.columns[j].width = Mm(width)  # the grid (LibreOffice reads it) and each cell (Word does)
+            for cell in table.columns[j].cells:
+                cell.width = Mm(width)
         if data.headline:
             document.add_paragraph(docx_text(data.headline)).paragraph_format.first_line_indent = Pt(32)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def column_widths(headers: list[str], rows: list[list[str]], text_mm: float = 156.0) -> list[float]:
+    """Column widths (mm) on the 156 mm line from what the columns hold: a name gets room, a count little.
+
+    Each column asks for its longest cell (a CJK character about 4.8 mm with the fallback fonts, at most
+    24 characters) or one character of its header (a header wraps), plus the cell padding (1.9 mm a side
+    and the borders), at least 10 mm; the widest columns give way when they do not all fit.
+    """
+    wanted = [
+        max(10.0, min(max([min(text_width(headers[j]), 2)] + [text_width(r[j]) for r in rows]), 48) * 2.4 + 5.0)
+        for j in range(len(headers))
+    ]  # a header wraps (two characters a line at least): the cells decide
+    while sum(wanted) > text_mm + 0.01:
+        widest = max(wanted)
+        rest = [w for w in wanted if w < widest]
+        cut = max((sum(wanted) - text_mm) / wanted.count(widest), 0.1)
+        floor = max(max(rest, default=10.0), widest - cut)
+        if floor >= widest:  # all equal: share the line
+            return [text_mm / len(wanted)] * len(wanted)
+        wanted = [floor if w == widest else w for w in wanted]
+    return wanted
 
 
 def _cell(cell: Any, text: str, bold: bool = False) -> None:

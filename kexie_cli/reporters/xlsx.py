@@ -49,9 +49,20 @@ def cell_value(raw: Any, shown: str) -> Any:
     """A typed cell value: dates and numbers stay typed, everything else as displayed (control characters escaped)."""
     if isinstance(raw, bool):
         return xlsx_text(shown)
-    if isinstance(raw, (dt.date, int, float)) and not (isinstance(raw, float) and not math.isfinite(raw)):
+    if isinstance(raw, dt.date):
         return raw
+    if isinstance(raw, (int, float)) and not (isinstance(raw, float) and not math.isfinite(raw)):
+        # a number shown as words (星级 5 → 五星级) is the words; a number or share shown as such stays a number
+        return raw if _numeric_text(shown) else xlsx_text(shown)
     return xlsx_text(shown)
+
+
+def _numeric_text(shown: str) -> bool:
+    try:
+        float(shown.strip().rstrip("%").replace(",", ""))
+    except ValueError:
+        return not shown.strip()
+    return True
 
 
 def short_sheet_name(title: str, registry: str = "") -> str:
@@ -156,8 +167,18 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
                 cell.number_format = "0.0%"
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
+    _title_row(sheet, title, sum(min(MAX_WIDTH, w + 2) for w in widths))
     sheet.freeze_panes = "A3"
     _page_setup(sheet, sum(min(MAX_WIDTH, w + 2) for w in widths))
+
+
+def _title_row(sheet: Any, title: str, total_width: float) -> None:
+    """The title wraps within the table's width (merged cells clip it when printed): taller row, not cut."""
+    from openpyxl.styles import Alignment  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+
+    lines = max(1, -(-int(text_width(title) * 1.4) // max(int(total_width), 1)))  # 14 pt title: 1.4 × the body
+    sheet["A1"].alignment = Alignment(wrap_text=True, vertical="center")
+    sheet.row_dimensions[1].height = 20 * lines
 
 
 def pages_wide(total_width: float) -> int:

@@ -16,6 +16,7 @@ from kexie_cli.i18n import tr
 from kexie_cli.numerals import chinese_number
 from kexie_cli.registry.layout import FOLDER_KINDS
 from kexie_cli.registry.schemas import SchemaSet
+from kexie_cli.review.semdiff_terms import election_changes, moved_election, past_terms_changes
 from kexie_cli.validate.door import record_data
 
 Path_ = tuple[str | int, ...]
@@ -170,6 +171,7 @@ class _Differ:
         self.schemas = schemas
         self.lang = lang
         self.out: list[FieldChange] = []
+        self.moved: Any = None  # the past term the current ``election`` moved into (kexie elect)
 
     # labels and values
 
@@ -208,6 +210,7 @@ class _Differ:
     # the walk
 
     def record(self, old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
+        self.moved = moved_election(old, new)
         order = self.schemas.key_order(self.kind, ()) if self.kind else []
         keys = [k for k in order if k in old or k in new]
         keys += [k for k in list(old) + list(new) if k not in keys and k not in order]
@@ -344,14 +347,10 @@ class _Differ:
         )
 
     def _past_terms(self, a: Any, b: Any) -> None:
-        self._keyed(
-            "past_terms",
-            a,
-            b,
-            lambda x: x.get("number"),
-            lambda n: tr("diff.past_term", self.lang, n=chinese_number(n) if self.lang != "en" else n),
-            lambda x: f"{x.get('started', '?')} – {x.get('ended') or x.get('extended_to') or '?'}",
-        )
+        past_terms_changes(self, a, b)
+
+    def _election(self, a: Any, b: Any) -> None:
+        election_changes(self, a, b, self.moved)
 
     def _meetings(self, a: Any, b: Any) -> None:
         self._keyed(

@@ -29,7 +29,18 @@ from collections.abc import Callable, Iterable
 from kexie_cli.finding import Severity
 from kexie_cli.rules.base import Hit, Rule
 
-RULE_MODULES = ("syntax", "integrity", "timing", "leadership", "inspections", "party", "ratings", "meta")
+RULE_MODULES = (
+    "syntax",
+    "integrity",
+    "timing",
+    "elections",
+    "leadership",
+    "inspections",
+    "party",
+    "party_terms",
+    "ratings",
+    "meta",
+)
 
 
 RULES: dict[str, Rule] = {}

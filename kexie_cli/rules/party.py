@@ -191,7 +191,7 @@ def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     if record.kind != "party-cell" or not on_books(record, ctx.today):
         return
-    if state_of(record, ctx.today, 0) == "overdue":  # None for a 党的工作小组 (figures.terms.elected_term)
+    if state_of(record, ctx.today, ctx.settings) == "overdue":  # None without 换届 (figures.terms.elected_term)
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 

@@ -1,8 +1,7 @@
-"""K301–K305, K309: terms (换届), extensions, dates and the filing after a 换届."""
+"""K301–K305: terms (换届), extensions and dates (K309–K312, the steps of a 换届: rules/elections.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from kexie_cli.figures.books import on_books
@@ -10,8 +9,6 @@ from kexie_cli.figures.terms import state_of
 from kexie_cli.finding import Severity
 from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import WORKING_GROUP, form_of
-from kexie_cli.party.forms import term_years as party_term_years
-from kexie_cli.records.election import pending_registration
 from kexie_cli.records.model import (
     Record,
     date,
@@ -67,7 +64,11 @@ def election_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 7, started: 2021-06-30, years: 5, extended_to: 2027-03-31, extension_approved: 2026-05-20}
     """
-    if record.kind in ORG_KINDS and on_books(record, ctx.today) and state_of(record, ctx.today, 0) == "overdue":
+    if (
+        record.kind in ORG_KINDS
+        and on_books(record, ctx.today)
+        and state_of(record, ctx.today, ctx.settings) == "overdue"
+    ):
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
@@ -75,12 +76,13 @@ def election_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
 def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     The current term (or its approved extension) ends within the lead time
-    (settings ``elections.lead_months``, default 6 months), counting today.
+    (settings ``elections.<kind>.lead_months``, default ``elections.lead_months``,
+    6 months; never shorter than the kind's first step + 1 month), counting today.
     A 党的工作小组 is appointed, not elected, and is not reminded.
 
-    中文：本届任期（或延期）将在提醒期内届满（设置 elections.lead_months，
-    默认 6 个月，含当天）。应着手准备换届。党的工作小组由上级党组织指定、
-    不换届，不提示。
+    中文：本届任期（或延期）将在提醒期内届满（设置 elections.<类别>.lead_months，
+    默认 elections.lead_months 即 6 个月，不短于第一个步骤前 1 个月，含当天）。
+    应着手准备换届。党的工作小组由上级党组织指定、不换届，不提示。
 
     Fails (as of 2026-11-23):
         --- records/societies/demo-society.yaml
@@ -93,8 +95,8 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 7, started: 2022-08-01, years: 5}
     """
-    # a 党的工作小组 has no elected term (figures.terms.elected_term): never reminded
-    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings.lead_months) == "due":
+    # no 换届, no reminder: a 党的工作小组, a C 类 cell without duties (figures.terms.elected_term)
+    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == "due":
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
@@ -103,15 +105,14 @@ def term_too_long(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     A society's or branch's term is longer than 5 years (settings
     ``terms.max_years``): 社团章程 allow at most 5 years a term. A party cell's
-    term must be the length its form prescribes (settings ``party.term_years``):
-    3 years for a 党支部, 联合党支部 or 功能型党支部 (5 for one covering a 村/社区
-    branch), 5 years for a 党总支 or 党委. A 党的工作小组 has no 换届 and is not
-    checked.
+    term is longer than 5 years (党章: 基层委员会每届任期三年至五年; settings
+    ``party.max_term_years``). A term that differs from the usual length of the
+    cell's form (中办《关于党的基层组织任期的意见》2018) is a warning of its own, K510.
+    A 党的工作小组 has no 换届 and is not checked.
 
     中文：科技社团、基层科协每届任期超过 5 年（设置 terms.max_years；社团章程规定每届
-    不超过 5 年）。党组织每届任期须符合其组织形式（设置 party.term_years）：党支部、联合
-    党支部、功能型党支部 3 年（覆盖村/社区科协的 5 年），党总支、党委 5 年。党的工作小组
-    不换届，不检查。
+    不超过 5 年）。党组织每届任期超过 5 年（党章：基层委员会每届任期三年至五年；设置
+    party.max_term_years）。与组织形式通常任期不同的见 K510（警告）。党的工作小组不换届，不检查。
 
     Fails:
         --- records/societies/demo-society.yaml
@@ -120,26 +121,23 @@ def term_too_long(record: Record, ctx: Context) -> Iterator[Hit]:
         --- records/party-cells/demo-cell.yaml
         id: demo-cell
         form: branch
-        term: {number: 2, started: 2024-01-10, years: 5}
+        term: {number: 2, started: 2024-01-10, years: 6}
     Passes:
         --- records/societies/demo-society.yaml
         id: demo-society
         term: {number: 3, started: 2022-01-10, years: 5}
         --- records/party-cells/demo-cell.yaml
         id: demo-cell
-        form: branch
-        term: {number: 2, started: 2024-01-10, years: 3}
+        form: general-branch
+        term: {number: 2, started: 2024-01-10, years: 5}
     """
     years = integer(record.get("term", "years"))
     if years is None:
         return
     if record.kind == "party-cell":
-        form = form_of(record)
-        expected = party_term_years(record, ctx.settings, ctx.index)
-        if form == WORKING_GROUP or expected is None or years == expected:
-            return
-        label = ctx.label("party-cell", ("form",), form)
-        yield Hit(("term", "years"), {"years": years, "form": label, "expected": expected}, variant="party")
+        limit = ctx.settings.party.max_term_years
+        if form_of(record) != WORKING_GROUP and years > limit:
+            yield Hit(("term", "years"), {"years": years, "max": limit}, variant="party")
         return
     limit = ctx.settings.max_years
     if years > limit:
@@ -249,59 +247,3 @@ def dates_out_of_order(record: Record, ctx: Context) -> Iterator[Hit]:
                 "y": expires,
             },
         )
-
-
-@rule("K309", W, "换届后未按期办理变更登记/备案", "No registration or filing after the congress")
-def registration_missing(record: Record, ctx: Context) -> Iterator[Hit]:
-    """
-    A society or branch held its 换届 congress (``election.held``, or the
-    ``election`` that ``kexie elect`` moved into the last ``past_terms``
-    entry) and no 民政 变更登记/备案 (``registered``) is recorded within
-    the filing period (settings ``elections.steps.filing_days_after``,
-    default 30 days, counted from the day after the congress). On the last
-    day of the period there is no finding; from the next day there is.
-
-    中文：科技社团或基层科协已召开换届大会（election.held，或 kexie elect
-    移入最近一条 past_terms 的 election），但在备案期限内（设置
-    elections.steps.filing_days_after，默认 30 日，自换届次日起算）未录入
-    民政变更登记/备案（registered）。期限最后一天不报告，次日起报告。
-
-    Fails (as of 2026-11-23):
-        --- records/societies/demo-society.yaml
-        id: demo-society
-        kind: society
-        status: active
-        term: {number: 8, started: 2026-10-23, years: 5}
-        past_terms:
-          - number: 7
-            started: 2021-10-23
-            years: 5
-            ended: 2026-10-23
-            election:
-              held: {date: 2026-10-23}
-    Passes (as of 2026-11-23):
-        --- records/societies/demo-society.yaml
-        id: demo-society
-        kind: society
-        status: active
-        term: {number: 8, started: 2026-10-24, years: 5}
-        past_terms:
-          - number: 7
-            started: 2021-10-24
-            years: 5
-            ended: 2026-10-24
-            election:
-              held: {date: 2026-10-24}
-    """
-
-    if record.kind not in ORG_KINDS or not record.live:
-        return
-    pending = pending_registration(record.data)
-    if pending is None:
-        return
-    where, held = pending
-    days = ctx.settings.filing_days_after
-    deadline = held.date + dt.timedelta(days=days)
-    if ctx.today > deadline:
-        path = ".".join(str(p) for p in where)
-        yield Hit((*where, "held"), {"held": held.date, "days": days, "deadline": deadline, "path": path})

@@ -43,15 +43,16 @@ def test_until_is_exclusive_and_since_inclusive() -> None:
     assert [ld.name for ld in current_leaders(data, day, "chair")] == ["乙"]
 
 
-def test_an_election_recorded_on_its_own_day_gives_no_findings(sample: Path) -> None:
+def test_an_election_recorded_on_its_own_day_gives_no_term_findings(sample: Path) -> None:
     before = findings(sample, "2026-11-23", JINSHU)
     assert [f["code"] for f in before] == ["K301"]  # overdue until the congress is recorded
     run = run_cli(
         ["elect", "jinshu-xuehui", "--date", "2026-11-23", "--chair", "赵六", "--as-of", "2026-11-23"], sample
     )
     assert run.exit_code == 0, run.stderr
-    for day in ("2026-11-23", "2026-11-24"):  # the boundary day and the day after
-        assert findings(sample, day, JINSHU) == [], day
+    for day in ("2026-11-23", "2026-11-24"):  # the boundary day and the day after: no K301, no K306
+        # a congress with no 方案, 批复, 审计 or 请示 on record is a skipped-step warning (issue 20)
+        assert [f["code"] for f in findings(sample, day, JINSHU)] == ["K311"], day
 
 
 def test_show_and_list_leaders_agree_on_the_boundary_day(sample: Path) -> None:
@@ -80,29 +81,53 @@ def dili_row(root: Path, as_of: str = "2026-11-23") -> Any:
     return next(r for r in rows if r["id"] == "dili-xuehui")
 
 
+def step_of(row: Any, name: str) -> Any:
+    return next(s for s in row["steps"] if s["step"] == name)
+
+
 def test_a_record_at_each_step_of_its_election(sample: Path) -> None:
     before = (sample / DILI).read_text(encoding="utf-8")
-    row = dili_row(sample)
-    assert row["next_step"] == {"step": "plan", "date": "2026-06-17", "done": None, "doc_no": None, "late": True}
-    assert [s["done"] for s in row["steps"]] == [None] * 4
+    row = dili_row(sample)  # term ends 2026-12-17: 方案 5 months before
+    assert row["next_step"] == {
+        "step": "plan", "date": "2026-07-17", "done": None, "doc_no": None, "late": True,
+        "upper": False, "relative": False, "workdays_fallback": [],
+    }  # fmt: skip
+    assert [s["step"] for s in row["steps"]] == [
+        "plan", "approval", "audit", "request", "request_approval", "election", "filing", "filing_approval",
+        "registration",
+    ]  # fmt: skip
+    assert [s["done"] for s in row["steps"]] == [None] * 9
 
     assert step(sample, "dili-xuehui", "plan_submitted", "2026-06-10", "--doc-no", "示地学〔2026〕5号")[0] == 0
     row = dili_row(sample)
-    assert row["steps"][0] == {
-        "step": "plan", "date": "2026-06-17", "done": "2026-06-10", "doc_no": "示地学〔2026〕5号", "late": False,
-    }  # fmt: skip
-    assert row["next_step"]["step"] == "approval"
+    assert row["steps"][0]["done"] == "2026-06-10" and row["steps"][0]["doc_no"] == "示地学〔2026〕5号"
+    assert not row["steps"][0]["late"]
+    assert row["next_step"]["step"] == "approval" and row["next_step"]["upper"]
 
     assert step(sample, "dili-xuehui", "party_review", "2026-08-01")[0] == 0
     assert dili_row(sample)["next_step"]["step"] == "approval"  # no step of its own
     assert step(sample, "dili-xuehui", "approved", "2026-10-20", "--doc-no", "示科协学〔2026〕31号")[0] == 0
+    assert step(sample, "dili-xuehui", "audited", "2026-10-21")[0] == 0
+    args = ("--planned", "2026-12-15")
+    assert step(sample, "dili-xuehui", "congress_requested", "2026-10-22", *args)[0] == 0
+    row = dili_row(sample)  # the 请示 counts from the planned date; the congress is due on it
+    assert step_of(row, "request")["date"] == "2026-10-15"
+    assert row["next_step"]["step"] == "request_approval" and row["next_step"]["date"] == "2026-12-15"
+    assert step(sample, "dili-xuehui", "congress_approved", "2026-11-02")[0] == 0
     row = dili_row(sample)
-    assert row["next_step"] == {"step": "election", "date": "2026-12-17", "done": None, "doc_no": None, "late": False}
-    assert set(row["progress"]) == {"plan_submitted", "party_review", "approved"}
+    assert row["next_step"]["step"] == "election" and row["next_step"]["date"] == "2026-12-15"
+    assert set(row["progress"]) == {
+        "plan_submitted", "party_review", "approved", "audited", "congress_requested", "congress_approved",
+    }  # fmt: skip
 
     assert step(sample, "dili-xuehui", "held", "2026-11-20")[0] == 0
-    row = dili_row(sample)  # the filing is counted from the congress, not from the end of the term
-    assert row["next_step"] == {"step": "filing", "date": "2026-12-20", "done": None, "doc_no": None, "late": False}
+    row = dili_row(sample)  # the filing is 30 working days after the congress, not after the end of the term
+    assert row["next_step"]["step"] == "filing" and row["next_step"]["date"] == "2027-01-01"
+    assert row["next_step"]["workdays_fallback"] == [2027]  # 2027 has no holiday data: Monday to Friday
+    assert step(sample, "dili-xuehui", "filed", "2026-11-21")[0] == 0
+    assert step(sample, "dili-xuehui", "filing_approved", "2026-11-22")[0] == 0
+    row = dili_row(sample)
+    assert row["next_step"]["step"] == "registration" and row["next_step"]["date"] == "2026-12-22"
     assert step(sample, "dili-xuehui", "registered", "2026-11-23")[0] == 0
     assert dili_row(sample)["next_step"] is None
 
@@ -113,6 +138,7 @@ def test_a_record_at_each_step_of_its_election(sample: Path) -> None:
     after = (sample / DILI).read_text(encoding="utf-8")
     assert after.startswith(before.split("leaders:")[0]) and after.endswith(before[before.index("leaders:") :])
     assert "  approved:\n    date: 2026-10-20\n    doc_no: 示科协学〔2026〕31号\n" in after
+    assert "  congress_requested:\n    date: 2026-10-22\n    planned: 2026-12-15\n" in after
     assert run_cli(["fmt", "--check"], sample).exit_code == 0
 
 
@@ -158,17 +184,22 @@ def test_elect_moves_the_progress_into_past_terms_and_registration_follows(sampl
 
 def test_k309_from_the_day_after_the_filing_period(sample: Path) -> None:
     settings = (sample / "kexie.yaml").read_text(encoding="utf-8")
-    settings = settings.replace("  lead_months: 6", "  lead_months: 6\n  steps: {filing_days_after: 10}")
+    settings = settings.replace("  lead_months: 6", "  lead_months: 6\n  society: {filing_working_days: 5}")
     (sample / "kexie.yaml").write_text(settings, encoding="utf-8")
     args = ["elect", "dili-xuehui", "--date", "2026-11-20", "--chair", "金国远", "--as-of", "2026-11-20"]
     assert run_cli(args, sample).exit_code == 0
-    assert findings(sample, "2026-11-20", DILI) == []
-    assert findings(sample, "2026-11-30", DILI) == []  # day N: still within the period
-    late = findings(sample, "2026-12-01", DILI)  # day N + 1
-    assert [(f["code"], f["severity"]) for f in late] == [("K309", "warning")]
-    assert "2026-11-20" in str(late[0]["message"]) and "10 日" in str(late[0]["message"])
-    assert step(sample, "dili-xuehui", "registered", "2026-12-01", as_of="2026-12-01")[0] == 0
-    assert findings(sample, "2026-12-01", DILI) == []
+
+    def codes(day: str) -> list[object]:
+        return [f["code"] for f in findings(sample, day, DILI)]
+
+    assert codes("2026-11-20") == ["K311"]  # the 方案 and 批复 are not on record
+    assert codes("2026-11-27") == ["K311"]  # Fri 2026-11-20 + 5 working days: Fri 2026-11-27, the last day
+    late = findings(sample, "2026-11-28", DILI)  # the day after
+    assert sorted((f["code"], f["severity"]) for f in late) == [("K309", "warning"), ("K311", "warning")]
+    k309 = next(f for f in late if f["code"] == "K309")
+    assert "2026-11-20" in str(k309["message"]) and "2026-11-27" in str(k309["message"])
+    assert step(sample, "dili-xuehui", "filed", "2026-11-28", as_of="2026-11-28")[0] == 0
+    assert codes("2026-11-28") == ["K311"]
 
 
 def test_k309_on_a_congress_recorded_before_elect(sample: Path) -> None:

@@ -50,8 +50,18 @@ def test_json_shape_and_people() -> None:
     assert society["chair"] == "张lead-today"  # the former chair (until 2019) is not current
     assert society["secretary_general"] == "李lead-today" and society["secretary"] is None
     assert society["started"] == "2022-05-23" and society["number"] == 8
-    assert [s["step"] for s in society["steps"]] == ["plan", "approval", "election", "filing"]
-    assert [s["date"] for s in society["steps"]] == ["2026-11-23", "2027-03-23", "2027-05-23", "2027-06-22"]
+    # a society's steps (docs/calendar.md): 方案 5 months before the end, its 批复 (the 科协's own step: no
+    # deadline of its own, shown by the 请示), 审计 and 请示 2 months before the congress, the congress, 报科协备案
+    # 30 working days after it (2027 has no holiday data: Monday to Friday), 审查同意, 变更登记 30 days after it
+    assert [s["step"] for s in society["steps"]] == [
+        "plan", "approval", "audit", "request", "request_approval", "election", "filing", "filing_approval",
+        "registration",
+    ]  # fmt: skip
+    assert [s["date"] for s in society["steps"]] == [
+        "2026-12-23", "2027-03-23", "2027-03-23", "2027-03-23", "2027-05-23", "2027-05-23", "2027-07-02",
+        "2027-07-02", "2027-08-01",
+    ]  # fmt: skip
+    assert [s["upper"] for s in society["steps"]] == [False, True, False, False, True, False, False, True, False]
     cell = rows["lead-today-cell"]
     assert cell["kind"] == "party-cell" and cell["secretary"] == "张lead-today"
     assert cell["chair"] is None and cell["secretary_general"] is None
@@ -87,7 +97,7 @@ def test_default_format_when_piped_is_plain_and_exit_zero() -> None:
     lines = run.stdout.splitlines()
     assert lines[0] == "测试市科学技术协会 换届提醒（截至 2026-11-23）"
     assert "第二十一届" in run.stdout and "今天届满" in run.stdout and "逾期 1728 天" in run.stdout
-    assert lines[-1] == "逾期 4 个，提醒期内 5 个（提醒期 6个月，截至 2026-11-23）"
+    assert lines[-1] == "逾期 4 个，提醒期内 5 个，换届后续未办结 0 个（提醒期 6个月，截至 2026-11-23）"
 
 
 def test_english_output() -> None:

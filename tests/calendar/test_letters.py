@@ -39,9 +39,11 @@ def test_election_letters(tmp_path: Path) -> None:
     body = "".join(text[2:-2])
     assert "第二十届理事会任期将于2027年2月28日届满" in body and "距届满尚有97天" in body
     # the plan was due on 2026-08-28, before the letter's date: no deadline, but "请尽快" and the step named late
-    assert "2026年8月28日前" not in body and "请尽快向我会报送换届工作方案" in body
-    assert "此项原定完成时间为2026年8月28日，已逾期" in body and "其中第一项工作已超过原定完成时间" in body
-    assert "于2026年12月28日前报请批准召开换届大会" in body  # the approval step is still ahead
+    assert "2026年9月28日前" not in body and "请尽快向我会报送换届工作方案" in body
+    assert "此项原定完成时间为2026年9月28日，已逾期" in body and "其中第一项工作已超过原定完成时间" in body
+    assert "于2026年12月28日前完成换届财务审计" in body  # the steps still ahead keep their dates
+    assert "于2026年12月28日前向我会报送召开会员（代表）大会的请示" in body
+    assert "批复" not in body.split("如确因")[0].replace("获批准后报送", "")  # no deadline for the 科协's own 批复
     assert text[-2:] == ["测试市科学技术协会", "2026年11月23日"]
     md = (tmp_path / "ext-ended-election-overdue.md").read_text(encoding="utf-8")
     assert md.startswith("# 关于督促延期昨天届满学会尽快完成换届的函")

@@ -52,10 +52,13 @@ def test_no_letter_sets_a_deadline_before_its_own_date(tmp_path: Path, as_of: st
 def test_overdue_steps_are_asked_for_at_once_and_named(tmp_path: Path) -> None:
     letter = make("elections", SAMPLE, tmp_path, "2026-11-23", "--id", "dili-xuehui")["dili-xuehui-election-due"]
     assert "距届满尚有24天" in letter
-    assert "一、请尽快向我会报送换届工作方案" in letter and "此项原定完成时间为2026年6月17日，已逾期" in letter
-    assert "二、请尽快报请批准召开换届大会" in letter
-    assert "三、于2026年12月17日前召开会员（代表）大会" in letter
-    assert "其中第一、二项工作已超过原定完成时间" in letter
+    assert "一、请尽快向我会报送换届工作方案" in letter and "此项原定完成时间为2026年7月17日，已逾期" in letter
+    assert "二、请尽快完成换届财务审计" in letter and "此项原定完成时间为2026年10月17日，已逾期" in letter
+    assert "三、请尽快向我会报送召开会员（代表）大会的请示" in letter
+    assert "四、于2026年12月17日前召开会员（代表）大会" in letter
+    assert "五、换届大会后30个工作日内将换届结果报我会备案" in letter
+    assert "六、经我会审查同意后30日内向登记管理机关申请变更登记" in letter
+    assert "其中第一、二、三项工作已超过原定完成时间" in letter
 
 
 def test_an_approved_extension_is_not_offered_again(tmp_path: Path) -> None:
@@ -151,7 +154,8 @@ def test_party_letters_by_form(tmp_path: Path) -> None:
     ]  # a working group elects no committee: no letter
     branch = letters["demo-branch-election-due"]
     assert "你支部第三届支部委员会任期将于2027年1月15日届满" in branch
-    assert "召开党员大会，选举产生新一届支部委员会" in branch and "上级党组织" in branch
+    assert "召开党员大会（须经上级党组织批复同意），选举产生新一届支部委员会" in branch
+    assert branch.startswith("# 关于做好中共测试市演示学会支部委员会换届选举工作的通知\n")  # a 党委 to its 支部
     assert "贵" not in branch and "换届大会" not in branch and "我会" not in branch
     assert "\n中共测试市科技社团委员会\n\n2026年11月23日\n" in branch  # issued by the parent cell
     assert "抄送：测试市演示学会。" in branch  # the society the cell covers
@@ -228,7 +232,7 @@ def test_letters_show_the_steps_done_and_skip_them(tmp_path: Path) -> None:
     letter = make("elections", root, tmp_path / "out", "2026-11-23", "--id", "dili-xuehui")["dili-xuehui-election-due"]
     assert "贵会已于2026年6月10日报送换届工作方案（示地学〔2026〕5号），于2026年8月1日完成党组织前置审查。" in letter
     assert "报送换届工作方案（含" not in letter  # done: not asked for again
-    assert "一、请尽快报请批准召开换届大会" in letter and "其中第一项工作已超过原定完成时间" in letter
+    assert "一、请尽快完成换届财务审计" in letter and "其中第一、二项工作已超过原定完成时间" in letter
     assert "请继续做好以下工作" in letter
 
 

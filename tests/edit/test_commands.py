@@ -83,15 +83,15 @@ def test_inspect_adds_an_entry_in_year_order_and_corrects_one(root: Path) -> Non
 
 
 def test_extend_records_the_delay(root: Path) -> None:
-    code, err = edit(root, "extend", "wuli-xuehui", "--until", "2027-12-01", "--approved", "2027-03-01")
+    code, err = edit(root, "extend", "wuli-xuehui", "--until", "2027-12-01", "--approved", "2026-11-01")
     assert code == 0, err
     assert text(root) == SOCIETY.replace(
-        "  years: 5\n", "  years: 5\n  extended_to: 2027-12-01\n  extension_approved: 2027-03-01\n"
+        "  years: 5\n", "  years: 5\n  extended_to: 2027-12-01\n  extension_approved: 2026-11-01\n"
     )
 
 
 def test_extend_beyond_one_year_is_refused_with_k304(root: Path) -> None:
-    code, err = edit(root, "extend", "wuli-xuehui", "--until", "2028-12-01", "--approved", "2027-03-01")
+    code, err = edit(root, "extend", "wuli-xuehui", "--until", "2028-12-01", "--approved", "2026-11-01")
     assert code == 1
     assert "K304" in err
     assert text(root) == SOCIETY

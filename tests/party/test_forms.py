@@ -24,21 +24,33 @@ EXPECTED: dict[str, set[tuple[str, str, str]]] = {
     "branch": {
         ("K506", "a-branch", "主题党日有缺项：2026-10"),  # 5 full members: no 支委会, so no committee gap
         ("K302", "a-branch", "2027-03-01"),  # 3-year term (party.term_years.branch)
-        ("K303", "b-branch", "党支部每届应为 3 年"),
+        ("K510", "b-branch", "长于党支部通常的 3 年"),  # a warning now, not a refused K303 (issue 20)
+        ("K513", "a-branch", "parent"),  # category A without its 社团党委
+        ("K513", "b-branch", "parent"),
     },
     "joint-branch": {
         ("K506", "joint", "支委会有缺项：2026-05"),  # 9 full members: a 支委会, monthly
         ("K505", "joint", "2026-01-10"),
+        ("K512", "joint", "正式党员 9 人"),  # ... but no 委员 on record
+        ("K513", "joint", "parent"),
     },
     "functional-branch": {("K509", "joint-c", "联合党支部")},  # category C on the functional branch is fine
-    "general-branch": {("K506", "general", "总支委员会有缺项：2026-02")},  # no quarterly 党员大会 due
+    "general-branch": {
+        ("K506", "general", "总支委员会有缺项：2026-02"),  # no quarterly 党员大会 due
+        ("K510", "general", "长于党总支通常的 3 年"),  # 总支部委员会 一般 3 years (中办 2018)
+        ("K513", "general", "parent"),
+    },
     "committee": {
         ("K506", "dangwei", "党委会有缺项"),
         ("K506", "dangwei", "没有组织生活会"),
-        ("K303", "dangwei", "党委每届应为 5 年"),
+        ("K510", "dangwei", "短于党委通常的 5 年"),  # "短于", not "超过" (issue 20)
     },
     # wg-a: a 6-year term that ended long ago and an empty log, yet no K303, K505 or K506
-    "working-group": {("K306", "wg-b", "现任组长应为 1 人，实有 0 人")},
+    "working-group": {
+        ("K306", "wg-b", "现任组长应为 1 人，实有 0 人"),
+        ("K513", "wg-a", "parent"),
+        ("K513", "wg-b", "parent"),
+    },
     "village": {("K508", "cun-dangzhibu", "host_unit")},  # 5-year term of a 村 cell: no K303
 }
 
@@ -88,7 +100,11 @@ def test_working_group_gets_no_election_reminder() -> None:
 
 def test_english_labels_of_committee_meetings() -> None:
     messages = {str(f["message"]) for f in findings(EXAMPLES / "general-branch", "--lang", "en")}
-    assert messages == {"三会一课 gap in the last 12 months: no general-branch committee meeting in 2026-02"}
+    assert messages == {
+        "三会一课 gap in the last 12 months: no general-branch committee meeting in 2026-02",
+        "term of 5 years, longer than the usual 3 of a general-branch (settings party.term_years)",
+        "a category A cell must name its parent (the 科技社团党委)",
+    }
 
 
 def test_settings_change_term_years_and_committee_threshold(tmp_path: Path) -> None:
@@ -98,9 +114,11 @@ def test_settings_change_term_years_and_committee_threshold(tmp_path: Path) -> N
         "registry: 测试\nparty:\n  term_years: {branch: 5}\n  committee_min_members: 5\n", encoding="utf-8"
     )
     found = {(f["code"], f["id"]) for f in findings(root)}
-    assert ("K303", "b-branch") not in found  # 5 years allowed now
-    # a-branch has 5 full members: now a 支委会 is due monthly, and it logs none; and its 3-year term is wrong
-    assert ("K303", "a-branch") in found
+    assert ("K510", "b-branch") not in found  # 5 years usual now
+    # a-branch has 5 full members: now a 支委会 is due monthly, and it logs none; its 3-year term is unusual,
+    # a warning (K510), never the error K303; and it has no 委员 on record (K512)
+    assert ("K510", "a-branch") in found and ("K303", "a-branch") not in found
+    assert ("K512", "a-branch") in found
     messages = [str(f["message"]) for f in findings(root) if f["code"] == "K506"]
     assert any("支委会有缺项" in m for m in messages)
 

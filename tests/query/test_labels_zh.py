@@ -133,3 +133,17 @@ def test_one_style_in_summaries_and_titles(sample: Path, tmp_path: Path) -> None
     party = run_cli(["party", "--format", "plain", "--as-of", "2026-12-20"], sample).stdout
     lines = [line for line in party.splitlines() if "主题党日" in line]
     assert lines and all("主题党日：" in line and ": " not in line and ", " not in line for line in lines)
+
+
+def test_summary_xlsx_stars_by_name_and_titles_wrapped(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "s.xlsx"
+    assert run_cli(["summary", "--format", "xlsx", "-o", str(out), "--as-of", "2026-12-01"], sample).exit_code == 0
+    book = load_workbook(out)
+    stars = next(ws for ws in book.worksheets if ws.title.startswith("星级"))
+    assert [stars.cell(r, 1).value for r in range(3, 5)] == ["五星级", "四星级"]
+    assert isinstance(stars.cell(3, 2).value, int)  # counts stay numbers
+    for sheet in book.worksheets:
+        assert sheet["A1"].alignment.wrap_text
+        assert sheet.row_dimensions[1].height >= 20
+    narrow = stars.row_dimensions[1].height
+    assert narrow is not None and narrow > 20  # a three-column sheet: the long title takes more than one line

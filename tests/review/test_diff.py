@@ -140,7 +140,10 @@ def test_a_mapping_added_is_shown_field_by_field_with_titles() -> None:
     old = {"id": "x", "kind": "society"}
     new = old | {"election": {"plan_submitted": {"date": "2026-11-20", "doc_no": "示科协〔2026〕3号"}}}
     changes = diff_records("society", old, new, SchemaSet(None))
+    # a 换届 step is one line with its date and 文号 (issue 20: the same words in election and past_terms)
     assert [(c.label, c.old, c.new) for c in changes] == [
-        ("换届进展·报送换届方案·完成日期", None, "2026-11-20"),
-        ("换届进展·报送换届方案·文号", None, "示科协〔2026〕3号"),
+        ("换届进展·报送换届方案", None, "报送换届方案 2026-11-20（示科协〔2026〕3号）"),
     ]
+    new2 = old | {"registration": {"uscc": "51369900MJ0000012D", "authority": "测试市民政局"}}
+    changes = diff_records("society", old, new2, SchemaSet(None))
+    assert [c.label for c in changes] == ["登记信息·统一社会信用代码", "登记信息·登记管理机关"]

@@ -37,7 +37,7 @@ EDITS = [
     ["set", "wuli-xuehui", "notes", "新的备注"],
     ["unset", "wuli-xuehui", "notes"],
     ["elect", "wuli-xuehui", "--date", "2026-06-01"],
-    ["extend", "wuli-xuehui", "--until", "2027-12-01", "--approved", "2027-05-01"],
+    ["extend", "wuli-xuehui", "--until", "2027-12-01", "--approved", "2026-11-01"],
     ["inspect", "wuli-xuehui", "--year", "2026", "--result", "pass"],
     NEW,
 ]

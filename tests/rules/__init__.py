@@ -56,7 +56,7 @@ founded: 2000-03-01
 form: general-branch
 covers: []
 members: {{full: 3}}
-term: {{number: 2, started: 2025-01-10, years: 5}}
+term: {{number: 2, started: 2025-01-10, years: 3}}
 leaders: [{{role: secretary, name: 李华, since: 2025-01-10}}]
 """
 FOLDERS = {"society": "societies", "branch": "branches", "party-cell": "party-cells"}

@@ -8,7 +8,7 @@ from tests.rules import PARAMS, branch, case, cell, check, society
 
 A = "2026-11-23"
 BRANCH = "form: branch\ncovers: [demo-society]\nterm: {number: 2, started: 2025-01-10, years: 3}"  # a 党支部 covering one society
-NEW_TERM = "\nterm: {number: 1, started: 2026-06-02, years: 5}"
+NEW_TERM = "\nterm: {number: 1, started: 2026-06-02, years: 3}"
 SIX = [f"demo-s{i}" for i in range(1, 7)]
 
 
@@ -50,8 +50,8 @@ CASES = [
     case("K504", [cell("covers: [demo-branch]\nleaders: [{role: secretary, name: 王明, since: 2025-01-10}]"), branch("leaders: [{role: chair, name: 李华, since: 2024-01-10}, {role: vice-chair, name: 王明, since: 2020-01-10, until: 2026-11-24}]")], A, []),
     case("K504", [cell("form: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 王明, since: 2025-01-10}]"), society()], A, [("party-cells/demo-cell", "K504", 4, 11)], by_file=True),
     # K505: a cell's term ends on its last day (2026-11-23); a working group holds no 换届
-    case("K505", [cell("term: {number: 2, started: 2021-11-23, years: 5}")], "2026-11-23", [("K302", 2, 28)]),
-    case("K505", [cell("term: {number: 2, started: 2021-11-23, years: 5}")], "2026-11-24", [("K505", 2, 28)]),
+    case("K505", [cell("term: {number: 2, started: 2023-11-23, years: 3}")], "2026-11-23", [("K302", 2, 28)]),
+    case("K505", [cell("term: {number: 2, started: 2023-11-23, years: 3}")], "2026-11-24", [("K505", 2, 28)]),
     case("K505", [cell("form: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 李华, since: 2025-01-10}]\nterm: {number: 2, started: 2021-11-23, years: 5}"), society()], "2026-11-24", []),
     # K506: 三会一课 of a 党总支: a 总支委员会 each month, a 组织生活会 within the last 12 months;
     # months that start before ``founded`` are not owed
@@ -70,7 +70,7 @@ CASES = [
     case("K508", [cell("category: B\ncovers: [demo-society]\nhost_unit: 示例市第一人民医院"), society()], A, []),
     case("K508", [cell("category: B\ncovers: [demo-society]"), society("supporting_unit: 示例大学")], A, []),
     case("K508", [cell("category: B\ncovers: [demo-branch]"), branch("host_unit: 示例集团")], A, []),
-    case("K508", [cell("category: A\ncovers: [demo-society]"), society()], A, []),
+    case("K508", [cell("category: A\ncovers: [demo-society]\nparent: demo-top"), cell("form: committee\nterm: {number: 2, started: 2025-01-10, years: 5}", ident="demo-top"), society()], A, []),
     # K509: category C only for a functional branch
     case("K509", [cell("category: C")], A, [("K509", 2, 11)]),
     case("K509", [cell("category: C\nform: functional-branch\ncovers: [demo-society]\nterm: {number: 2, started: 2025-01-10, years: 3}"), society()], A, []),

@@ -1,4 +1,4 @@
-"""K301–K305, K309: terms, extensions, date order, filing after a 换届."""
+"""K301–K305: terms, extensions, date order."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from tests.rules.test_leadership import SENIOR
 T7 = "term: {number: 7, started: 2021-06-30, years: 5}"  # last day 2026-06-30
 EXT = "term: {number: 7, started: 2021-06-30, years: 5, extended_to: 2027-03-31, extension_approved: 2026-05-20}"
 DUE = "term: {number: 7, started: 2022-03-01, years: 5}"  # ends 2027-03-01, due from 2026-09-01
+DUE3 = "term: {number: 7, started: 2024-03-01, years: 3}"  # a 党总支's usual 3 years, also ends 2027-03-01
 K304 = "term: {number: 4, started: 2020-05-01, years: 5, extended_to: %s, extension_approved: 2025-04-10}"
-HELD = "past_terms: [{number: 4, started: 2021-10-23, years: 5, ended: 2026-10-23, election: {held: {date: 2026-10-23}%s}}]"
 # a 党支部 covering a branch: a 3-year term, 5 when the branch is a village
 PARTY_BRANCH = "form: branch\ncovers: [demo-branch]\nterm: {number: 2, started: 2025-01-10, years: %d}"
 
@@ -28,18 +28,19 @@ CASES = [
     case("K302", [society(DUE)], "2026-08-31", []),
     case("K302", [society(DUE)], "2026-09-01", [("K302", 2, 28)]),
     case("K302", [society(DUE)], "2027-03-01", [("K302", 2, 28)]),
-    case("K302", [cell(DUE)], "2026-09-01", [("K302", 2, 28)]),
+    case("K302", [cell(DUE3)], "2026-09-01", [("K302", 2, 28)]),
     case("K302", [cell(DUE + "\nform: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 李华, since: 2025-01-10}]"), society()], "2026-09-01", []),
-    # K303: 5 years at most for a society or branch; party cells by form
+    # K303: 5 years at most for a society or branch; a party cell: 5 (党章 3–5), shorter or other lengths are K510
     case("K303", [society("term: {number: 5, started: 2024-01-10, years: 6}")], "2026-11-23", [("K303", 2, 47)]),
     case("K303", [society("term: {number: 5, started: 2024-01-10, years: 5}")], "2026-11-23", []),
     case("K303", [branch("term: {number: 5, started: 2024-01-10, years: 6}")], "2026-11-23", [("K303", 2, 47)]),
-    case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 3}")], "2026-11-23", [("K303", 2, 47)]),
+    case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 6}")], "2026-11-23", [("K303", 2, 47), ("K510", 2, 47)]),
+    case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 5}")], "2026-11-23", [("K510", 2, 47)]),
     case("K303", [cell(PARTY_BRANCH % 3), branch("type: enterprise")], "2026-11-23", []),
-    case("K303", [cell(PARTY_BRANCH % 4), branch("type: enterprise")], "2026-11-23", [("K303", 4, 47)]),
+    case("K303", [cell(PARTY_BRANCH % 4), branch("type: enterprise")], "2026-11-23", [("K510", 4, 47)]),
     case("K303", [cell(PARTY_BRANCH % 5), branch("type: village")], "2026-11-23", []),
-    case("K303", [cell(PARTY_BRANCH % 3), branch("type: village")], "2026-11-23", [("K303", 4, 47)]),
-    case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 3}\nform: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 李华, since: 2025-01-10}]"), society()], "2026-11-23", []),
+    case("K303", [cell(PARTY_BRANCH % 3), branch("type: village")], "2026-11-23", [("K510", 4, 47)]),
+    case("K303", [cell("term: {number: 2, started: 2025-01-10, years: 7}\nform: working-group\ncovers: [demo-society]\nleaders: [{role: group-leader, name: 李华, since: 2025-01-10}]"), society()], "2026-11-23", []),
     # K304: extension at most one year past the regular end (2025-05-01), later than it, approved
     case("K304", [society(K304 % "2026-05-01")], "2025-06-01", []),
     case("K304", [society(K304 % "2026-05-02")], "2025-06-01", [("K304", 2, 63)]),
@@ -52,11 +53,6 @@ CASES = [
     case("K305", [society("inspections: [{year: 1999, result: pass}, {year: 2024, result: pass}, {year: 2025, result: pass}]")], "2026-11-23", [("K305", 2, 22)]),
     case("K305", [society("npo_grade: {grade: 4A, granted: 2027-01-01, expires: 2026-12-31}")], "2026-11-23", [("K305", 2, 54)]),
     case("K305", [society("npo_grade: {grade: 4A, granted: 2026-11-23, expires: 2026-11-23}")], "2026-11-23", []),
-    # K309: 30 days after the congress to record the 变更登记/备案 (held 2026-10-23: last day 2026-11-22)
-    case("K309", [society("term: {number: 5, started: 2026-10-23, years: 5}\n" + HELD % "")], "2026-11-22", []),
-    case("K309", [society("term: {number: 5, started: 2026-10-23, years: 5}\n" + HELD % "")], "2026-11-23", [("K309", 3, 93)]),
-    case("K309", [society("term: {number: 5, started: 2026-10-23, years: 5}\n" + HELD % ", registered: {date: 2026-11-20}")], "2026-11-23", []),
-    case("K309", [society("election: {held: {date: 2026-10-23}}")], "2026-11-23", [("K309", 2, 18)]),
 ]
 # fmt: on
 
