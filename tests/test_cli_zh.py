@@ -141,3 +141,12 @@ def test_new_checks_the_credit_code_as_typed(sample: Path) -> None:
     assert "统一社会信用代码“51330100MJ00000002”无效：校验位错误" in result.stderr
     assert result.stdout.count("统一社会信用代码：") == 2
     assert "理事长" not in result.stdout
+
+
+def test_help_after_an_english_run_is_chinese_again() -> None:
+    """click keeps a command's help option once made: an English run first (a test, a page of kexie serve)
+    must not leave ``Show this message and exit.`` in the next Chinese help."""
+    for args in (["--help"], ["elect", "--help"]):
+        assert "Show this message and exit." in run_cli([*args, "--lang", "en"]).stdout
+        chinese = run_cli(args).stdout
+        assert "显示本帮助并退出。" in chinese and "Show this message" not in chinese

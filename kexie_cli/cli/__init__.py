@@ -90,6 +90,7 @@ class LazyGroup(click.Group):
         """
         argv = list(sys.argv[1:] if args is None else args)
         current = Session(lang=clicktext.use(clicktext.argv_lang(argv)))
+        self._forget_help_options()
         extra["obj"] = current  # the command's session: every context below finds it (cli/session.py)
         _default_interrupts()
         if not standalone_mode:
@@ -102,6 +103,19 @@ class LazyGroup(click.Group):
         except (click.exceptions.Abort, KeyboardInterrupt, EOFError) as exc:
             sys.exit(cancelled(exc, current.lang))
         sys.exit(done if isinstance(done, int) else 0)
+
+    def _forget_help_options(self) -> None:
+        """Make ``--help`` anew in this run's language.
+
+        click writes the help option's text (``Show this message and exit.``) when it first makes the
+        option and keeps that option on the command: an earlier run in the same process (a test, a
+        page of ``kexie serve``) in the other language must not leave its words behind.
+        """
+        prefix = f"{__name__}.{_PREFIX}"
+        commands = [getattr(module, "command", None) for name, module in sys.modules.items() if name.startswith(prefix)]
+        for command in [self, *commands]:
+            if isinstance(command, click.Command):
+                command._help_option = None
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from tests.conftest import AS_OF, copy_sample, run_cli
 
 EDITED = "records/societies/baoyushi-xuehui.yaml"
 PAST_NS = 1_600_000_000 * statindex.SECOND_NS  # 2020-09-13: long before any index is written
+FUTURE_NS = 4_102_444_800 * statindex.SECOND_NS  # 2100-01-01: after any index is written
 
 
 @pytest.fixture(autouse=True)
@@ -130,10 +130,9 @@ def test_without_the_racy_guard_the_same_edit_would_be_missed(root: Path, monkey
 
 
 def test_racily_clean_files_are_read_until_a_later_index_notes_them(root: Path, reads: list[str]) -> None:
-    ahead_ns = time.time_ns() + 86400 * statindex.SECOND_NS  # clock-ok: a day ahead, racy however slow the runs
     target = root / EDITED
     findings(root)
-    os.utime(target, ns=(ahead_ns, ahead_ns))  # not older than any index this test writes
+    os.utime(target, ns=(FUTURE_NS, FUTURE_NS))  # not older than any index written now: racily clean
     findings(root)  # notes the new stat data, written before the file's mtime: racy
     reads.clear()
     findings(root)

@@ -26,6 +26,8 @@ def test_elections_completed_this_year() -> None:
             term = record.get("term")
             if record.get("status") not in LIVE or not isinstance(term, dict):
                 continue
+            if record.get("form") == "working-group" or record.get("category") == "C":
+                continue  # appointed, or a C 类 cell without 换届 duties (docs/party.md)
             started = as_date(term.get("started"))
             renewed = term.get("number", 0) >= 2 or bool(record.get("past_terms"))
             if started and started.year == TODAY.year and started <= TODAY and renewed:
