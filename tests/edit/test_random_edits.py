@@ -7,6 +7,7 @@ is what the edit means (checked against an independent model for set/unset).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import random
@@ -138,12 +139,17 @@ def random_edit(rng: random.Random, data: dict[str, Any], kind: str, schemas: Sc
     if choice < 0.9 and isinstance(data.get("term"), dict):
         start = dt.date(2027, 1, 1) + dt.timedelta(days=rng.randint(0, 400))
         return Extend(start, start - dt.timedelta(days=rng.randint(1, 90))), None
-    if isinstance(data.get("term"), dict) and isinstance(data["term"].get("number"), int):
+    elects = data.get("form") != "working-group"  # a 党的工作小组 is appointed: elect is refused (issue 20)
+    if elects and isinstance(data.get("term"), dict) and isinstance(data["term"].get("number"), int):
         role = "secretary" if kind == "party-cell" else "chair"
         leaders = ((role, rng.choice(["王五", "赵六", "钱七"])),)
-        return Elect(
-            dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300)), leaders, rng.choice([None, 4, 5])
-        ), None
+        started = data["term"].get("started")
+        # a 换届 after the current one began: a second elect on the same day or earlier is refused (issue 20)
+        first = dt.date(2026, 1, 1)
+        with contextlib.suppress(ValueError):  # a started date edited into text earlier in the chain: no bound
+            began = started if isinstance(started, dt.date) else dt.date.fromisoformat(str(started))
+            first = max(first, began + dt.timedelta(days=1))
+        return Elect(first + dt.timedelta(days=rng.randint(0, 300)), leaders, rng.choice([None, 4, 5])), None
     return SetField(("notes",), rng.choice(STRINGS)), None
 
 
