@@ -173,16 +173,8 @@ def _replace_below(root: Path, parts: tuple[str, ...], name: str, data: bytes) -
                 fd = _open_folder(parent, part, root, parts[: depth + 1])
             finally:
                 os.close(parent)
-        tmp = f".{name}.{secrets.token_hex(6)}.tmp"
-        mode = _mode_at(fd, name)
-        out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600, dir_fd=fd)
+        tmp = stage_at(fd, name, data)
         try:
-            with os.fdopen(out, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-                with contextlib.suppress(OSError):  # a share that keeps no modes: the write still counts
-                    os.fchmod(handle.fileno(), mode)
             os.rename(tmp, name, src_dir_fd=fd, dst_dir_fd=fd)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -193,6 +185,26 @@ def _replace_below(root: Path, parts: tuple[str, ...], name: str, data: bytes) -
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def stage_at(folder: int, name: str, data: bytes) -> str:
+    """Write ``data`` to a new hidden temporary file in the open ``folder`` (synced, with the mode ``name``
+    has or would get); its name. Nothing is left behind on failure. The caller renames it into place."""
+    tmp = f".{name}.{secrets.token_hex(6)}.tmp"
+    mode = _mode_at(folder, name)
+    out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600, dir_fd=folder)
+    try:
+        with os.fdopen(out, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            with contextlib.suppress(OSError):  # a share that keeps no modes: the write still counts
+                os.fchmod(handle.fileno(), mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=folder)
+        raise
+    return tmp
 
 
 def _open_folder(parent: int, part: str, root: Path, rel: tuple[str, ...]) -> int:

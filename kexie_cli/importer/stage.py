@@ -13,11 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 from pathlib import Path
 
 from kexie_cli.errors import KexieError
-from kexie_cli.outfile import current_umask
+from kexie_cli.outfile import stage_at
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR, refuse_linked
 
 # the temporary names of outfile.replace_atomically, and ours
@@ -57,7 +56,7 @@ def write_all(root: Path, writes: list[tuple[Path, str, str | None]]) -> None:
                 if path.parent not in folders:
                     folders[path.parent] = _open_folders(root, path.parent.relative_to(root).parts)
                 fd = folders[path.parent]
-                staged.append((fd, _stage(fd, path.name, text.encode("utf-8")), path.name))
+                staged.append((fd, stage_at(fd, path.name, text.encode("utf-8")), path.name))
         except OSError as exc:
             for fd, tmp, _ in staged:
                 with contextlib.suppress(OSError):
@@ -96,28 +95,6 @@ def _open_folders(root: Path, parts: tuple[str, ...]) -> int:
     return fd
 
 
-def _stage(folder: int, name: str, data: bytes) -> str:
-    """Write ``data`` to a new temporary file in ``folder``; its name."""
-    tmp = f".{name}.{secrets.token_hex(6)}.tmp"
-    try:
-        mode = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode & 0o777
-    except OSError:
-        mode = 0o666 & ~current_umask()
-    out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600, dir_fd=folder)
-    try:
-        with os.fdopen(out, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            with contextlib.suppress(OSError):  # a share that keeps no modes: the write still counts
-                os.fchmod(handle.fileno(), mode)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp, dir_fd=folder)
-        raise
-    return tmp
-
-
 def _undo(writes: list[tuple[Path, str, str | None]], staged: list[tuple[int, str, str]], done: int) -> None:
     """Put back what the renames changed: new files removed, updated files given their old text."""
     for index, (fd, tmp, name) in enumerate(staged):
@@ -127,7 +104,7 @@ def _undo(writes: list[tuple[Path, str, str | None]], staged: list[tuple[int, st
             elif writes[index][2] is None:
                 os.unlink(name, dir_fd=fd)
             else:
-                back = _stage(fd, name, str(writes[index][2]).encode("utf-8"))
+                back = stage_at(fd, name, str(writes[index][2]).encode("utf-8"))
                 os.rename(back, name, src_dir_fd=fd, dst_dir_fd=fd)
 
 
