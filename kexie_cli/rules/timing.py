@@ -64,12 +64,8 @@ def election_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 7, started: 2021-06-30, years: 5, extended_to: 2027-03-31, extension_approved: 2026-05-20}
     """
-    if (
-        record.kind in ORG_KINDS
-        and on_books(record, ctx.today)
-        and state_of(record, ctx.today, ctx.settings) == "overdue"
-    ):
-        yield Hit(term_end_path(record), term_params(record, ctx))
+    if record.kind in ORG_KINDS:
+        yield from _term_in_state(record, ctx, "overdue")
 
 
 @rule("K302", INFO, "即将换届", "换届 due within the lead time")
@@ -96,7 +92,12 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
         term: {number: 7, started: 2022-08-01, years: 5}
     """
     # no 换届, no reminder: a 党的工作小组, a C 类 cell without duties (figures.terms.elected_term)
-    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == "due":
+    yield from _term_in_state(record, ctx, "due")
+
+
+def _term_in_state(record: Record, ctx: Context, state: str) -> Iterator[Hit]:
+    """K301/K302: a record on the books whose term is ``state`` (figures.terms.state_of), at the term's end."""
+    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == state:
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
