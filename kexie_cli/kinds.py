@@ -84,6 +84,16 @@ KINDS: tuple[Kind, ...] = (
             ("committee-member", "委员"), ("group-leader", "组长"),
         ),
     ),
+    Kind(
+        "subunit", "subunits", "subunit.schema.json", "分支机构", "Subunits", "subunits", "subunit",
+        type_field="type", process=SOCIETY_PROCESS, refs=(("parent", ("society",)),),
+        roles=_org_roles("主任委员", "副主任委员"),
+    ),
+    Kind(
+        "liaison-office", "liaison-offices", "liaison-office.schema.json", "联络处", "Liaison offices",
+        "liaison_offices", "liaison office", type_field="level", refs=(("parent_society", ("society",)),),
+        roles=_org_roles("主任", "副主任"),
+    ),
 )  # fmt: skip
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}
 CODES: tuple[str, ...] = tuple(BY_CODE)
