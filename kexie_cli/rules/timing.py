@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kexie_cli import kinds
 from kexie_cli.figures.books import on_books
 from kexie_cli.figures.terms import state_of
 from kexie_cli.finding import Severity
@@ -21,7 +22,7 @@ from kexie_cli.rules.base import Context, Hit
 from kexie_cli.terms import days_until
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-ORG_KINDS = ("society", "branch")
+ORG_KINDS = kinds.ORG_ELECTING  # kinds with 换届 like a society (a party cell has K505)
 
 
 def term_end_path(record: Record) -> tuple[str, ...]:
