@@ -16,7 +16,6 @@ from kexie_cli.share import share
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import quarter_of
 
-
 ELECTING = tuple(k.code for k in kinds.KINDS if k.elections)  # kinds with 换届 (a 联络处 has none)
 
 
