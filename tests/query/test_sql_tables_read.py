@@ -9,6 +9,7 @@ import pytest
 
 from kexie_cli.errors import KexieError
 from kexie_cli.query import dataset
+from kexie_cli.query.dataset_schema import Table
 from kexie_cli.query.snapshot import Snapshot, snapshot
 from kexie_cli.query.sqlite import run, tables_read
 from kexie_cli.registry.load import Registry
@@ -68,7 +69,7 @@ def test_building_only_the_tables_read_gives_the_same_rows(sample: Snapshot, sql
     every = run(dataset.build(sample.records, sample.qctx), sql, "zh")
     built: list[set[str] | None] = []
 
-    def build(only: set[str] | None) -> list[dataset.Table]:
+    def build(only: set[str] | None) -> list[Table]:
         built.append(only)
         return dataset.build(sample.records, sample.qctx, only)
 
