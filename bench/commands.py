@@ -82,8 +82,11 @@ def national(args: argparse.Namespace, root: Path, record_id: str) -> int:
 
     rows: list[tuple[str, float, float]] = []
     cold = _command(args.kexie, root, root, NATIONAL["check --no-cache (cold)"], record_id)
-    seconds, peak, _ = median_of(args.repeat, partial(timed, cold), nothing)
+    seconds, peak, out = median_of(args.repeat, partial(timed, cold), nothing)
+    if not out.lstrip().startswith(b"["):  # the findings as JSON: anything else is a failed run, not a time
+        raise SystemExit(f"kexie check did not run: {' '.join(cold)}")
     rows.append(("check --no-cache (cold)", seconds, peak))
+    print(f"check --no-cache (cold): {seconds:.2f} s, {peak:.0f} MiB", file=sys.stderr, flush=True)
     warm = _command(args.kexie, root, root, NATIONAL["check (warm)"], record_id)
     timed(warm)  # fill the cache
     seconds, peak, _ = median_of(args.repeat, partial(timed, warm), nothing)
@@ -92,6 +95,8 @@ def national(args: argparse.Namespace, root: Path, record_id: str) -> int:
     rows.append(("read + hash every file", hashing[0], hashing[1]))
     git_status = median_of(args.repeat, partial(timed, ["git", "-C", str(root), "status", "--porcelain"]), nothing)
     rows.append(("git status", git_status[0], git_status[1]))
+    for name, secs, rss in rows:
+        print(f"{name}: {secs:.2f} s, {rss:.0f} MiB", file=sys.stderr, flush=True)
     base = rows[1][1]
     print(f"{args.size} records (realistic), median of {args.repeat}:\n")
     print("| run | s | × warm check | peak RSS MiB |")
