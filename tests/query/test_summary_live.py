@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from kexie_cli.figures import books
 from kexie_cli.query import summary_base
 from kexie_cli.query.snapshot import snapshot
 from kexie_cli.query.summary import summary
@@ -18,7 +19,7 @@ from tests.conftest import AS_OF, REPO
 def test_each_record_is_looked_at_once_per_kind(monkeypatch: pytest.MonkeyPatch) -> None:
     snap = snapshot(Registry.open(REPO, REPO), dt.date.fromisoformat(AS_OF), "zh")
     asked: Counter[str] = Counter()
-    real = summary_base.on_books
+    real = books.on_books
 
     def counting(record: Any, day: dt.date) -> bool:
         asked[record.relpath] += 1
