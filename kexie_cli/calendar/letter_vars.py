@@ -145,4 +145,8 @@ def _copies(record: Record, index: dict[str, Record]) -> list[str]:
         for ref in covers if isinstance(covers, list) else []:
             covered = index.get(ref) if isinstance(ref, str) else None
             out.append(covered.name if covered is not None else "")
+    else:  # any other kind: the records it belongs to (a 分支机构's or a 联络处's society; kinds.py ``refs``)
+        for field in kinds.REFERENCES.get(record.kind or "", {}):
+            parent = index.get(text(record.get(field)) or "")
+            out.append(parent.name if parent is not None else "")
     return [name for name in dict.fromkeys(out) if name]

@@ -260,10 +260,3 @@ def test_letters_are_named_by_organisation_and_letter(tmp_path: Path) -> None:
     names = {Path(line).name for line in run.stdout.splitlines()}
     assert {"示例市心理学会-年检催报函.docx", "示例市科技情报学会-解除资格预告知书.docx"} <= names
 
-
-def test_a_subunit_letter_follows_its_process(tmp_path: Path) -> None:
-    """A 分支机构 holds a society's 换届 (kinds registry): its letter has the society's steps (财务审计)."""
-    run = run_cli(["letters", "elections", "--as-of", "2026-11-23", "--output", str(tmp_path)], SAMPLE)
-    assert run.exit_code == 0, run.stderr
-    letter = (tmp_path / "示例市机械工程学会焊接分会-换届催办函.md").read_text(encoding="utf-8")
-    assert "换届财务审计" in letter
