@@ -259,4 +259,3 @@ def test_letters_are_named_by_organisation_and_letter(tmp_path: Path) -> None:
     run = run_cli(["letters", "inspections", "--as-of", "2026-12-01", "--output", str(tmp_path)], SAMPLE)
     names = {Path(line).name for line in run.stdout.splitlines()}
     assert {"示例市心理学会-年检催报函.docx", "示例市科技情报学会-解除资格预告知书.docx"} <= names
-
