@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.numerals import chinese_number, cn_date
 from kexie_cli.party.forms import has_committee
 from kexie_cli.records.model import Record, text
@@ -12,7 +13,7 @@ from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.process import grassroots
 
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
-COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会"}
+COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会", "institute": "理事会"}
 # a Party cell is addressed by its form (你支部 / 你总支 / 你党委); a working group has no election
 PARTY_ADDRESS = {
     "branch": "你支部",
@@ -53,6 +54,7 @@ def common(record: Record, settings: Settings, today: dt.date, index: dict[str, 
         "name": record.name,
         "short_name": text(record.get("short_name")) or record.name,
         "kind": kind,
+        "process": kinds.process_of(kind),  # the steps' wording: an institute's 换届 is a society's
         "form": form,
         "unit_word": UNIT_WORD.get(kind, "单位"),
         "council_word": PARTY_COMMITTEE.get(form, "委员会") if party else COUNCIL_WORD.get(kind, "委员会"),
@@ -116,7 +118,7 @@ def host_party(record: Record, index: dict[str, Record]) -> str:
 def _copies(record: Record, index: dict[str, Record]) -> list[str]:
     """抄送: a society's supporting unit; a branch's parent 科协 and host unit; the records a cell covers."""
     out: list[str] = []
-    if record.kind == "society":
+    if record.kind in ("society", "institute"):
         out.append(text(record.get("supporting_unit")) or "")
     elif record.kind == "branch":
         parent = index.get(text(record.get("parent")) or "")
