@@ -67,10 +67,11 @@ def stars(data: Summary) -> TableData:
         data.count_col("count", "学会数", "Societies"),
         data.share_col(),
     ]
+    besides = left_out(data)
     headline = data.t(
-        f"星级学会{rated}家，占比 {pct(share(rated, len(societies)))}（在册科技社团{len(societies)}家{left_out(data)}），"
+        f"星级学会{rated}家，占比 {pct(share(rated, len(societies)))}（在册科技社团{len(societies)}家{besides}），"
         f"其中四星级及以上{four_up}家",
-        f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}{left_out(data)}; "
+        f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}{besides}; "
         f"{four_up} with four stars or more",
     )
     if stale:
@@ -126,7 +127,7 @@ def party(data: Summary) -> TableData:
     rows: list[dict[str, Any]] = []
     counts = {}
     for kind in ("society", "branch"):
-        records = city_societies(data) if kind == "society" else data.live(kind)
+        records = data.live(kind)  # every society on the books, district-level too: K501 and `kexie party` count so
         found = count_cover(cover_of(r, data.qctx.index) for r in records)
         counts[kind] = found
         rows.append(
