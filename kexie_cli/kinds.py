@@ -89,6 +89,16 @@ KINDS: tuple[Kind, ...] = (
         ),
     ),
     Kind(
+        "subunit", "subunits", "subunit.schema.json", "分支机构", "Subunits", "subunits", "subunit",
+        type_field="type", process=SOCIETY_PROCESS, refs=(("parent", ("society",)),),
+        roles=_org_roles("主任委员", "副主任委员"),
+    ),
+    Kind(
+        "liaison-office", "liaison-offices", "liaison-office.schema.json", "联络处", "Liaison offices",
+        "liaison_offices", "liaison office", type_field="level", refs=(("parent_society", ("society",)),),
+        roles=_org_roles("主任", "副主任"),
+    ),
+    Kind(
         "institute", "institutes", "institute.schema.json", "民办非企业单位", "Institutes", "institutes", "institute",
         type_field="type", process=SOCIETY_PROCESS, uscc_prefix="52", roles=_org_roles("理事长", "副理事长"),
     ),

@@ -26,6 +26,7 @@ def import_json(result: Any) -> dict[str, Any]:
         "detail_sheets": result.details,
         "joined_sheets": result.joined,
         "unread_sheets": result.unread,
+        "other_kind_sheets": [{"sheet": s, "kind": k} for s, k in result.other_kinds.items()],
         "stale_removed": result.stale,
         "stale_columns": result.stale_columns,
         "constants": result.constants,
@@ -120,6 +121,9 @@ def _head(result: Any, lang: str) -> list[str]:
         lines.append(tr("import.stale_removed", lang, files="、".join(result.stale)))
     if result.joined:
         lines.append(tr("import.joined_sheets", lang, sheets="、".join(result.joined)))
+    if result.other_kinds:
+        each = [tr("import.other_kind_sheet", lang, sheet=s, kind=k) for s, k in result.other_kinds.items()]
+        lines.append(tr("import.other_kind_sheets", lang, sheets="、".join(each)))
     if result.unread:
         lines.append(tr("import.unread_sheets", lang, sheets="、".join(result.unread)))
     if result.default_status and result.count("created"):

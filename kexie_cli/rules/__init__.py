@@ -41,6 +41,7 @@ RULE_MODULES = (
     "ratings",
     "affiliates",
     "meta",
+    "subunits",
 )
 
 
