@@ -1,6 +1,15 @@
 """Messages of issue 22 part B: 民办非企业单位, 学会联合体, 工作站, 科普基地, 志愿服务队, 区县 (K720–K741)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # kexie show: the references of the new kinds, both ways (query/show.py ``_relation``)
+    "show.lead": ("牵头学会", "Lead society"),
+    "show.lead_of": ("牵头的联合体", "Leads alliance"),
+    "show.members": ("成员学会", "Member society"),
+    "show.members_of": ("所在联合体", "Member of alliance"),
+    "show.host": ("依托单位", "Host"),
+    "show.host_of": ("依托本单位", "Hosted here"),
+    "show.district": ("所在区县", "District"),
+    "show.district_of": ("本区县的科技社团", "Society of this district"),
     "K203.type": (
         "引用的「{target}」是{type}，此处应为{wanted}",
         "'{target}' is a branch of type {type}; a {wanted} is expected here",
