@@ -29,12 +29,14 @@ def test_sample_has_no_errors_and_the_planted_warnings(findings: list[dict[str, 
     warnings = sorted((f["code"], f["id"]) for f in findings if f["severity"] == "warning")
     assert warnings == [
         ("K301", "jinshu-xuehui"),
+        ("K301", "jixie-hanjie-fenhui"),
         ("K301", "wenchang-jiedao-kexie"),
         ("K301", "zhiwu-xuehui"),
         ("K401", "xinli-xuehui"),
         ("K402", "keji-qingbao-xuehui"),
         ("K501", "zhishi-chanquan-yanjiuhui"),
         ("K601", "yaoxuehui"),
+        ("K703", "baoyushi-jianding-zhuanwei"),
     ]
 
 
@@ -51,6 +53,8 @@ def test_sample_size_and_mix() -> None:
     for value in ("committee", "branch", "joint-branch", "working-group"):
         assert f"form: {value}" in text
     assert "three_heads:" in text
+    assert counts["subunit"] >= 3 and counts["liaison-office"] >= 2
+    assert "status: preparing" in (REPO / "records" / "subunits" / "jisuanji-rengong-zhineng-zhuanwei.yaml").read_text()
 
 
 @pytest.mark.parametrize("folder", sorted(KIND_FOLDERS.items()))

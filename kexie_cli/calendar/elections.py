@@ -36,7 +36,7 @@ from kexie_cli.rules.process import Step, follow_up, past_end, schedule
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, days_until
 
-KINDS = kinds.CODES
+KINDS = tuple(k.code for k in kinds.KINDS if k.elections)
 FOLLOW_UP = "follow-up"
 
 
@@ -143,7 +143,8 @@ def _election(record: Record, settings: Settings, query: ElectionQuery) -> Elect
         state, node = FOLLOW_UP, pending[1]
         end = past_end(record.data, pending[0]) or term.started
     steps = schedule(record.kind, end, settings, node)
-    officer_role = "secretary" if record.kind == "party-cell" else "secretary-general"
+    party = kinds.process_of(record.kind) == kinds.PARTY_PROCESS
+    officer_role = "secretary" if party else "secretary-general"
     return Election(
         record=record,
         term=term,
@@ -222,7 +223,8 @@ def show_step(value: object, lang: str, kind: object = None) -> str:
 
 def _words(kind: object) -> str:
     """The catalogue prefix of a kind's step words (a Party cell's and a 基层科协's are their own)."""
-    return "party." if kind == "party-cell" else "branch." if kind == "branch" else ""
+    process = kinds.process_of(kind if isinstance(kind, str) else None)
+    return "" if process == kinds.SOCIETY_PROCESS else f"{process}."
 
 
 def show_done(value: object, lang: str, kind: object = None) -> str:

@@ -175,7 +175,8 @@ def _is_date(text: str) -> bool:
 def find_parent(registry: Registry, kind: str, raw: str, today: dt.date, lang: str) -> str:
     """The id of the record a new ``kind`` record reports to, from its id or its full name."""
     text = raw.strip()
-    records = [r for r in load_registry(registry, today, lang).loaded if r.kind == kind]
+    allowed = kinds.REFERENCES.get(kind, {}).get("parent", (kind,))
+    records = [r for r in load_registry(registry, today, lang).loaded if r.kind in allowed]
     for record in records:
         if text in (record.id, record.name):
             return record.id

@@ -56,10 +56,11 @@ def import_file(
     headers: dict[int, ColumnMap | None] = {}
     columns = pick_sheet(sheets, table, overrides, sheet, headers)
     full(columns.sheet)
-    details = read_details(sheets, registry.schemas)
+    details = read_details(sheets, registry.schemas, kind)
     data = read_rows(columns, kind, registry.schemas)
     name = registry.settings.registry
-    joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data, headers)
+    used = {*details.sheets, *details.other_kinds}
+    joined = join_sheets(sheets, columns, used, table, kind, registry.schemas, name, data, headers)
     apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
@@ -75,7 +76,8 @@ def import_file(
         notes=data.notes + details.notes,
         details=sorted(details.present),
         joined=joined,
-        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*details.sheets, *joined}],
+        other_kinds=details.other_kinds,
+        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*used, *joined}],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
         constants=fixed,

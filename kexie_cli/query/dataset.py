@@ -15,9 +15,9 @@ from kexie_cli import kinds
 from kexie_cli.figures.books import founded_by
 from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
-from kexie_cli.party.forms import holds_elections
+from kexie_cli.party.forms import head_role, holds_elections
 from kexie_cli.query.context import QueryContext
-from kexie_cli.query.dataset_schema import SCHEMA, Table
+from kexie_cli.query.dataset_schema import HEAD, SCHEMA, Table
 from kexie_cli.query.derived import (
     covered_by,
     district_of,
@@ -27,6 +27,7 @@ from kexie_cli.query.derived import (
     stars_in_force,
 )
 from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
+from kexie_cli.registry.kind_fields import shipped_fields
 from kexie_cli.terms import age_in, days_until
 
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
@@ -47,11 +48,12 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
         "party-cell": _cell,
     }
     for record in records:
-        if not record.loaded or record.kind not in builders or not founded_by(record, qctx.today):
+        if not record.loaded or record.kind not in kinds.BY_CODE or not founded_by(record, qctx.today):
             continue
         table = kinds.TABLES[record.kind]
         if table in wanted:
-            tables[table].rows.append(_common(record) | builders[record.kind](record, qctx))
+            builder = builders.get(record.kind, _generic)
+            tables[table].rows.append(_common(record) | builder(record, qctx))
         if "leaders" in wanted:
             tables["leaders"].rows.extend(_leaders(record, qctx))
         if "terms" in wanted:
@@ -174,6 +176,23 @@ def _cell(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "covers_count": len({c for c in covers if isinstance(c, str)}) if isinstance(covers, list) else 0,
         "secretary": _head(record, qctx, "secretary"),
     }
+
+
+def _generic(record: Record, qctx: QueryContext) -> dict[str, Any]:
+    """A row of a kind without hand-written columns: every scalar field of its schema, and its head."""
+    row: dict[str, Any] = {f.column: _scalar(record.get(*f.path), f.type) for f in shipped_fields(record.kind or "")}
+    row[HEAD] = _head(record, qctx, head_role(record))
+    return row
+
+
+def _scalar(value: Any, type_: str) -> Any:
+    if type_ == "DATE":
+        return date(value)
+    if type_ == "INTEGER":
+        return integer(value)
+    if type_ == "BOOLEAN":
+        return _b(value)
+    return _t(value)
 
 
 def _leaders(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.cells import text_width
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
@@ -19,7 +20,16 @@ from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 from kexie_cli.tables import Column, TableData
 
+
+def default_columns(kind: kinds.Kind) -> tuple[str, ...]:
+    """A kind's columns without ``--columns``: id, name, its type, its references, status, head, term end."""
+    refs = tuple(field for field, _ in kind.refs if field != "covers")  # a list of ids: no default column
+    typed = (kind.type_field,) if kind.type_field else ()
+    return ("id", "name", *typed, *refs, "status", "chair", *(("term.ends",) if kind.elections else ()))
+
+
 DEFAULT_COLUMNS = {
+    **{k.code: default_columns(k) for k in kinds.KINDS},
     "society": ("id", "name", "level", "discipline", "status", "chair", "term.ends"),
     "branch": ("id", "name", "type", "district", "status", "chair", "term.ends"),
     "party-cell": ("id", "name", "form", "status", "chair", "covers", "term.ends"),

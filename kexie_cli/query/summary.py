@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query import summary_orgs, summary_terms
+from kexie_cli.query import summary_kinds, summary_orgs, summary_terms
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.query.summary_base import Summary
@@ -29,6 +29,7 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
     "inspections": summary_terms.inspections,
     "elections": summary_terms.elections,
     "inspection-history": summary_terms.inspection_history,
+    **summary_kinds.KIND_TABLES,
 }
 
 

@@ -40,6 +40,7 @@ RULE_MODULES = (
     "party_terms",
     "ratings",
     "meta",
+    "subunits",
 )
 
 

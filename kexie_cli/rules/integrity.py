@@ -18,11 +18,8 @@ USCC_REASONS = {
     "InvalidFormat": ("含有不允许的字符", "contains characters that are not allowed"),
     "InvalidComponent": ("组成部分无效", "a component is invalid"),
 }
-# field -> kinds it may point at, per record kind
-REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
-    "branch": {"parent": ("branch",)},
-    "party-cell": {"parent": ("party-cell",), "covers": ("society", "branch")},
-}
+# field -> kinds it may point at, per record kind (``Kind.refs``)
+REFERENCES: dict[str, dict[str, tuple[str, ...]]] = kinds.REFERENCES
 
 
 def _later_duplicates(groups: dict[str, list[Record]]) -> Iterator[tuple[Record, Record]]:
@@ -207,8 +204,9 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
         params = {"value": value, "reason": reason[1] if ctx.lang == "en" else reason[0]}
         yield Hit(("registration", "uscc"), params, variant="invalid")
         return
-    if record.kind == "society" and not code.startswith("51"):
-        yield Hit(("registration", "uscc"), {"value": value}, variant="prefix")
+    prefix = kinds.BY_CODE[record.kind].uscc_prefix if record.kind in kinds.BY_CODE else ""
+    if prefix and not code.startswith(prefix):
+        yield Hit(("registration", "uscc"), {"value": value, "prefix": prefix}, variant="prefix")
 
 
 def compact_uscc(value: str) -> str:
