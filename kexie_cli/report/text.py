@@ -38,7 +38,8 @@ def kinds_sentence(report: ReportData, lang: str) -> Sentence:
     """Every kind of the registry on the books, and those in preparation (summary table ``kinds``)."""
     f, en = report.figures, lang == "en"
     pieces: list[Piece] = ["On the books: " if en else "各类组织在册："]
-    for i, kind in enumerate(kinds.KINDS):
+    shown = [k for k in kinds.KINDS if f[f"kind_{k.code}"].value or f[f"kind_{k.code}"].previous]  # none: left out
+    for i, kind in enumerate(shown or kinds.KINDS[:1]):
         pieces += [", " if en and i else "、" if i else "", *(() if en else (kind.zh,)), f[f"kind_{kind.code}"]]
         pieces += [f" {kind.en.lower()}"] if en else []
     preparing = [k for k in kinds.KINDS if f[f"kind_{k.code}_preparing"].value]
@@ -152,7 +153,7 @@ def _chinese(report: ReportData, lead_months: int) -> list[Sentence]:
         Sentence(
             "stars",
             "星级学会",
-            ("3年内评定的星级学会", f["stars_rated"], "，占在册科技社团的", f["stars_share"], "。"),
+            ("3年内评定的星级学会", f["stars_rated"], "，占在册科技社团（不含区县级）的", f["stars_share"], "。"),
         ),
         Sentence(
             "party",
@@ -228,7 +229,12 @@ def _english(report: ReportData, lead_months: int) -> list[Sentence]:
         Sentence(
             "stars",
             "Star ratings",
-            (f["stars_rated"], " star-rated societies (rated within 3 years), ", f["stars_share"], "."),
+            (
+                f["stars_rated"],
+                " star-rated societies (rated within 3 years), a share of those above district level of ",
+                f["stars_share"],
+                ".",
+            ),
         ),
         Sentence(
             "party",
