@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import AS_OF, REPO
 from tests.output.ptyrun import run_many
 
-CAPTION = re.compile(r"另有(\d+)列未显示（([^）]*)），请加宽终端或用 --format plain、csv 查看全部列")
+CAPTION = re.compile(r"另有(\d+)列未显示（([^）]*)），请加宽终端，或用 --format 输出为纯文本或 CSV 查看全部列")
 COMMAND = ["summary", "branches", "--as-of", AS_OF]
 
 
