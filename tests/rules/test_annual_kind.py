@@ -84,3 +84,10 @@ def test_not_counted_as_an_organisation(tmp_path: Path) -> None:
     assert all(item["kind"] != "annual" for item in due.json())
     new = run_cli(["new", "annual", "--no-input", "--name", "x"], root)
     assert new.exit_code == 2
+
+
+def test_fmt_keeps_the_schema_modeline_one_folder_deeper(tmp_path: Path) -> None:
+    path, text = annual()
+    line = "# yaml-language-server: $schema=../../../schemas/annual.schema.json\n"
+    root = write_registry(tmp_path, dict([society(), (path, line + text)]))
+    assert run_cli(["fmt", "--check"], root).exit_code == 0
