@@ -19,9 +19,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from kexie_cli.kinds import KINDS
+
 YEARS = (2023, 2024, 2025)
 SEED = 21
-KIND_FOLDERS = {"societies": "society", "branches": "branch", "party-cells": "party-cell"}
+KIND_FOLDERS = {k.folder: k.code for k in KINDS if k.organisation}  # every organisation kind
 ACADEMIC_BRANCHES = {"university", "hospital", "institution", "enterprise", "park"}
 LOCAL_BRANCHES = {"district", "township", "village", "school"}
 MISSING, DRAFT, RETURNED, OUTLIER = 2, 3, 1, 1
@@ -54,10 +56,13 @@ def _base(org: dict[str, Any], rng: random.Random) -> dict[str, int]:
     found = members.get("individual") if isinstance(members, dict) else None
     individual: int = found if isinstance(found, int) else 0
     base: dict[str, int] = {}
-    if kind == "society" or kind_of_branch in ACADEMIC_BRANCHES:
+    if kind in ("society", "subunit", "alliance", "institute") or kind_of_branch in ACADEMIC_BRANCHES:
         events = rng.randint(3, 24)
         base |= {"academic.events": events, "academic.participants": events * rng.randint(60, 260)}
         base |= {"academic.papers": rng.randint(0, 12) * events}
+    if kind not in ("society", "branch", "party-cell", "subunit"):  # 科普基地, 志愿服务队, 工作站 ...
+        popular = rng.randint(6, 30)
+        base |= {"popular.events": popular, "popular.audience": popular * rng.randint(50, 300)}
     if kind in ("society", "branch"):
         popular = rng.randint(4, 40) if kind_of_branch != "enterprise" else rng.randint(1, 8)
         base |= {"popular.events": popular, "popular.audience": popular * rng.randint(80, 600)}

@@ -29,19 +29,21 @@ def test_sample_has_no_errors_and_the_planted_warnings(findings: list[dict[str, 
     warnings = sorted((f["code"], f["id"]) for f in findings if f["severity"] == "warning")
     assert warnings == [
         ("K301", "jinshu-xuehui"),
+        ("K301", "jixie-hanjie-fenhui"),
         ("K301", "wenchang-jiedao-kexie"),
         ("K301", "zhiwu-xuehui"),
         ("K401", "xinli-xuehui"),
         ("K402", "keji-qingbao-xuehui"),
         # 2025 年报 not in (scripts/annual_sample.py): three drafts, one returned, two without a record
         ("K412", "binjiang-renmin-yiyuan-kexie-2025"),
-        ("K412", "huanjing-kexue-xuehui-dangzhibu-2025"),
         ("K412", "jiaotong-jianshe-lianhe-dangzhibu-2025"),
         ("K412", "shengtai-xuehui"),
         ("K412", "wangjiang-shequ-kexie"),
         ("K412", "yingyang-xuehui-2025"),
+        ("K412", "yixue-xuehui-lianheti-2025"),
         ("K501", "zhishi-chanquan-yanjiuhui"),
         ("K601", "yaoxuehui"),
+        ("K703", "baoyushi-jianding-zhuanwei"),
     ]
 
 
@@ -58,6 +60,8 @@ def test_sample_size_and_mix() -> None:
     for value in ("committee", "branch", "joint-branch", "working-group"):
         assert f"form: {value}" in text
     assert "three_heads:" in text
+    assert counts["subunit"] >= 3 and counts["liaison-office"] >= 2
+    assert "status: preparing" in (REPO / "records" / "subunits" / "jisuanji-rengong-zhineng-zhuanwei.yaml").read_text()
 
 
 @pytest.mark.parametrize("folder", sorted(KIND_FOLDERS.items()))

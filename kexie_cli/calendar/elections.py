@@ -26,7 +26,7 @@ from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.books import on_books
-from kexie_cli.i18n import tr
+from kexie_cli.i18n import load_catalogues, tr
 from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEPS, Done, progress
@@ -36,7 +36,7 @@ from kexie_cli.rules.process import Step, follow_up, past_end, schedule
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, days_until
 
-KINDS = kinds.ORG_CODES
+KINDS = tuple(k.code for k in kinds.KINDS if k.elections)
 FOLLOW_UP = "follow-up"
 
 
@@ -143,7 +143,8 @@ def _election(record: Record, settings: Settings, query: ElectionQuery) -> Elect
         state, node = FOLLOW_UP, pending[1]
         end = past_end(record.data, pending[0]) or term.started
     steps = schedule(record.kind, end, settings, node)
-    officer_role = "secretary" if record.kind == "party-cell" else "secretary-general"
+    party = kinds.process_of(record.kind) == kinds.PARTY_PROCESS
+    officer_role = "secretary" if party else "secretary-general"
     return Election(
         record=record,
         term=term,
@@ -213,16 +214,24 @@ def show_step(value: object, lang: str, kind: object = None) -> str:
     """``报送换届工作方案（2026-06-17 前）``; a Party cell's steps in its own words."""
     if not isinstance(value, dict):
         return ""
-    label = tr(f"elections.step.{_words(kind)}{value['step']}", lang)
+    label = tr(_step_key(kind, str(value["step"])), lang)
     if value.get("upper"):  # the upper body's 批复 / 审查同意: no deadline of its own
         return tr("elections.awaiting", lang, step=label)
     key = "election.step_late" if value.get("late") else "elections.step_by"
     return label + tr(key, lang, date=value["date"])
 
 
+def _step_key(kind: object, step: str) -> str:
+    """The catalogue key of a step's words: the kind's own (``elections.step.subunit.plan``) when the
+    catalogues have it, else those of its 换届 process (a Party cell's and a 基层科协's are their own)."""
+    own = f"elections.step.{kind}.{step}"
+    return own if own in load_catalogues() else f"elections.step.{_words(kind)}{step}"
+
+
 def _words(kind: object) -> str:
     """The catalogue prefix of a kind's step words (a Party cell's and a 基层科协's are their own)."""
-    return "party." if kind == "party-cell" else "branch." if kind == "branch" else ""
+    process = kinds.process_of(kind if isinstance(kind, str) else None)
+    return "" if process == kinds.SOCIETY_PROCESS else f"{process}."
 
 
 def show_done(value: object, lang: str, kind: object = None) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from kexie_cli import kinds
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options
 from kexie_cli.kinds import ORG_CODES
@@ -91,7 +92,7 @@ def command(
         values[holder.name] = _ask(holder.prompt(language), partial(_answer, holder=holder), language)
         if holder.path[-1:] == ("uscc",):  # the code as typed: stop before the remaining questions
             check_not_registered(on_books, kind, uscc=values[holder.name])
-    if kind in ("branch", "party-cell") and "parent" not in values and not no_input:
+    if "parent" in kinds.REFERENCES.get(kind, {}) and "parent" not in values and not no_input:
         parent = _ask(
             tr(f"new.prompt_parent.{kind}", language),
             lambda raw: find_parent(registry, kind, raw, opt.today(as_of), language) if raw.strip() else "",

@@ -23,6 +23,9 @@ _SLUG = SLUG
 
 # Name endings with their customary slug (as in the sample registry: 示例市宝玉石学会 → baoyushi-xuehui).
 SUFFIXES = (
+    ("专业委员会", "zhuanwei"),  # 分支机构 (示例市计算机学会网络安全专业委员会 → ...-zhuanwei)
+    ("工作委员会", "gongwei"),
+    ("联络处", "lianluochu"),
     ("科学技术协会", "kexie"),
     ("科技工作者协会", "kexie"),
     ("科协", "kexie"),
@@ -175,7 +178,8 @@ def _is_date(text: str) -> bool:
 def find_parent(registry: Registry, kind: str, raw: str, today: dt.date, lang: str) -> str:
     """The id of the record a new ``kind`` record reports to, from its id or its full name."""
     text = raw.strip()
-    records = [r for r in load_registry(registry, today, lang).loaded if r.kind == kind]
+    allowed = kinds.REFERENCES.get(kind, {}).get("parent", (kind,))
+    records = [r for r in load_registry(registry, today, lang).loaded if r.kind in allowed]
     for record in records:
         if text in (record.id, record.name):
             return record.id

@@ -74,4 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台账中没有名称或统一社会信用代码为「{name}」的组织",
         "no organisation named '{name}' (or with that USCC) in the registry",
     ),
+    # kexie show: the relation of an annual record and its organisation (query/show.py)
+    "show.org": ("所属组织", "Organisation"),
+    "show.org_of": ("年度工作记录", "Annual record"),
 }

@@ -120,8 +120,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "统一社会信用代码 '{value}' is invalid ({reason})",
     ),
     "K205.prefix": (
-        "统一社会信用代码「{value}」不是社会团体代码（应以 51 开头）",
-        "统一社会信用代码 '{value}' is not a 社会团体 code (must start with 51)",
+        "统一社会信用代码「{value}」不是社会团体代码（应以 {prefix} 开头）",
+        "统一社会信用代码 '{value}' is not a 社会团体 code (must start with {prefix})",
     ),
     "K206": ("统一社会信用代码与 {other} 重复", "统一社会信用代码 duplicates that of {other}"),
     "K207": (

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.errors import KexieError
 from kexie_cli.importer.annual_headers import ANNUAL, split_year
 from kexie_cli.importer.cells import Cell, blank, display
@@ -20,6 +21,8 @@ from kexie_cli.importer.headers import BY_KIND, COMMON
 from kexie_cli.importer.sheets import Sheet, read_bytes
 from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
+from kexie_cli.records.roles import role_label
+from kexie_cli.registry.kind_fields import shipped_fields
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
@@ -111,6 +114,17 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     return node is not None and node.get("type") not in {"object", "array"} and "properties" not in node
 
 
+def schema_headers(kind: str) -> dict[str, str | None]:
+    """The headers of a kind without a table of its own in headers.py: its schema's titles and column names
+    (what ``kexie export`` writes for it), and its head by the kind's word (主任委员) and as ``head``."""
+    out: dict[str, str | None] = {}
+    for found in shipped_fields(kind):
+        out[found.zh] = out[found.column] = found.dotted
+    head = kinds.BY_CODE[kind].head if kind in kinds.BY_CODE else "chair"
+    out[role_label(head, kind)] = out["head"] = f"leaders.{head}"
+    return out
+
+
 YEARS = "\x00years"  # a table entry (never a header) saying the kind has year columns
 ANNUAL_YEARS = "\x00annual"  # headers may start with the year of their figures (importer/annual_headers.py)
 
@@ -119,7 +133,8 @@ def synonyms(kind: str, overrides: MapFile | None) -> dict[str, str | None]:
     if kind == "annual":  # a 年报 summary: figures of organisations, none of their own fields
         table = {header_key(k): v for k, v in ANNUAL.items()} | {ANNUAL_YEARS: None}
     else:
-        table = {header_key(k): v for k, v in (COMMON | BY_KIND.get(kind, {})).items()}
+        own = BY_KIND[kind] if kind in BY_KIND else schema_headers(kind)
+        table = {header_key(k): v for k, v in (COMMON | own).items()}
     if kind == "society":
         table[YEARS] = None
     if overrides is not None:

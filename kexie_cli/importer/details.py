@@ -5,6 +5,10 @@ A workbook written by ``kexie export`` has, beside the sheet of each kind, the s
 they are present, an import of that workbook takes a record's leaders, inspections, star
 ratings, 三会一课, current and past terms and covered records from them, so the export → import
 round trip keeps what the rules look at (docs/import.md lists what it does not carry).
+
+The sheets of the other kinds of the same export (科技社团 / 基层科协 / 党组织, recognised by
+their full export header) are not details of the imported kind: they are neither joined to it
+nor read, and the report names them with the ``--kind`` that imports each.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.importer import cells
 from kexie_cli.importer.cells import Cell, Unreadable, blank
 from kexie_cli.importer.columns import header_key
@@ -56,6 +61,7 @@ class Details:
     meetings: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     present: set[str] = field(default_factory=set)  # which of AUX_TABLES the workbook has
     sheets: set[str] = field(default_factory=set)  # titles of the sheets read
+    other_kinds: dict[str, str] = field(default_factory=dict)  # title → kind code: another kind's export sheet
     notes: list[Note] = field(default_factory=list)
 
     def fields_for(self, record_id: str, kind: str) -> dict[str, Any]:
@@ -77,24 +83,24 @@ class Details:
         return out
 
 
-def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
+def read_details(sheets: list[Sheet], schemas: SchemaSet, kind: str) -> Details:
+    """The detail sheets of an export, and the sheets of kinds other than ``kind`` it holds."""
     details = Details()
     by_title = {s.title: s for s in sheets}
+    for other in kinds.KINDS:
+        title, _, columns = SCHEMA.get(other.table, ("", "", []))
+        found = by_title.get(title) if other.code != kind and columns else None
+        if found is not None and _export_header(found, columns) is not None:
+            details.other_kinds[title] = other.code
     for table in AUX_TABLES:
         zh, _, columns = SCHEMA[table]
         sheet = by_title.get(zh)
-        if sheet is None or not sheet.rows:
+        if sheet is None:
             continue
-        names = {header_key(c.zh): c for c in columns}
-        wanted = {c.name for c in columns}
-        for position, (_, header) in enumerate(sheet.rows[:HEADER_SEARCH]):  # noqa: B007 - a title row may come first
-            index = {
-                i: names[header_key(str(c.value))] for i, c in enumerate(header) if header_key(str(c.value)) in names
-            }
-            if {c.name for c in index.values()} == wanted:
-                break
-        else:
+        header = _export_header(sheet, columns)
+        if header is None:
             continue  # not a kexie export sheet
+        position, index = header
         sheet = full(sheet)
         details.present.add(table)
         details.sheets.add(zh)
@@ -111,6 +117,18 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet) -> Details:
             if values:
                 _add(details, table, values)
     return details
+
+
+def _export_header(sheet: Sheet, columns: list[Col]) -> tuple[int, dict[int, Col]] | None:
+    """Where the header of ``kexie export``'s table ``columns`` is in ``sheet``, and each column's place."""
+    names = {header_key(c.zh): c for c in columns}
+    wanted = {c.name for c in columns}
+    for position, (_, header) in enumerate(sheet.rows[:HEADER_SEARCH]):  # a title row may come first
+        keys = (header_key(str(c.value)) for c in header)
+        index = {i: names[k] for i, k in enumerate(keys) if k in names}
+        if {c.name for c in index.values()} == wanted:
+            return position, index
+    return None
 
 
 def _value(cell: Cell, col: Col, schemas: SchemaSet) -> Any:

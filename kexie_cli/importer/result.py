@@ -39,6 +39,7 @@ class ImportResult:
     details: list[str] = field(default_factory=list)  # export detail sheets used
     joined: list[str] = field(default_factory=list)  # other sheets joined to the rows by code or name
     unread: list[str] = field(default_factory=list)  # sheets of the workbook neither imported nor used
+    other_kinds: dict[str, str] = field(default_factory=dict)  # an export's sheets of other kinds: title → kind
     stale: list[str] = field(default_factory=list)  # temporary files of a killed write, removed
     constants: dict[str, Any] = field(default_factory=dict)  # --set FIELD=VALUE
     missing: list[tuple[str, int]] = field(default_factory=list)  # required fields still missing: (field, records)

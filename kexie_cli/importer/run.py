@@ -59,11 +59,12 @@ def import_file(
     headers: dict[int, ColumnMap | None] = {}
     columns = pick_sheet(sheets, table, overrides, sheet, headers)
     full(columns.sheet)
-    details = read_details(sheets, registry.schemas)
+    details = read_details(sheets, registry.schemas, kind)
     data = read_rows(columns, kind, registry.schemas)
     annual_year = sheet_year(columns, year) if kind == KIND else None  # the 年报 sheet's year (importer/annual.py)
     name = registry.settings.registry
-    joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data, headers)
+    used = {*details.sheets, *details.other_kinds}
+    joined = join_sheets(sheets, columns, used, table, kind, registry.schemas, name, data, headers)
     apply_constants(data.rows, fixed)
     result = ImportResult(
         str(path),
@@ -79,7 +80,8 @@ def import_file(
         notes=data.notes + details.notes,
         details=sorted(details.present),
         joined=joined,
-        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*details.sheets, *joined}],
+        other_kinds=details.other_kinds,
+        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*used, *joined}],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
         constants=fixed,

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from kexie_cli import kinds
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, entries, integer, text
 from kexie_cli.registry.settings import Settings
@@ -33,9 +34,10 @@ def form_of(record: Record) -> str | None:
 
 def head_role(record: Record) -> str:
     """The role that heads a record: 组长 of a working group, 书记 of a party cell, else 理事长/主席."""
-    if record.kind != "party-cell":
-        return "chair"
-    return "group-leader" if form_of(record) == WORKING_GROUP else "secretary"
+    kind = kinds.BY_CODE.get(record.kind or "")
+    if kind is not None and kind.process == kinds.PARTY_PROCESS and form_of(record) == WORKING_GROUP:
+        return "group-leader"
+    return kind.head if kind is not None else "chair"
 
 
 def holds_elections(record: Record, settings: Settings | None = None) -> bool:
@@ -44,7 +46,8 @@ def holds_elections(record: Record, settings: Settings | None = None) -> bool:
     A 党的工作小组 is appointed, not elected; a C 类 (功能型特设) cell holds no 组织关系, so it has no
     换届 duties unless settings ``party.category_c_duties`` say so (docs/party.md).
     """
-    if form_of(record) == WORKING_GROUP:
+    kind = kinds.BY_CODE.get(record.kind or "")
+    if (kind is not None and not kind.elections) or form_of(record) == WORKING_GROUP:
         return False
     return not functional_exempt(record, settings)
 

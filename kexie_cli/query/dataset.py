@@ -8,7 +8,7 @@ their columns are declared in dataset_schema.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from kexie_cli import kinds
@@ -16,10 +16,10 @@ from kexie_cli.figures.annual import annual_records
 from kexie_cli.figures.books import founded_by
 from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
-from kexie_cli.party.forms import holds_elections
+from kexie_cli.party.forms import head_role, holds_elections
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.dataset_annual import annual_row, event_rows
-from kexie_cli.query.dataset_schema import SCHEMA, Table
+from kexie_cli.query.dataset_schema import HEAD, SCHEMA, Table
 from kexie_cli.query.derived import (
     covered_by,
     district_of,
@@ -29,36 +29,53 @@ from kexie_cli.query.derived import (
     stars_in_force,
 )
 from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
+from kexie_cli.registry.kind_fields import shipped_fields
 from kexie_cli.terms import age_in, days_until
 
+ORG_KINDS = frozenset(kinds.ORG_CODES)
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
 
 
-def build(records: list[Record], qctx: QueryContext) -> list[Table]:
+def build(records: list[Record], qctx: QueryContext, only: Collection[str] | None = None) -> list[Table]:
     """Every table of the registry, rows in file order; a record founded after ``qctx.today``
-    (``--as-of``) did not exist then and is left out (``figures.books.founded_by``)."""
+    (``--as-of``) did not exist then and is left out (``figures.books.founded_by``).
+
+    ``only``: the names of the tables to fill (``kexie sql`` fills those its query reads); the
+    others are returned empty.
+    """
     tables = {name: Table(name, zh, en, cols) for name, (zh, en, cols) in SCHEMA.items()}
+    wanted = set(SCHEMA) if only is None else set(only)
     builders: dict[str, Callable[[Record, QueryContext], dict[str, Any]]] = {
         "society": _society,
         "branch": _branch,
         "party-cell": _cell,
     }
     for record in records:
-        if not record.loaded or record.kind not in builders or not founded_by(record, qctx.today):
-            continue
+        if not record.loaded or record.kind not in ORG_KINDS or not founded_by(record, qctx.today):
+            continue  # an annual record is not an organisation: its tables come below
         table = kinds.TABLES[record.kind]
-        tables[table].rows.append(_common(record) | builders[record.kind](record, qctx))
-        tables["leaders"].rows.extend(_leaders(record, qctx))
-        tables["terms"].rows.extend(_terms(record, qctx))
+        if table in wanted:
+            builder = builders.get(record.kind, _generic)
+            tables[table].rows.append(_common(record) | builder(record, qctx))
+        if "leaders" in wanted:
+            tables["leaders"].rows.extend(_leaders(record, qctx))
+        if "terms" in wanted:
+            tables["terms"].rows.extend(_terms(record, qctx))
         if record.kind == "society":
-            tables["inspections"].rows.extend(_inspections(record))
-            tables["stars"].rows.extend(_stars(record))
+            if "inspections" in wanted:
+                tables["inspections"].rows.extend(_inspections(record))
+            if "stars" in wanted:
+                tables["stars"].rows.extend(_stars(record))
         if record.kind == "party-cell":
-            tables["coverage"].rows.extend(_coverage(record, qctx))
-            tables["meetings"].rows.extend(_meetings(record))
-    for record in annual_records(records):
-        tables["annual"].rows.append(annual_row(record, qctx.index))
-        tables["annual_events"].rows.extend(event_rows(record))
+            if "coverage" in wanted:
+                tables["coverage"].rows.extend(_coverage(record, qctx))
+            if "meetings" in wanted:
+                tables["meetings"].rows.extend(_meetings(record))
+    for record in annual_records(records) if {"annual", "annual_events"} & wanted else ():
+        if "annual" in wanted:
+            tables["annual"].rows.append(annual_row(record, qctx.index))
+        if "annual_events" in wanted:
+            tables["annual_events"].rows.extend(event_rows(record))
     return list(tables.values())
 
 
@@ -167,6 +184,23 @@ def _cell(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "covers_count": len({c for c in covers if isinstance(c, str)}) if isinstance(covers, list) else 0,
         "secretary": _head(record, qctx, "secretary"),
     }
+
+
+def _generic(record: Record, qctx: QueryContext) -> dict[str, Any]:
+    """A row of a kind without hand-written columns: every scalar field of its schema, and its head."""
+    row: dict[str, Any] = {f.column: _scalar(record.get(*f.path), f.type) for f in shipped_fields(record.kind or "")}
+    row[HEAD] = _head(record, qctx, head_role(record))
+    return row
+
+
+def _scalar(value: Any, type_: str) -> Any:
+    if type_ == "DATE":
+        return date(value)
+    if type_ == "INTEGER":
+        return integer(value)
+    if type_ == "BOOLEAN":
+        return _b(value)
+    return _t(value)
 
 
 def _leaders(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:

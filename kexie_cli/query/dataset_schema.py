@@ -13,6 +13,7 @@ from kexie_cli import kinds
 from kexie_cli.figures.annual import FIGURES, LIST_FIGURES
 from kexie_cli.query.context import COVER_LABELS, TERM_STATE_LABELS, TERM_STATE_LABELS_EN
 from kexie_cli.records.roles import role_label
+from kexie_cli.registry.kind_fields import shipped_fields
 from kexie_cli.tables import Column, TableData
 
 
@@ -46,7 +47,7 @@ def _c(
     labels: str = "",
 ) -> Col:
     codes = {
-        "kind": "society/branch/party-cell",
+        "kind": "/".join(kinds.CODES),
         "state": "current/due/overdue",
         "cover": "own, joint, functional, working-group, liaison (separated by ,)",
     }.get(labels, "")
@@ -66,6 +67,19 @@ COMMON = [
     _c("founded", "DATE", "成立日期", "founded"),
 ]
 LEADER_ROLE = ("society", ("leaders", 0, "role"))
+HAND_WRITTEN = ("societies", "branches", "party_cells")  # tables whose columns are chosen by hand
+
+
+def kind_columns(kind: kinds.Kind) -> list[Col]:
+    """The table of a kind without hand-written columns: its schema's scalar fields, its head, its file."""
+    cols = [
+        _c(f.column, f.type, f.zh, f.en, (kind.code, f.path) if f.enum else None) for f in shipped_fields(kind.code)
+    ]
+    head = role_label(kind.head, kind.code)
+    return [*cols, _c(HEAD, "TEXT", head, kind.head.replace("-", " ")), _c("file", "TEXT", "文件", "file")]
+
+
+HEAD = "head"  # the column of the current head (理事长/主任委员 ...) in a generic kind table
 SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
     "societies": (
         "科技社团",
@@ -142,6 +156,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("file", "TEXT", "文件", "file"),
         ],
     ),
+    **{k.table: (k.zh, k.en.lower(), kind_columns(k)) for k in kinds.KINDS if k.table not in HAND_WRITTEN},
     "leaders": (
         "负责人",
         "leaders",

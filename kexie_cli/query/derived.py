@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.figures.inspections import inspection_years
 from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
@@ -17,6 +18,7 @@ from kexie_cli.party.forms import head_role as form_head_role
 from kexie_cli.query.context import COVER_LABELS, LEADER, ORG_KINDS, TERM_STATE_LABELS, QueryContext
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record, current_leaders, entries, integer, text
+from kexie_cli.records.roles import role_label
 from kexie_cli.rules.party import covering_cells
 from kexie_cli.rules.ratings import STARS_MAX_AGE, npo_grade_expiry
 from kexie_cli.terms import age_in, days_until
@@ -196,13 +198,11 @@ DERIVED: dict[str, Derived] = {
     "file": Derived("文件", "File", "str", ORG, lambda r, q: r.relpath),
 }
 
+#: the head column of each kind in its own word: 理事长, 主席, 书记, 主任委员 (``Kind.head``, ``Kind.roles``)
 HEAD_TITLES = {
-    ("chair", "party-cell"): ("书记", "Secretary"),
-    ("chair.age", "party-cell"): ("书记年龄", "Secretary's age"),
-    ("chair", "society"): ("理事长", "Chair"),
-    ("chair.age", "society"): ("理事长年龄", "Chair's age"),
-    ("chair", "branch"): ("主席", "Chair"),
-    ("chair.age", "branch"): ("主席年龄", "Chair's age"),
+    (path, k.code): (role_label(k.head, k.code) + suffix, ("Secretary" if k.head == "secretary" else "Chair") + en)
+    for k in kinds.KINDS
+    for path, suffix, en in (("chair", "", ""), ("chair.age", "年龄", "'s age"))
 }
 
 LEADER_DERIVED: dict[str, Derived] = {

@@ -89,7 +89,7 @@ def _schema_field(kind: str, path: str, schemas: SchemaSet) -> Field:
         inner = _type_of(schemas.node(kind, (*spath, 0)) or {}, schemas, kind, (*spath, 0))
         labels = schemas.labels(kind, (*spath, 0)) or labels
         kind_type, through_list = inner, True
-    refs = parts in (["parent"], ["covers"])
+    refs = len(parts) == 1 and parts[0] in kinds.REFERENCES.get(kind, {})  # parent, covers, parent_society
     return Field(path, zh, path, kind_type, getter, labels, person, through_list, refs)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.cells import text_width
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
@@ -14,11 +15,21 @@ from kexie_cli.query import names
 from kexie_cli.query.context import CLI_NAMES, KIND_ALIASES, KIND_LABELS, LEADER, Field, Item, QueryContext
 from kexie_cli.query.derived import DERIVED, LEADER_DERIVED
 from kexie_cli.query.fields import FieldError, field_names, items, resolve
+from kexie_cli.query.pinyin_cache import kept_pinyin
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 from kexie_cli.tables import Column, TableData
 
+
+def default_columns(kind: kinds.Kind) -> tuple[str, ...]:
+    """A kind's columns without ``--columns``: id, name, its type, its references, status, head, term end."""
+    refs = tuple(field for field, _ in kind.refs if field != "covers")  # a list of ids: no default column
+    typed = (kind.type_field,) if kind.type_field else ()
+    return ("id", "name", *typed, *refs, "status", "chair", *(("term.ends",) if kind.elections else ()))
+
+
 DEFAULT_COLUMNS = {
+    **{k.code: default_columns(k) for k in kinds.KINDS},
     "society": ("id", "name", "level", "discipline", "status", "chair", "term.ends"),
     "branch": ("id", "name", "type", "district", "status", "chair", "term.ends"),
     "party-cell": ("id", "name", "form", "status", "chair", "covers", "term.ends"),
@@ -89,11 +100,12 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
         cache.clear()
         if all(cond.holds(_value(cond.field, item, qctx, cache)) for cond in conds):
             rows.append((item, {f.path: _value(f, item, qctx, cache) for f in columns}))
-    for spec_field, (_, descending) in reversed(list(zip(sort_fields, sort_specs, strict=True))):
-        present = [r for r in rows if _value(spec_field, r[0], qctx, {}) not in (None, [])]
-        absent = [r for r in rows if _value(spec_field, r[0], qctx, {}) in (None, [])]
-        present.sort(key=_sorter(spec_field, qctx, request.order), reverse=descending)
-        rows = present + absent
+    with kept_pinyin(qctx.root):
+        for spec_field, (_, descending) in reversed(list(zip(sort_fields, sort_specs, strict=True))):
+            present = [r for r in rows if _value(spec_field, r[0], qctx, {}) not in (None, [])]
+            absent = [r for r in rows if _value(spec_field, r[0], qctx, {}) in (None, [])]
+            present.sort(key=_sorter(spec_field, qctx, request.order), reverse=descending)
+            rows = present + absent
     zh, en = KIND_LABELS[kind]
     title = en if qctx.lang == "en" else zh
     table_columns = [

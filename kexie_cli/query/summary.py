@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query import summary_annual, summary_orgs, summary_terms
+from kexie_cli.query import summary_annual, summary_districts, summary_kinds, summary_orgs, summary_terms
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.query.summary_base import Summary
@@ -23,6 +23,7 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
     "party": summary_orgs.party,
     "grassroots": summary_orgs.grassroots,
     "branches": summary_orgs.branches,
+    "districts": summary_districts.districts,
     "three-heads": summary_orgs.three_heads,
     "members": summary_orgs.members,
     "terms": summary_terms.terms,
@@ -33,6 +34,7 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
     "annual-categories": summary_annual.categories,
     "annual-levels": summary_annual.levels,
     "annual-orgs": summary_annual.organisations,
+    **summary_kinds.KIND_TABLES,
 }
 #: a name that stands for several tables: ``summary annual`` is the year's work in all four
 GROUPS: dict[str, tuple[str, ...]] = {"annual": ("annual", "annual-categories", "annual-levels", "annual-orgs")}

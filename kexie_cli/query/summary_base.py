@@ -36,6 +36,7 @@ class Summary:
     qctx: QueryContext
     scope: Scope = field(default_factory=Scope)
     year: int | None = None  # the year of the annual tables (summary --year); None: figures.annual.work_year
+    _live: dict[str, list[Record]] = field(default_factory=dict, repr=False)  # live(kind), made once per kind
 
     @property
     def zh(self) -> bool:
@@ -46,9 +47,13 @@ class Summary:
 
     def live(self, kind: str) -> list[Record]:
         """Records of ``kind`` on the books (在册) on the day, founded by then, within the ``--where`` scope."""
-        day = self.qctx.today
-        records = self.qctx.index.records
-        return [r for r in records if r.kind == kind and on_books(r, day) and self.scope.holds(r, self.qctx)]
+        found = self._live.get(kind)
+        if found is None:
+            day = self.qctx.today
+            records = self.qctx.index.records
+            found = [r for r in records if r.kind == kind and on_books(r, day) and self.scope.holds(r, self.qctx)]
+            self._live[kind] = found
+        return list(found)
 
     def label(self, kind: str, path: tuple[str | int, ...], code: str) -> str:
         return self.qctx.schemas.label(kind, path, code, self.qctx.lang)

@@ -16,11 +16,14 @@ from kexie_cli.share import share
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import quarter_of
 
+#: the kinds that hold 换届 (a term table row, a quarter column): a station or a base has none (``Kind.process``)
+ELECTING: tuple[str, ...] = tuple(k.code for k in kinds.KINDS if k.elections)
+
 
 def terms(data: Summary) -> TableData:
     states = TERM_CATEGORIES
     rows: list[dict[str, Any]] = []
-    for kind in kinds.ORG_CODES:
+    for kind in ELECTING:
         counts: Counter[str] = Counter()
         for record in data.live(kind):
             counts[term_category(record, data.qctx.today, data.qctx.settings)] += 1
@@ -41,7 +44,7 @@ def terms(data: Summary) -> TableData:
 def elections(data: Summary) -> TableData:
     """换届 by calendar quarter of this year and the next: terms ending (effective end) and 换届 completed."""
     year = data.qctx.today.year
-    codes = kinds.ORG_CODES
+    codes = ELECTING
     ends: Counter[tuple[int, int, str]] = Counter()
     done: Counter[tuple[int, int, str]] = Counter()
     for kind in codes:

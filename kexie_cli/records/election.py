@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.records.model import date, entries, get, integer, text
 
 # every recordable key, in the order of a society's 换届 (the order of each kind: rules/process.py)
@@ -56,9 +57,10 @@ class Done:
 
 def record_steps(kind: str | None) -> tuple[str, ...]:
     """The recordable steps of a record of ``kind``."""
-    if kind == "party-cell":
+    process = kinds.process_of(kind)
+    if process == kinds.PARTY_PROCESS:
         return PARTY_RECORD_STEPS
-    return BRANCH_RECORD_STEPS if kind == "branch" else SOCIETY_RECORD_STEPS
+    return BRANCH_RECORD_STEPS if process == kinds.BRANCH_PROCESS else SOCIETY_RECORD_STEPS
 
 
 def progress(node: Any) -> dict[str, Done]:

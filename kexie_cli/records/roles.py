@@ -23,6 +23,11 @@ ROLE_LABELS: dict[str, dict[str, str]] = {
         "supervisor": "监事",
         "legal-representative": "法定代表人",
     },
+    "institute": {"chair": "理事长", "vice-chair": "副理事长", "secretary-general": "秘书长"},
+    "alliance": {"chair": "主席", "vice-chair": "副主席", "secretary-general": "秘书长"},
+    "station": {"chair": "站长", "vice-chair": "副站长"},
+    "popsci-base": {"chair": "负责人", "vice-chair": "副负责人"},
+    "volunteer-team": {"chair": "队长", "vice-chair": "副队长"},
     "party-cell": {
         "secretary": "书记",
         "deputy-secretary": "副书记",

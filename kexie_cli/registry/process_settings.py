@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
+
 PROCESS_KINDS = ("society", "branch", "party")
 #: the defaults, with the source of each (docs/calendar.md)
 DEFAULTS: dict[str, dict[str, int]] = {
@@ -66,7 +68,7 @@ def first_step_months(process: ProcessSettings, kind: str) -> int:
 
 def process_kind(record_kind: str | None) -> str:
     """The settings block of a record kind: ``party-cell`` → ``party``."""
-    return "party" if record_kind == "party-cell" else "branch" if record_kind == "branch" else "society"
+    return kinds.process_of(record_kind)
 
 
 def build_process(elections: dict[str, Any]) -> ProcessSettings:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.query.summary import summary
 from kexie_cli.report.changes import Changes
 from kexie_cli.report.work import Work
@@ -77,6 +78,9 @@ SPECS = [
     _s("branch_members_individual", "members", "individual", ("kind", "branch"), unit="人"),
     _s("district_branches", "grassroots", "count", ("type", "district"), unit="个"),
     _s("district_rate", "grassroots", "rate", ("type", "district"), rate=True),
+    # every kind of the registry (kinds.py), 在册 and 筹备 apart: the summary table ``kinds``
+    *(_s(f"kind_{k.code}", "kinds", "on_books", ("kind", k.code), unit="个") for k in kinds.KINDS),
+    *(_s(f"kind_{k.code}_preparing", "kinds", "preparing", ("kind", k.code), unit="个") for k in kinds.KINDS),
 ]
 
 
@@ -158,7 +162,7 @@ def figures(tables: list[tuple[str, TableData]], previous: list[tuple[str, Table
 
 
 TABLES = ["levels", "stars", "party", "elections", "terms", "inspections", "inspection-history", "grassroots"]
-TABLES += ["three-heads", "members", "branches", "npo"]
+TABLES += ["three-heads", "members", "branches", "npo", "kinds"]
 
 
 def summary_tables(records: list[Any], qctx: Any) -> list[tuple[str, TableData]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kexie_cli import kinds
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.share import percent, points
 
@@ -29,7 +30,26 @@ def _zh_date(report: ReportData) -> str:
 def sentences(report: ReportData, lang: str, lead_months: int) -> list[Sentence]:
     """The headlines, without those turned off (settings ``report.omit``)."""
     made = _english(report, lead_months) if lang == "en" else _chinese(report, lead_months)
+    made.append(kinds_sentence(report, lang))
     return [s for s in made if s.key not in report.omit]
+
+
+def kinds_sentence(report: ReportData, lang: str) -> Sentence:
+    """Every kind of the registry on the books, and those in preparation (summary table ``kinds``)."""
+    f, en = report.figures, lang == "en"
+    pieces: list[Piece] = ["On the books: " if en else "各类组织在册："]
+    shown = [k for k in kinds.KINDS if f[f"kind_{k.code}"].value or f[f"kind_{k.code}"].previous]  # none: left out
+    for i, kind in enumerate(shown or kinds.KINDS[:1]):
+        pieces += [", " if en and i else "、" if i else "", *(() if en else (kind.zh,)), f[f"kind_{kind.code}"]]
+        pieces += [f" {kind.en.lower()}"] if en else []
+    preparing = [k for k in kinds.KINDS if f[f"kind_{k.code}_preparing"].value]
+    if preparing:
+        pieces.append("; in preparation: " if en else "；筹备中：")
+        for i, kind in enumerate(preparing):
+            pieces += [", " if en and i else "、" if i else "", *(() if en else (kind.zh,))]
+            pieces += [f[f"kind_{kind.code}_preparing"], *((f" {kind.en.lower()}",) if en else ())]
+    pieces.append("." if en else "。")
+    return Sentence("kinds", "Organisations by kind" if en else "各类组织", tuple(pieces))
 
 
 def _changes(report: ReportData, kind: str, lang: str) -> str:
@@ -133,7 +153,7 @@ def _chinese(report: ReportData, lead_months: int) -> list[Sentence]:
         Sentence(
             "stars",
             "星级学会",
-            ("3年内评定的星级学会", f["stars_rated"], "，占在册科技社团的", f["stars_share"], "。"),
+            ("3年内评定的星级学会", f["stars_rated"], "，占在册科技社团（不含区县级）的", f["stars_share"], "。"),
         ),
         Sentence(
             "party",
@@ -209,7 +229,12 @@ def _english(report: ReportData, lead_months: int) -> list[Sentence]:
         Sentence(
             "stars",
             "Star ratings",
-            (f["stars_rated"], " star-rated societies (rated within 3 years), ", f["stars_share"], "."),
+            (
+                f["stars_rated"],
+                " star-rated societies (rated within 3 years), a share of those above district level of ",
+                f["stars_share"],
+                ".",
+            ),
         ),
         Sentence(
             "party",

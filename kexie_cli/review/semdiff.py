@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.i18n import tr
 from kexie_cli.numerals import chinese_number
 from kexie_cli.registry.layout import FOLDER_KINDS
@@ -306,11 +307,9 @@ class _Differ:
                     )
 
     def role(self, code: Any) -> str:
-        """理事长 for a society, 主席 for a branch (the schema label is 理事长/主席)."""
+        """The kind's word for the role: 理事长 (society), 主席 (branch), 主任委员 (subunit) (``Kind.roles``)."""
         label = self.show(("leaders", 0, "role"), code) or str(code)
-        if "/" in label and self.kind in {"society", "branch"}:
-            label = label.split("/")[0 if self.kind == "society" else 1]
-        return label
+        return kinds.role_words(self.kind).get(str(code), label) if self.lang != "en" else label
 
     def _keyed(self, name: str, a: Any, b: Any, key: Any, label: Any, value: Any) -> None:
         before = {_hashable(key(x)): x for x in (a or []) if isinstance(x, dict)}

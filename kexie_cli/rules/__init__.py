@@ -40,7 +40,9 @@ RULE_MODULES = (
     "party_terms",
     "ratings",
     "annual",
+    "affiliates",
     "meta",
+    "subunits",
 )
 
 

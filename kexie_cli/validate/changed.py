@@ -18,7 +18,9 @@ from kexie_cli.registry.layout import SETTINGS_FILE
 from kexie_cli.validate.engine import CheckResult
 
 # Rules whose finding in one file can be caused by a change in another.
-CROSS_RECORD = frozenset({"K201", "K202", "K203", "K204", "K206", "K207", "K501", "K504", "K508"})
+CROSS_RECORD = frozenset(
+    {"K201", "K202", "K203", "K204", "K206", "K207", "K501", "K504", "K508", "K702", "K703", "K704", "K705", "K706"}
+)
 
 
 def changed_scope(root: Path, rev: str) -> tuple[str, ...] | None:

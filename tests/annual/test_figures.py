@@ -18,8 +18,12 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from kexie_cli import kinds
 from kexie_cli.figures.annual import FIGURES, LIST_FIGURES
-from tests.conftest import AS_OF, REPO, run_cli
+from kexie_cli.query.scope import make_scope
+from kexie_cli.query.snapshot import snapshot
+from kexie_cli.registry.load import Registry
+from tests.conftest import AS_OF, REPO, TODAY, run_cli
 
 YEAR = 2025
 
@@ -89,15 +93,17 @@ def _orgs_where(folder: str, field: str, value: str) -> frozenset[str]:
 
 
 def test_where_scopes_by_the_organisation() -> None:
-    """``--where discipline=engineering``: the engineering societies' records, and those of the party cells
-    covering one (as every summary scopes party cells, query/scope.py)."""
+    """``--where discipline=engineering``: the annual records of the organisations in that scope (the
+    engineering societies, the party cells covering one, ... as every summary scopes, query/scope.py)."""
+    snap = snapshot(Registry.open(REPO), TODAY, "zh")
+    scope = make_scope(["discipline=engineering"], snap.qctx)
+    orgs = frozenset(r.id for r in snap.records if r.kind in kinds.ORG_CODES and scope.holds(r, snap.qctx))
     societies = _orgs_where("societies", "discipline", "engineering")
     cells = (_load(p) for p in (REPO / "records" / "party-cells").glob("*.yaml"))
-    engineering = societies | {c["id"] for c in cells if set(c.get("covers") or []) & societies}
+    assert societies | {c["id"] for c in cells if set(c.get("covers") or []) & societies} <= orgs
     rows = summary_rows("--where", "discipline=engineering")
-    assert engineering
     for key, path in KEYS:
-        assert (rows[key]["value"] or 0) == plain_sum(YEAR, path, engineering), key
+        assert (rows[key]["value"] or 0) == plain_sum(YEAR, path, orgs), key
 
 
 def test_category_level_and_organisation_tables_add_up() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kexie_cli.calendar.letter_docx import LINE_PT, MIN_LINE_PT
+from kexie_cli.calendar.letter_docx import BODY_PT, LINE_PT, MIN_PITCH, SIZES
 from tests import waiting
 from tests.calendar.helpers import SAMPLE
 from tests.conftest import run_cli
@@ -36,17 +36,7 @@ def pdf_pages(docs: list[Path], out: Path) -> dict[str, int]:
     "as_of",
     [
         "2026-12-01",
-        pytest.param(
-            "2027-06-01",
-            marks=[
-                pytest.mark.slow,
-                pytest.mark.xfail(
-                    reason="open after the merges: issue 20's longer 换届 steps put 3 sample letters of 2027-06-01 "
-                    "on 2 pages; the fitting of issue 25 must take them in (next session)",
-                    strict=False,
-                ),
-            ],
-        ),
+        pytest.param("2027-06-01", marks=pytest.mark.slow),  # issue 20's longer 换届 steps: 三号 no longer fits
     ],
 )
 def test_every_letter_of_the_sample_fits_one_page(tmp_path: Path, as_of: str) -> None:
@@ -59,6 +49,21 @@ def test_every_letter_of_the_sample_fits_one_page(tmp_path: Path, as_of: str) ->
     pages = pdf_pages(docs, tmp_path / "pdf")
     assert len(pages) == len(docs)
     assert {name: n for name, n in pages.items() if n != 1} == {}
-    pitches = [Document(str(d)).styles["Normal"].paragraph_format.line_spacing.pt for d in docs]
-    assert all(MIN_LINE_PT <= p <= LINE_PT for p in pitches)
-    assert LINE_PT in pitches  # a short letter keeps the GB/T 9704 page (22 lines of 28.95 pt)
+    fits = {d.name: body_and_pitch(d) for d in docs}
+    floor = SIZES[-1][0]  # 五号
+    assert all(floor <= size <= BODY_PT and size * MIN_PITCH <= pitch <= LINE_PT for size, pitch in fits.values())
+    assert (BODY_PT, LINE_PT) in fits.values()  # a short letter keeps the GB/T 9704 page (22 lines of 28.95 pt)
+    if as_of == "2027-06-01":  # the longest letters step down to 四号 rather than run over
+        assert any(size < BODY_PT for size, _ in fits.values())
+    # the letters are Chinese documents whatever the messages' language: --lang en lays them out the same
+    english = tmp_path / "english"
+    for which in ("elections", "inspections"):
+        run = run_cli(["letters", which, "--as-of", as_of, "--output", str(english), "--lang", "en"], SAMPLE)
+        assert run.exit_code == 0, run.stderr
+    assert {d.name: body_and_pitch(d) for d in english.glob("*.docx")} == fits
+
+
+def body_and_pitch(path: Path) -> tuple[float, float]:
+    """The body font size and the line pitch (pt) of a letter."""
+    normal = Document(str(path)).styles["Normal"]
+    return normal.font.size.pt, normal.paragraph_format.line_spacing.pt

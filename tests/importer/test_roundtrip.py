@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from kexie_cli.kinds import CODES
 from kexie_cli.records.loader import load_text
 from tests.conftest import AS_OF, REPO, run_cli
 
@@ -19,6 +20,11 @@ NOT_EXPORTED = {"former_names", "sources", "qualifications", "subunits", "three_
 
 def carried(data: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in data.items() if k not in NOT_EXPORTED}
+    # the 届次 sheet lists elected terms only: none of a 党的工作小组 (appointed) or of a C 类 cell
+    # (the sample's kexie.yaml leaves party.category_c_duties off), docs/import.md
+    if data.get("form") == "working-group" or data.get("category") == "C":
+        out.pop("term", None)
+        out.pop("past_terms", None)
     if isinstance(out.get("liaison"), dict):
         out["liaison"] = {k: v for k, v in out["liaison"].items() if k != "since"}
     grade = out.get("npo_grade")
@@ -35,23 +41,20 @@ def findings(root: Path) -> Counter[tuple[Any, ...]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="open after the merges of this round: importing one kind from a kexie export now joins the other "
-    "kinds' sheets as detail sheets and notes their rows as unmatched (issues 24 and 25 met here); next session",
-    strict=False,
-)
 def test_export_import_round_trip(tmp_path: Path) -> None:
     book = tmp_path / "export.xlsx"
     assert run_cli(["export", "--format", "xlsx", "-o", str(book), "--as-of", AS_OF], REPO).exit_code == 0
     root = tmp_path / "reg"
     root.mkdir()
     shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    for kind in ("society", "branch", "party-cell"):
+    for kind in CODES:
         run = run_cli(["import", str(book), "--kind", kind, "--as-of", AS_OF, "--format", "json"], root)
         assert run.exit_code == 0, run.stdout + run.stderr
         report = run.json()
         assert report["counts"]["skipped"] == 0
         assert report["notes"] == []
+        others = [k for k in CODES if k != kind]
+        assert [s["kind"] for s in report["other_kind_sheets"]] == others
         assert set(report["detail_sheets"]) == {"leaders", "inspections", "stars", "meetings", "terms", "coverage"}
     sample_files = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "records").glob("*/*.yaml"))
     assert sorted(p.relative_to(root).as_posix() for p in (root / "records").glob("*/*.yaml")) == sample_files

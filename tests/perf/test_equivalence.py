@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from kexie_cli import kinds
 from kexie_cli.records import fastload
 from kexie_cli.records.loader import load_bytes
 from kexie_cli.records.locate import locate, same
@@ -408,7 +409,7 @@ def _set(node: Any, path: tuple[Any, ...], value: Any) -> Any:
 @st.composite
 def altered_records(draw: st.DrawFn) -> tuple[str, Any]:
     path = draw(st.sampled_from(SAMPLES))
-    kind = {"societies": "society", "branches": "branch", "party-cells": "party-cell"}[path.parent.name]
+    kind = kinds.FOLDER_KINDS[path.parent.name]
     data = load_bytes(path.read_bytes()).data
     for _ in range(draw(st.integers(1, 3))):
         target = draw(st.sampled_from(_leaf_paths(data)))
@@ -436,7 +437,7 @@ def test_fast_validator_never_accepts_what_python_rejects(item: tuple[str, Any])
 
 def test_fast_validator_accepts_the_sample() -> None:
     for path in SAMPLES:
-        kind = {"societies": "society", "branches": "branch", "party-cells": "party-cell"}[path.parent.name]
+        kind = kinds.FOLDER_KINDS[path.parent.name]
         data = load_bytes(path.read_bytes()).data
         python_ok = not list(_SCHEMAS.validator(kind).iter_errors(data))
         assert validate.is_valid(_SCHEMAS, kind, data) == python_ok, path

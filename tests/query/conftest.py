@@ -9,13 +9,14 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from kexie_cli import kinds
 from tests.conftest import REPO, Run
 
 
 def raw_records(root: Path = REPO) -> dict[str, list[dict[str, Any]]]:
     yaml = YAML(typ="safe", pure=True)
     out: dict[str, list[dict[str, Any]]] = {}
-    for folder in ("societies", "branches", "party-cells"):
+    for folder in kinds.FOLDERS.values():
         out[folder] = [
             yaml.load(p.read_text(encoding="utf-8")) for p in sorted((root / "records" / folder).glob("*.yaml"))
         ]

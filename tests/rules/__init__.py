@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from stdnum.cn import uscc
 
+from kexie_cli import kinds
 from tests.conftest import run_cli, write_registry
 
 AS_OF = "2026-11-23"
@@ -59,7 +60,25 @@ members: {{full: 3}}
 term: {{number: 2, started: 2025-01-10, years: 3}}
 leaders: [{{role: secretary, name: 李华, since: 2025-01-10}}]
 """
-FOLDERS = {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
+SUBUNIT_BASE = """\
+kind: subunit
+name: 示例{n}学会第{n}专业委员会
+status: active
+founded: 2005-03-01
+type: professional-committee
+parent: demo-society
+term: {{number: 3, started: 2024-01-10, years: 5}}
+leaders: [{{role: chair, name: 王强, since: 2024-01-10}}]
+"""
+OFFICE_BASE = """\
+kind: liaison-office
+name: 示例省{n}学会示例市联络处
+status: active
+founded: 2015-03-01
+level: municipal
+parent_name: 示例省{n}学会
+"""
+FOLDERS = kinds.FOLDERS
 _KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 _serial = iter(range(1, 10_000))
 
@@ -88,6 +107,16 @@ def branch(body: str = "", ident: str = "demo-branch", drop: str = "") -> File:
 
 def cell(body: str = "", ident: str = "demo-cell", drop: str = "") -> File:
     return _record("party-cell", CELL_BASE, body, ident, drop)
+
+
+def subunit(body: str = "", ident: str = "demo-unit", drop: str = "") -> File:
+    """A 分支机构 of ``demo-society`` (add ``society()`` to the case)."""
+    return _record("subunit", SUBUNIT_BASE, body, ident, drop)
+
+
+def office(body: str = "", ident: str = "demo-office", drop: str = "") -> File:
+    """A 联络处 of a society outside the registry (``parent_name``)."""
+    return _record("liaison-office", OFFICE_BASE, body, ident, drop)
 
 
 def raw(path: str, text: str) -> File:
