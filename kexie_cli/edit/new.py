@@ -21,6 +21,9 @@ from kexie_cli.validate.door import load_registry
 _PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}$")
 _SLUG = SLUG
 
+# How a 科协's own name ends: what is left is its place (示例市科学技术协会 → 示例市).
+REGISTRY_ENDINGS = ("科学技术协会", "科技工作者协会", "科协")
+
 # Name endings with their customary slug (as in the sample registry: 示例市宝玉石学会 → baoyushi-xuehui).
 SUFFIXES = (
     ("专业委员会", "zhuanwei"),  # 分支机构 (示例市计算机学会网络安全专业委员会 → ...-zhuanwei)
@@ -298,7 +301,7 @@ def _last_place(parts: list[str]) -> list[str]:
 
 def _place(registry_name: str) -> str:
     """``示例市科学技术协会`` → ``示例市``."""
-    for ending, _ in SUFFIXES[:3]:
+    for ending in REGISTRY_ENDINGS:
         if registry_name.endswith(ending):
             return registry_name[: -len(ending)]
     return ""

@@ -249,6 +249,9 @@ def read_enum(cell: Cell, labels: dict[str, str], synonyms: dict[str, str] | Non
             table.setdefault(part.removesuffix("科协"), code)
     bare = text.replace(" ", "")
     found = table.get(folded) or table.get(bare) or table.get(bare.removesuffix("科协"))
+    if found is None and "/" in bare:  # 理事长/主席 where the label joins more words: every part, one code
+        parts = {table.get(part) for part in bare.split("/")}
+        found = parts.pop() if len(parts) == 1 else None
     if found is None:
         raise Unreadable("import.value.not_enum", value=text, choices="、".join(labels.values()))
     return found

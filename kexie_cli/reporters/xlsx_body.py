@@ -44,6 +44,7 @@ class Body:
         self.parts: list[str] = []
         self.next_row = 3  # after the title and header rows, which openpyxl writes
         self._styles: dict[tuple[bool, str | None], str] = {}
+        self._serials: dict[dt.date, str] = {}
 
     def style(self, bold: bool, number_format: str | None) -> str:
         """The ``s="..."`` attribute of a cell style, registered in the workbook as openpyxl does."""
@@ -65,34 +66,56 @@ class Body:
     def add(self, values: Sequence[Any], bold: bool = False) -> None:
         """One row of cell values (text, numbers, dates: :func:`kexie_cli.reporters.xlsx.cell_value`)."""
         from openpyxl.compat import safe_string  # noqa: PLC0415 - see above
-        from openpyxl.utils.datetime import to_excel  # noqa: PLC0415 - see above
 
         row = self.next_row
         self.next_row += 1
         plain = self.style(True, None) if bold else ""
         cells = [f'<row r="{row}">']
         for letter, share_column, value in zip(self.letters, self.percent, values, strict=True):
-            ref = f"{letter}{row}"
-            if isinstance(value, str):
+            if type(value) is str:
                 text = value[:MAX_TEXT]
                 if not text:
-                    cells.append(f'<c r="{ref}"{plain} t="inlineStr"/>')
+                    cells.append(f'<c r="{letter}{row}"{plain} t="inlineStr"/>')
                     continue
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                cells.append(f'<c r="{ref}"{plain} t="inlineStr"><is><t{space}>{text.translate(_ESCAPE)}</t></is></c>')
+                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                if "&" in text or "<" in text or ">" in text:
+                    text = text.translate(_ESCAPE)
+                cells.append(f'<c r="{letter}{row}"{plain} t="inlineStr"><is><t{space}>{text}</t></is></c>')
             elif isinstance(value, dt.date):
-                number = safe_string(to_excel(value, self.epoch))
-                cells.append(f'<c r="{ref}"{self.style(bold, DATE_FORMAT)} t="n"><v>{number}</v></c>')
+                style = self.style(bold, DATE_FORMAT)
+                cells.append(f'<c r="{letter}{row}"{style} t="n"><v>{self._serial(value)}</v></c>')
+            elif isinstance(value, str):  # a subclass of str: as openpyxl writes it
+                self._text(cells, f"{letter}{row}", plain, str(value))
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 if share_column:
                     share = safe_string(xlsx_value(value))  # the exact share: Excel rounds it once
-                    cells.append(f'<c r="{ref}"{self.style(bold, PERCENT_FORMAT)} t="n"><v>{share}</v></c>')
+                    style = self.style(bold, PERCENT_FORMAT)
+                    cells.append(f'<c r="{letter}{row}"{style} t="n"><v>{share}</v></c>')
                 else:
-                    cells.append(f'<c r="{ref}"{plain} t="n"><v>{safe_string(value)}</v></c>')
+                    cells.append(f'<c r="{letter}{row}"{plain} t="n"><v>{safe_string(value)}</v></c>')
             else:
                 raise TypeError(f"not an xlsx cell value: {type(value).__name__}")
         cells.append("</row>")
         self.parts.append("".join(cells))
+
+    def _text(self, cells: list[str], ref: str, plain: str, value: str) -> None:
+        text = value[:MAX_TEXT]
+        if not text:
+            cells.append(f'<c r="{ref}"{plain} t="inlineStr"/>')
+            return
+        space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+        cells.append(f'<c r="{ref}"{plain} t="inlineStr"><is><t{space}>{text.translate(_ESCAPE)}</t></is></c>')
+
+    def _serial(self, day: dt.date) -> str:
+        """Excel's serial number of a day, as openpyxl writes it (days repeat: each is made once)."""
+        found = self._serials.get(day)
+        if found is None:
+            from openpyxl.compat import safe_string  # noqa: PLC0415 - see above
+            from openpyxl.utils.datetime import to_excel  # noqa: PLC0415 - see above
+
+            found = safe_string(to_excel(day, self.epoch))
+            self._serials[day] = found
+        return found
 
     def xml(self) -> bytes:
         return "".join(self.parts).encode("utf-8")

@@ -74,6 +74,16 @@ def test_enum_labels() -> None:
     assert cells.read_enum(Cell("Secretary-General"), labels) == "secretary-general"
 
 
+def test_enum_label_whose_words_are_all_of_one_code() -> None:
+    """An export writes the generic 理事长/主席 for a kind without its own word; the label an import
+    reads joins every kind's words (理事长/主席/主任委员/…), and the generic one must still read back."""
+    labels = {"chair": "理事长/主席/主任委员/队长", "secretary-general": "秘书长/秘书"}
+    assert cells.read_enum(Cell("理事长/主席"), labels) == "chair"
+    assert cells.read_enum(Cell("主任委员 / 队长"), labels) == "chair"
+    with pytest.raises(Unreadable):
+        cells.read_enum(Cell("理事长/秘书长"), labels)
+
+
 READERS: list[Callable[[Cell], Any]] = [
     cells.read_date,
     cells.read_int,
