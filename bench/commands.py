@@ -122,6 +122,40 @@ def national(args: argparse.Namespace, root: Path, record_id: str) -> int:
     return 0
 
 
+#: ``--annual-years N``: the commands issue 21 times with and without the annual records
+ANNUAL: dict[str, list[str]] = {
+    "check": COMMANDS["check"],
+    "summary": COMMANDS["summary"],
+    "report --format html": COMMANDS["report --format html"],
+}
+
+
+def annual(args: argparse.Namespace, scratch: Path) -> int:
+    """Warm ``check``, ``summary`` and ``report`` on the corpus without annual records and on the same corpus
+    with ``--annual-years`` years of them for every organisation, in one run, and their ratio (issue 21: <= 2)."""
+
+    def nothing() -> None:
+        pass
+
+    roots = {}
+    for years in (0, args.annual_years):
+        root = args.out / f"annual-{args.size}-{years}"
+        if not (root / "kexie.yaml").is_file():
+            generate(args.size, root, annual_years=years)
+        roots[years] = root
+    print(f"{args.size} organisations (realistic), median of {args.repeat}:\n")
+    print(f"| command | without annual (s) | with {args.annual_years} years (s) | ratio |")
+    print("|---|---:|---:|---:|")
+    for name, command in ANNUAL.items():
+        found = []
+        for root in roots.values():
+            full = _command(args.kexie, root, scratch, command, "")
+            timed(_command(args.kexie, root, scratch, COMMANDS["check"], ""))  # fill the cache
+            found.append(median_of(args.repeat, partial(timed, full), nothing)[0])
+        print(f"| {name} | {found[0]:.2f} | {found[1]:.2f} | {found[1] / found[0]:.2f} |", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time every reading command against warm kexie check.")
     parser.add_argument("--size", type=int, default=10000)
@@ -131,9 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--national", action="store_true", help="only check: cold --no-cache (with peak RSS) and warm, at scale"
     )
+    parser.add_argument("--annual-years", type=int, default=0, help="only check, summary and report: without and with")
     args = parser.parse_args(argv)
     root = args.out / f"commands-{args.size}"
     scratch = args.out / "scratch"
+    if args.annual_years:
+        scratch.mkdir(parents=True, exist_ok=True)
+        return annual(args, scratch)
     if not (root / "kexie.yaml").is_file():
         generate(args.size, root)
         _git(root, "init", "-q", "-b", "main")

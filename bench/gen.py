@@ -182,8 +182,42 @@ def _switch_lists(text: str, rng: random.Random) -> str:
     return text
 
 
-def generate(count: int, out: Path, seed: int = 1, defect_percent: float = 3.0, realistic: bool = True) -> int:
-    """Write a registry of ``count`` records into ``out`` (replaced); returns the number of defects planted."""
+FORUMS = ("青年科技论坛", "科技成果交流会", "学科发展研讨会")
+ANNUAL_LAST = 2025  # the latest year of the annual records (--annual-years N: ANNUAL_LAST-N+1 .. ANNUAL_LAST)
+
+
+def _annual(record_id: str, year: int, rng: random.Random) -> str:
+    """One organisation's year (records/annual/<year>/<id>-<year>.yaml), as the sample's script writes them."""
+    events = rng.randint(3, 24)
+    split = (min(1, events), min(2, events - 1))
+    return (
+        "# yaml-language-server: $schema=../../../schemas/annual.schema.json\n"
+        f"id: {record_id}-{year}\nkind: annual\norg: {record_id}\nyear: {year}\n"
+        f"report:\n  status: approved\n  submitted: {year + 1}-03-{rng.randint(10, 28)}\n  approved: {year + 1}-04-02\n"
+        f"academic:\n  events: {events}\n  participants: {events * rng.randint(60, 260)}\n"
+        f"  international: {split[0]}\n  national: {split[1]}\n  regional: {events - sum(split)}\n"
+        f"popular:\n  events: {rng.randint(4, 40)}\n  audience: {rng.randint(800, 20000)}\n"
+        f"members:\n  individual: {rng.randint(200, 3000)}\n  new: {rng.randint(5, 120)}\n"
+        "events:\n"
+        f"  - date: {year}-0{rng.randint(4, 9)}-1{rng.randint(0, 9)}\n"
+        f"    title: 第{rng.randint(2, 30)}届学术年会暨{rng.choice(FORUMS)}\n"
+        f"    category: academic\n    level: municipal\n    participants: {rng.randint(80, 400)}\n"
+        "notes: 据年报填报；活动名称以年报所附工作总结为准。\n"
+    )
+
+
+def generate(
+    count: int,
+    out: Path,
+    seed: int = 1,
+    defect_percent: float = 3.0,
+    realistic: bool = True,
+    annual_years: int = 0,
+) -> int:
+    """Write a registry of ``count`` records into ``out`` (replaced); returns the number of defects planted.
+
+    ``annual_years``: also that many years of annual records for every organisation (issue 21); the
+    organisation records are the same as without them (their random draws come first)."""
     rng = random.Random(seed)
     items = templates()
     ids = _id_pattern([i for _, i, _ in items])
@@ -212,7 +246,18 @@ def generate(count: int, out: Path, seed: int = 1, defect_percent: float = 3.0, 
                 body = body.replace("\n", "\r\n")
             (out / "records" / folder / f"{record_id}-c{k}.yaml").write_bytes(body.encode("utf-8"))
             written += 1
+    if annual_years:
+        _annual_records(out, annual_years, random.Random(seed + 1))
     return planted
+
+
+def _annual_records(out: Path, years: int, rng: random.Random) -> None:
+    ids = sorted(p.stem for folder in FOLDERS for p in (out / "records" / folder).glob("*.yaml"))
+    for year in range(ANNUAL_LAST - years + 1, ANNUAL_LAST + 1):
+        folder = out / "records" / "annual" / str(year)
+        folder.mkdir(parents=True)
+        for record_id in ids:
+            (folder / f"{record_id}-{year}.yaml").write_bytes(_annual(record_id, year, rng).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,8 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defects", type=float, default=3.0, help="percent of files with a planted defect")
     parser.add_argument("--clean", action="store_true", help="no free text, comments, quoting or CRLF")
+    parser.add_argument("--annual-years", type=int, default=0, help="years of annual records per organisation")
     args = parser.parse_args(argv)
-    planted = generate(args.count, args.dir, args.seed, args.defects, realistic=not args.clean)
+    planted = generate(
+        args.count, args.dir, args.seed, args.defects, realistic=not args.clean, annual_years=args.annual_years
+    )
     print(f"{args.count} records, {planted} planted defects -> {args.dir}", file=sys.stderr)
     return 0
 

@@ -34,6 +34,8 @@ class Kind:
     refs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # reference field -> kinds it may name (K202, K203)
     head: str = "chair"  # the role of the record's head (the head column of list, sql and export)
     roles: tuple[tuple[str, str], ...] = ()  # leader role -> its word on this kind (else the generic words)
+    organisation: bool = True  # an organisation (files a year's report); False: a record about one (annual)
+    yearly: bool = False  # files live one folder deeper, by year: records/<folder>/<YYYY>/<id>.yaml
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -118,6 +120,11 @@ KINDS: tuple[Kind, ...] = (
         "volunteer-team", "volunteer-teams", "volunteer-team.schema.json", "科普志愿服务队", "Volunteer teams",
         "volunteer_teams", "volunteer team", refs=_HOSTED, roles=(("chair", "队长"), ("vice-chair", "副队长")),
     ),
+    # one organisation's year (issue 21): records/annual/<year>/<org>-<year>.yaml, docs/registry.md
+    Kind(
+        "annual", "annual", "annual.schema.json", "年度工作", "Annual records", "annual", "annual record",
+        head="", organisation=False, yearly=True,
+    ),
 )  # fmt: skip
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}
 CODES: tuple[str, ...] = tuple(BY_CODE)
@@ -132,6 +139,11 @@ ALIASES: dict[str, str] = {alias: k.code for k in KINDS for alias in k.aliases}
 ORG_ELECTING: tuple[str, ...] = tuple(k.code for k in KINDS if k.elections and k.process != PARTY_PROCESS)
 #: reference field -> kinds it may name, per record kind (K202, K203, the listing's names)
 REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {k.code: dict(k.refs) for k in KINDS if k.refs}
+#: the organisation kinds: what an annual record's ``org`` names, and what elections and listings of units count
+ORG_CODES: tuple[str, ...] = tuple(k.code for k in KINDS if k.organisation)
+#: folders whose records sit in one sub-folder per year (records/annual/2026/...)
+YEARLY_FOLDERS: frozenset[str] = frozenset(k.folder for k in KINDS if k.yearly)
+REFERENCES["annual"] = {"org": ORG_CODES}  # the organisation whose year it is: any organisation kind
 
 
 def noun(code: object, lang: str) -> str:

@@ -26,7 +26,7 @@ from kexie_cli.i18n import tr
 from kexie_cli.outfile import LinkedFolderError, replace_atomically
 from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import load_text
-from kexie_cli.registry.layout import KIND_FOLDERS, record_path
+from kexie_cli.registry.layout import KIND_FOLDERS, candidate_paths, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet
@@ -219,8 +219,7 @@ def _read(file: RecordFile, max_bytes: int) -> bytes:
 
 def find_record_file(registry: Registry, record_id: str) -> RecordFile:
     """The file of record ``record_id`` (``records/<folder>/<id>.yaml``); an id that is not a slug is refused."""
-    for kind in KIND_FOLDERS:
-        path = record_path(registry.root, kind, record_id)
+    for kind, path in candidate_paths(registry.root, record_id):
         if path.is_file() or path.is_symlink():
             return RecordFile(path, path.relative_to(registry.root).as_posix(), kind)
     raise KexieError("edit.unknown_id", id=record_id)

@@ -12,11 +12,13 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.figures.annual import annual_records
 from kexie_cli.figures.books import founded_by
 from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
 from kexie_cli.party.forms import head_role, holds_elections
 from kexie_cli.query.context import QueryContext
+from kexie_cli.query.dataset_annual import annual_row, event_rows
 from kexie_cli.query.dataset_schema import HEAD, SCHEMA, Table
 from kexie_cli.query.derived import (
     covered_by,
@@ -30,6 +32,7 @@ from kexie_cli.records.model import Record, current_leaders, date, entries, get,
 from kexie_cli.registry.kind_fields import shipped_fields
 from kexie_cli.terms import age_in, days_until
 
+ORG_KINDS = frozenset(kinds.ORG_CODES)
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
 
 
@@ -48,8 +51,8 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
         "party-cell": _cell,
     }
     for record in records:
-        if not record.loaded or record.kind not in kinds.BY_CODE or not founded_by(record, qctx.today):
-            continue
+        if not record.loaded or record.kind not in ORG_KINDS or not founded_by(record, qctx.today):
+            continue  # an annual record is not an organisation: its tables come below
         table = kinds.TABLES[record.kind]
         if table in wanted:
             builder = builders.get(record.kind, _generic)
@@ -68,6 +71,11 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
                 tables["coverage"].rows.extend(_coverage(record, qctx))
             if "meetings" in wanted:
                 tables["meetings"].rows.extend(_meetings(record))
+    for record in annual_records(records) if {"annual", "annual_events"} & wanted else ():
+        if "annual" in wanted:
+            tables["annual"].rows.append(annual_row(record, qctx.index))
+        if "annual_events" in wanted:
+            tables["annual_events"].rows.extend(event_rows(record))
     return list(tables.values())
 
 

@@ -30,6 +30,8 @@ STATUSES = (
 ON_BOOKS = "on_books"  # the 在册 column (active + dormant + suspended)
 UNSET = ""  # a record whose type field is missing
 
+ORGS = tuple(k for k in kinds.KINDS if k.organisation)  # an annual record is about an organisation (kinds.py)
+
 
 def _known(data: Summary, kind: str) -> list[Record]:
     """Every loaded record of ``kind`` existing on the day (founded by then) within the ``--where`` scope."""
@@ -50,7 +52,7 @@ def _status_columns(data: Summary, kind: str | None = None) -> list[Column]:
     if kind is not None:
         names = data.labels(kind, ("status",))
     else:
-        names = {code: word for k in reversed(kinds.KINDS) for code, word in data.labels(k.code, ("status",)).items()}
+        names = {code: word for k in reversed(ORGS) for code, word in data.labels(k.code, ("status",)).items()}
     shown = [s for s in STATUSES if s in names] or list(STATUSES)
     columns = [data.count_col(ON_BOOKS, "在册", "On the books")]
     return columns + [data.count_col(s, names.get(s, s), s) for s in shown]
@@ -58,16 +60,16 @@ def _status_columns(data: Summary, kind: str | None = None) -> list[Column]:
 
 def by_kind(data: Summary) -> TableData:
     """One row per kind: 在册, then each status (筹备 apart from 在册)."""
-    rows = [{"kind": k.code, **_counts(data, _known(data, k.code))} for k in kinds.KINDS]
+    rows = [{"kind": k.code, **_counts(data, _known(data, k.code))} for k in ORGS]
     footer: dict[str, Any] = {"kind": "total"} | {key: sum(r[key] for r in rows) for key in (ON_BOOKS, *STATUSES)}
     columns = [Column("kind", "类别", "Kind", show=kind_label), *_status_columns(data)]
     parts_zh = [
         f"{k.zh}{r[ON_BOOKS]}" + (f"（另筹备{r['preparing']}）" if r["preparing"] else "")
-        for k, r in zip(kinds.KINDS, rows, strict=True)
+        for k, r in zip(ORGS, rows, strict=True)
     ]
     parts_en = [
         f"{r[ON_BOOKS]} {k.en.lower()}" + (f" (+{r['preparing']} preparing)" if r["preparing"] else "")
-        for k, r in zip(kinds.KINDS, rows, strict=True)
+        for k, r in zip(ORGS, rows, strict=True)
     ]
     headline = data.t("在册：" + "，".join(parts_zh), "On the books: " + ", ".join(parts_en))
     return TableData(data.t("各类组织在册与筹备", "Organisations by kind and status"), columns, rows, headline, footer)
@@ -106,8 +108,8 @@ def kind_table(kind: kinds.Kind) -> Callable[[Summary], TableData]:
     return table
 
 
-#: ``kexie summary`` table name -> its builder, for every kind
+#: ``kexie summary`` table name -> its builder, for every organisation kind
 KIND_TABLES: dict[str, Callable[[Summary], TableData]] = {
     "kinds": by_kind,
-    **{f"counts-{k.folder}": kind_table(k) for k in kinds.KINDS},
+    **{f"counts-{k.folder}": kind_table(k) for k in ORGS},
 }

@@ -81,6 +81,8 @@ def test_sql_schema_lists_every_table() -> None:
         "meetings",
         "coverage",
         "terms",
+        "annual",
+        "annual_events",
     }
 
 
@@ -125,6 +127,7 @@ def test_export_csv_has_bom_and_chinese_headers(tmp_path: Path, sample: Raw) -> 
             "meetings",
             "coverage",
             "terms",
+            "annual_events",  # "annual" is the annual kind's own table (kinds.TABLES)
         )
     )
 
