@@ -1,0 +1,73 @@
+"""Who reports for a year, their annual records, where those live, and the round's deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from kexie_cli.records.model import Record, date, integer, text
+from kexie_cli.registry.settings import Settings
+
+KIND = "annual"
+DEFAULT_DEADLINE = (3, 31)  # 年报 of a year due by 31 March of the next (settings annual.deadline)
+STATUSES = ("draft", "submitted", "returned", "approved")
+
+
+def annual_id(org: str, year: int) -> str:
+    return f"{org}-{year}"
+
+
+def annual_relpath(org: str, year: int) -> str:
+    """``records/annual/<year>/<org>-<year>.yaml`` (docs/registry.md)."""
+    return f"records/annual/{year}/{annual_id(org, year)}.yaml"
+
+
+def annual_path(root: Path, org: str, year: int) -> Path:
+    return root / annual_relpath(org, year)
+
+
+def must_report(record: Record, year: int) -> bool:
+    """An organisation reports for ``year`` when it is active and was founded before the year ended."""
+    if not record.loaded or record.kind in (None, KIND) or not record.active:
+        return False
+    founded = date(record.get("founded"))
+    return founded is None or founded <= dt.date(year, 12, 31)
+
+
+def reporting(records: Iterable[Record], year: int) -> list[Record]:
+    """The organisations that report for ``year``, in id order."""
+    return sorted((r for r in records if must_report(r, year)), key=lambda r: r.id)
+
+
+def annual_records(records: Iterable[Record], year: int) -> dict[str, Record]:
+    """The annual records of ``year`` by organisation id."""
+    out: dict[str, Record] = {}
+    for record in records:
+        if record.loaded and record.kind == KIND and integer(record.get("year")) == year:
+            org = text(record.get("org"))
+            if org:
+                out[org] = record
+    return out
+
+
+def report_status(record: Record | None) -> str:
+    """draft 未报 when there is no record or no ``report.status``."""
+    status = text(record.get("report", "status")) if record is not None else None
+    return status if status in STATUSES else "draft"
+
+
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+
+
+def deadline(settings: Settings, year: int) -> dt.date:
+    """The day the 年报 of ``year`` is due: settings ``annual.deadline`` (MM-DD, default 03-31) of the next year."""
+    section = settings.raw.get("annual")
+    raw = section.get("deadline") if isinstance(section, dict) else None
+    match = _MONTH_DAY.match(str(raw)) if raw is not None else None
+    month, day = (int(match.group(1)), int(match.group(2))) if match else DEFAULT_DEADLINE
+    try:
+        return dt.date(year + 1, month, day)
+    except ValueError:  # 02-29 in a common year
+        return dt.date(year + 1, month, 28)
