@@ -21,6 +21,10 @@ class Kind:
     en: str  # label in English output (a plural, as headers and listings use it): "Party cells"
     table: str  # the query/export table of these records (kexie sql, kexie export): "party_cells"
     en_one: str  # one record of the kind in an English cell or sentence: "party cell"
+    organisation: bool = (
+        True  # an organisation (may hold elections, be covered, report a year); False: a record about one
+    )
+    yearly: bool = False  # files live one folder deeper, by year: records/<folder>/<YYYY>/<id>.yaml
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -39,6 +43,18 @@ KINDS: tuple[Kind, ...] = (
     Kind("society", "societies", "society.schema.json", "科技社团", "Societies", "societies", "society"),
     Kind("branch", "branches", "branch.schema.json", "基层科协", "Branches", "branches", "branch"),
     Kind("party-cell", "party-cells", "party-cell.schema.json", "党组织", "Party cells", "party_cells", "party cell"),
+    # one organisation's year (issue 21): records/annual/<year>/<org>-<year>.yaml, docs/registry.md
+    Kind(
+        "annual",
+        "annual",
+        "annual.schema.json",
+        "年度工作",
+        "Annual records",
+        "annual",
+        "annual record",
+        organisation=False,
+        yearly=True,
+    ),
 )
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}
 CODES: tuple[str, ...] = tuple(BY_CODE)
@@ -49,6 +65,10 @@ TABLES: dict[str, str] = {k.code: k.table for k in KINDS}
 LABELS: dict[str, tuple[str, str]] = {k.code: (k.zh, k.en) for k in KINDS}
 ZH_LABELS: dict[str, str] = {k.code: k.zh for k in KINDS}
 ALIASES: dict[str, str] = {alias: k.code for k in KINDS for alias in k.aliases}
+#: the organisation kinds: what an annual record's ``org`` names, and what elections and listings of units count
+ORG_CODES: tuple[str, ...] = tuple(k.code for k in KINDS if k.organisation)
+#: folders whose records sit in one sub-folder per year (records/annual/2026/...)
+YEARLY_FOLDERS: frozenset[str] = frozenset(k.folder for k in KINDS if k.yearly)
 
 
 def noun(code: object, lang: str) -> str:

@@ -27,11 +27,17 @@ def test_each_kind_has_its_schema_template_and_folder(kind: kinds.Kind) -> None:
 
 
 def test_the_other_tables_are_derived() -> None:
-    assert layout.KINDS == kinds.CODES == ("society", "branch", "party-cell")
-    assert layout.KIND_FOLDERS == {"society": "societies", "branch": "branches", "party-cell": "party-cells"}
+    assert layout.KINDS == kinds.CODES == ("society", "branch", "party-cell", "annual")
+    assert kinds.ORG_CODES == ("society", "branch", "party-cell")
+    assert layout.KIND_FOLDERS == {
+        "society": "societies",
+        "branch": "branches",
+        "party-cell": "party-cells",
+        "annual": "annual",
+    }
     assert {k: v for k, v in SCHEMA_FILES.items() if k in kinds.BY_CODE} == kinds.SCHEMA_FILES
     assert all(KIND_LABELS[k.code] == (k.zh, k.en) for k in kinds.KINDS)
-    assert [CLI_NAMES[k] for k in kinds.CODES] == ["societies", "branches", "party-cells"]
+    assert [CLI_NAMES[k] for k in kinds.CODES] == ["societies", "branches", "party-cells", "annual"]
 
 
 @pytest.mark.parametrize(
@@ -42,8 +48,8 @@ def test_listing_aliases(alias: str) -> None:
 
 
 def test_one_record_of_each_kind_is_named_from_the_registry() -> None:
-    assert [kinds.noun(k.code, "zh") for k in kinds.KINDS] == ["科技社团", "基层科协", "党组织"]
-    assert [kinds.noun(k.code, "en") for k in kinds.KINDS] == ["society", "branch", "party cell"]
+    assert [kinds.noun(k.code, "zh") for k in kinds.KINDS] == ["科技社团", "基层科协", "党组织", "年度工作"]
+    assert [kinds.noun(k.code, "en") for k in kinds.KINDS] == ["society", "branch", "party cell", "annual record"]
     assert kinds.noun("no-such-kind", "en") == "no-such-kind"
     csv = run_cli(["due-elections", "--as-of", "2026-11-30", "--format", "csv", "--lang", "en"], REPO).stdout
     assert ",party cell," in csv and ",society," in csv

@@ -36,7 +36,7 @@ from kexie_cli.rules.process import Step, follow_up, past_end, schedule
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import Term, TermState, days_until
 
-KINDS = kinds.CODES
+KINDS = kinds.ORG_CODES
 FOLLOW_UP = "follow-up"
 
 

@@ -10,7 +10,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
-from kexie_cli.kinds import CODES as KIND_CODES
+from kexie_cli.kinds import ORG_CODES as KIND_CODES
 
 
 def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:

@@ -12,6 +12,7 @@ import click
 
 from kexie_cli.cli import options as opt
 from kexie_cli.cli.editing import edit_options
+from kexie_cli.kinds import ORG_CODES
 
 
 @click.command(
@@ -23,7 +24,7 @@ from kexie_cli.cli.editing import edit_options
 写入前校验，有错误时拒绝写入（退出码 1）。台账中已有同类同名、或统一社会信用代码相同的组织时不新建
 （退出码 2），确需再建一条时加 --allow-duplicate。""",
 )
-@click.argument("kind", type=opt.kind_choice())
+@click.argument("kind", type=opt.kind_choice(ORG_CODES))
 @click.option("--name", default=None, help="全称。")
 @click.option("--id", "record_id", default=None, help="记录 id（默认按全称拼音生成）。")
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", help="字段值，可重复。")

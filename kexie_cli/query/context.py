@@ -16,7 +16,7 @@ from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.base import Context
 from kexie_cli.terms import report_year
 
-ORG_KINDS = kinds.CODES
+ORG_KINDS = kinds.ORG_CODES  # organisations; annual records are about one (kinds.py)
 LEADER = "leader"  # the pseudo-kind of `kexie list leaders`: one row per current office-holder
 KIND_ALIASES = {**kinds.ALIASES, "leader": LEADER, "leaders": LEADER}
 KIND_LABELS = {**kinds.LABELS, LEADER: ("负责人", "Leaders")}

@@ -12,11 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.figures.annual import annual_records
 from kexie_cli.figures.books import founded_by
 from kexie_cli.figures.terms import elected_term, state_of
 from kexie_cli.party.cover import cover_of
 from kexie_cli.party.forms import holds_elections
 from kexie_cli.query.context import QueryContext
+from kexie_cli.query.dataset_annual import annual_row, event_rows
 from kexie_cli.query.dataset_schema import SCHEMA, Table
 from kexie_cli.query.derived import (
     covered_by,
@@ -54,6 +56,9 @@ def build(records: list[Record], qctx: QueryContext) -> list[Table]:
         if record.kind == "party-cell":
             tables["coverage"].rows.extend(_coverage(record, qctx))
             tables["meetings"].rows.extend(_meetings(record))
+    for record in annual_records(records):
+        tables["annual"].rows.append(annual_row(record, qctx.index))
+        tables["annual_events"].rows.extend(event_rows(record))
     return list(tables.values())
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kexie_cli import kinds
+from kexie_cli.figures.annual import FIGURES, LIST_FIGURES
 from kexie_cli.query.context import COVER_LABELS, TERM_STATE_LABELS, TERM_STATE_LABELS_EN
 from kexie_cli.records.roles import role_label
 from kexie_cli.tables import Column, TableData
@@ -217,6 +218,38 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("ends", "DATE", "届满日期（有延期取延期）", "effective end"),
             _c("state", "TEXT", "换届状态（当届）", "state (current term)", labels="state"),
             _c("days", "INTEGER", "距届满天数（当届）", "days to end (current term)"),
+        ],
+    ),
+    "annual": (  # one row per annual record: every figure of figures/annual.py, by its key
+        "年度工作",
+        "annual records",
+        [
+            _c("id", "TEXT", "标识符", "id"),
+            _c("org_id", "TEXT", "组织标识符", "organisation id"),
+            _c("org", "TEXT", "组织", "organisation"),
+            _c("org_kind", "TEXT", "组织类别", "organisation kind", labels="kind"),
+            _c("year", "INTEGER", "年度", "year"),
+            _c("report_status", "TEXT", "年报状态", "report status", ("annual", ("report", "status"))),
+            _c("submitted", "DATE", "报送日期", "submitted"),
+            _c("approved", "DATE", "审核日期", "approved"),
+            *(_c(f.key, "INTEGER", f.zh, f.en) for f in FIGURES),
+            *(_c(key, "INTEGER", zh, en) for key, (zh, en, _) in LIST_FIGURES.items()),
+            _c("file", "TEXT", "文件", "file"),
+        ],
+    ),
+    "annual_events": (
+        "年度活动",
+        "annual events",
+        [
+            _c("annual_id", "TEXT", "年度记录标识符", "annual record id"),
+            _c("org_id", "TEXT", "组织标识符", "organisation id"),
+            _c("year", "INTEGER", "年度", "year"),
+            _c("date", "DATE", "日期", "date"),
+            _c("title", "TEXT", "名称", "title"),
+            _c("category", "TEXT", "类别", "category", ("annual", ("events", 0, "category"))),
+            _c("level", "TEXT", "级别", "level", ("annual", ("events", 0, "level"))),
+            _c("participants", "INTEGER", "参与人次", "participants"),
+            _c("brand", "TEXT", "品牌", "brand"),
         ],
     ),
 }

@@ -22,8 +22,12 @@ DEFAULT_COLUMNS = {
     "society": ("id", "name", "level", "discipline", "status", "chair", "term.ends"),
     "branch": ("id", "name", "type", "district", "status", "chair", "term.ends"),
     "party-cell": ("id", "name", "form", "status", "chair", "covers", "term.ends"),
+    "annual": ("id", "org", "year", "report.status", "academic.events", "academic.participants", "popular.events"),
     LEADER: ("org", "role", "name", "since", "party_member", "age"),
 }
+
+#: kinds without a ``name`` (an annual record is named by its organisation and year): newest year first
+DEFAULT_SORT = {"annual": ("-year", "id")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,8 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
     kind = kind_of(request.kind)
     conds = conditions(kind, request.where, qctx)
     columns = fields_for(kind, _split(request.columns) or DEFAULT_COLUMNS[kind], "--columns", qctx)
-    sort_specs = [(s[1:], True) if s.startswith("-") else (s, False) for s in _split(request.sort) or ["name"]]
+    default_sort = list(DEFAULT_SORT.get(kind, ("name",)))
+    sort_specs = [(s[1:], True) if s.startswith("-") else (s, False) for s in _split(request.sort) or default_sort]
     sort_fields = fields_for(kind, [p for p, _ in sort_specs], "--sort", qctx)
     rows: list[tuple[Item, dict[str, Any]]] = []
     cache: dict[str, Any] = {}

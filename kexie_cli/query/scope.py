@@ -24,7 +24,7 @@ from kexie_cli.query.listing import caret_message
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 
-SCOPE_KINDS = kinds.CODES
+SCOPE_KINDS = kinds.ORG_CODES
 UNKNOWN_FIELD_KEYS = ("query.field_unknown", "query.field_kind")
 
 

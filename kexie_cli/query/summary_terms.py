@@ -20,7 +20,7 @@ from kexie_cli.terms import quarter_of
 def terms(data: Summary) -> TableData:
     states = TERM_CATEGORIES
     rows: list[dict[str, Any]] = []
-    for kind in kinds.CODES:
+    for kind in kinds.ORG_CODES:
         counts: Counter[str] = Counter()
         for record in data.live(kind):
             counts[term_category(record, data.qctx.today, data.qctx.settings)] += 1
@@ -41,7 +41,7 @@ def terms(data: Summary) -> TableData:
 def elections(data: Summary) -> TableData:
     """换届 by calendar quarter of this year and the next: terms ending (effective end) and 换届 completed."""
     year = data.qctx.today.year
-    codes = kinds.CODES
+    codes = kinds.ORG_CODES
     ends: Counter[tuple[int, int, str]] = Counter()
     done: Counter[tuple[int, int, str]] = Counter()
     for kind in codes:

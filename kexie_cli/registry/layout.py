@@ -15,6 +15,9 @@ RECORDS_DIR = "records"
 KIND_FOLDERS = kinds.FOLDERS  # kind -> folder under records/ (kexie_cli/kinds.py)
 FOLDER_KINDS = kinds.FOLDER_KINDS
 KINDS = kinds.CODES
+YEARLY_FOLDERS = kinds.YEARLY_FOLDERS  # records/<folder>/<YYYY>/<id>.yaml (the annual records)
+YEAR_FOLDER = re.compile(r"^[0-9]{4}$")
+ID_YEAR = re.compile(r"-([0-9]{4})$")  # a yearly record's id ends in its year: <org>-2026
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")  # what an id may be (docs/registry.md)
 
 
@@ -44,7 +47,13 @@ def record_path(root: Path, kind: str, record_id: str) -> Path:
     """
     if not is_slug(record_id):
         raise KexieError("new.bad_id", id=record_id)
-    path = root / RECORDS_DIR / KIND_FOLDERS[kind] / f"{record_id}.yaml"
+    folder = root / RECORDS_DIR / KIND_FOLDERS[kind]
+    if kind in kinds.BY_CODE and kinds.BY_CODE[kind].yearly:
+        year = ID_YEAR.search(record_id)
+        if year is None:
+            raise KexieError("annual.bad_id", id=record_id)
+        folder = folder / year.group(1)
+    path = folder / f"{record_id}.yaml"
     refuse_linked(root, path)
     return path
 
@@ -83,7 +92,7 @@ def record_files(root: Path) -> list[RecordFile]:
     prefix = str(base) + os.sep
     for parts, regular, link in sorted(_walk(str(base), ()), key=lambda item: item[0]):
         rel = _text_name(RECORDS_DIR + "/" + "/".join(parts))
-        kind = FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
+        kind = _kind_of(parts)
         path = prefix + os.sep.join(parts)  # noqa: PTH118 - speed
         found.append(RecordFile(path, rel, None if link is not None else kind, regular, link))
     return found
@@ -100,7 +109,7 @@ def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], b
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            record_place = len(prefix) == 1 and prefix[0] in FOLDER_KINDS and entry.name.endswith(".yaml")
+            record_place = entry.name.endswith(".yaml") and _kind_of((*prefix, entry.name)) is not None
             if entry.is_dir(follow_symlinks=False) and not record_place:
                 out.extend(_walk(entry.path, (*prefix, entry.name)))
             elif entry.is_file(follow_symlinks=False):  # the common case: no system call (d_type)
@@ -112,6 +121,17 @@ def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], b
                 # K006, never opened unless they lead to a regular file (see registry/readfile.py)
                 out.append(((*prefix, entry.name), False, None))
     return out
+
+
+def _kind_of(parts: tuple[str, ...]) -> str | None:
+    """The kind a file's place implies: ``<folder>/<id>.yaml``, or ``<folder>/<YYYY>/<id>.yaml`` for a yearly kind."""
+    if not parts[-1].endswith(".yaml"):
+        return None
+    if len(parts) == 2 and parts[0] not in YEARLY_FOLDERS:
+        return FOLDER_KINDS.get(parts[0])
+    if len(parts) == 3 and parts[0] in YEARLY_FOLDERS and YEAR_FOLDER.match(parts[1]):
+        return FOLDER_KINDS[parts[0]]
+    return None
 
 
 def _target(path: str) -> str:

@@ -22,6 +22,7 @@ USCC_REASONS = {
 REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
     "branch": {"parent": ("branch",)},
     "party-cell": {"parent": ("party-cell",), "covers": ("society", "branch")},
+    "annual": {"org": kinds.ORG_CODES},  # the organisation whose year it is: any organisation kind
 }
 
 

@@ -41,11 +41,11 @@ def upload_folder() -> Path:
 def upload() -> Any:
     current = state()
     if request.method == "GET":
-        return render_template("import.html", kinds=kinds.CODES)
+        return render_template("import.html", kinds=kinds.ORG_CODES)
     sent = request.files.get("file")
     kind = request.form.get("kind", "")
-    if kind not in kinds.CODES:
-        raise KexieError("query.kind_unknown", kind=kind[:40], kinds=", ".join(kinds.CODES))
+    if kind not in kinds.ORG_CODES:
+        raise KexieError("query.kind_unknown", kind=kind[:40], kinds=", ".join(kinds.ORG_CODES))
     if sent is None or not sent.filename:
         raise KexieError("serve.no_file")
     suffix = Path(sent.filename).suffix.lower()
@@ -60,7 +60,7 @@ def upload() -> Any:
     session["upload"] = {"token": token, "suffix": suffix, "kind": kind, "name": sent.filename[:200]}
     result = import_file(current.registry(), path, kind, dry_run=True, today=current.today)
     return render_template(
-        "import.html", kinds=kinds.CODES, report=_text(result, current.lang), upload=session["upload"]
+        "import.html", kinds=kinds.ORG_CODES, report=_text(result, current.lang), upload=session["upload"]
     )
 
 
@@ -91,7 +91,7 @@ def apply() -> Any:
         sha = gitsave.commit(registry.root, written, text + "\n", author)
         flash(tr("serve.committed", current.lang, commit=sha[:10], file=upload["name"]), "info")
     _forget_upload()
-    return render_template("import.html", kinds=kinds.CODES, report=_text(result, current.lang), applied=True)
+    return render_template("import.html", kinds=kinds.ORG_CODES, report=_text(result, current.lang), applied=True)
 
 
 def _text(result: Any, lang: str) -> str:

@@ -16,6 +16,7 @@ from typing import cast
 from kexie_cli.cells import cut
 from kexie_cli.finding import Finding, Severity
 from kexie_cli.i18n import tr
+from kexie_cli.kinds import BY_CODE
 from kexie_cli.records.index import Index
 from kexie_cli.records.model import Record
 from kexie_cli.registry.layout import KIND_FOLDERS, KINDS
@@ -138,6 +139,9 @@ def registry_findings(rules: dict[str, Rule], ctx: Context) -> list[Finding]:
     return out
 
 
+YEARLY_FOLDERS_KINDS = frozenset(k.code for k in BY_CODE.values() if k.yearly)
+
+
 def _placement(record: Record) -> Iterable[tuple[str, Hit]]:
     """K005: the ``id`` must name the file and ``kind`` must match the folder."""
     data = record.data or {}
@@ -150,6 +154,20 @@ def _placement(record: Record) -> Iterable[tuple[str, Hit]]:
             "K005",
             Hit(("kind",), {"kind": kind, "folder": KIND_FOLDERS[str(record.kind)]}, variant="kind"),
         )
+    if record.kind in YEARLY_FOLDERS_KINDS:
+        yield from _year_placement(record, data)
+
+
+def _year_placement(record: Record, data: dict[str, object]) -> Iterable[tuple[str, Hit]]:
+    """K005 of a yearly record: the ``year`` must name its folder and the id must be ``<org>-<year>``."""
+    year, org, value = data.get("year"), data.get("org"), data.get("id")
+    folder = record.relpath.split("/")[2]
+    if isinstance(year, int) and not isinstance(year, bool) and str(year) != folder:
+        yield "K005", Hit(("year",), {"year": year, "folder": folder}, variant="year")
+    if isinstance(year, int) and isinstance(org, str) and isinstance(value, str):
+        expected = f"{org}-{year}"
+        if value == record.file.stem_id and value != expected:  # a file-name mismatch is K005.id already
+            yield "K005", Hit(("id",), {"id": value, "expected": expected}, variant="org_year")
 
 
 def _run(rule: Rule, record: Record | None, ctx: Context) -> list[Hit]:

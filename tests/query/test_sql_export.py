@@ -82,6 +82,8 @@ def test_sql_schema_lists_every_table() -> None:
         "meetings",
         "coverage",
         "terms",
+        "annual",
+        "annual_events",
     }
 
 
@@ -128,6 +130,8 @@ def test_export_csv_has_bom_and_chinese_headers(tmp_path: Path, sample: Raw) -> 
             "meetings",
             "coverage",
             "terms",
+            "annual",
+            "annual_events",
         )
     )
 
