@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.annual.marked import marked_copy
 from kexie_cli.annual.merge import Merged, merge
 from kexie_cli.annual.model import form_model
@@ -67,7 +68,7 @@ def collect(
     model = form_model(registry.schemas)
     if returns is not None:
         check_target(returns, folder=True)
-    orgs = {r.id: r for r in records if r.loaded and r.kind != "annual"}
+    orgs = {r.id: r for r in records if r.loaded and r.kind in kinds.ORG_CODES}
     run = CollectRun([])
     seen: set[tuple[str, int]] = set()
     for path in paths:

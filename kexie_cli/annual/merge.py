@@ -4,7 +4,9 @@ A filled cell sets its figure; a blank one leaves what the record holds (a form 
 ``kexie unset`` does). A list sheet with at least one row replaces the record's list; an empty one leaves
 it. The round's ``report`` becomes ``submitted`` with the day of the collect (``--as-of``), unless nothing
 changed and the report is already submitted or approved: then the file is not written at all (a second
-collect of the same workbook is a no-op). Comments, key order and quoting of the rest are kept
+collect of the same workbook is a no-op). Changed figures on an approved report make it submitted again
+(its ``approved`` date goes: it needs a new approval); a returned one keeps ``returned`` and ``reason`` as
+the history of the return. Comments, key order and quoting of the rest are kept
 (``edit/canonical.py``); the write is atomic, under the registry lock, and refused when the registry
 would have an error it does not have now.
 """
@@ -62,6 +64,8 @@ def merged_text(old: str | None, answers: Returned, schemas: Any, today: dt.date
     if figures or status not in DONE:
         _set(doc, ("report", "status"), "submitted", schemas)
         _set(doc, ("report", "submitted"), today.isoformat(), schemas)
+        if status == "approved":  # changed figures need a new approval; a return's date and reason stay as history
+            tree.delete_node(doc, ("report", "approved"))
         after = canonical.dump_document(doc, KIND, schemas, old)
     return after, figures
 

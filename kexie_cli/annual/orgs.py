@@ -7,7 +7,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from kexie_cli.records.model import Record, date, integer, text
+from kexie_cli import kinds
+from kexie_cli.figures.annual import owes_report
+from kexie_cli.records.model import Record, integer, text
+from kexie_cli.registry.layout import record_path
 from kexie_cli.registry.settings import Settings
 
 KIND = "annual"
@@ -25,15 +28,14 @@ def annual_relpath(org: str, year: int) -> str:
 
 
 def annual_path(root: Path, org: str, year: int) -> Path:
-    return root / annual_relpath(org, year)
+    """The record's path (``registry/layout.record_path``: a linked folder on the way is refused)."""
+    return record_path(root, KIND, annual_id(org, year))
 
 
 def must_report(record: Record, year: int) -> bool:
-    """An organisation reports for ``year`` when it is active and was founded before the year ended."""
-    if not record.loaded or record.kind in (None, KIND) or not record.active:
-        return False
-    founded = date(record.get("founded"))
-    return founded is None or founded <= dt.date(year, 12, 31)
+    """An organisation reports for ``year`` when it is active and was founded before the year ended
+    (``figures/annual.owes_report``, which the K41x rules and the report count by too)."""
+    return record.kind in kinds.ORG_CODES and owes_report(record, year)
 
 
 def reporting(records: Iterable[Record], year: int) -> list[Record]:

@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from kexie_cli.annual.marked import MARK_FILL
-from tests.annual.conftest import fill
-from tests.annual.test_cells import event, figure
 from tests.conftest import run_cli
+from tests.round.conftest import fill
+from tests.round.test_cells import event, figure
 
 
 def forms(root: Path, out: Path) -> Path:

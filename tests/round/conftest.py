@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 
 from tests.conftest import REPO
 
-HERE = Path(__file__).resolve().parent
 ORGS = {  # active society, active society, revoked society (no form)
     "societies/binjiang-yixuehui.yaml",
     "societies/beiling-nongcun-zhuanye-jishu-xiehui.yaml",
@@ -25,10 +24,6 @@ def small_registry(root: Path) -> Path:
         (root / "records" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / "records" / rel, root / "records" / rel)
     shutil.copyfile(REPO / "kexie.yaml", root / "kexie.yaml")
-    provisional = HERE / "provisional.schema.json"
-    if provisional.is_file() and not (REPO / "kexie_cli/_data/schemas/annual.schema.json").is_file():
-        (root / "schemas").mkdir()
-        shutil.copyfile(provisional, root / "schemas" / "annual.schema.json")
     return root
 
 

@@ -13,8 +13,8 @@ from kexie_cli.annual.layout import HIDDEN_SHEET, from_rows
 from kexie_cli.annual.model import form_model
 from kexie_cli.annual.read import describe, read_workbook
 from kexie_cli.registry.schemas import SchemaSet
-from tests.annual.conftest import fill
 from tests.conftest import run_cli
+from tests.round.conftest import fill
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ def test_blank_rows_between_entries_are_skipped(round_root: Path, form: Path, tm
         event(form, "title"): "年会",
         event(form, "date", 3): "2026-09-15",
         event(form, "title", 3): "科普日",
-        event(form, "category", 3): "科普",
+        event(form, "category", 3): "科普活动",
     }
     filled = fill(form, tmp_path / "f.xlsx", cells)
     (answers,) = read_workbook(filled.read_bytes(), "f", form_model(SchemaSet(round_root)))
