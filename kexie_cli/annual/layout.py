@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kexie_cli.importer.workbook import MAX_ROWS  # no block reaches below the rows a workbook may hold
+
 HIDDEN_SHEET = "_kexie"
 MARK = "kexie annual form"
 VERSION = 1
+YEARS = (1900, 2999)  # the years a form may be for (as --year)
 LIST_ROWS = 50  # input rows of a list block (an organisation with more events sends a second form)
 
 
@@ -68,6 +71,8 @@ def from_rows(rows: list[list[object]]) -> list[Layout]:
             tag = row[0] if row else None
             if tag == "form":
                 org, year, sheet = str(row[1]), int(str(row[2])), str(row[3])
+                if not YEARS[0] <= year <= YEARS[1]:
+                    raise BadLayout(f"year {year}")
                 forms[org] = Layout(org, year, sheet)
             elif tag == "field":
                 forms[str(row[1])].cells[str(row[2])] = str(row[3]).upper()
@@ -75,6 +80,8 @@ def from_rows(rows: list[list[object]]) -> list[Layout]:
                 layout = forms[str(row[1])]
                 columns = dict(part.split("=", 1) for part in str(row[7] or "").split(";") if "=" in part)
                 header, first, last = (int(str(v)) for v in row[4:7])
+                if not 1 <= header < first <= MAX_ROWS or not (last == 0 or first <= last <= MAX_ROWS):
+                    raise BadLayout(f"rows {header} {first} {last}")
                 layout.blocks.append(Block(str(row[2]), str(row[3]), header, first, last, columns))
     except (IndexError, KeyError, ValueError, TypeError) as exc:
         raise BadLayout(str(exc)) from exc
