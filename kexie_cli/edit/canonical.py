@@ -73,7 +73,9 @@ def require_loadable(text: str) -> None:
 
 
 def modeline(kind: str) -> str:
-    return MODELINE.format(file=SCHEMA_FILES[kind])
+    line = MODELINE.format(file=SCHEMA_FILES[kind])
+    yearly = kind in kinds.BY_CODE and kinds.BY_CODE[kind].yearly  # records/annual/<year>/: one folder deeper
+    return line.replace("$schema=../../", "$schema=../../../") if yearly else line
 
 
 def modeline_for(kind: str, schemas: SchemaSet, original: str | None = None) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kexie_cli import kinds
+from kexie_cli.edit import canonical
 from kexie_cli.errors import KexieError
 from kexie_cli.registry import layout
 from tests.annual import annual
@@ -84,3 +85,8 @@ def test_not_counted_as_an_organisation(tmp_path: Path) -> None:
     assert all(item["kind"] != "annual" for item in due.json())
     new = run_cli(["new", "annual", "--no-input", "--name", "x"], root)
     assert new.exit_code == 2
+
+
+def test_the_schema_modeline_of_an_annual_record_points_one_folder_higher() -> None:
+    assert canonical.modeline("annual") == "# yaml-language-server: $schema=../../../schemas/annual.schema.json"
+    assert canonical.modeline("society") == "# yaml-language-server: $schema=../../schemas/society.schema.json"
