@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from kexie_cli.annual.layout import HIDDEN_SHEET, from_rows
 from kexie_cli.records.loader import load_text
 from tests.conftest import run_cli
 from tests.round.conftest import fill
@@ -229,3 +230,24 @@ def test_letters_chase_the_reports_not_submitted(round_root: Path, tmp_path: Pat
     before = run_cli(["letters", "annual", "-o", str(tmp_path / "early"), "--as-of", "2027-03-01"], round_root)
     early = (tmp_path / "early" / "示例市滨江区医学会-年报催报函.md").read_text(encoding="utf-8")
     assert before.exit_code == 0 and "于2027年3月31日前报送" in early and "已过" not in early
+
+
+def test_one_workbook_is_merged_whole_or_not_at_all(round_root: Path, tmp_path: Path) -> None:
+    done = run_cli(["annual", "forms", "--year", "2026", "-o", str(tmp_path / "f"), "--one-workbook"], round_root)
+    (book_path,) = [Path(p) for p in done.stdout.splitlines()]
+    book = load_workbook(book_path)
+    layouts = {x.org: x for x in from_rows([list(r) for r in book[HIDDEN_SHEET].iter_rows(values_only=True)])}
+    medical, rural = layouts[MEDICAL], layouts[RURAL]
+    cells = {
+        (medical.sheet, medical.cells["academic.events"]): 5,
+        (rural.sheet, rural.cells["academic.events"]): "五场",  # one bad cell: neither organisation is merged
+    }
+    bad = fill(book_path, tmp_path / "all.xlsx", cells)
+    code, out, _ = collect(round_root, bad)
+    assert code == 1 and "1 处填写有误，整份未录入" in out
+    assert f"工作表“{rural.sheet}”单元格 {rural.cells['academic.events']}（填的是“五场”）" in out
+    assert not (round_root / "records" / "annual").exists()
+    good = fill(book_path, tmp_path / "all-good.xlsx", {**cells, (rural.sheet, rural.cells["academic.events"]): 5})
+    code, out, _ = collect(round_root, good)
+    assert code == 0, out
+    assert record(round_root, MEDICAL)["academic"] == record(round_root, RURAL)["academic"] == {"events": 5}
