@@ -93,3 +93,11 @@ def test_english(round_root: Path, tmp_path: Path) -> None:
     done = run_cli(["annual", "forms", "--year", "2026", "-o", str(tmp_path / "o"), "--lang", "en"], round_root)
     assert done.exit_code == 0
     assert "report forms for 2 organisations written (2 files)" in done.stderr
+
+
+def test_a_subcommands_help_is_in_each_runs_language() -> None:
+    """click keeps a command's help option once made: a subcommand of a group is made anew too."""
+    english = run_cli(["annual", "status", "--help", "--lang", "en"])
+    chinese = run_cli(["annual", "status", "--help"])
+    assert "Show this message and exit." in english.stdout
+    assert "显示本帮助并退出。" in chinese.stdout and "Show this message" not in chinese.stdout
