@@ -106,50 +106,16 @@ def collect(
     as_of: dt.date | None,
 ) -> None:
     from kexie_cli.annual.collect import collect as run_collect
+    from kexie_cli.reporters.round import write_collect
 
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     today = opt.today(as_of)
     loaded = opt.load(registry, language, today)
     run = run_collect(registry, loaded.records, list(files), today, returns=returns, dry_run=dry_run)
-    _report_collect(run, loaded.records, language, dry_run)
+    names = {r.id: r.name for r in loaded.records if r.loaded}
+    write_collect(run, names, language, dry_run, sys.stdout, sys.stderr)
     sys.exit(1 if run.refused else 0)
-
-
-def _report_collect(run: Any, records: list[Any], language: str, dry_run: bool) -> None:
-    from kexie_cli.annual.read import describe
-    from kexie_cli.i18n import tr
-    from kexie_cli.reporters.findings import PlainReporter
-
-    names = {r.id: r.name for r in records if r.loaded}
-    merged = same = 0
-    for result in run.files:
-        file = str(result.file)
-        if result.error is not None:
-            click.echo(result.error.render(language), err=True)
-            continue
-        if result.problems:
-            key = "round.file.refused_dry" if dry_run else "round.file.refused"
-            click.echo(tr(key, language, file=file, count=len(result.problems), marked=str(result.marked)))
-            for problem in result.problems:
-                click.echo("  " + describe(problem, language))
-            continue
-        if any(m.errors for m in result.merged):
-            click.echo(tr("round.file.errors", language, file=file))
-            PlainReporter(language).render([f for m in result.merged for f in m.errors], sys.stdout)
-            continue
-        for outcome in result.merged:
-            name = names.get(outcome.org, outcome.org)
-            if not outcome.changed:
-                key, same = "round.merged.same", same + 1
-            else:
-                merged += 1
-                key = "round.merged.status" if not outcome.figures else "round.merged.updated"
-                key = "round.merged.created" if outcome.created else key
-            text = tr(key, language, name=name, year=outcome.year, file=outcome.relpath)
-            click.echo(text + (tr("round.merged.dry", language) if dry_run and outcome.changed else ""))
-    refused = sum(1 for f in run.files if f.refused)
-    click.echo(tr("round.summary", language, files=len(run.files), merged=merged, same=same, refused=refused), err=True)
 
 
 @command.command(
