@@ -193,6 +193,8 @@ def _integer(cell: Cell, item: Field) -> int:
         raise Unreadable("round.cell.not_number")
     if value < 0:
         raise Unreadable("round.cell.negative")
+    if item.minimum is not None and value < item.minimum:  # a year (认定年度) typed as 5
+        raise Unreadable("round.cell.too_small", limit=item.minimum)
     if item.maximum is not None and value > item.maximum:
         raise Unreadable("round.cell.too_large", limit=item.maximum)
     return value

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "超过上限 {limit}；请核对单位和数位",
         "larger than {limit}; check the unit and the digits",
     ),
+    "round.cell.too_small": (
+        "小于下限 {limit}；如是年份请写四位数，如 2024",
+        "smaller than {limit}; a year has four digits, e.g. 2024",
+    ),
     "round.cell.not_date": (
         "不是日期；应填写 YYYY-MM-DD 格式的日期，如 2026-05-20",
         "not a date; expected a date as YYYY-MM-DD, e.g. 2026-05-20",

@@ -165,3 +165,11 @@ def test_a_file_that_is_no_workbook(round_root: Path, tmp_path: Path) -> None:
     done = run_cli(["annual", "collect", str(other)], round_root)
     assert done.exit_code == 1
     assert "Traceback" not in done.stderr and str(other) in done.stderr
+
+
+def test_a_number_below_the_schemas_minimum(round_root: Path, form: Path, tmp_path: Path) -> None:
+    block = next(b for b in where(form).blocks if b.key == "popular.bases")
+    year = f"{block.columns['recognised']}{block.first}"
+    cells = {(block.sheet, f"{block.columns['name']}{block.first}"): "示例市医学科普馆", (block.sheet, year): 24}
+    found = problems(round_root, form, tmp_path, cells)
+    assert found == [f"工作表“{block.sheet}”单元格 {year}（填的是“24”）：小于下限 1900；如是年份请写四位数，如 2024"]

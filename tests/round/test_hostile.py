@@ -118,3 +118,16 @@ def test_an_old_xls_renamed(round_root: Path, tmp_path: Path) -> None:
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     code, text = collect(round_root, old)
     assert code == 1 and str(old) in text
+
+
+def test_a_merge_that_would_add_an_error_is_refused(round_root: Path, form: Path, tmp_path: Path) -> None:
+    """The id is taken by a file filed under another name: merging would make it a duplicate (K201)."""
+    stray = round_root / "records/annual/2026/yixuehui-2026.yaml"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("id: binjiang-yixuehui-2026\nkind: annual\norg: binjiang-yixuehui\nyear: 2026\n", encoding="utf-8")
+    good = fill(form, tmp_path / "x.xlsx", {figure(form, "standards"): 1})
+    code, text = collect(round_root, good)
+    assert code == 1
+    assert f"{good}：录入后台账会出现新的错误，整份未录入：" in text
+    assert "K201" in text
+    assert not (round_root / "records/annual/2026/binjiang-yixuehui-2026.yaml").exists()
