@@ -82,3 +82,10 @@ def test_a_draft_with_the_same_figures_becomes_submitted(round_root: Path, tmp_p
     assert done.exit_code == 0
     assert "示例市滨江区医学会：2026年度年报数据与台账一致，状态改为已报" in done.stdout
     assert "report:\n  status: submitted\n  submitted: 2027-03-03\n" in path.read_text(encoding="utf-8")
+
+
+def test_an_unknown_id_is_unknown_whatever_its_shape(round_root: Path) -> None:
+    """An id without a year is no annual record's: it is looked for among the other kinds only."""
+    for record_id in ("no-such-record", "no-such-record-2026"):
+        done = run_cli(["annual", "approve", record_id], round_root)
+        assert done.exit_code == 2 and f"找不到 id 为 {record_id} 的记录" in done.stderr
