@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from kexie_cli.annual.layout import HIDDEN_SHEET, LIST_ROWS, Block, Layout, to_rows
 from kexie_cli.annual.model import BOOLEAN_LABELS, Field, FormModel, ListSheet, form_model
 from kexie_cli.annual.orgs import annual_records, deadline, reporting
+from kexie_cli.errors import KexieError
 from kexie_cli.numerals import cn_date
 from kexie_cli.outfile import check_target, make_folder, safe_file_name, write_all
 from kexie_cli.records.model import Record, get, text
@@ -44,13 +46,26 @@ class Org:
 
 
 def make_forms(
-    records: list[Record], schemas: Any, settings: Settings, year: int, out_dir: Path, *, one_workbook: bool = False
+    records: list[Record],
+    schemas: Any,
+    settings: Settings,
+    year: int,
+    out_dir: Path,
+    *,
+    one_workbook: bool = False,
+    ids: Sequence[str] = (),
 ) -> FormsRun:
-    """Write the forms of ``year`` into ``out_dir``: all files or none (``outfile.write_all``)."""
+    """Write the forms of ``year`` into ``out_dir`` (only for ``ids`` when given): all files or none."""
     model = form_model(schemas)
     check_target(out_dir, folder=True)
     now, before = annual_records(records, year), annual_records(records, year - 1)
-    orgs = [Org(r, now.get(r.id), before.get(r.id)) for r in reporting(records, year)]
+    chosen = reporting(records, year)
+    if ids:
+        unknown = sorted(set(ids) - {r.id for r in chosen})
+        if unknown:  # a form lost and sent again: only for an organisation that reports
+            raise KexieError("round.forms.no_form", ids=", ".join(unknown), year=year)
+        chosen = [r for r in chosen if r.id in set(ids)]
+    orgs = [Org(r, now.get(r.id), before.get(r.id)) for r in chosen]
     writer = _Writer(model, settings, year)
     files: list[tuple[Path, bytes]] = []
     if one_workbook:

@@ -54,11 +54,19 @@ def command() -> None:
     help="输出文件夹（不存在时创建）。",
 )
 @click.option("--one-workbook", "one_workbook", is_flag=True, help="所有组织放在一个工作簿中，每个组织一个工作表。")
+@click.option("--id", "ids", multiple=True, metavar="ID", help="只为这些组织生成（可重复），如补发遗失的年报表。")
 @opt.common
 @opt.as_of_option
 @opt.quiet_option
 def forms(
-    year: int, output: Path, one_workbook: bool, root: Path | None, lang: str | None, as_of: dt.date | None, quiet: bool
+    year: int,
+    output: Path,
+    one_workbook: bool,
+    ids: tuple[str, ...],
+    root: Path | None,
+    lang: str | None,
+    as_of: dt.date | None,
+    quiet: bool,
 ) -> None:
     from kexie_cli.annual.forms import make_forms
     from kexie_cli.i18n import tr
@@ -66,7 +74,8 @@ def forms(
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     loaded = opt.load(registry, language, opt.today(as_of))
-    run = make_forms(loaded.records, registry.schemas, registry.settings, year, output, one_workbook=one_workbook)
+    settings = registry.settings
+    run = make_forms(loaded.records, registry.schemas, settings, year, output, one_workbook=one_workbook, ids=ids)
     for path in run.written:
         click.echo(str(path))
     if not quiet:

@@ -104,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已生成 {count} 个单位的{year}年度年报表（{files} 个文件），位于 {dir}",
         "{year} report forms for {count} organisations written ({files} files) to {dir}",
     ),
+    "round.forms.no_form": (
+        "以下 id 不是需报送{year}年度年报的组织：{ids}",
+        "these ids are no organisations that report for {year}: {ids}",
+    ),
     "round.forms.none": ("{year}年度没有需要报送年报的单位", "no organisation reports for {year}"),
     # approve / return
     "round.not_annual": ("{id} 不是年报记录（annual）", "{id} is not an annual record"),

@@ -101,3 +101,14 @@ def test_a_subcommands_help_is_in_each_runs_language() -> None:
     chinese = run_cli(["annual", "status", "--help"])
     assert "Show this message and exit." in english.stdout
     assert "显示本帮助并退出。" in chinese.stdout and "Show this message" not in chinese.stdout
+
+
+def test_a_lost_form_is_made_again_for_one_organisation(round_root: Path, tmp_path: Path) -> None:
+    written = forms(round_root, tmp_path / "out", "--id", "binjiang-yixuehui")
+    assert [p.name for p in written] == ["示例市滨江区医学会-2026年度年报.xlsx"]
+    done = run_cli(
+        ["annual", "forms", "--year", "2026", "-o", str(tmp_path / "x"), "--id", "baoyushi-xuehui"], round_root
+    )
+    assert done.exit_code == 2
+    assert "以下 id 不是需报送2026年度年报的组织：baoyushi-xuehui" in done.stderr
+    assert not (tmp_path / "x").exists()
