@@ -65,3 +65,19 @@ def test_english_report(round_root: Path, tmp_path: Path) -> None:
     assert f"{returned}: 1 bad cells; nothing merged." in done.stdout
     assert "cannot be negative" in done.stdout
     assert "1 files: 0 merged, 0 unchanged, 1 refused" in done.stderr
+
+
+def test_dry_run_merges_nothing_and_says_so(round_root: Path, tmp_path: Path) -> None:
+    form = forms(round_root, tmp_path / "out")
+    good = fill(form, tmp_path / "good.xlsx", {figure(form, "standards"): 2})
+    done = run_cli(["annual", "collect", str(good), "--dry-run", "--as-of", "2027-03-10"], round_root)
+    assert done.exit_code == 0
+    created = "新建 records/annual/2026/binjiang-yixuehui-2026.yaml（--dry-run：未写入）"
+    assert f"示例市滨江区医学会：2026年度年报已录入，{created}" in done.stdout
+    assert not (round_root / "records" / "annual").exists()
+
+
+def test_a_year_nobody_reports_for(round_root: Path, tmp_path: Path) -> None:
+    done = run_cli(["annual", "forms", "--year", "1900", "-o", str(tmp_path / "out")], round_root)
+    assert done.exit_code == 0 and done.stdout == ""
+    assert "1900年度没有需要报送年报的单位" in done.stderr
