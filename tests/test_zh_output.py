@@ -60,7 +60,7 @@ ALLOWED = [
     r"\b[ABC]\b",  # 管理类别 A/B/C
     r"docs/[\w.]+\.md|kexie\.yaml|\.yaml\b",
     r"\bid\b",  # the word the records and the docs use for 标识符
-    r"\b(?:societies|branches|party-cells|leaders|society|branch|party-cell)\b",  # kinds as typed
+    r"\b(?:societies|branches|party-cells|leaders|society|branch|party-cell|annual)\b",  # kinds as typed
     r"（[a-z_.]+）",  # a field's key after its Chinese name: 成立日期（founded）, where to look in the file
     r"\b(?:YYYY|MM|DD)\b",  # the date format YYYY-MM-DD (a table may wrap it)
     r"^用法：.*$",  # a usage line: the arguments' names (ID, KIND) as --help writes them

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from kexie_cli import kinds
-from kexie_cli.figures.annual import owes_report
+from kexie_cli.figures.annual import annual_settings, owes_report
 from kexie_cli.records.model import Record, integer, text
 from kexie_cli.registry.layout import record_path
 from kexie_cli.registry.settings import Settings
+from kexie_cli.terms import report_deadline
 
 KIND = "annual"
-DEFAULT_DEADLINE = (3, 31)  # 年报 of a year due by 31 March of the next (settings annual.deadline)
 STATUSES = ("draft", "submitted", "returned", "approved")
 
 
@@ -60,16 +59,7 @@ def report_status(record: Record | None) -> str:
     return status if status in STATUSES else "draft"
 
 
-_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
-
-
 def deadline(settings: Settings, year: int) -> dt.date:
-    """The day the 年报 of ``year`` is due: settings ``annual.deadline`` (MM-DD, default 03-31) of the next year."""
-    section = settings.raw.get("annual")
-    raw = section.get("deadline") if isinstance(section, dict) else None
-    match = _MONTH_DAY.match(str(raw)) if raw is not None else None
-    month, day = (int(match.group(1)), int(match.group(2))) if match else DEFAULT_DEADLINE
-    try:
-        return dt.date(year + 1, month, day)
-    except ValueError:  # 02-29 in a common year
-        return dt.date(year + 1, month, 28)
+    """The day the 年报 of ``year`` is due: settings ``annual.deadline`` (MM-DD, default 03-31) of the next year,
+    as rule K412 reads it (``figures/annual.annual_settings``, ``terms.report_deadline``)."""
+    return report_deadline(year, annual_settings(settings).deadline)

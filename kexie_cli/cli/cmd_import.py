@@ -46,6 +46,12 @@ from kexie_cli.cli import options as opt
     help="表中没有的字段，对每一行填入（可重复）：--set level=市级（枚举可写中文标签或代码）。",
 )
 @click.option("--sheet", default=None, help="工作表名称（默认取表头最匹配的一张）。")
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2100),
+    default=None,
+    help="--kind annual：表中数字的年度（默认取“年度”列，或表头开头的年份，如 2025年学术活动场次）。",
+)
 @click.option("--dry-run", "-n", is_flag=True, help="只报告将要做的导入，不写入。")
 @click.option("--format", "fmt", type=click.Choice(formats.IMPORT_REPORT), default="plain", help="报告格式。")
 @opt.common
@@ -55,6 +61,7 @@ def command(
     kind: str,
     map_file: Path | None,
     sheet: str | None,
+    year: int | None,
     constants: tuple[str, ...],
     dry_run: bool,
     fmt: str,
@@ -76,6 +83,7 @@ def command(
         dry_run=dry_run,
         constants=constants,
         today=opt.today(as_of),
+        year=year,
     )
     render_import(result, fmt, language, sys.stdout)
     if result.skipped:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kexie_cli import kinds
 from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LOCK_FILE, LockTimeout, registry_lock
 from kexie_cli.edit.new import check_id
@@ -27,7 +26,7 @@ from kexie_cli.i18n import tr
 from kexie_cli.outfile import LinkedFolderError, replace_atomically
 from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import load_text
-from kexie_cli.registry.layout import ID_YEAR, KIND_FOLDERS, record_path
+from kexie_cli.registry.layout import KIND_FOLDERS, candidate_paths, record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.registry.readfile import FileTooLarge, read_record_bytes
 from kexie_cli.registry.schemas import SchemaSet
@@ -220,10 +219,7 @@ def _read(file: RecordFile, max_bytes: int) -> bytes:
 
 def find_record_file(registry: Registry, record_id: str) -> RecordFile:
     """The file of record ``record_id`` (``records/<folder>/<id>.yaml``); an id that is not a slug is refused."""
-    for kind in KIND_FOLDERS:
-        if kinds.BY_CODE[kind].yearly and not ID_YEAR.search(record_id):
-            continue  # not an annual record's id (<org>-<year>): no file of that kind can hold it
-        path = record_path(registry.root, kind, record_id)
+    for kind, path in candidate_paths(registry.root, record_id):
         if path.is_file() or path.is_symlink():
             return RecordFile(path, path.relative_to(registry.root).as_posix(), kind)
     raise KexieError("edit.unknown_id", id=record_id)

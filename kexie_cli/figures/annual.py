@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kexie_cli.records.model import Record, date, entries, integer, text
+from kexie_cli.registry.settings import Settings
+from kexie_cli.terms import report_year
 
 KIND = "annual"
 
@@ -177,3 +179,47 @@ def owes_report(org: Record, year: int) -> bool:
     """An organisation should report ``year``: active, and founded before the year ended."""
     founded = date(org.get("founded"))
     return org.loaded and org.active and (founded is None or founded <= dt.date(year, 12, 31))
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualSettings:
+    """Settings ``annual`` (schemas/settings.schema.json): the 年报 deadline and the K411 outlier test."""
+
+    deadline: tuple[int, int] = (3, 31)  # 03-31 of the next year: the secretariat's choice (docs/registry.md)
+    outlier_factor: float = 3.0
+    outlier_min: int = 10
+
+
+def annual_settings(settings: Settings) -> AnnualSettings:
+    """The ``annual`` settings of a registry, defaults filled in (the settings schema has checked them)."""
+    raw = settings.raw.get("annual")
+    if not isinstance(raw, dict):
+        return AnnualSettings()
+    base = AnnualSettings()
+    deadline = raw.get("deadline")
+    month, _, day = deadline.partition("-") if isinstance(deadline, str) else ("", "", "")
+    factor = raw.get("outlier_factor")
+    minimum = raw.get("outlier_min")
+    return AnnualSettings(
+        (int(month), int(day)) if month.isdigit() and day.isdigit() else base.deadline,
+        float(factor) if isinstance(factor, (int, float)) and not isinstance(factor, bool) else base.outlier_factor,
+        minimum if isinstance(minimum, int) and not isinstance(minimum, bool) else base.outlier_min,
+    )
+
+
+def far_off(now: int, before: int, settings: AnnualSettings) -> bool:
+    """K411: ``now`` is ``outlier_factor`` times ``before`` or more, or that many times less, and the larger
+    of the two is at least ``outlier_min`` (2 → 7 events is not worth a second look)."""
+    if max(now, before) < settings.outlier_min:
+        return False
+    factor = settings.outlier_factor
+    return now >= before * factor or before >= now * factor
+
+
+def work_year(records: Iterable[Record], today: dt.date, settings: Settings) -> int:
+    """The year a 工作总结 describes when none is asked for (``summary``, ``report`` without ``--year``):
+    the latest year up to ``today``'s with a 年报 handed in (submitted or approved); without any, the
+    last year whose 年报 deadline (``annual.deadline``) has passed."""
+    handed_in = [y for r in annual_records(records) if reported(r) and (y := year_of(r)) is not None]
+    years = [y for y in handed_in if y <= today.year]
+    return max(years) if years else report_year(today, annual_settings(settings).deadline)

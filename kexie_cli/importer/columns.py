@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kexie_cli.errors import KexieError
+from kexie_cli.importer.annual_headers import ANNUAL, split_year
 from kexie_cli.importer.cells import Cell, blank, display
 from kexie_cli.importer.headers import BY_KIND, COMMON
 from kexie_cli.importer.sheets import Sheet, read_bytes
@@ -97,6 +98,8 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
     """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
     if target == "covers":
         return kind == "party-cell"
+    if kind == "annual" and target in {"name", "registration.uscc"}:  # the organisation the row is about
+        return True
     if target in {"brand_events", "npo_grade.valid_until", *LIST_FIELDS} or is_year_target(target):
         return kind == "society"
     if target == "id":
@@ -109,10 +112,14 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
 
 
 YEARS = "\x00years"  # a table entry (never a header) saying the kind has year columns
+ANNUAL_YEARS = "\x00annual"  # headers may start with the year of their figures (importer/annual_headers.py)
 
 
 def synonyms(kind: str, overrides: MapFile | None) -> dict[str, str | None]:
-    table = {header_key(k): v for k, v in (COMMON | BY_KIND.get(kind, {})).items()}
+    if kind == "annual":  # a 年报 summary: figures of organisations, none of their own fields
+        table = {header_key(k): v for k, v in ANNUAL.items()} | {ANNUAL_YEARS: None}
+    else:
+        table = {header_key(k): v for k, v in (COMMON | BY_KIND.get(kind, {})).items()}
     if kind == "society":
         table[YEARS] = None
     if overrides is not None:
@@ -131,6 +138,8 @@ def match_header(text: str, table: dict[str, str | None]) -> tuple[bool, str | N
             return True, target
     if YEARS in table and (target := year_target(key)) is not None:
         return True, target
+    if ANNUAL_YEARS in table and (rest := split_year(key))[0] is not None:  # 2025年学术活动场次
+        return match_header(rest[1], {k: v for k, v in table.items() if k != ANNUAL_YEARS})
     return False, None
 
 

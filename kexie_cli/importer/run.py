@@ -18,6 +18,8 @@ from kexie_cli.edit import canonical, tree
 from kexie_cli.edit.atomic import LockTimeout, registry_lock
 from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.annual import KIND
+from kexie_cli.importer.annual import plan_annual, sheet_year
 from kexie_cli.importer.apply import apply_fields, differs, new_node
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import ColumnMap, describe, load_map, pick_sheet, synonyms
@@ -48,6 +50,7 @@ def import_file(
     dry_run: bool = False,
     constants: tuple[str, ...] = (),
     today: dt.date,
+    year: int | None = None,
 ) -> ImportResult:
     overrides = load_map(map_file, kind, registry.schemas) if map_file is not None else None
     fixed = parse_constants(constants, kind, registry.schemas)
@@ -58,6 +61,7 @@ def import_file(
     full(columns.sheet)
     details = read_details(sheets, registry.schemas)
     data = read_rows(columns, kind, registry.schemas)
+    annual_year = sheet_year(columns, year) if kind == KIND else None  # the 年报 sheet's year (importer/annual.py)
     name = registry.settings.registry
     joined = join_sheets(sheets, columns, details.sheets, table, kind, registry.schemas, name, data, headers)
     apply_constants(data.rows, fixed)
@@ -82,7 +86,10 @@ def import_file(
     )
     with _lock(registry.root):
         records = load_registry(registry, today, "zh").records
-        plans = _plan(registry, records, kind, data.rows, details, result)
+        if kind == KIND:
+            plans = plan_annual(registry, records, data.rows, annual_year, result)
+        else:
+            plans = _plan(registry, records, kind, data.rows, details, result)
         _validate(registry, plans, today)
         if not dry_run:
             result.stale = remove_stale(registry.root)

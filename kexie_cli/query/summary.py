@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query import summary_orgs, summary_terms
+from kexie_cli.query import summary_annual, summary_orgs, summary_terms
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.query.summary_base import Summary
@@ -29,20 +29,30 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
     "inspections": summary_terms.inspections,
     "elections": summary_terms.elections,
     "inspection-history": summary_terms.inspection_history,
+    "annual": summary_annual.annual,
+    "annual-categories": summary_annual.categories,
+    "annual-levels": summary_annual.levels,
+    "annual-orgs": summary_annual.organisations,
 }
+#: a name that stands for several tables: ``summary annual`` is the year's work in all four
+GROUPS: dict[str, tuple[str, ...]] = {"annual": ("annual", "annual-categories", "annual-levels", "annual-orgs")}
 
 
 def summary(
-    records: list[Record], qctx: QueryContext, names: list[str] | None = None, where: Sequence[str] = ()
+    records: list[Record],
+    qctx: QueryContext,
+    names: list[str] | None = None,
+    where: Sequence[str] = (),
+    year: int | None = None,
 ) -> list[tuple[str, TableData]]:
     """The requested tables (all by default), in catalogue order; ``where``: ``--where`` expressions
-    restricting the records counted (``query/scope.py``)."""
+    restricting the records counted (``query/scope.py``); ``year``: the year of the annual tables."""
 
-    wanted = names or list(TABLES)
+    wanted = list(dict.fromkeys(t for n in names or list(TABLES) for t in GROUPS.get(n, (n,))))
     unknown = [n for n in wanted if n not in TABLES]
     if unknown:
         raise KexieError("summary.unknown", table=unknown[0], tables=", ".join(TABLES))
-    data = Summary(records, qctx, make_scope(where, qctx))
+    data = Summary(records, qctx, make_scope(where, qctx), year)
     tables = [(name, TABLES[name](data)) for name in wanted]
     if data.scope:
         for _, table in tables:

@@ -35,6 +35,7 @@ class Summary:
     records: list[Record]
     qctx: QueryContext
     scope: Scope = field(default_factory=Scope)
+    year: int | None = None  # the year of the annual tables (summary --year); None: figures.annual.work_year
 
     @property
     def zh(self) -> bool:

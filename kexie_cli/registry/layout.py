@@ -58,6 +58,16 @@ def record_path(root: Path, kind: str, record_id: str) -> Path:
     return path
 
 
+def candidate_paths(root: Path, record_id: str) -> list[tuple[str, Path]]:
+    """(kind, path) of every place a record ``record_id`` could be: each kind's folder; a yearly kind's only
+    when the id ends in a year. An id that is not a slug is refused as in :func:`record_path`."""
+    return [
+        (kind, record_path(root, kind, record_id))
+        for kind in KINDS
+        if not kinds.BY_CODE[kind].yearly or ID_YEAR.search(record_id)
+    ]
+
+
 def name_text(raw: bytes) -> str:
     """A file name from Git or the file system as text: UTF-8, other bytes as ``\\xff`` (never fails).
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 
 from kexie_cli.errors import KexieError
+from kexie_cli.figures.annual import work_year
 from kexie_cli.query.snapshot import snapshot
 from kexie_cli.registry import gitio
 from kexie_cli.registry.load import Registry
 from kexie_cli.report.changes import record_changes
 from kexie_cli.report.figures import Base, ReportData, figures, summary_tables
+from kexie_cli.report.work import work_summary
 
 
 def report_day(today: dt.date, year: int | None) -> dt.date:
@@ -99,6 +101,8 @@ def build_report(
             previous = summary_tables(old.records, old.qctx)
             changes = record_changes(old.records, snap.records, base.day, day)
     unloaded = [r.relpath for r in snap.records if not r.loaded and r.kind is not None]
+    current = snapshot(registry, today, lang) if past else snap  # a year's 年报 arrive after it ended
+    work_of = year if year is not None else work_year(current.records, today, current.qctx.settings)
     return ReportData(
         registry=registry.settings.registry,
         today=day,
@@ -113,4 +117,5 @@ def build_report(
         today_records=past and source is None,
         changes=changes,
         omit=snap.qctx.settings.report_omit,
+        work=work_summary(current.records, current.qctx, work_of),
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from kexie_cli.query.summary import summary
 from kexie_cli.report.changes import Changes
+from kexie_cli.report.work import Work
 from kexie_cli.tables import TableData, to_jsonable
 
 
@@ -122,6 +123,7 @@ class ReportData:
     today_records: bool = False  # a past year without Git history that early: today's records were used
     changes: Changes | None = None  # 新增 and 解除/注销 against the comparison
     omit: tuple[str, ...] = ()  # headlines turned off (settings report.omit)
+    work: Work | None = None  # the year's 工作总结 (report/work.py), None without annual records of that year
 
     def table(self, name: str) -> TableData:
         return dict(self.tables)[name]

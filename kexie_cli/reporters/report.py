@@ -14,6 +14,8 @@ from kexie_cli.i18n import tr
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.report.text import Sentence, change_text, plain, sentences, value_text
+from kexie_cli.reporters.report_css import CSS
+from kexie_cli.reporters.report_work import work_docx, work_html, work_md
 from kexie_cli.reporters.tables import render_table
 from kexie_cli.share import percent
 from kexie_cli.tables import TableData
@@ -74,16 +76,19 @@ def render_md(report: ReportData, lang: str, lead_months: int) -> str:
         )
     out.write("\n## 二、统计表\n" if lang != "en" else "\n## Tables\n")
     for _, data in report.tables:
-        out.write(f"\n### {md_text(data.title)}\n\n")
-        titled = TableData("", data.columns, data.rows, "", data.footer)
-        buffer = io.StringIO()
-        render_table(titled, "md", lang, buffer)
-        body = buffer.getvalue().strip("\n")
-        out.write(body + "\n")
-        if data.headline:
-            out.write(f"\n{md_text(data.headline)}\n")
+        out.write(_table_md(data, lang))
+    out.write(work_md(report.work, lang, _table_md))
     out.write(_sources_md(report, lang, md_text))
     return out.getvalue()
+
+
+def _table_md(data: TableData, lang: str) -> str:
+    titled = TableData("", data.columns, data.rows, "", data.footer)
+    buffer = io.StringIO()
+    render_table(titled, "md", lang, buffer)
+    body = buffer.getvalue().strip("\n")
+    headline = f"\n{md_text(data.headline)}\n" if data.headline else ""
+    return f"\n### {md_text(data.title)}\n\n{body}\n{headline}"
 
 
 def _sources_md(report: ReportData, lang: str, text: Callable[[str], str] = str) -> str:
@@ -102,68 +107,6 @@ def _sources_md(report: ReportData, lang: str, text: Callable[[str], str] = str)
 
 
 # --- HTML ----------------------------------------------------------------------------------------
-
-CSS = """
-@page { size: A4; margin: 18mm 16mm; }
-:root { --ink: #222; --muted: #666; --red: #b8322a; --line: #ddd; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff; line-height: 1.75;
-  font-family: "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Zen Hei",
-  "Hiragino Sans GB", sans-serif; font-size: 16px; }
-main { max-width: 980px; margin: 0 auto; padding: 16px; }
-h1 { font-size: 1.5rem; color: var(--red); text-align: center; margin: .6em 0 .3em; line-height: 1.4; }
-h2 { font-size: 1.2rem; border-left: 4px solid var(--red); padding-left: .5em; margin-top: 1.6em; }
-h3 { font-size: 1rem; margin: 1.2em 0 .4em; }
-.meta { color: var(--muted); font-size: .9rem; text-align: center; }
-ol.headlines { padding-left: 1.6em; }
-ol.headlines li { margin: .5em 0; }
-.tag { font-weight: bold; }
-.fig { color: var(--red); font-weight: bold; }
-.chg { color: var(--muted); font-size: .9em; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 16px; }
-figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; break-inside: avoid; }
-figcaption { font-weight: bold; font-size: .95rem; margin-bottom: 4px; }
-svg.chart { width: 100%; height: auto; display: block; font-size: 13px; }
-svg.chart text { fill: var(--ink); font-family: inherit; }
-svg.chart .small { font-size: 11px; }
-svg.chart .value { font-weight: bold; }
-svg.chart .inside { fill: #fff; }
-svg.chart .track { fill: #f1f1f1; }
-svg.chart .axis { stroke: #999; stroke-width: 1; }
-.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .3em 0; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; white-space: nowrap; }
-th { background: #f6f1f0; }
-td.num, th.num { text-align: right; }
-tfoot td { font-weight: bold; background: #fafafa; }
-p.headline { color: var(--muted); font-size: .9rem; margin: .2em 0 1em; }
-footer { color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); margin-top: 2em; padding-top: .6em; }
-@media (max-width: 600px) {
-  body { font-size: 15px; } main { padding: 10px; } h1 { font-size: 1.25rem; }
-  svg.chart { font-size: 17px; } svg.chart .small { font-size: 14px; }
-}
-@media print {
-  /* A4 filled: smaller type, charts two abreast, a section may run on to the next page (only a chart,
-     a table row and a heading with what follows it are kept together) */
-  @page { margin: 14mm 13mm; }
-  body { font-size: 10pt; line-height: 1.45; }
-  main { max-width: none; padding: 0; }
-  h1 { font-size: 15pt; margin: 0 0 .2em; }
-  h2 { font-size: 12pt; margin-top: .9em; margin-bottom: .4em; }
-  h3 { font-size: 10.5pt; margin: .6em 0 .2em; }
-  ol.headlines li { margin: .2em 0; }
-  .charts { grid-template-columns: 1fr 1fr; gap: 8px; }
-  figure { padding: 4px; }
-  .scroll { overflow: visible; }
-  table { font-size: 8.5pt; margin: .2em 0; }
-  th, td { white-space: normal; padding: 1px 4px; }
-  figure, tr { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-  p.headline { margin: .1em 0 .5em; }
-  footer { margin-top: 1em; }
-}
-"""
 
 
 def _figure_html(figure: Figure, lang: str) -> str:
@@ -271,7 +214,7 @@ def render_html(report: ReportData, lang: str, lead_months: int) -> str:
         f'<header><h1>{head}</h1><p class="meta">{escape(basis(report, lang))}</p></header>'
         f'<section id="headlines"><h2>{h2[0]}</h2><ol class="headlines">{items}</ol></section>'
         f'<section id="charts"><h2>{h2[1]}</h2><div class="charts">{figures}</div></section>'
-        f'<section id="tables"><h2>{h2[2]}</h2>{tables}</section>'
+        f'<section id="tables"><h2>{h2[2]}</h2>{tables}</section>{work_html(report.work, lang, _table_html)}'
         f"<footer>{foot}</footer></main></body></html>\n"
     )
 
@@ -333,7 +276,8 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
         )
         p.add_run(docx_text(plain(sentence, lang)))
     heading("二、统计表" if lang != "en" else "Tables")
-    for _, data in report.tables:
+
+    def add_table(data: TableData) -> None:
         p = document.add_paragraph()
         _font(p.add_run(docx_text(data.title)), BODY_FONT, 14, bold=True)
         headers, rows, footer = table_rows(data, lang)
@@ -351,9 +295,19 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
                 cell.width = Mm(width)
         if data.headline:
             document.add_paragraph(docx_text(data.headline)).paragraph_format.first_line_indent = Pt(32)
+
+    for _, data in report.tables:
+        add_table(data)
+    work_docx(report.work, lang, heading, add_table, lambda text: _paragraph(document, text))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _paragraph(document: Any, text: str) -> None:
+    from docx.shared import Pt  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    document.add_paragraph(docx_text(text)).paragraph_format.first_line_indent = Pt(32)
 
 
 def column_widths(headers: list[str], rows: list[list[str]], text_mm: float = 156.0) -> list[float]:

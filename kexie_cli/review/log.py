@@ -11,7 +11,7 @@ from kexie_cli.cells import md_text, safe_text
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.registry import gitio
-from kexie_cli.registry.layout import ID_YEAR, KINDS, RECORDS_DIR, is_slug, record_path
+from kexie_cli.registry.layout import RECORDS_DIR, candidate_paths, is_slug
 from kexie_cli.registry.load import Registry
 from kexie_cli.review.semdiff import FieldChange, diff_records
 from kexie_cli.validate.door import record_data
@@ -94,11 +94,7 @@ def record_log(registry: Registry, record_id: str, lang: str = "zh") -> list[Log
 
 
 def _record_path(registry: Registry, record_id: str) -> str:
-    candidates = [
-        record_path(registry.root, kind, record_id).relative_to(registry.root).as_posix()
-        for kind in KINDS
-        if not kinds.BY_CODE[kind].yearly or ID_YEAR.search(record_id)  # an annual record's id ends in its year
-    ]
+    candidates = [path.relative_to(registry.root).as_posix() for _, path in candidate_paths(registry.root, record_id)]
     for rel in candidates:
         if (registry.root / rel).is_file():
             return rel

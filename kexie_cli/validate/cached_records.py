@@ -23,7 +23,24 @@ from kexie_cli.records.positions import Positions
 
 #: Top-level keys whose values every cache entry keeps (read of every record by the index,
 #: the registry-scope rules K201/K204/K206/K207, the party coverage and the listings).
-FACT_KEYS = frozenset(("id", "kind", "name", "status", "parent", "registration", "covers", "form", "level"))
+#: ``founded``, ``org``, ``year`` and ``report`` are K412's (rules/annual.py): who owes a 年报, and the annual records.
+FACT_KEYS = frozenset(
+    (
+        "id",
+        "kind",
+        "name",
+        "status",
+        "parent",
+        "registration",
+        "covers",
+        "form",
+        "level",
+        "founded",
+        "org",
+        "year",
+        "report",
+    )
+)
 
 _UNSET: Any = object()
 

@@ -2,8 +2,10 @@
 
 A deferred record rule (one that looks at ``ctx.index``) is run with a
 :class:`TracingIndex` in place of the index: it notes every fact it hands
-out (the records with an id, the kind of an id, whether an id failed to
-load, the party cells covering an id, the records naming an id as parent).
+out (the records with an id, the kind of an id (``k``: the kind alone, so that
+editing a society keeps the K202/K203 findings of the annual records naming
+it), whether an id failed to load, the party cells covering an id, the records
+naming an id as parent).
 The findings are remembered under the record's content key together with
 a digest of each of those facts, where a record is stood for by its own
 content key (the hash of its path and bytes, which fixes its data and
@@ -99,8 +101,8 @@ class TracingIndex:
         return _TracedLookup(self._index.by_id, self._trace, "i")
 
     @property
-    def kinds(self) -> Any:
-        return _TracedLookup(self._index.kinds, self._trace, "i")
+    def kinds(self) -> Any:  # the kind of an id, not its record: an edit of the record keeps the findings
+        return _TracedLookup(self._index.kinds, self._trace, "k")
 
     @property
     def unloaded(self) -> Any:
@@ -150,6 +152,8 @@ class Facts:
         value: Any
         if kind == "i":
             value = (self._keys(index.by_id.get(key, ())), index.kinds.get(key), key in index.unloaded)
+        elif kind == "k":
+            value = (index.kinds.get(key), key in index.kinds, key in index.unloaded)
         elif kind == "c":
             value = self._keys(index.covering.get(key, ()))
         elif kind == "p":

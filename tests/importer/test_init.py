@@ -22,7 +22,7 @@ def test_init_then_import_in_an_empty_folder(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.stdout + run.stderr
     settings = load_text((root / "kexie.yaml").read_text(encoding="utf-8")).data
     assert settings == {"registry": "星河市科学技术协会", "scope": "全市"}
-    assert sorted(p.name for p in (root / "records").iterdir()) == ["branches", "party-cells", "societies"]
+    assert sorted(p.name for p in (root / "records").iterdir()) == ["annual", "branches", "party-cells", "societies"]
     assert ".kexie/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert (root / ".git").is_dir()
     sheet = tmp_path / "s.csv"

@@ -45,6 +45,10 @@ def test_all_tables_have_title_and_headline() -> None:
         "inspections",
         "elections",
         "inspection-history",
+        "annual",
+        "annual-categories",
+        "annual-levels",
+        "annual-orgs",
     ]
     for table in found.values():
         assert table["title"] and table["headline"]

@@ -36,7 +36,7 @@ CASES = [
     # K101: org and year are required
     case("K101", [raw("records/annual/2025/demo-society-2025.yaml", "id: demo-society-2025\nkind: annual\n")], A, [("K101", 1, 1), ("K101", 1, 1)]),
     # K103: a state that is not one of the four
-    case("K103", [society(), annual("report: {status: done}")], A, [("K103", 2, 18)]),
+    case("K103", [society(), annual("report: {status: done}")], A, [("K103", 2, 18), ("K412", 2, 18)]),  # not a state: not handed in
 ]
 # fmt: on
 

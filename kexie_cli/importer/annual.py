@@ -1,0 +1,141 @@
+"""``kexie import --kind annual``: last year's 年报 summary sheet (one row per organisation) into annual records.
+
+The sheet is read as every import reads it (header synonyms in ``annual_headers.py``, cells, rows, the
+lock, validation and the all-or-nothing write of ``run.py``); only the planning differs: a row names an
+organisation (matched by 统一社会信用代码, then by name, also without the city prefix, as ``import``
+matches) and its figures, and becomes ``records/annual/<year>/<org>-<year>.yaml``. The year is
+``--year``, else a 年度 column, else the year the figure headers start with (``2025年学术活动场次``).
+A record that exists is updated in place (only the figures that differ; comments and order kept); a
+new one is written with ``report: {status: submitted}``: its figures were reported (docs/import.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kexie_cli.edit import canonical, tree
+from kexie_cli.errors import KexieError
+from kexie_cli.figures.annual import KIND
+from kexie_cli.importer.annual_headers import FIGURE_TARGETS, ORG_NAME, ORG_USCC, YEAR_TARGET, split_year
+from kexie_cli.importer.apply import apply_fields, differs, new_node
+from kexie_cli.importer.columns import ColumnMap, header_key
+from kexie_cli.importer.fields import index
+from kexie_cli.importer.result import ImportResult, Plan, RowResult
+from kexie_cli.importer.rows import RowValues
+from kexie_cli.kinds import ORG_CODES
+from kexie_cli.records.model import Record, text
+from kexie_cli.registry.layout import record_path
+from kexie_cli.registry.load import Registry
+from kexie_cli.rules.integrity import compact_uscc
+
+
+def sheet_year(columns: ColumnMap, year: int | None) -> int | None:
+    """The year of the sheet's figures: ``--year``, else the one the figure headers start with; None when
+    the rows say it (a 年度 column). KexieError when nothing says it, or the headers name two years."""
+    found = year if year is not None else header_year(columns)
+    if found is None and YEAR_TARGET not in columns.columns.values():
+        raise KexieError("annual.import_no_year")
+    return found
+
+
+def header_year(columns: ColumnMap) -> int | None:
+    """The year the figure headers start with; KexieError when they name two years."""
+    years = {
+        y
+        for i, target in columns.columns.items()
+        if target in FIGURE_TARGETS and (y := split_year(header_key(columns.headers[i]))[0]) is not None
+    }
+    if len(years) > 1:
+        raise KexieError("annual.import_years", years="、".join(map(str, sorted(years))))
+    return next(iter(years), None)
+
+
+def plan_annual(
+    registry: Registry,
+    records: list[Record],
+    rows: list[RowValues],
+    year: int | None,
+    result: ImportResult,
+) -> list[Plan]:
+    """One plan per row: the organisation's annual record of the row's year, created or updated."""
+    orgs = [r for r in records if r.kind in ORG_CODES and r.loaded]
+    by_uscc = {compact_uscc(u): r for r in orgs if (u := text(r.get("registration", "uscc"))) and u.strip()}
+    by_id = {r.id: r for r in orgs}
+    names = index(registry, orgs)
+    annual = {r.id: r for r in records if r.kind == KIND}
+    seen: dict[str, int] = {}
+    plans: list[Plan] = []
+    for values in rows:
+        name, uscc = values.values.get(ORG_NAME), values.values.get(ORG_USCC)
+        row = RowResult(values.row, "skipped", name=str(name or uscc or ""))
+        result.rows.append(row)
+        found = values.values.get(YEAR_TARGET, year)
+        if values.skip is not None:
+            row.reason, row.params = values.skip
+            continue
+        if not name and not uscc:
+            row.reason = "import.skip.no_name"
+            continue
+        if not isinstance(found, int):
+            row.reason = "annual.import.no_year"
+            continue
+        org = by_uscc.get(compact_uscc(str(uscc))) if uscc else None
+        if org is None and name:
+            candidates = names.find(str(name))
+            if len(candidates) > 1:
+                row.reason, row.params = "import.skip.ambiguous", {"ids": "、".join(candidates)}
+                continue
+            org = by_id[candidates[0]] if candidates else None
+        if org is None:
+            row.reason, row.params = "annual.import.no_org", {"name": str(name or uscc)}
+            continue
+        record_id = f"{org.id}-{found}"
+        if record_id in seen:
+            row.reason, row.params = "import.skip.duplicate", {"other": str(seen[record_id])}
+            continue
+        seen[record_id] = values.row
+        row.name, row.id = org.name, record_id
+        path = record_path(registry.root, KIND, record_id)
+        row.file = path.relative_to(registry.root).as_posix()
+        existing = annual.get(record_id)
+        if existing is not None and not existing.loaded:
+            row.reason, row.params = "import.skip.unloadable", {"file": existing.relpath}
+            continue
+        plan = Plan(row, values, existing, path)
+        _render(registry, plan, org.id, found, _fields(values))
+        plans.append(plan)
+    return plans
+
+
+def _fields(values: RowValues) -> dict[tuple[str, ...], Any]:
+    """The row's figures by record path, in the order of figures/annual.py."""
+    return {tuple(t.split(".")): v for t, v in values.values.items() if t in FIGURE_TARGETS and isinstance(v, int)}
+
+
+def _render(registry: Registry, plan: Plan, org: str, year: int, fields: dict[tuple[str, ...], Any]) -> None:
+    schemas, row = registry.schemas, plan.result
+    if plan.record is None:
+        doc = new_node({})
+        head: dict[str, Any] = {"id": row.id, "kind": KIND, "org": org, "year": year}
+        for key, value in head.items():
+            tree.set_node(doc, (key,), value, tree.key_orders(schemas, KIND, (key,)))
+        tree.set_node(doc, ("report", "status"), "submitted", tree.key_orders(schemas, KIND, ("report", "status")))
+        apply_fields(doc, fields, KIND, registry, set_all=True)
+        plan.new_text = canonical.dump_document(doc, KIND, schemas)
+        row.action, row.fields = "created", sorted({p[0] for p in fields} | {"id", "kind", "org", "year", "report"})
+        return
+    if not differs(plan.record, fields):
+        row.action, plan.path = "unchanged", None
+        return
+    try:
+        plan.old_text = canonical.decode_record(Path(plan.record.file.abspath).read_bytes())
+        canonical.require_loadable(plan.old_text)
+        doc = canonical.load_document(plan.old_text)
+    except (OSError, canonical.FormatError):
+        row.action, row.reason, row.params = "skipped", "import.skip.unloadable", {"file": row.file or ""}
+        plan.path = None
+        return
+    row.fields = apply_fields(doc, fields, KIND, registry, set_all=False)
+    plan.new_text = canonical.dump_document(doc, KIND, schemas, plan.old_text)
+    row.action = "updated"
