@@ -33,7 +33,7 @@ def test_status_counts_and_the_overdue_after_the_deadline(round_root: Path) -> N
 
 def test_the_deadline_is_a_setting(round_root: Path) -> None:
     settings = round_root / "kexie.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8") + 'annual:\n  deadline: "04-15"\n', encoding="utf-8")
+    settings.write_text('registry: 示例市科学技术协会\nannual:\n  deadline: "04-15"\n', encoding="utf-8")
     done = run_cli(["annual", "status", "--year", "2026", "--format", "plain", "--as-of", "2027-04-10"], round_root)
     assert done.exit_code == 0, done.stderr
     assert "2026年度年报（截止 2027-04-15）" in done.stdout
