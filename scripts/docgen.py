@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
+
 from kexie_cli.cli import cli, clicktext
 from kexie_cli.cli.helpfmt import KexieContext
 from kexie_cli.rules.explain import rules_markdown
@@ -37,6 +39,12 @@ def commands_markdown() -> str:
         assert command is not None
         sub = KexieContext(command, info_name=name, parent=ctx)
         out += [f"## kexie {name}", "", "```text", command.get_help(sub), "```", ""]
+        if isinstance(command, click.Group):  # a command group (kexie annual): each subcommand's help
+            for part in command.list_commands(sub):
+                child = command.get_command(sub, part)
+                assert child is not None
+                inner = KexieContext(child, info_name=part, parent=sub)
+                out += [f"### kexie {name} {part}", "", "```text", child.get_help(inner), "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

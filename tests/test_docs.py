@@ -28,6 +28,10 @@ def test_every_command_has_help() -> None:
     for name in cli.list_commands(ctx):
         command = cli.get_command(ctx, name)
         assert command is not None and command.help, f"kexie {name} has no help"
+        if isinstance(command, click.Group):
+            for part in command.list_commands(ctx):
+                child = command.get_command(ctx, part)
+                assert child is not None and child.help, f"kexie {name} {part} has no help"
 
 
 def test_the_stroke_table_is_what_its_generator_writes() -> None:

@@ -54,6 +54,9 @@ COMMANDS: dict[str, Callable[[Path], list[str]]] = {
     "export": lambda tmp: ["export", "--format", "json", "-o", str(tmp / "export.json"), "--as-of", AS_OF],
     "letters": lambda tmp: ["letters", "elections", "-o", str(tmp / "letters"), "--as-of", AS_OF, "-q"],
     "set": lambda _: ["set", SOCIETY, "phone", "010-12345678", "--dry-run", "--as-of", AS_OF],
+    "annual status": lambda _: ["annual", "status", "--year", "2025", "--as-of", AS_OF],
+    "annual forms": lambda tmp: ["annual", "forms", "--year", "2025", "-o", str(tmp / "forms"), "--as-of", AS_OF],
+    "letters annual": lambda tmp: ["letters", "annual", "-o", str(tmp / "annual"), "--as-of", AS_OF, "-q"],
     "diff": lambda _: ["diff", "HEAD~1"],
     "log": lambda _: ["log", SOCIETY],
 }

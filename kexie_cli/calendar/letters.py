@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.calendar.annual_letters import annual_reminders, annual_year
 from kexie_cli.calendar.elections import FOLLOW_UP, Election, ElectionQuery, due_elections
 from kexie_cli.calendar.inspections import InspectionSummary, inspections
 from kexie_cli.calendar.lead import Lead
@@ -48,6 +49,7 @@ LETTER_WORDS = {
     "election-follow-up": "换届后续提醒函",
     "inspection-missing": "年检催报函",
     "inspection-revoke": "解除资格预告知书",
+    "annual-missing": "年报催报函",
 }
 
 
@@ -308,6 +310,9 @@ def make_letters(
     index = {r.id: r for r in records if r.loaded}
     if which == "elections":
         letters = election_letters(elections_due(records, settings, today), settings, today, index)
+    elif which == "annual":
+        reminders = annual_reminders(records, settings, today, annual_year(today, year), index)
+        letters = [Letter(r.id, "annual-missing", v, file_stem=r.file.stem_id) for r, v in reminders]
     else:
         summary = inspections(records, settings, today, year)
         letters = inspection_letters(summary, settings, registry.schemas, today, index)

@@ -124,6 +124,7 @@ class LazyGroup(click.Group):
         """
         prefix = f"{__name__}.{_PREFIX}"
         commands = [getattr(module, "command", None) for name, module in sys.modules.items() if name.startswith(prefix)]
+        commands += [sub for group in commands if isinstance(group, click.Group) for sub in group.commands.values()]
         for command in [self, *commands]:
             if isinstance(command, click.Command):
                 command._help_option = None

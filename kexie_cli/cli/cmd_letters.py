@@ -19,12 +19,14 @@ elections：任期将届满的发换届提醒函（election-due），已逾期�
 党组织的函件由上级党组织发出（模板 party-election-*.j2），党的工作小组不发。
 inspections：年检未报送或未录入的发年检催报函（inspection-missing），连续两年未参检或不合格的
 发解除资格预告知书（inspection-revoke）。
+annual：某年度年报未报的组织（见 kexie annual status）发年报催报函（annual-missing），
+写明报送截止日期（设置 annual.deadline，默认次年 03-31）及是否已逾期。
 函件内容来自模板 templates/letters/*.j2（Jinja2），台账自带的同名模板优先；改措辞只需改模板。
 id 不是合法 id（小写字母、数字、连字符）的记录不生成函件，并说明原因。
 落款、文号、联系人、电话和解除资格依据取设置 letters.*，日期为今天（--as-of）。
 退出码：0 成功；2 用法、模板或环境错误。""",
 )
-@click.argument("which", type=click.Choice(["elections", "inspections"]))
+@click.argument("which", type=click.Choice(["elections", "inspections", "annual"]))
 @opt.common
 @opt.as_of_option
 @click.option("--id", "ids", multiple=True, metavar="ID", help="只为这些记录生成（可重复）。")
@@ -32,7 +34,7 @@ id 不是合法 id（小写字母、数字、连字符）的记录不生成函�
     "--year",
     type=click.IntRange(1900, 2999),
     default=None,
-    help="inspections 的年检年度（默认：最近一个已过截止日的年度）。",
+    help="inspections 的年检年度（默认：最近一个已过截止日的年度）；annual 的年报年度（默认：上一年）。",
 )
 @click.option(
     "--output",

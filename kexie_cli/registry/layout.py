@@ -102,7 +102,7 @@ def record_files(root: Path) -> list[RecordFile]:
     prefix = str(base) + os.sep
     for parts, regular, link in sorted(_walk(str(base), ()), key=lambda item: item[0]):
         rel = _text_name(RECORDS_DIR + "/" + "/".join(parts))
-        kind = _kind_of(parts)
+        kind = kind_of(parts)
         path = prefix + os.sep.join(parts)  # noqa: PTH118 - speed
         found.append(RecordFile(path, rel, None if link is not None else kind, regular, link))
     return found
@@ -119,7 +119,7 @@ def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], b
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            record_place = entry.name.endswith(".yaml") and _kind_of((*prefix, entry.name)) is not None
+            record_place = entry.name.endswith(".yaml") and kind_of((*prefix, entry.name)) is not None
             if entry.is_dir(follow_symlinks=False) and not record_place:
                 out.extend(_walk(entry.path, (*prefix, entry.name)))
             elif entry.is_file(follow_symlinks=False):  # the common case: no system call (d_type)
@@ -133,7 +133,7 @@ def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], b
     return out
 
 
-def _kind_of(parts: tuple[str, ...]) -> str | None:
+def kind_of(parts: tuple[str, ...]) -> str | None:
     """The kind a file's place implies: ``<folder>/<id>.yaml``, or ``<folder>/<YYYY>/<id>.yaml`` for a yearly kind."""
     if not parts[-1].endswith(".yaml"):
         return None

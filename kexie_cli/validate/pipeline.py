@@ -33,7 +33,7 @@ from kexie_cli.records.file import RecordFile
 from kexie_cli.records.loader import Problem
 from kexie_cli.records.model import Record
 from kexie_cli.records.positions import Positions
-from kexie_cli.registry.layout import FOLDER_KINDS
+from kexie_cli.registry.layout import kind_of
 from kexie_cli.registry.load import Progress, Registry, linked_problem, read_record
 from kexie_cli.rules import all_rules
 from kexie_cli.rules.base import Context, Rule
@@ -320,7 +320,7 @@ def _known(file: RecordFile, problems: list[ProblemRow], ctx: Context) -> Outcom
 def _override_file(registry: Registry, relpath: str) -> RecordFile:
     """The :class:`RecordFile` of an override for a file that is not on disk (yet)."""
     parts = relpath.split("/")
-    kind = FOLDER_KINDS.get(parts[1]) if len(parts) == 3 and parts[2].endswith(".yaml") else None
+    kind = kind_of(tuple(parts[1:])) if len(parts) > 2 and parts[0] == "records" else None  # a yearly kind too
     return RecordFile(registry.root.joinpath(*parts), relpath, kind)
 
 
