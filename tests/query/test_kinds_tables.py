@@ -10,7 +10,7 @@ from tests.rules import office, society, subunit
 
 
 def registry(tmp_path: Path) -> Path:
-    files = dict(
+    files: dict[str, str | bytes] = dict(
         [
             society("name: 示例市机械工程学会\nlevel: provincial"),
             society("status: preparing\nname: 示例市人工智能学会", ident="demo-new", drop="registration inspections"),
