@@ -66,10 +66,14 @@ def _org_roles(chair: str, vice: str) -> tuple[tuple[str, str], ...]:
     return (("chair", chair), *((r, w or vice) for r, w in _ORG_ROLES))
 
 
+#: the ``host`` of a 工作站, 科普基地 or 志愿服务队: a branch (企业科协 ...), a society or an institute
+_HOSTED = (("host", ("branch", "society", "institute")),)
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "society", "societies", "society.schema.json", "科技社团", "Societies", "societies", "society",
         type_field="level", process=SOCIETY_PROCESS, uscc_prefix="51", roles=_org_roles("理事长", "副理事长"),
+        refs=(("district", ("branch",)),),
     ),
     Kind(
         "branch", "branches", "branch.schema.json", "基层科协", "Branches", "branches", "branch",
@@ -93,6 +97,26 @@ KINDS: tuple[Kind, ...] = (
         "liaison-office", "liaison-offices", "liaison-office.schema.json", "联络处", "Liaison offices",
         "liaison_offices", "liaison office", type_field="level", refs=(("parent_society", ("society",)),),
         roles=_org_roles("主任", "副主任"),
+    ),
+    Kind(
+        "institute", "institutes", "institute.schema.json", "民办非企业单位", "Institutes", "institutes", "institute",
+        type_field="type", process=SOCIETY_PROCESS, uscc_prefix="52", roles=_org_roles("理事长", "副理事长"),
+    ),
+    Kind(
+        "alliance", "alliances", "alliance.schema.json", "学会联合体", "Alliances", "alliances", "alliance",
+        type_field="type", refs=(("lead", ("society",)), ("members", ("society",))), roles=_org_roles("主席", "副主席"),
+    ),
+    Kind(
+        "station", "stations", "station.schema.json", "工作站", "Stations", "stations", "station",
+        type_field="type", refs=_HOSTED, roles=(("chair", "站长"), ("vice-chair", "副站长")),
+    ),
+    Kind(
+        "popsci-base", "popsci-bases", "popsci-base.schema.json", "科普基地", "Popsci bases", "popsci_bases",
+        "popsci base", type_field="type", refs=_HOSTED, roles=(("chair", "负责人"), ("vice-chair", "副负责人")),
+    ),
+    Kind(
+        "volunteer-team", "volunteer-teams", "volunteer-team.schema.json", "科普志愿服务队", "Volunteer teams",
+        "volunteer_teams", "volunteer team", refs=_HOSTED, roles=(("chair", "队长"), ("vice-chair", "副队长")),
     ),
 )  # fmt: skip
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}

@@ -31,6 +31,8 @@ def test_the_other_tables_are_derived() -> None:
     assert kinds.CODES[:5] == ("society", "branch", "party-cell", "subunit", "liaison-office")
     assert layout.KIND_FOLDERS == kinds.FOLDERS
     assert kinds.FOLDERS["subunit"] == "subunits" and kinds.FOLDERS["liaison-office"] == "liaison-offices"
+    assert {"institute", "alliance", "station", "popsci-base", "volunteer-team"} <= set(kinds.CODES)
+    assert kinds.FOLDERS["popsci-base"] == "popsci-bases"
     assert {k: v for k, v in SCHEMA_FILES.items() if k in kinds.BY_CODE} == kinds.SCHEMA_FILES
     assert all(KIND_LABELS[k.code] == (k.zh, k.en) for k in kinds.KINDS)
     assert [CLI_NAMES[k] for k in kinds.CODES] == [k.folder for k in kinds.KINDS]
@@ -47,6 +49,7 @@ def test_one_record_of_each_kind_is_named_from_the_registry() -> None:
     zh = [kinds.noun(k.code, "zh") for k in kinds.KINDS]
     assert zh[:5] == ["科技社团", "基层科协", "党组织", "分支机构", "联络处"]
     assert [kinds.noun(k.code, "en") for k in kinds.KINDS][:3] == ["society", "branch", "party cell"]
+    assert kinds.noun("popsci-base", "zh") == "科普基地"
     assert kinds.noun("no-such-kind", "en") == "no-such-kind"
     csv = run_cli(["due-elections", "--as-of", "2026-11-30", "--format", "csv", "--lang", "en"], REPO).stdout
     assert ",party cell," in csv and ",society," in csv

@@ -30,6 +30,8 @@ PARTY_COMMITTEE = {
     "committee": "委员会",
 }
 COUNT_WORDS = {2: "两"}
+# a 上级党组织 that sends the letter itself names itself so in the steps (向我委报送请示, 报我委审批)
+SELF_WORD = {"committee": "我委", "general-branch": "我总支"}
 
 
 def count_word(n: int) -> str:
@@ -54,6 +56,7 @@ def common(record: Record, settings: Settings, today: dt.date, index: dict[str, 
         "name": record.name,
         "short_name": text(record.get("short_name")) or record.name,
         "kind": kind,
+        "process": kinds.process_of(kind),  # whose 换届 steps: society / branch / party (kinds.py)
         "form": form,
         "unit_word": UNIT_WORD.get(kind, "单位"),
         "council_word": PARTY_COMMITTEE.get(form, "委员会") if party else COUNCIL_WORD.get(kind, "委员会"),
@@ -68,6 +71,7 @@ def common(record: Record, settings: Settings, today: dt.date, index: dict[str, 
         "category": text(record.get("category")) or "",
         "grassroots": grassroots(record.get("type")) if kind == "branch" else False,
         "letter_word": _letter_word(record, settings, index) if party else "函",
+        "upper": _upper(record, index) if party else "",
         "has_committee": has_committee(record, settings) if party else True,
         "basis": cfg.basis or f"《{settings.registry}章程》",
         "cc": "、".join(_copies(record, index)),
@@ -93,6 +97,18 @@ def _party_issuer(record: Record, settings: Settings, index: dict[str, Record]) 
     if parent is not None:
         return parent.name
     return settings.letters.party_issuer or f"中共{settings.registry}党组"
+
+
+def _upper(record: Record, index: dict[str, Record]) -> str:
+    """The 上级党组织 as the letter's steps name it: 我委 / 我总支 when that 党组织 sends the letter.
+
+    The cell's parent cell sends it (``_party_issuer``): the 请示, the 候选人预备人选 and the 选举结果 go to
+    the sender itself, and a letter does not send the cell to "the 上级党组织" in the third person.
+    Sent by the 科协党组 or ``letters.party_issuer`` (no parent cell on record, or a B 类 cell whose
+    组织关系 lies with its host unit), the letter says 上级党组织: the sender is not where they go.
+    """
+    parent = _parent_cell(record, index)
+    return SELF_WORD.get(text(parent.get("form")) or "", "上级党组织") if parent is not None else "上级党组织"
 
 
 def _letter_word(record: Record, settings: Settings, index: dict[str, Record]) -> str:

@@ -14,7 +14,7 @@ from kexie_cli.numerals import term_label
 from kexie_cli.query.context import Item, QueryContext
 from kexie_cli.query.derived import DERIVED
 from kexie_cli.query.fields import resolve
-from kexie_cli.records.model import Record, entries, text
+from kexie_cli.records.model import Record, entries
 from kexie_cli.registry.layout import KIND_FOLDERS, RECORDS_DIR
 from kexie_cli.registry.load import Registry
 from kexie_cli.tables import Column, TableData, to_jsonable
@@ -209,22 +209,35 @@ def _shower(kind: str, path: tuple[str | int, ...], qctx: QueryContext) -> Calla
 def _references(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
     index = qctx.index
     out: list[dict[str, Any]] = []
-    for field in _upward(record.kind):  # parent, parent_society (kinds.py ``refs``)
-        parent = text(record.get(field))
-        if parent:
-            target = index.get(parent)
-            out.append({"relation": "parent", "id": parent, "name": target.name if target else None})
+    for field in _upward(record.kind):  # parent, parent_society, host, members ... (kinds.py ``refs``)
+        value = record.get(field)
+        for target_id in dict.fromkeys(
+            v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+        ):
+            target = index.get(target_id)
+            out.append({"relation": _relation(field), "id": target_id, "name": target.name if target else None})
     for cell in index.covering.get(record.id, []):
         out.append({"relation": "covered_by", "id": cell.id, "name": cell.name})
     for child in index.records:
-        if any(child.get(field) == record.id for field in _upward(child.kind)):
-            out.append({"relation": "child", "id": child.id, "name": child.name})
+        for field in _upward(child.kind):
+            value = child.get(field)
+            if value == record.id or (isinstance(value, list) and record.id in value):
+                relation = "child" if _relation(field) == "parent" else f"{field}_of"
+                out.append({"relation": relation, "id": child.id, "name": child.name})
+                break
     if record.kind == "party-cell":
         covers = record.get("covers")
         for target_id in dict.fromkeys(c for c in covers if isinstance(c, str)) if isinstance(covers, list) else []:
             target = index.get(target_id)
             out.append({"relation": "covers", "id": target_id, "name": target.name if target else None})
     return out
+
+
+def _relation(field: str) -> str:
+    """The relation a reference field names: ``parent`` (上级) for the one a record belongs to, else the field
+    itself (``lead`` 牵头学会, ``members`` 成员学会, ``host`` 依托单位, ``district`` 所在区县); the other way
+    round ``<field>_of`` (i18n ``show.<relation>``)."""
+    return "parent" if field in ("parent", "parent_society") else field
 
 
 def _upward(kind: str | None) -> tuple[str, ...]:

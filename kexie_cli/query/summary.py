@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kexie_cli.errors import KexieError
-from kexie_cli.query import summary_kinds, summary_orgs, summary_terms
+from kexie_cli.query import summary_districts, summary_kinds, summary_orgs, summary_terms
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.scope import Scope, make_scope
 from kexie_cli.query.summary_base import Summary
@@ -23,6 +23,7 @@ TABLES: dict[str, Callable[[Summary], TableData]] = {
     "party": summary_orgs.party,
     "grassroots": summary_orgs.grassroots,
     "branches": summary_orgs.branches,
+    "districts": summary_districts.districts,
     "three-heads": summary_orgs.three_heads,
     "members": summary_orgs.members,
     "terms": summary_terms.terms,

@@ -18,7 +18,15 @@ from kexie_cli.query.summary_base import Summary, kind_label
 from kexie_cli.records.model import Record, text
 from kexie_cli.tables import Column, TableData
 
-STATUSES = ("active", "dormant", "suspended", "preparing", "revoked", "dissolved")
+STATUSES = (
+    "active",
+    "dormant",
+    "suspended",
+    "preparing",
+    "revoked",
+    "dissolved",
+    "delisted",
+)  # 摘牌: a station, a base
 ON_BOOKS = "on_books"  # the 在册 column (active + dormant + suspended)
 UNSET = ""  # a record whose type field is missing
 
@@ -36,10 +44,16 @@ def _counts(data: Summary, records: list[Record]) -> dict[str, Any]:
     return row
 
 
-def _status_columns(data: Summary) -> list[Column]:
-    names = data.labels("society", ("status",))
+def _status_columns(data: Summary, kind: str | None = None) -> list[Column]:
+    """在册, then a column per status: those of ``kind``'s schema with its words (a station's revoked is 撤销),
+    or, for every kind at once, every status with the first kind's word (a society's revoked is 解除资格)."""
+    if kind is not None:
+        names = data.labels(kind, ("status",))
+    else:
+        names = {code: word for k in reversed(kinds.KINDS) for code, word in data.labels(k.code, ("status",)).items()}
+    shown = [s for s in STATUSES if s in names] or list(STATUSES)
     columns = [data.count_col(ON_BOOKS, "在册", "On the books")]
-    return columns + [data.count_col(s, names.get(s, s), s) for s in STATUSES]
+    return columns + [data.count_col(s, names.get(s, s), s) for s in shown]
 
 
 def by_kind(data: Summary) -> TableData:
@@ -73,7 +87,7 @@ def kind_table(kind: kinds.Kind) -> Callable[[Summary], TableData]:
             groups = {code: found for code, found in groups.items() if found or code != UNSET}
         rows = [{"type": code, **_counts(data, found)} for code, found in groups.items()]
         total = _counts(data, records)
-        columns = [*_status_columns(data)]
+        columns = [*_status_columns(data, kind.code)]
         if field:
             title_zh = data.qctx.schemas.title(kind.code, (field,)) or field
             columns.insert(

@@ -11,6 +11,7 @@ from kexie_cli.numerals import chinese_number
 from kexie_cli.party.cover import count_cover, cover_of
 from kexie_cli.query.derived import district_of, latest_stars, npo_expiry, npo_grade_in_force, stars_in_force
 from kexie_cli.query.summary_base import Summary, kind_label
+from kexie_cli.query.summary_districts import city_societies, left_out
 from kexie_cli.records.model import entries, integer, text
 from kexie_cli.share import percent as pct
 from kexie_cli.share import share
@@ -51,7 +52,7 @@ def levels(data: Summary) -> TableData:
 
 
 def stars(data: Summary) -> TableData:
-    societies = data.live("society")
+    societies = city_societies(data)
     in_force = Counter(stars_in_force(r, data.qctx.today) for r in societies)
     stale = sum(1 for r in societies if latest_stars(r) is not None and stars_in_force(r, data.qctx.today) is None)
     rows: list[dict[str, Any]] = [
@@ -66,10 +67,11 @@ def stars(data: Summary) -> TableData:
         data.count_col("count", "学会数", "Societies"),
         data.share_col(),
     ]
+    besides = left_out(data)
     headline = data.t(
-        f"星级学会{rated}家，占比 {pct(share(rated, len(societies)))}（在册科技社团{len(societies)}家），"
+        f"星级学会{rated}家，占比 {pct(share(rated, len(societies)))}（在册科技社团{len(societies)}家{besides}），"
         f"其中四星级及以上{four_up}家",
-        f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}; "
+        f"{rated} star-rated societies, {pct(share(rated, len(societies)))} of {len(societies)}{besides}; "
         f"{four_up} with four stars or more",
     )
     if stale:
@@ -94,7 +96,7 @@ def _stars_label(value: Any, lang: str) -> str:
 
 
 def npo(data: Summary) -> TableData:
-    societies = data.live("society")
+    societies = city_societies(data)
     grades = list(reversed(list(data.labels("society", ("npo_grade", "grade")))))
     in_force = Counter(npo_grade_in_force(r, data.qctx.today) for r in societies)
     expired = sum(
@@ -125,7 +127,7 @@ def party(data: Summary) -> TableData:
     rows: list[dict[str, Any]] = []
     counts = {}
     for kind in ("society", "branch"):
-        records = data.live(kind)
+        records = data.live(kind)  # every society on the books, district-level too: K501 and `kexie party` count so
         found = count_cover(cover_of(r, data.qctx.index) for r in records)
         counts[kind] = found
         rows.append(

@@ -16,7 +16,8 @@ from kexie_cli.share import share
 from kexie_cli.tables import Column, TableData
 from kexie_cli.terms import quarter_of
 
-ELECTING = tuple(k.code for k in kinds.KINDS if k.elections)  # kinds with 换届 (a 联络处 has none)
+#: the kinds that hold 换届 (a term table row, a quarter column): a station or a base has none (``Kind.process``)
+ELECTING: tuple[str, ...] = tuple(k.code for k in kinds.KINDS if k.elections)
 
 
 def terms(data: Summary) -> TableData:

@@ -153,7 +153,7 @@ def _chinese(report: ReportData, lead_months: int) -> list[Sentence]:
         Sentence(
             "stars",
             "星级学会",
-            ("3年内评定的星级学会", f["stars_rated"], "，占在册科技社团的", f["stars_share"], "。"),
+            ("3年内评定的星级学会", f["stars_rated"], "，占在册科技社团（不含区县级）的", f["stars_share"], "。"),
         ),
         Sentence(
             "party",
@@ -229,7 +229,12 @@ def _english(report: ReportData, lead_months: int) -> list[Sentence]:
         Sentence(
             "stars",
             "Star ratings",
-            (f["stars_rated"], " star-rated societies (rated within 3 years), ", f["stars_share"], "."),
+            (
+                f["stars_rated"],
+                " star-rated societies (rated within 3 years), a share of those above district level of ",
+                f["stars_share"],
+                ".",
+            ),
         ),
         Sentence(
             "party",

@@ -39,6 +39,7 @@ RULE_MODULES = (
     "party",
     "party_terms",
     "ratings",
+    "affiliates",
     "meta",
     "subunits",
 )

@@ -20,6 +20,8 @@ USCC_REASONS = {
 }
 # field -> kinds it may point at, per record kind (``Kind.refs``)
 REFERENCES: dict[str, dict[str, tuple[str, ...]]] = kinds.REFERENCES
+# (record kind, field) -> the ``type`` the referenced record must have: a society's 区县 is a 区县科协
+REFERENCE_TYPES: dict[tuple[str, str], str] = {("society", "district"): "district"}
 
 
 def _later_duplicates(groups: dict[str, list[Record]]) -> Iterator[tuple[Record, Record]]:
@@ -72,10 +74,13 @@ def _references(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, tu
 @rule("K202", E, "引用了不存在的 id", "Reference to an unknown id")
 def unknown_reference(record: Record, ctx: Context) -> Iterator[Hit]:
     """
-    ``parent`` or ``covers`` names an id that no record has. Ids of files
-    that failed to load still count as known.
+    A reference (``parent``, ``covers``, a society's ``district``, an
+    alliance's ``lead`` and ``members``, the ``host`` of a station, base or
+    volunteer team) names an id that no record has. Ids of files that failed
+    to load still count as known.
 
-    中文：parent 或 covers 中引用的 id 不存在。无法加载的文件，其 id（取自文件名）
+    中文：引用（parent、covers、科技社团的 district、学会联合体的 lead 和 members、工作站、
+    科普基地和志愿服务队的 host）中的 id 不存在。无法加载的文件，其 id（取自文件名）
     仍视为存在，不重复报告。
 
     Fails:
@@ -98,10 +103,15 @@ def unknown_reference(record: Record, ctx: Context) -> Iterator[Hit]:
 def wrong_kind_reference(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     A branch's ``parent`` must be a branch; a party cell's ``parent`` a party
-    cell; ``covers`` must list societies or branches.
+    cell; ``covers`` must list societies or branches; a society's
+    ``district`` must be a branch of type ``district`` (区县科协); an
+    alliance's ``lead`` and ``members`` societies; the ``host`` of a station,
+    base or volunteer team a branch, society or institute.
 
     中文：基层科协的 parent 必须是基层科协；党组织的 parent 必须是党组织；
-    covers 只能列科技社团或基层科协。
+    covers 只能列科技社团或基层科协；科技社团的 district 必须是类型为区县科协的基层科协；
+    学会联合体的 lead、members 只能是科技社团；工作站、科普基地、志愿服务队的 host
+    只能是基层科协、科技社团或民办非企业单位。
 
     Fails:
         --- records/party-cells/demo-cell.yaml
@@ -118,7 +128,9 @@ def wrong_kind_reference(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     for path, target, allowed in _references(record):
         kind = ctx.index.kinds.get(target)
-        if kind is not None and kind not in allowed and target not in ctx.index.unloaded:
+        if kind is None or target in ctx.index.unloaded:
+            continue
+        if kind not in allowed:
             wanted = "/".join(kinds.ZH_LABELS[k] if ctx.lang != "en" else k for k in allowed)
             yield Hit(
                 path,
@@ -128,6 +140,22 @@ def wrong_kind_reference(record: Record, ctx: Context) -> Iterator[Hit]:
                     "wanted": wanted,
                 },
             )
+        elif (wanted_type := REFERENCE_TYPES.get((record.kind or "", str(path[0])))) is not None:
+            yield from _wrong_type(path, target, kind, wanted_type, ctx)
+
+
+def _wrong_type(path: tuple[str | int, ...], target: str, kind: str, wanted: str, ctx: Context) -> Iterator[Hit]:
+    """K203 for a record of the right kind but the wrong ``type`` (a society's 区县 is a 区县科协)."""
+    other = ctx.index.get(target)
+    found = text(other.get("type")) if other is not None else None
+    if other is None or not other.loaded or found == wanted:
+        return
+    params = {
+        "target": target,
+        "type": ctx.label(kind, ("type",), found) if found else "?",
+        "wanted": ctx.label(kind, ("type",), wanted),
+    }
+    yield Hit(path, params, variant="type")
 
 
 @rule("K204", E, "上级关系（parent）成环", "Cycle in parent chain", scope="registry")
@@ -175,10 +203,12 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     The 统一社会信用代码 (``registration.uscc``) fails the GB 32100 structure
     or check digit (validated with python-stdnum), or a society's code does
-    not start with ``51`` (社会团体).
+    not start with ``51`` (社会团体), or an institute's with ``52``
+    (民办非企业单位 / 社会服务机构). ``52`` is accepted for institutes only.
 
     中文：统一社会信用代码（registration.uscc）不符合 GB 32100 的结构或校验位
-    （由 python-stdnum 校验），或社会团体的代码不以 51 开头。
+    （由 python-stdnum 校验），或社会团体的代码不以 51 开头，或民办非企业单位
+    （社会服务机构）的代码不以 52 开头。52 开头的代码只用于民办非企业单位。
 
     Fails:
         --- records/societies/demo-society.yaml
@@ -206,7 +236,8 @@ def uscc_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
         return
     prefix = kinds.BY_CODE[record.kind].uscc_prefix if record.kind in kinds.BY_CODE else ""
     if prefix and not code.startswith(prefix):
-        yield Hit(("registration", "uscc"), {"value": value, "prefix": prefix}, variant="prefix")
+        variant = "prefix" if record.kind == "society" else str(record.kind)  # the word: 社会团体, 民办非企业单位
+        yield Hit(("registration", "uscc"), {"value": value, "prefix": prefix}, variant=variant)
 
 
 def compact_uscc(value: str) -> str:

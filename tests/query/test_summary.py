@@ -40,6 +40,7 @@ def test_all_tables_have_title_and_headline() -> None:
         "party",
         "grassroots",
         "branches",
+        "districts",
         "three-heads",
         "members",
         "terms",
@@ -66,7 +67,8 @@ def test_levels_by_discipline(sample: Raw) -> None:
 
 
 def test_stars_in_force(sample: Raw) -> None:
-    societies = live(sample, "societies")
+    # district-level societies count per 区县, not in the city's ratios (docs/registry.md)
+    societies = [s for s in live(sample, "societies") if s["level"] != "district"]
     latest = {}
     for s in societies:
         ratings = sorted((e["year"], e["stars"]) for e in s.get("stars") or [])
@@ -119,7 +121,7 @@ def test_party_coverage(sample: Raw) -> None:
     }
     table = {r["kind"]: r for r in tables("party")["party"]["rows"]}
     for kind, folder in (("society", "societies"), ("branch", "branches")):
-        records = live(sample, folder)
+        records = live(sample, folder)  # district-level societies too (as `kexie party` and K501 count them)
         org = [r for r in records if r["id"] in organisation]
         work = [r for r in records if r["id"] in covered or r.get("liaison")]
         assert table[kind]["total"] == len(records)
@@ -165,9 +167,25 @@ def test_three_heads(sample: Raw) -> None:
     holders = {b["id"] for b in live(sample, "branches") if b.get("three_heads")}
     table = tables("three-heads")["three-heads"]
     assert {r["role"]: r["people"] for r in table["rows"]} == {
-        k: people[k] for k in ("hospital", "school", "agri-station")
+        k: people[k] for k in ("hospital", "school", "agri-station", "museum", "enterprise-rd")
     }
+    assert people["museum"] and people["enterprise-rd"]  # 三长+X in the sample
     assert table["total"] == {"role": "total", "people": sum(people.values()), "branches": len(holders)}
+
+
+def test_districts(sample: Raw) -> None:
+    """District-level societies per 区县 (their ``district``), and the average per 区县."""
+    districts = {b["id"] for b in live(sample, "branches") if b["type"] == "district"}
+    counts = Counter(s.get("district") for s in live(sample, "societies") if s["level"] == "district")
+    table = tables("districts")["districts"]
+    assert {r["district"]: r["societies"] for r in table["rows"] if r["district"]} == {d: counts[d] for d in districts}
+    total = sum(counts.values())
+    assert table["total"]["societies"] == total
+    assert table["total"]["average"] == round(total / len(districts), 1)
+    assert (
+        f"{len(districts)}个区县平均每个区县{total / len(districts):.1f}家（目标：超过20家，未达到）"
+        in table["headline"]
+    )
 
 
 def test_members_totals(sample: Raw) -> None:
@@ -254,12 +272,16 @@ def test_small_registry_figures_counted_by_hand(tmp_path: Path) -> None:
     root = write_registry(tmp_path / "reg", FILES, SETTINGS)
     run = run_cli(["summary", "--format", "json", "--as-of", AS_OF], root)
     found = {t["table"]: t for t in json_rows(run)}
-    # two societies on the books (old-xuehui is revoked); only shuili-xuehui's 5-star rating is recent
-    assert found["stars"]["total"] == {"stars": "total", "count": 1, "share": 0.5}
-    assert found["stars"]["headline"].startswith("星级学会1家，占比 50.0%")
-    assert "另有1家评定已超过 3 年" in found["stars"]["headline"]
+    # two societies on the books (old-xuehui is revoked); jining-yixuehui is district-level and counts for its
+    # 区县, not in the city's ratios: shuili-xuehui alone, whose 5-star rating is recent
+    assert found["stars"]["total"] == {"stars": "total", "count": 1, "share": 1.0}
+    assert found["stars"]["headline"].startswith("星级学会1家，占比 100.0%（在册科技社团1家，不含区县级1家）")
+    assert "另有" not in found["stars"]["headline"]  # jining-yixuehui's old rating is not the city's
     societies = found["party"]["rows"][0]
     assert (societies["organisation"], societies["work"]) == (1, 2)  # jining-yixuehui has a liaison only
+    assert found["levels"]["total"]["total"] == 2  # counted by level, both are there
+    district = found["districts"]["total"]
+    assert (district["societies"], district["districts"], district["average"]) == (1, 1, 1.0)
     township = found["grassroots"]["rows"][0]
     assert (township["count"], township["total"], township["rate"]) == (1, 4, 0.25)
     inspections = {r["result"]: r["count"] for r in found["inspections"]["rows"] if r["count"]}

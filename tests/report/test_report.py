@@ -131,7 +131,7 @@ def test_report_figures_equal_summary_on_the_sample(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     tables = {t["table"]: t for t in run_cli(["summary", "--format", "json", "--as-of", AS_OF], REPO).json()}
     stars = tables["stars"]["total"]
-    assert f"3年内评定的星级学会{stars['count']}家，占在册科技社团的{stars['share'] * 100:.1f}%" in text
+    assert f"3年内评定的星级学会{stars['count']}家，占在册科技社团（不含区县级）的{stars['share'] * 100:.1f}%" in text
     party = next(r for r in tables["party"]["rows"] if r["kind"] == "society")
     assert f"科技社团党的组织覆盖{party['organisation']}家，覆盖率{party['organisation_rate'] * 100:.1f}%" in text
     elections = tables["elections"]["total"]
