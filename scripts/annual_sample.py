@@ -187,7 +187,6 @@ def _report(year: int, rng: random.Random, state: str) -> dict[str, Any]:
 
 def _dump(record: dict[str, Any]) -> str:
     yaml = YAML()
-    yaml.default_flow_style = False
     out = io.StringIO()
     yaml.dump(record, out)
     return out.getvalue()

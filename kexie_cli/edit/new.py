@@ -26,12 +26,12 @@ REGISTRY_ENDINGS = ("科学技术协会", "科技工作者协会", "科协")
 
 # Name endings with their customary slug (as in the sample registry: 示例市宝玉石学会 → baoyushi-xuehui).
 SUFFIXES = (
+    ("科学技术协会", "kexie"),  # the first three: a 科协's own name (``_place``)
+    ("科技工作者协会", "kexie"),
+    ("科协", "kexie"),
     ("专业委员会", "zhuanwei"),  # 分支机构 (示例市计算机学会网络安全专业委员会 → ...-zhuanwei)
     ("工作委员会", "gongwei"),
     ("联络处", "lianluochu"),
-    ("科学技术协会", "kexie"),
-    ("科技工作者协会", "kexie"),
-    ("科协", "kexie"),
     ("研究会", "yanjiuhui"),
     ("联合会", "lianhehui"),
     ("促进会", "cujinhui"),

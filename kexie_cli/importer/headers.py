@@ -47,6 +47,7 @@ BY_KIND: dict[str, dict[str, str | None]] = {
         "登记管理机关": "registration.authority",
         "登记日期": "registration.registered",
         "挂靠单位": "supporting_unit",
+        "所在区县": "district",
         "业务主管单位": "supervising_unit",
         "主管单位": "supervising_unit",
         "支撑单位": "supporting_unit",

@@ -110,6 +110,7 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
     return {
         "level": _t(g("level")),
         "discipline": _t(g("discipline")),
+        "district": _t(g("district")),
         "uscc": _t(g("registration", "uscc")),
         "authority": _t(g("registration", "authority")),
         "registered": date(g("registration", "registered")),

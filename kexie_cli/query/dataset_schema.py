@@ -88,6 +88,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             *COMMON,
             _c("level", "TEXT", "级别", "level", ("society", ("level",))),
             _c("discipline", "TEXT", "学科类别", "discipline", ("society", ("discipline",))),
+            _c("district", "TEXT", "所在区县", "district (a district 科协's id)"),
             _c("uscc", "TEXT", "统一社会信用代码", "USCC"),
             _c("authority", "TEXT", "登记管理机关", "registration authority"),
             _c("registered", "DATE", "登记日期", "registered"),

@@ -49,10 +49,6 @@ def _change_col(data: Summary, key: str = "change") -> Column:
     return data.share_col(key, "同比", "Year on year")
 
 
-def _unit(figure: YearFigure, lang: str) -> str:
-    return " yuan" if figure.unit == "yuan" and lang == "en" else ("元" if figure.unit == "yuan" else "")
-
-
 def growth(change: Share | None, lang: str) -> str:
     """同比增长12.5% / 同比下降3.0% / 同比持平; empty without last year's figure."""
     if change is None:
