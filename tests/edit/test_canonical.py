@@ -27,7 +27,7 @@ def fmt(text: str, kind: str = "society") -> str:
 
 
 def test_every_sample_record_is_canonical() -> None:
-    assert len(SAMPLES) == 167
+    assert len(SAMPLES) == 175
     for path in SAMPLES:
         text = path.read_text(encoding="utf-8")
         assert fmt(text, FOLDER_KINDS[path.parent.name]) == text, path.name

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from kexie_cli import kinds
 from tests.conftest import AS_OF, REPO, TODAY, run_cli, write_registry
 from tests.query.conftest import as_date, json_rows
 from tests.query.small import FILES, SETTINGS
@@ -46,6 +47,8 @@ def test_all_tables_have_title_and_headline() -> None:
         "inspections",
         "elections",
         "inspection-history",
+        "kinds",
+        *(f"counts-{k.folder}" for k in kinds.KINDS),
     ]
     for table in found.values():
         assert table["title"] and table["headline"]
