@@ -90,7 +90,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "subunit", "subunits", "subunit.schema.json", "分支机构", "Subunits", "subunits", "subunit",
-        type_field="type", process=SOCIETY_PROCESS, refs=(("parent", ("society",)),),
+        type_field="type", process=BRANCH_PROCESS, refs=(("parent", ("society",)),),
         roles=_org_roles("主任委员", "副主任委员"),
     ),
     Kind(

@@ -26,7 +26,7 @@ from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.books import on_books
-from kexie_cli.i18n import tr
+from kexie_cli.i18n import load_catalogues, tr
 from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEPS, Done, progress
@@ -214,11 +214,18 @@ def show_step(value: object, lang: str, kind: object = None) -> str:
     """``报送换届工作方案（2026-06-17 前）``; a Party cell's steps in its own words."""
     if not isinstance(value, dict):
         return ""
-    label = tr(f"elections.step.{_words(kind)}{value['step']}", lang)
+    label = tr(_step_key(kind, str(value["step"])), lang)
     if value.get("upper"):  # the upper body's 批复 / 审查同意: no deadline of its own
         return tr("elections.awaiting", lang, step=label)
     key = "election.step_late" if value.get("late") else "elections.step_by"
     return label + tr(key, lang, date=value["date"])
+
+
+def _step_key(kind: object, step: str) -> str:
+    """The catalogue key of a step's words: the kind's own (``elections.step.subunit.plan``) when the
+    catalogues have it, else those of its 换届 process (a Party cell's and a 基层科协's are their own)."""
+    own = f"elections.step.{kind}.{step}"
+    return own if own in load_catalogues() else f"elections.step.{_words(kind)}{step}"
 
 
 def _words(kind: object) -> str:

@@ -13,7 +13,7 @@ from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.process import grassroots
 
 UNIT_WORD = {"society": "会", "branch": "科协", "party-cell": "党组织"}
-COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会", "institute": "理事会"}
+COUNCIL_WORD = {"society": "理事会", "branch": "委员会", "party-cell": "委员会"}
 # a Party cell is addressed by its form (你支部 / 你总支 / 你党委); a working group has no election
 PARTY_ADDRESS = {
     "branch": "你支部",
@@ -30,6 +30,8 @@ PARTY_COMMITTEE = {
     "committee": "委员会",
 }
 COUNT_WORDS = {2: "两"}
+# a 上级党组织 that sends the letter itself names itself so in the steps (向我委报送请示, 报我委审批)
+SELF_WORD = {"committee": "我委", "general-branch": "我总支"}
 
 
 def count_word(n: int) -> str:
@@ -54,7 +56,7 @@ def common(record: Record, settings: Settings, today: dt.date, index: dict[str, 
         "name": record.name,
         "short_name": text(record.get("short_name")) or record.name,
         "kind": kind,
-        "process": kinds.process_of(kind),  # the steps' wording: an institute's 换届 is a society's
+        "process": kinds.process_of(kind),  # whose 换届 steps: society / branch / party (kinds.py)
         "form": form,
         "unit_word": UNIT_WORD.get(kind, "单位"),
         "council_word": PARTY_COMMITTEE.get(form, "委员会") if party else COUNCIL_WORD.get(kind, "委员会"),
@@ -69,6 +71,7 @@ def common(record: Record, settings: Settings, today: dt.date, index: dict[str, 
         "category": text(record.get("category")) or "",
         "grassroots": grassroots(record.get("type")) if kind == "branch" else False,
         "letter_word": _letter_word(record, settings, index) if party else "函",
+        "upper": _upper(record, index) if party else "",
         "has_committee": has_committee(record, settings) if party else True,
         "basis": cfg.basis or f"《{settings.registry}章程》",
         "cc": "、".join(_copies(record, index)),
@@ -96,6 +99,18 @@ def _party_issuer(record: Record, settings: Settings, index: dict[str, Record]) 
     return settings.letters.party_issuer or f"中共{settings.registry}党组"
 
 
+def _upper(record: Record, index: dict[str, Record]) -> str:
+    """The 上级党组织 as the letter's steps name it: 我委 / 我总支 when that 党组织 sends the letter.
+
+    The cell's parent cell sends it (``_party_issuer``): the 请示, the 候选人预备人选 and the 选举结果 go to
+    the sender itself, and a letter does not send the cell to "the 上级党组织" in the third person.
+    Sent by the 科协党组 or ``letters.party_issuer`` (no parent cell on record, or a B 类 cell whose
+    组织关系 lies with its host unit), the letter says 上级党组织: the sender is not where they go.
+    """
+    parent = _parent_cell(record, index)
+    return SELF_WORD.get(text(parent.get("form")) or "", "上级党组织") if parent is not None else "上级党组织"
+
+
 def _letter_word(record: Record, settings: Settings, index: dict[str, Record]) -> str:
     """A 党委 writes to a cell under it a 通知 (settings ``letters.party_letter``); others write a 函."""
     parent = _parent_cell(record, index)
@@ -118,7 +133,7 @@ def host_party(record: Record, index: dict[str, Record]) -> str:
 def _copies(record: Record, index: dict[str, Record]) -> list[str]:
     """抄送: a society's supporting unit; a branch's parent 科协 and host unit; the records a cell covers."""
     out: list[str] = []
-    if record.kind in ("society", "institute"):
+    if record.kind == "society":
         out.append(text(record.get("supporting_unit")) or "")
     elif record.kind == "branch":
         parent = index.get(text(record.get("parent")) or "")
@@ -130,4 +145,8 @@ def _copies(record: Record, index: dict[str, Record]) -> list[str]:
         for ref in covers if isinstance(covers, list) else []:
             covered = index.get(ref) if isinstance(ref, str) else None
             out.append(covered.name if covered is not None else "")
+    else:  # any other kind: the records it belongs to (a 分支机构's or a 联络处's society; kinds.py ``refs``)
+        for field in kinds.REFERENCES.get(record.kind or "", {}):
+            parent = index.get(text(record.get(field)) or "")
+            out.append(parent.name if parent is not None else "")
     return [name for name in dict.fromkeys(out) if name]

@@ -7,30 +7,41 @@ and exposes ``command``. Modules are imported only when their command runs
 
 from __future__ import annotations
 
-import os
-import signal
-import sys
-import threading
-
+# Ctrl-C while kexie starts: the handler goes in before anything is imported. ``_signal`` (the C module
+# under ``signal``) is loaded with the interpreter, so this costs no import; ``signal`` itself imports
+# enum, a window of its own. ``os`` is loaded by the interpreter's start-up too.
+_signal = __import__("_signal")
 CANCELLED = 130  # Ctrl-C: the shell's 128 + SIGINT (docs/commands.md, exit codes)
 
 
 def _interrupted_at_start(signum: int, frame: object) -> None:
     """Ctrl-C while kexie is still starting (importing): one line, exit 130, no traceback."""
-    lang = (os.environ.get("KEXIE_LANG") or "zh").strip().lower()
+    import os  # loaded with the interpreter: no import happens here
+    import sys
+
+    args = sys.argv[1:]
+    given = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"]
+    given += [a[7:] for a in args if a[:7] == "--lang="]
+    lang = (given[-1] if given else os.environ.get("KEXIE_LANG") or "zh").strip().lower()
     os.write(2, ("Cancelled\n" if lang.startswith("en") else "已取消\n").encode())
     os._exit(CANCELLED)
 
 
-_MAIN = threading.current_thread() is threading.main_thread()
-if _MAIN and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-    signal.signal(signal.SIGINT, _interrupted_at_start)
+if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
+    try:  # noqa: SIM105 - contextlib is an import, and this runs before any
+        _signal.signal(_signal.SIGINT, _interrupted_at_start)
+    except ValueError:  # not the main thread (kexie imported by a thread of another program): leave it
+        pass
 
 import atexit  # noqa: E402 - after the start-up Ctrl-C handler
 import contextlib  # noqa: E402
 import functools  # noqa: E402
 import importlib  # noqa: E402
+import os  # noqa: E402
 import pkgutil  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -39,5 +39,5 @@ def command(
     language = opt.lang(lang)
     registry = opt.open_registry(root)
     loaded = opt.load(registry, language, opt.today(None))
-    table = find_table(loaded.records, text, language, order, registry.settings.registry or "")
+    table = find_table(loaded.records, text, language, order, registry.settings.registry or "", registry.root)
     opt.emit_table(opt.noted(table, len(loaded.unreadable), language), fmt, language, output)

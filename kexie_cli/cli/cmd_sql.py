@@ -57,6 +57,8 @@ def command(
     fmt: str | None,
     output: Path | None,
 ) -> None:
+    from functools import partial
+
     from kexie_cli.query import dataset, sqlite
     from kexie_cli.query.snapshot import snapshot
 
@@ -68,5 +70,5 @@ def command(
     snap = snapshot(registry, opt.today(as_of), language, at)
     skipped = opt.warn_unreadable(snap.records, language)
     limits = sqlite.Limits(seconds=timeout, rows=max_rows)
-    result = sqlite.run(dataset.build(snap.records, snap.qctx), query, language, limits)
+    result = sqlite.run(partial(dataset.build, snap.records, snap.qctx), query, language, limits)
     opt.emit_table(opt.noted(result, skipped, language), fmt, language, output)

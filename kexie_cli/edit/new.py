@@ -23,6 +23,9 @@ _SLUG = SLUG
 
 # Name endings with their customary slug (as in the sample registry: 示例市宝玉石学会 → baoyushi-xuehui).
 SUFFIXES = (
+    ("专业委员会", "zhuanwei"),  # 分支机构 (示例市计算机学会网络安全专业委员会 → ...-zhuanwei)
+    ("工作委员会", "gongwei"),
+    ("联络处", "lianluochu"),
     ("科学技术协会", "kexie"),
     ("科技工作者协会", "kexie"),
     ("科协", "kexie"),

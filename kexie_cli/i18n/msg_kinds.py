@@ -29,5 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "所属社团「{society}」已{status}，联络处应一并终止",
         "Its society '{society}' is {status}: the liaison office should end with it",
     ),
+    # a 分支机构's 换届 (the steps of ``elections.branch``): its society approves and files it
+    "elections.step.subunit.plan": ("换届方案报所属社团审定", "submit the plan to its society"),
+    "elections.step.subunit.approval": ("所属社团批复换届方案", "the society's approval"),
+    "elections.step.subunit.election": ("召开分支机构换届会议", "hold the subunit's 换届 meeting"),
+    "elections.step.subunit.filing": ("换届结果经所属社团报科协备案", "file the results through the society"),
     "new.prompt_parent.subunit": ("所属社团（名称或 id）", "Society it belongs to (name or id)"),
 }

@@ -9,4 +9,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sheet}（--kind {kind}）",
         "{sheet} (--kind {kind})",
     ),
+    "table.dropped_caption": (
+        "另有{count}列未显示（{columns}），请加宽终端或用 --format plain、csv 查看全部列",
+        "{count} more columns not shown ({columns}): widen the terminal, or use --format plain or csv to see them all",
+    ),
 }

@@ -31,13 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve.nav.summary": ("统计", "Summary"),
     "serve.nav.report": ("工作总结", "Report"),
     "serve.nav.import": ("导入", "Import"),
-    "serve.kind.societies": ("科技社团", "Societies"),
-    "serve.kind.branches": ("基层科协", "Branches"),
-    "serve.kind.party-cells": ("党组织", "Party cells"),
     "serve.kind.leaders": ("现任负责人", "Current leaders"),
-    "serve.kind1.society": ("科技社团", "society"),
-    "serve.kind1.branch": ("基层科协", "branch"),
-    "serve.kind1.party-cell": ("党组织", "party cell"),
     # every page
     "serve.banner.no_git": (
         "本台账不在 Git 仓库中：保存会直接写入文件（原子写入），但不保留修改历史。",

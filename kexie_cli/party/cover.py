@@ -14,8 +14,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kexie_cli.party.forms import WORKING_GROUP, form_of, required_meetings
 from kexie_cli.records.index import Index
@@ -111,18 +113,19 @@ def count_cover(covers: Iterable[Cover]) -> CoverageCount:
 # --- 三会一课 ---------------------------------------------------------------------------------------------
 
 
-def periods(frequency: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+@lru_cache(maxsize=64)  # the same few (frequency, day) for every cell of a run
+def periods(frequency: str, today: dt.date) -> tuple[tuple[str, dt.date, dt.date], ...]:
     """(label, first day, last day) of the completed periods in the last 12 months."""
     if frequency == "yearly":
-        return [(LAST_12_MONTHS, add_months(today, -12) + dt.timedelta(days=1), today)]
+        return ((LAST_12_MONTHS, add_months(today, -12) + dt.timedelta(days=1), today),)
     if frequency == "quarterly":
-        return [(f"{y}Q{q}", *quarter_bounds(y, q)) for y, q in completed_quarters(today)]
+        return tuple((f"{y}Q{q}", *quarter_bounds(y, q)) for y, q in completed_quarters(today))
     out = []
     for back in range(12, 0, -1):
         first = add_months(today.replace(day=1), -back)
         last = add_months(first, 1) - dt.timedelta(days=1)
         out.append((f"{first.year}-{first.month:02d}", first, last))
-    return out
+    return tuple(out)
 
 
 def checks_meetings(cell: Record) -> bool:
@@ -139,18 +142,26 @@ def meeting_gaps(cell: Record, settings: Settings, today: dt.date) -> dict[str, 
     """Meeting type -> labels of the periods of the last 12 months without one; None when not checked."""
     if not checks_meetings(cell):
         return None
-    log = [(date(m.get("date")), text(m.get("type"))) for _, m in entries(cell.get("meetings"))]
+    held: dict[str | None, list[dt.date]] = {}  # meeting type -> the days it was held, in order
+    for _, m in entries(cell.get("meetings")):
+        day = date(m.get("date"))
+        if day is not None:
+            held.setdefault(text(m.get("type")), []).append(day)
+    for days in held.values():
+        days.sort()
     founded = date(cell.get("founded"))
     grace = dt.timedelta(days=settings.party.grace_days)
     gaps: dict[str, list[str]] = {}
     for kind, frequency in required_meetings(cell, settings).items():
         missing = []
+        days = held.get(kind, [])
         for label, first, last in periods(frequency, today):
             if founded is not None and founded > first:
                 continue
             if frequency != "yearly" and last + grace >= today:  # still being entered (party.grace_days)
                 continue
-            if not any(t == kind and d is not None and first <= d <= last for d, t in log):
+            at = bisect_left(days, first)  # the first meeting of the kind on or after the period's first day
+            if at == len(days) or days[at] > last:
                 missing.append(label)
         if missing:
             gaps[kind] = missing

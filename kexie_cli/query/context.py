@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kexie_cli import kinds
@@ -42,6 +43,7 @@ class QueryContext:
     schemas: SchemaSet
     index: Index
     lang: str = "zh"
+    root: Path | None = None  # the registry's folder: its cache keeps the pinyin of names (query/pinyin_cache.py)
 
     @property
     def rule_context(self) -> Context:

@@ -8,7 +8,7 @@ their columns are declared in dataset_schema.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from kexie_cli import kinds
@@ -33,10 +33,15 @@ from kexie_cli.terms import age_in, days_until
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
 
 
-def build(records: list[Record], qctx: QueryContext) -> list[Table]:
+def build(records: list[Record], qctx: QueryContext, only: Collection[str] | None = None) -> list[Table]:
     """Every table of the registry, rows in file order; a record founded after ``qctx.today``
-    (``--as-of``) did not exist then and is left out (``figures.books.founded_by``)."""
+    (``--as-of``) did not exist then and is left out (``figures.books.founded_by``).
+
+    ``only``: the names of the tables to fill (``kexie sql`` fills those its query reads); the
+    others are returned empty.
+    """
     tables = {name: Table(name, zh, en, cols) for name, (zh, en, cols) in SCHEMA.items()}
+    wanted = set(SCHEMA) if only is None else set(only)
     builders: dict[str, Callable[[Record, QueryContext], dict[str, Any]]] = {
         "society": _society,
         "branch": _branch,
@@ -46,16 +51,23 @@ def build(records: list[Record], qctx: QueryContext) -> list[Table]:
         if not record.loaded or record.kind not in kinds.BY_CODE or not founded_by(record, qctx.today):
             continue
         table = kinds.TABLES[record.kind]
-        builder = builders.get(record.kind, _generic)
-        tables[table].rows.append(_common(record) | builder(record, qctx))
-        tables["leaders"].rows.extend(_leaders(record, qctx))
-        tables["terms"].rows.extend(_terms(record, qctx))
+        if table in wanted:
+            builder = builders.get(record.kind, _generic)
+            tables[table].rows.append(_common(record) | builder(record, qctx))
+        if "leaders" in wanted:
+            tables["leaders"].rows.extend(_leaders(record, qctx))
+        if "terms" in wanted:
+            tables["terms"].rows.extend(_terms(record, qctx))
         if record.kind == "society":
-            tables["inspections"].rows.extend(_inspections(record))
-            tables["stars"].rows.extend(_stars(record))
+            if "inspections" in wanted:
+                tables["inspections"].rows.extend(_inspections(record))
+            if "stars" in wanted:
+                tables["stars"].rows.extend(_stars(record))
         if record.kind == "party-cell":
-            tables["coverage"].rows.extend(_coverage(record, qctx))
-            tables["meetings"].rows.extend(_meetings(record))
+            if "coverage" in wanted:
+                tables["coverage"].rows.extend(_coverage(record, qctx))
+            if "meetings" in wanted:
+                tables["meetings"].rows.extend(_meetings(record))
     return list(tables.values())
 
 

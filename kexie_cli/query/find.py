@@ -19,11 +19,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kexie_cli.i18n import tr
 from kexie_cli.query import names
 from kexie_cli.query.context import KIND_LABELS
+from kexie_cli.query.pinyin_cache import kept_pinyin
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.layout import KINDS
 from kexie_cli.tables import Column, TableData
@@ -167,14 +169,22 @@ def _match(record: Record, wanted: str, letters: str | None, place: str = "") ->
 
 
 def find_table(
-    records: list[Record], query: str, lang: str, order: str = "pinyin", registry_name: str = ""
+    records: list[Record],
+    query: str,
+    lang: str,
+    order: str = "pinyin",
+    registry_name: str = "",
+    root: Path | None = None,
 ) -> TableData:
-    """The matches as a table: kind, id, name, which field matched and how."""
+    """The matches as a table: kind, id, name, which field matched and how.
 
-    matches = sorted(
-        find(records, query, registry_name),
-        key=lambda m: (KINDS.index(m.record.kind or ""), m.inside, names.sort_key(m.record.name, order)),
-    )
+    ``root``: the registry's folder, whose cache keeps the pinyin of names between runs.
+    """
+    with kept_pinyin(root):
+        matches = sorted(
+            find(records, query, registry_name),
+            key=lambda m: (KINDS.index(m.record.kind or ""), m.inside, names.sort_key(m.record.name, order)),
+        )
     rows = [
         {
             "kind": m.record.kind,

@@ -15,6 +15,7 @@ from kexie_cli.query import names
 from kexie_cli.query.context import CLI_NAMES, KIND_ALIASES, KIND_LABELS, LEADER, Field, Item, QueryContext
 from kexie_cli.query.derived import DERIVED, LEADER_DERIVED
 from kexie_cli.query.fields import FieldError, field_names, items, resolve
+from kexie_cli.query.pinyin_cache import kept_pinyin
 from kexie_cli.query.where import Condition, WhereError, parse
 from kexie_cli.records.model import Record
 from kexie_cli.tables import Column, TableData
@@ -94,11 +95,12 @@ def list_records(records: list[Record], qctx: QueryContext, request: ListRequest
         cache.clear()
         if all(cond.holds(_value(cond.field, item, qctx, cache)) for cond in conds):
             rows.append((item, {f.path: _value(f, item, qctx, cache) for f in columns}))
-    for spec_field, (_, descending) in reversed(list(zip(sort_fields, sort_specs, strict=True))):
-        present = [r for r in rows if _value(spec_field, r[0], qctx, {}) not in (None, [])]
-        absent = [r for r in rows if _value(spec_field, r[0], qctx, {}) in (None, [])]
-        present.sort(key=_sorter(spec_field, qctx, request.order), reverse=descending)
-        rows = present + absent
+    with kept_pinyin(qctx.root):
+        for spec_field, (_, descending) in reversed(list(zip(sort_fields, sort_specs, strict=True))):
+            present = [r for r in rows if _value(spec_field, r[0], qctx, {}) not in (None, [])]
+            absent = [r for r in rows if _value(spec_field, r[0], qctx, {}) in (None, [])]
+            present.sort(key=_sorter(spec_field, qctx, request.order), reverse=descending)
+            rows = present + absent
     zh, en = KIND_LABELS[kind]
     title = en if qctx.lang == "en" else zh
     table_columns = [

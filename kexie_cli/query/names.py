@@ -44,12 +44,34 @@ SURNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Pinyin is the costly part of sorting (pypinyin segments each text into words): what earlier runs
+# made is remembered in the registry's cache (query/pinyin_cache.py) and handed in here; what this
+# process makes is noted, for that cache to keep.
+_REMEMBERED: dict[str, tuple[str, ...]] = {}
+_MADE: dict[str, tuple[str, ...]] = {}
+
+
+def remember(known: dict[str, tuple[str, ...]]) -> None:
+    """Pinyin made by earlier runs (text -> :func:`syllables`), used instead of asking pypinyin again."""
+    _REMEMBERED.update(known)
+
+
+def made() -> dict[str, tuple[str, ...]]:
+    """The pinyin this process asked pypinyin for (not remembered before)."""
+    return dict(_MADE)
+
+
 @lru_cache(maxsize=1 << 17)  # every name of a 10,000-record registry (sorting, find, kexie serve)
 def syllables(text: str) -> tuple[str, ...]:
     """Pinyin with tone numbers, one item per Chinese character (other runs kept as one item, lowercased)."""
+    known = _REMEMBERED.get(text)
+    if known is not None:
+        return known
     from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - pypinyin loads large tables; only for pinyin ids and sorting
 
-    return tuple(s.lower() for s in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
+    found = tuple(s.lower() for s in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
+    _MADE[text] = found
+    return found
 
 
 def person_syllables(name: str) -> tuple[str, ...]:

@@ -82,18 +82,20 @@ def make_scope(where: Sequence[str], qctx: QueryContext) -> Scope:
         for expr in exprs:
             try:
                 parsed.append(parse(expr, kind, qctx.schemas))
-            except WhereError as exc:
-                if exc.key not in UNKNOWN_FIELD_KEYS:
-                    raise caret_message(exc, qctx.lang) from None
-                break  # a field this kind does not have: the kind is out of scope
+            except WhereError:
+                # a field this kind lacks, or a value its field does not allow (level=provincial on a 联络处,
+                # whose levels are 市级/区县级): the kind is out of scope; an expression no kind takes fails below
+                break
         conditions[kind] = parsed if len(parsed) == len(exprs) else None
     if all(c is None for c in conditions.values()):
-        for expr in exprs:  # the first expression no kind knows: report it as `kexie list societies` would
-            try:
-                parse(expr, "society", qctx.schemas)
-            except WhereError as exc:
-                if not any(_parses(expr, k, qctx) for k in SCOPE_KINDS):
-                    raise caret_message(exc, qctx.lang) from None
+        for expr in exprs:  # the first expression no kind takes: report it as `kexie list <kind>` would
+            errors = [_error(expr, k, qctx) for k in SCOPE_KINDS]
+            if not all(errors):
+                continue
+            # a value error of a kind that has the field says more than "unknown field" of the first kind
+            first = next((e for e in errors if e and e.key not in UNKNOWN_FIELD_KEYS), errors[0])
+            assert first is not None
+            raise caret_message(first, qctx.lang)
     return Scope(exprs, conditions)
 
 
@@ -107,9 +109,10 @@ def _describe(cond: Condition) -> str:
     return f"{cond.field.zh}{_OPS_ZH.get(cond.op, cond.op)}{shown}"
 
 
-def _parses(expr: str, kind: str, qctx: QueryContext) -> bool:
+def _error(expr: str, kind: str, qctx: QueryContext) -> WhereError | None:
+    """Why ``expr`` does not parse for ``kind`` (None: it does)."""
     try:
         parse(expr, kind, qctx.schemas)
-    except WhereError:
-        return False
-    return True
+    except WhereError as exc:
+        return exc
+    return None

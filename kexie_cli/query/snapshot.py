@@ -24,7 +24,7 @@ class Snapshot:
 def snapshot(registry: Registry, today: dt.date, lang: str, at: str | None = None) -> Snapshot:
     """The registry (or its state at Git revision ``at``) for querying, through the one door."""
     loaded = load_registry(registry, today, lang, at)
-    qctx = QueryContext(today, loaded.settings, registry.schemas, Index(loaded.records), lang)
+    qctx = QueryContext(today, loaded.settings, registry.schemas, Index(loaded.records), lang, registry.root)
     return Snapshot(loaded.records, qctx)
 
 
@@ -35,5 +35,5 @@ def checked_snapshot(registry: Registry, today: dt.date, lang: str) -> Snapshot:
     """
     checked = check(registry, CheckOptions(today=today, lang=lang))
     records = list(checked.all_records)
-    qctx = QueryContext(today, registry.settings, registry.schemas, Index(records), lang)
+    qctx = QueryContext(today, registry.settings, registry.schemas, Index(records), lang, registry.root)
     return Snapshot(records, qctx, checked)

@@ -15,7 +15,7 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,11 +159,52 @@ def _ctrl_c(watch: _Watch) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def run(tables: list[Table], sql: str, lang: str, limits: Limits | None = None) -> TableData:
-    """Run one statement within ``limits`` and return its rows (column names as keys)."""
+def tables_read(sql: str) -> set[str] | None:
+    """The tables ``sql`` reads, learnt by compiling it (``EXPLAIN``, which runs nothing) on empty
+    tables with the authorizer noting each read; None when it does not compile that way (then
+    every table is filled and the query itself reports its error as before).
+
+    SQLite asks the authorizer for every table a statement reads, a table read only for
+    ``count(*)`` included (with an empty column name), so the tables not named are not needed.
+    """
+    read: set[str] = set()
+
+    def noting(action: int, arg1: str | None, arg2: str | None, database: str | None, *rest: object) -> int:
+        verdict = _authorize(action, arg1, arg2, database, *rest)
+        table = (arg1 or "").lower()
+        if action == sqlite3.SQLITE_READ and verdict == sqlite3.SQLITE_OK and table in SCHEMA:
+            read.add(table)
+        return verdict
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        fill(conn, [])
+        conn.execute("PRAGMA query_only = ON")
+        conn.set_authorizer(noting)
+        conn.execute("EXPLAIN " + sql).fetchall()
+    except (sqlite3.Error, sqlite3.Warning, ValueError, OverflowError):
+        return None
+    finally:
+        conn.close()
+    return read
+
+
+def run(
+    tables: list[Table] | Callable[[set[str] | None], list[Table]],
+    sql: str,
+    lang: str,
+    limits: Limits | None = None,
+) -> TableData:
+    """Run one statement within ``limits`` and return its rows (column names as keys).
+
+    ``tables``: the tables, or a function that builds the tables of the names it is given (all
+    of them for None): then only the tables the statement reads are built (:func:`tables_read`).
+    """
     limits = limits or Limits()
     if not sql.strip():
         raise KexieError("sql.no_query")
+    if callable(tables):
+        tables = tables(tables_read(sql))
     conn = connect(tables, limits.value)
     printf = BoundedPrintf(limits.value)
     printf.install(conn)

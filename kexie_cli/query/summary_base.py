@@ -35,6 +35,7 @@ class Summary:
     records: list[Record]
     qctx: QueryContext
     scope: Scope = field(default_factory=Scope)
+    _live: dict[str, list[Record]] = field(default_factory=dict, repr=False)  # live(kind), made once per kind
 
     @property
     def zh(self) -> bool:
@@ -45,9 +46,13 @@ class Summary:
 
     def live(self, kind: str) -> list[Record]:
         """Records of ``kind`` on the books (在册) on the day, founded by then, within the ``--where`` scope."""
-        day = self.qctx.today
-        records = self.qctx.index.records
-        return [r for r in records if r.kind == kind and on_books(r, day) and self.scope.holds(r, self.qctx)]
+        found = self._live.get(kind)
+        if found is None:
+            day = self.qctx.today
+            records = self.qctx.index.records
+            found = [r for r in records if r.kind == kind and on_books(r, day) and self.scope.holds(r, self.qctx)]
+            self._live[kind] = found
+        return list(found)
 
     def label(self, kind: str, path: tuple[str | int, ...], code: str) -> str:
         return self.qctx.schemas.label(kind, path, code, self.qctx.lang)

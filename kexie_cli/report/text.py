@@ -38,7 +38,8 @@ def kinds_sentence(report: ReportData, lang: str) -> Sentence:
     """Every kind of the registry on the books, and those in preparation (summary table ``kinds``)."""
     f, en = report.figures, lang == "en"
     pieces: list[Piece] = ["On the books: " if en else "各类组织在册："]
-    for i, kind in enumerate(kinds.KINDS):
+    shown = [k for k in kinds.KINDS if f[f"kind_{k.code}"].value or f[f"kind_{k.code}"].previous]  # none: left out
+    for i, kind in enumerate(shown or kinds.KINDS[:1]):
         pieces += [", " if en and i else "、" if i else "", *(() if en else (kind.zh,)), f[f"kind_{kind.code}"]]
         pieces += [f" {kind.en.lower()}"] if en else []
     preparing = [k for k in kinds.KINDS if f[f"kind_{k.code}_preparing"].value]

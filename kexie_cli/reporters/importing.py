@@ -104,28 +104,20 @@ def _head(result: Any, lang: str) -> list[str]:
     kind = result.kind if lang == "en" else KIND_ZH.get(result.kind, result.kind)
     lines = [tr("import.head", lang, mode=mode, file=result.file, sheet=result.sheet, row=result.header_row, kind=kind)]
     lines.append(tr("import.columns", lang, columns="，".join(f"{h}→{t}" for h, t in result.columns)))
-    if result.unknown:
-        lines.append(tr("import.unknown_columns", lang, columns="、".join(result.unknown)))
-    if result.duplicate:
-        lines.append(tr("import.duplicate_columns", lang, columns="、".join(result.duplicate)))
-    if result.details:
-        lines.append(tr("import.details", lang, tables="、".join(result.details)))
-    if result.constants:
-        fixed = "，".join(f"{k}={v}" for k, v in result.constants.items())
-        lines.append(tr("import.constants", lang, values=fixed))
-    if result.stale_columns:
-        lines.append(tr("import.stale_columns", lang, columns="、".join(result.stale_columns)))
-    if result.hidden_columns:
-        lines.append(tr("import.hidden_columns", lang, columns="、".join(result.hidden_columns)))
-    if result.stale:
-        lines.append(tr("import.stale_removed", lang, files="、".join(result.stale)))
-    if result.joined:
-        lines.append(tr("import.joined_sheets", lang, sheets="、".join(result.joined)))
-    if result.other_kinds:
-        each = [tr("import.other_kind_sheet", lang, sheet=s, kind=k) for s, k in result.other_kinds.items()]
-        lines.append(tr("import.other_kind_sheets", lang, sheets="、".join(each)))
-    if result.unread:
-        lines.append(tr("import.unread_sheets", lang, sheets="、".join(result.unread)))
+    other_kinds = [tr("import.other_kind_sheet", lang, sheet=s, kind=k) for s, k in result.other_kinds.items()]
+    sections: list[tuple[str, str, list[str], str]] = [  # (message, its field, the items, how they are joined)
+        ("import.unknown_columns", "columns", result.unknown, "、"),
+        ("import.duplicate_columns", "columns", result.duplicate, "、"),
+        ("import.details", "tables", result.details, "、"),
+        ("import.constants", "values", [f"{k}={v}" for k, v in result.constants.items()], "，"),
+        ("import.stale_columns", "columns", result.stale_columns, "、"),
+        ("import.hidden_columns", "columns", result.hidden_columns, "、"),
+        ("import.stale_removed", "files", result.stale, "、"),
+        ("import.joined_sheets", "sheets", result.joined, "、"),
+        ("import.other_kind_sheets", "sheets", other_kinds, "、"),
+        ("import.unread_sheets", "sheets", result.unread, "、"),
+    ]
+    lines += [tr(key, lang, **{name: sep.join(items)}) for key, name, items, sep in sections if items]
     if result.default_status and result.count("created"):
         lines.append(tr("import.default_status", lang))
     return lines

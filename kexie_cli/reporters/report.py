@@ -9,11 +9,12 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from kexie_cli.cells import docx_property, docx_text, md_text, text_width
+from kexie_cli.cells import docx_property, docx_text, md_text
 from kexie_cli.i18n import tr
 from kexie_cli.report import svg
 from kexie_cli.report.figures import Figure, ReportData
 from kexie_cli.report.text import Sentence, change_text, plain, sentences, value_text
+from kexie_cli.reporters.docx_table import CELL_MARGIN_MM, column_widths, header_lines
 from kexie_cli.reporters.tables import render_table
 from kexie_cli.share import percent
 from kexie_cli.tables import TableData
@@ -339,13 +340,15 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
         headers, rows, footer = table_rows(data, lang)
         table = document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, headers, strict=True):
-            _cell(cell, text, bold=True)
+        _cell_margins(table)
+        widths = column_widths(headers, [*rows, *([footer] if footer else [])])
+        for cell, text, width in zip(table.rows[0].cells, headers, widths, strict=True):
+            _cell(cell, text, bold=True, lines=header_lines(text, width))
         for values in [*rows, *([footer] if footer else [])]:
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 _cell(cell, text, bold=values is footer)
         table.autofit = False
-        for j, width in enumerate(column_widths(headers, [*rows, *([footer] if footer else [])])):
+        for j, width in enumerate(widths):
             table.columns[j].width = Mm(width)  # the grid (LibreOffice reads it) and each cell (Word does)
             for cell in table.columns[j].cells:
                 cell.width = Mm(width)
@@ -356,31 +359,34 @@ def render_docx(report: ReportData, lang: str, lead_months: int) -> bytes:
     return buffer.getvalue()
 
 
-def column_widths(headers: list[str], rows: list[list[str]], text_mm: float = 156.0) -> list[float]:
-    """Column widths (mm) on the 156 mm line from what the columns hold: a name gets room, a count little.
-
-    Each column asks for its longest cell (a CJK character about 4.8 mm with the fallback fonts, at most
-    24 characters) or one character of its header (a header wraps), plus the cell padding (1.9 mm a side
-    and the borders), at least 10 mm; the widest columns give way when they do not all fit.
-    """
-    wanted = [
-        max(10.0, min(max([min(text_width(headers[j]), 2)] + [text_width(r[j]) for r in rows]), 48) * 2.4 + 5.0)
-        for j in range(len(headers))
-    ]  # a header wraps (two characters a line at least): the cells decide
-    while sum(wanted) > text_mm + 0.01:
-        widest = max(wanted)
-        rest = [w for w in wanted if w < widest]
-        cut = max((sum(wanted) - text_mm) / wanted.count(widest), 0.1)
-        floor = max(max(rest, default=10.0), widest - cut)
-        if floor >= widest:  # all equal: share the line
-            return [text_mm / len(wanted)] * len(wanted)
-        wanted = [floor if w == widest else w for w in wanted]
-    return wanted
-
-
-def _cell(cell: Any, text: str, bold: bool = False) -> None:
+def _cell(cell: Any, text: str, bold: bool = False, lines: list[str] | None = None) -> None:
+    """A cell in 五号; ``lines``: the header's lines, with a line break between them."""
     cell.text = ""
-    _font(cell.paragraphs[0].add_run(docx_text(text)), BODY_FONT, 10.5, bold=bold)
+    paragraph = cell.paragraphs[0]
+    for i, line in enumerate(lines or [text]):
+        run = paragraph.add_run(docx_text(line))
+        _font(run, BODY_FONT, 10.5, bold=bold)
+        if lines and i < len(lines) - 1:
+            run.add_break()
+
+
+def _cell_margins(table: Any) -> None:
+    """Cell margins of CELL_MARGIN_MM left and right (the widths of :mod:`.docx_table` count on them)."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+    from docx.oxml.ns import qn  # noqa: PLC0415 - python-docx is slow to import; loaded only for docx
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        node = OxmlElement(f"w:{side}")
+        node.set(qn("w:w"), str(round(CELL_MARGIN_MM / 25.4 * 1440)))  # twentieths of a point
+        node.set(qn("w:type"), "dxa")
+        margins.append(node)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))  # tblCellMar comes before tblLook in CT_TblPr
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 def render(report: ReportData, fmt: str, lang: str, lead_months: int) -> bytes:

@@ -114,6 +114,7 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
     headers = [safe_text(c.table_header(lang)) for c in columns]
     minimums, maximums = _measure(columns, headers, body)
     # optional columns go (last first) while the rest would not get half the width it would like
+    dropped: list[str] = []
     while True:
         available = console.width - _overhead(len(columns))
         wanted = sum(minimums) + (sum(maximums) - sum(minimums)) / 2
@@ -121,6 +122,7 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
         if wanted <= available or not optional:
             break
         j = optional[-1]
+        dropped.insert(0, headers[j].replace("\n", ""))
         for seq in (columns, headers, minimums, maximums):
             del seq[j]
         for r in body:
@@ -139,6 +141,10 @@ def _rich_table(data: TableData, rows: list[list[str]], lang: str, out: TextIO, 
     if data.title:
         _print_title(console, safe_text(data.title), total)
     console.print(table)
+    if dropped:  # said, as the place prefix is: the table is not the whole of it
+        names = (", " if lang == "en" else "、").join(dropped)
+        hidden = tr("table.dropped_caption", lang, count=len(dropped), columns=names)
+        caption = f"{caption}\n{hidden}" if caption else hidden
     for line in (caption, safe_text(data.headline)):
         if line:
             console.print(Text("\n".join(layout.wrap(line, console.width))))

@@ -27,9 +27,10 @@ from typing import Any
 from kexie_cli.cells import mark_string, text_width, xlsx_text
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import check_target, write_bytes
-from kexie_cli.share import xlsx_value
+from kexie_cli.reporters.xlsx_body import Body, splice
 from kexie_cli.tables import TableData
 
+PAPERSIZE_A4 = "9"  # openpyxl's Worksheet.PAPERSIZE_A4 (a write-only sheet does not have the name)
 PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
 MAX_WIDTH = 60
 SHEET_NAME_MAX = 31  # Excel's limit
@@ -47,6 +48,8 @@ class Heading:
 
 def cell_value(raw: Any, shown: str) -> Any:
     """A typed cell value: dates and numbers stay typed, everything else as displayed (control characters escaped)."""
+    if raw is None or type(raw) is str:  # most cells: shown as displayed
+        return xlsx_text(shown)
     if isinstance(raw, bool):
         return xlsx_text(shown)
     if isinstance(raw, dt.date):
@@ -118,67 +121,69 @@ def write_xlsx(
     sheet_names: Sequence[str] | None = None,
     heading: Heading | None = None,
 ) -> None:
-    """Write each table to its own sheet of ``path``."""
+    """Write each table to its own sheet of ``path``.
+
+    openpyxl (write-only mode) writes each sheet's set-up, title and header rows and the styles;
+    the rows under the header are written as text by :mod:`kexie_cli.reporters.xlsx_body` (a
+    cell object per value took a minute at 10,000 records). A write-only sheet is set up (column
+    widths, frozen header, page setup, title row height) before its first row, so each table's
+    text is measured first.
+    """
     from openpyxl import Workbook  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
 
+    check_target(path)  # refuse before the work (a write-only sheet starts writing with its first row)
     heading = heading or Heading()
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     used: set[str] = set()
+    bodies: list[tuple[Any, Body]] = []
     for i, table in enumerate(tables):
         name = sheet_title(xlsx_text(sheet_names[i] if sheet_names else table.title), used, heading.registry)
-        _fill_sheet(book.create_sheet(name), table, lang, xlsx_text(title_text(table, heading, lang)))
-    atomic_save(book, path)
+        sheet = book.create_sheet(name)
+        bodies.append((sheet, _fill_sheet(sheet, table, lang, xlsx_text(title_text(table, heading, lang)))))
+    atomic_save(book, path, bodies)
 
 
-def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> None:
-    from openpyxl.styles import Font  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> Body:
+    """Set up ``sheet``, write its title and header rows; returns the rows under them (not yet written)."""
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415 - see above
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - see above
 
     columns = list(table.columns)
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    if len(columns) > 1:
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     headers = [xlsx_text(h) for h in table.headers(lang)]
-    sheet.append(headers)
     widths = [text_width(h) for h in headers]
+    body = Body(sheet, [c.percent for c in columns])
     for row, shown in zip(table.rows, table.display_rows(lang), strict=True):
-        sheet.append([cell_value(row.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
-        widths = [max(w, text_width(s)) for w, s in zip(widths, shown, strict=True)]
+        body.add([cell_value(row.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
+        for index, text in enumerate(shown):
+            width = text_width(text)
+            widths[index] = max(widths[index], width)
     if table.footer is not None:
         shown = [c.display(table.footer.get(c.key), lang) for c in columns]
-        sheet.append([cell_value(table.footer.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for column in sheet.iter_cols(min_row=1, max_row=2):
-        for cell in column:
-            mark_string(cell)  # the title and header rows: text, never a formula
-    for index, column in enumerate(sheet.iter_cols(min_row=3, max_col=len(columns)), start=0):
-        percent = columns[index].percent
-        for cell in column:
-            mark_string(cell)  # text is never a formula, whatever it starts with
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-            elif percent and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
-                cell.value = xlsx_value(cell.value)  # the exact share: Excel rounds it once, as kexie does
-                cell.number_format = "0.0%"
+        body.add([cell_value(table.footer.get(c.key), s) for c, s in zip(columns, shown, strict=True)], bold=True)
+    # set up before the first row: a write-only sheet writes its head (widths, panes) with it
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
-    _title_row(sheet, title, sum(min(MAX_WIDTH, w + 2) for w in widths))
+    total_width = sum(min(MAX_WIDTH, w + 2) for w in widths)
     sheet.freeze_panes = "A3"
-    _page_setup(sheet, sum(min(MAX_WIDTH, w + 2) for w in widths))
-
-
-def _title_row(sheet: Any, title: str, total_width: float) -> None:
-    """The title wraps within the table's width (merged cells clip it when printed): taller row, not cut."""
-    from openpyxl.styles import Alignment  # noqa: PLC0415 - openpyxl is slow to import; loaded only for xlsx
-
+    _page_setup(sheet, total_width)
     lines = max(1, -(-int(text_width(title) * 1.4) // max(int(total_width), 1)))  # 14 pt title: 1.4 × the body
-    sheet["A1"].alignment = Alignment(wrap_text=True, vertical="center")
-    sheet.row_dimensions[1].height = 20 * lines
+    sheet.row_dimensions[1].height = 20 * lines  # the title wraps within the table's width (merged cells clip it)
+    if len(columns) > 1:
+        sheet.merged_cells.add(f"A1:{get_column_letter(len(columns))}1")
+
+    def text_cell(value: str, font: Any) -> Any:
+        made = WriteOnlyCell(sheet, value)
+        mark_string(made)  # text is never a formula, whatever it starts with
+        made.font = font
+        return made
+
+    top = text_cell(title, Font(bold=True, size=14))
+    top.alignment = Alignment(wrap_text=True, vertical="center")
+    sheet.append([top])
+    bold = Font(bold=True)
+    sheet.append([text_cell(h, bold) for h in headers])
+    return body
 
 
 def pages_wide(total_width: float) -> int:
@@ -195,7 +200,7 @@ def pages_wide(total_width: float) -> int:
 def _page_setup(sheet: Any, total_width: float = 0) -> None:
     """A4 landscape, fitted to the pages across of :func:`pages_wide`, the header row on every page."""
     across = pages_wide(total_width)
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = across
     if across > 1:
@@ -206,8 +211,9 @@ def _page_setup(sheet: Any, total_width: float = 0) -> None:
     sheet.print_options.horizontalCentered = True
 
 
-def atomic_save(book: Any, path: Path) -> None:
-    """Build the workbook in memory, then write it through :func:`kexie_cli.outfile.write_bytes`.
+def atomic_save(book: Any, path: Path, bodies: Sequence[tuple[Any, Body]] = ()) -> None:
+    """Build the workbook in memory (with each sheet's body rows), then write it through
+    :func:`kexie_cli.outfile.write_bytes`.
 
     openpyxl writes through a ``ZipFile``; a failed write to a file (a full disk) would leave
     the ``ZipFile`` to fail again when collected. In memory nothing can fail half-way.
@@ -215,4 +221,7 @@ def atomic_save(book: Any, path: Path) -> None:
     check_target(path)  # refuse before the work
     buffer = io.BytesIO()
     book.save(buffer)
-    write_bytes(Path(path), buffer.getvalue())
+    written = buffer.getvalue()
+    if bodies:  # each sheet's part is named once the book is saved
+        written = splice(written, {sheet.path.lstrip("/"): body for sheet, body in bodies})
+    write_bytes(Path(path), written)

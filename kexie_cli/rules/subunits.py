@@ -32,14 +32,12 @@ NOT_PLACES = (
     "库区",
     "校区",
     "病区",
-    "城区",
     "城市",
     "都市",
     "矿区",
     "湾区",
 )
 SOCIETY_WORDS = ("学会", "协会", "研究会", "促进会", "联合会")
-COUNCIL_WORDS = ("科学技术协会", "科协")
 
 
 def _society_of(record: Record, field: str, ctx: Context) -> Record | None:
@@ -79,33 +77,13 @@ def subunit_legal_person(record: Record, ctx: Context) -> Iterator[Hit]:
         yield Hit(("legal_person",), variant="legal")
 
 
-def _regions(ctx: Context) -> tuple[str, ...]:
-    """The 区县 of the registry, from its district 科协 records: 示例市东城区科学技术协会 → 东城区."""
-    prefix = ctx.settings.registry
-    for word in COUNCIL_WORDS:
-        prefix = prefix.removesuffix(word)
-    out = []
-    for branch in ctx.index.of_kind("branch"):
-        if branch.get("type") != "district":
-            continue
-        name = branch.name
-        for word in COUNCIL_WORDS:
-            name = name.removesuffix(word)
-        name = name.removeprefix(prefix) if prefix else name
-        name = name[max(name.rfind(c) for c in "省市州盟") + 1 :]  # 示例市东城区 → 东城区
-        if len(name) >= 2:
-            out.append(name)
-    return tuple(out)
+def regional_name(name: str) -> str | None:
+    """The region a subunit's name sets it up for (东城区 in 示例市XX学会东城区分会), or None.
 
-
-def regional_name(name: str, regions: tuple[str, ...]) -> str | None:
-    """The region a subunit's name sets it up for (东城区 in 示例市XX学会东城区分会), or None."""
+    Only the name after the society's (after its last 学会/协会/研究会 …) is read, so a district
+    society's own place (示例市东城区XX学会铸造分会) is not taken for the subunit's."""
     cut = max((name.rfind(word) + len(word) for word in SOCIETY_WORDS if word in name), default=0)
     tail = name[cut:]
-    for region in regions:
-        stem = region[:-1] if region.endswith(("区", "县", "旗", "市")) and len(region) > 2 else region
-        if stem in tail:
-            return region
     found = REGIONAL.search(tail)
     if found is None or found.group(1).endswith(NOT_PLACES):
         return None
@@ -116,17 +94,17 @@ def regional_name(name: str, regions: tuple[str, ...]) -> str | None:
 def subunit_by_region(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     A 分支机构's name makes it a branch for a region (示例市XX学会东城区分会):
-    a 区县 of the registry (the name of a district 科协 without 科学技术协会), or
-    a place word (省、市、区、县、乡、镇、街道) just before 分会 / 分支机构 /
-    办事处. 社会团体不得设立地域性分支机构 (社会团体登记管理条例 第十七条).
-    Subject names that end like a place (智慧城市分会, 社区卫生分会) are not
-    counted. A warning: the name is a hint, the secretariat judges.
+    after the society's name, a place (ending in 省、市、区、县、旗、乡、镇、街道)
+    comes just before 分会 / 分支机构 / 办事处. 社会团体不得设立地域性分支机构
+    (社会团体登记管理条例 第十七条). Subject names that end like a place (智慧城市分会,
+    社区卫生分会, 园区分会) are not counted. A warning: the name is a hint, the
+    secretariat judges. The rule reads the record alone.
 
-    中文：分支机构名称表明其按地域设立（如“示例市XX学会东城区分会”）：名称中含本台账
-    某个区县（区县科协名称去掉“科学技术协会”），或“分会/分支机构/办事处”前紧接
-    省、市、区、县、乡、镇、街道等地名。社会团体不得设立地域性分支机构（社会团体
-    登记管理条例第十七条）。以地名结尾的专业名称（智慧城市分会、社区卫生分会）不计。
-    仅为提示，是否属于地域性分支机构由秘书处判断。
+    中文：分支机构名称表明其按地域设立（如“示例市XX学会东城区分会”）：社团名称之后、
+    “分会/分支机构/办事处”之前紧接以省、市、区、县、旗、乡、镇、街道结尾的地名。
+    社会团体不得设立地域性分支机构（社会团体登记管理条例第十七条）。以地名用字结尾的
+    专业名称（智慧城市分会、社区卫生分会、园区分会）不计。仅为提示，是否属于地域性
+    分支机构由秘书处判断。本规则只看记录本身。
 
     Fails:
         --- records/subunits/demo-unit.yaml
@@ -142,7 +120,7 @@ def subunit_by_region(record: Record, ctx: Context) -> Iterator[Hit]:
     if record.kind != SUBUNIT:
         return
     name = text(record.get("name"))
-    region = regional_name(name, _regions(ctx)) if name else None
+    region = regional_name(name) if name else None
     if region is not None:
         yield Hit(("name",), {"region": region})
 

@@ -65,12 +65,8 @@ def election_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 7, started: 2021-06-30, years: 5, extended_to: 2027-03-31, extension_approved: 2026-05-20}
     """
-    if (
-        record.kind in ORG_KINDS
-        and on_books(record, ctx.today)
-        and state_of(record, ctx.today, ctx.settings) == "overdue"
-    ):
-        yield Hit(term_end_path(record), term_params(record, ctx))
+    if record.kind in ORG_KINDS:
+        yield from _term_in_state(record, ctx, "overdue")
 
 
 @rule("K302", INFO, "即将换届", "换届 due within the lead time")
@@ -97,7 +93,12 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
         term: {number: 7, started: 2022-08-01, years: 5}
     """
     # no 换届, no reminder: a 党的工作小组, a C 类 cell without duties (figures.terms.elected_term)
-    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == "due":
+    yield from _term_in_state(record, ctx, "due")
+
+
+def _term_in_state(record: Record, ctx: Context, state: str) -> Iterator[Hit]:
+    """K301/K302: a record on the books whose term is ``state`` (figures.terms.state_of), at the term's end."""
+    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == state:
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
@@ -201,31 +202,13 @@ def dates_out_of_order(record: Record, ctx: Context) -> Iterator[Hit]:
     founded = date(record.get("founded"))
     started = date(record.get("term", "started"))
     if founded and started and founded > started:
-        yield Hit(
-            ("term", "started"),
-            {
-                "a": "成立日期",
-                "a_en": "founded",
-                "b": "本届开始日期",
-                "b_en": "term.started",
-                "x": founded,
-                "y": started,
-            },
+        yield _reversed(
+            ("term", "started"), ("成立日期", "founded", founded), ("本届开始日期", "term.started", started)
         )
     for i, item in entries(record.get("leaders")):
         since, until = date(item.get("since")), date(item.get("until"))
         if since and until and since > until:
-            yield Hit(
-                ("leaders", i, "until"),
-                {
-                    "a": "任职起始",
-                    "a_en": "since",
-                    "b": "任职结束",
-                    "b_en": "until",
-                    "x": since,
-                    "y": until,
-                },
-            )
+            yield _reversed(("leaders", i, "until"), ("任职起始", "since", since), ("任职结束", "until", until))
     if founded is not None:
         for field in ("inspections", "stars"):
             for i, item in entries(record.get(field)):
@@ -237,14 +220,10 @@ def dates_out_of_order(record: Record, ctx: Context) -> Iterator[Hit]:
         date(record.get("npo_grade", "expires")),
     )
     if granted and expires and granted > expires:
-        yield Hit(
-            ("npo_grade", "expires"),
-            {
-                "a": "评估授予日",
-                "a_en": "granted",
-                "b": "有效期至",
-                "b_en": "expires",
-                "x": granted,
-                "y": expires,
-            },
-        )
+        yield _reversed(("npo_grade", "expires"), ("评估授予日", "granted", granted), ("有效期至", "expires", expires))
+
+
+def _reversed(path: tuple[str | int, ...], first: tuple[str, str, object], then: tuple[str, str, object]) -> Hit:
+    """K305's finding: the date ``first`` (label, English name, date) is later than ``then``."""
+    (a, a_en, x), (b, b_en, y) = first, then
+    return Hit(path, {"a": a, "a_en": a_en, "b": b, "b_en": b_en, "x": x, "y": y})

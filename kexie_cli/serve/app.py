@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask, current_app, render_template
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from kexie_cli import kinds
 from kexie_cli.errors import KexieError
 from kexie_cli.i18n import tr
 from kexie_cli.serve import records, security, uploads, views
@@ -49,7 +50,7 @@ def create_app(options: Options, *, loopback: bool = True) -> Flask:
     )
     app.extensions["kexie"] = ServeState(options)
     app.jinja_env.autoescape = True
-    app.jinja_env.globals.update(t=_t, nav=NAV, csrf_token=security.csrf_token, site=_site)
+    app.jinja_env.globals.update(t=_t, nav=NAV, csrf_token=security.csrf_token, site=_site, kind_label=_kind_label)
     app.jinja_env.filters["cell"] = cell_text
     security.install(app, token=options.token, read_only=options.read_only, loopback=loopback, lang=options.lang)
     app.register_blueprint(views.blueprint)
@@ -76,6 +77,16 @@ class _Serialised:
 
 def _t(key: str, **params: Any) -> str:
     return tr(key, state().lang, **params)
+
+
+def _kind_label(name: str) -> str:
+    """A kind's words from kinds.py: its folder as the plural (科技社团 / Societies), its code as one record."""
+    lang = state().lang
+    if name in kinds.FOLDER_KINDS:
+        return kinds.BY_CODE[kinds.FOLDER_KINDS[name]].label(lang)
+    if name in kinds.BY_CODE:
+        return kinds.noun(name, lang)
+    return _t(f"serve.kind.{name}")  # leaders
 
 
 def _site() -> dict[str, Any]:

@@ -233,99 +233,92 @@ class Combined:
 
 def plan(items: list[Any], posted: Any, kind: str, schemas: SchemaSet, lang: str) -> Plan:
     """The operations that turn the record the form was built from into what ``posted`` holds."""
-    out = Plan()
-    removals: list[Path_] = []
-    appends: list[Any] = []
-    _walk(items, posted, kind, schemas, lang, out, removals, appends)
-    out.operations += [UnsetField(p) for p in sorted(removals, key=lambda p: (len(p), p[-1]), reverse=True)]
-    out.operations += appends
+    reader = _Reader(posted, kind, schemas, lang)
+    reader.walk(items)
+    out = reader.out
+    out.operations += [UnsetField(p) for p in sorted(reader.removals, key=lambda p: (len(p), p[-1]), reverse=True)]
+    out.operations += reader.appends
     return out
 
 
-def _walk(
-    items: list[Any],
-    posted: Any,
-    kind: str,
-    schemas: SchemaSet,
-    lang: str,
-    out: Plan,
-    removals: list[Path_],
-    appends: list[Any],
-) -> None:
-    for item in items:
-        if isinstance(item, Group):
-            _walk(item.children, posted, kind, schemas, lang, out, removals, appends)
-        elif isinstance(item, ListGroup):
-            _list(item, posted, kind, schemas, lang, out, removals, appends)
-        elif isinstance(item, Widget) and item.kind != "readonly":
-            raw = posted.get(item.name)
-            if raw is None or raw == item.value:
+@dataclass(slots=True)
+class _Reader:
+    """One posted form read against the form it was built from: the operations, removals, new rows, errors."""
+
+    posted: Any
+    kind: str
+    schemas: SchemaSet
+    lang: str
+    out: Plan = field(default_factory=Plan)
+    removals: list[Path_] = field(default_factory=list)
+    appends: list[Any] = field(default_factory=list)
+
+    def walk(self, items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, Group):
+                self.walk(item.children)
+            elif isinstance(item, ListGroup):
+                self.listing(item)
+            elif isinstance(item, Widget) and item.kind != "readonly":
+                raw = self.posted.get(item.name)
+                if raw is None or raw == item.value:
+                    continue
+                if not raw.strip():
+                    if item.value:
+                        self.out.operations.append(UnsetField(item.path))
+                    continue
+                if self.parsed(raw, item.path, item.name) is not _INVALID:
+                    self.out.operations.append(SetField(item.path, raw))
+
+    def listing(self, group: ListGroup) -> None:
+        if group.name not in self.posted:
+            return  # the form did not carry this list (an older page): leave it alone
+        keys = [k for k in self.posted.getlist(group.name) if k]
+        existing = {row.key for row in group.rows}
+        for row in group.rows:
+            if row.key not in keys:
+                self.removals.append((*group.path, int(row.key)))
+            else:
+                self.walk(row.children)
+        for key in keys:
+            if key in existing or group.template is None or not (key[:1] == "n" and key[1:].isdigit()):
                 continue
-            if not raw.strip():
-                if item.value:
-                    out.operations.append(UnsetField(item.path))
-                continue
-            try:
-                tree.parse_value(raw, schemas.node(kind, _norm(item.path)))
-            except KexieError as exc:
-                out.errors[item.name] = exc.render(lang)
-                continue
-            out.operations.append(SetField(item.path, raw))
+            value = self.new_row(group, group.template, key)
+            if value is not None:
+                self.appends.append(AppendItem(group.path, value))
 
-
-def _list(
-    group: ListGroup,
-    posted: Any,
-    kind: str,
-    schemas: SchemaSet,
-    lang: str,
-    out: Plan,
-    removals: list[Path_],
-    appends: list[Any],
-) -> None:
-    if group.name not in posted:
-        return  # the form did not carry this list (an older page): leave it alone
-    keys = [k for k in posted.getlist(group.name) if k]
-    existing = {row.key for row in group.rows}
-    for row in group.rows:
-        if row.key not in keys:
-            removals.append((*group.path, int(row.key)))
-        else:
-            _walk(row.children, posted, kind, schemas, lang, out, removals, appends)
-    for key in keys:
-        if key in existing or group.template is None or not (key[:1] == "n" and key[1:].isdigit()):
-            continue
-        value = _new_row(group, key, posted, kind, schemas, lang, out)
-        if value is not None:
-            appends.append(AppendItem(group.path, value))
-
-
-def _new_row(group: ListGroup, key: str, posted: Any, kind: str, schemas: SchemaSet, lang: str, out: Plan) -> Any:
-    assert group.template is not None
-    entry: dict[str, Any] = {}
-    scalar: Any = None
-    for widget in _leaves(group.template.children):
-        path = tuple(key if p == "__i__" else p for p in widget.path)
-        name = "f:" + tree.show_path(path)
-        raw = posted.get(name, "")
-        if not raw.strip():
-            continue
+    def parsed(self, raw: str, path: Path_, name: str) -> Any:
+        """``raw`` parsed as ``kexie set`` parses the field at ``path``; _INVALID (and the error kept) if it is not."""
         try:
-            value = tree.parse_value(raw, schemas.node(kind, _norm(path)))
+            return tree.parse_value(raw, self.schemas.node(self.kind, _norm(path)))
         except KexieError as exc:
-            out.errors[name] = exc.render(lang)
-            continue
-        rest = path[len(group.path) + 1 :]
-        if not rest:
-            scalar = value
-            continue
-        node = entry
-        for part in rest[:-1]:
-            node = node.setdefault(str(part), {})
-        node[str(rest[-1])] = value
-    if scalar is not None:
-        return scalar
-    return entry or None
+            self.out.errors[name] = exc.render(self.lang)
+            return _INVALID
+
+    def new_row(self, group: ListGroup, template: Row, key: str) -> Any:
+        entry: dict[str, Any] = {}
+        scalar: Any = None
+        for widget in _leaves(template.children):
+            path = tuple(key if p == "__i__" else p for p in widget.path)
+            name = "f:" + tree.show_path(path)
+            raw = self.posted.get(name, "")
+            value = self.parsed(raw, path, name) if raw.strip() else _INVALID
+            if value is _INVALID:
+                continue
+            rest = path[len(group.path) + 1 :]
+            if not rest:
+                scalar = value
+                continue
+            node = entry
+            for part in rest[:-1]:
+                node = node.setdefault(str(part), {})
+            node[str(rest[-1])] = value
+        if scalar is not None:
+            return scalar
+        return entry or None
+
+
+_INVALID = object()  # a posted value that does not parse (its message is in Plan.errors)
 
 
 def _leaves(items: list[Any]) -> list[Widget]:

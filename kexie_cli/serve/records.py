@@ -17,6 +17,7 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, session
 
+from kexie_cli import kinds
 from kexie_cli.edit import canonical
 from kexie_cli.edit.commands import EditOutcome, edit_record, find_record_file
 from kexie_cli.edit.new import check_id
@@ -69,7 +70,7 @@ def record(record_id: str) -> Any:
         entries = record_log(registry, record_id, current.lang)[:LOG_ENTRIES]
         history = [(e, gitsave.change_lines(e.changes, current.lang) if e.status != "A" else []) for e in entries]
     kind = shown.record.kind or ""
-    steps = PARTY_RECORD_STEPS if kind == "party-cell" else RECORD_STEPS
+    steps = PARTY_RECORD_STEPS if kinds.process_of(kind) == kinds.PARTY_PROCESS else RECORD_STEPS
     step_labels = [(s, registry.schemas.title(kind, ("election", s)) or s) for s in steps]
     results = registry.schemas.labels(kind, ("inspections", 0, "result"))
     return render_template(

@@ -16,6 +16,7 @@ from typing import Any
 from flask import Blueprint, Response, render_template, request, send_file
 from markupsafe import Markup
 
+from kexie_cli import kinds
 from kexie_cli.calendar.elections import ElectionQuery, due_elections, elections_table
 from kexie_cli.calendar.inspections import inspections, inspections_report
 from kexie_cli.calendar.lead import Lead
@@ -32,7 +33,7 @@ from kexie_cli.serve.tables import cell_text, view, views
 blueprint = Blueprint("views", __name__)
 PAGE_SIZE = 50
 CHECK_PAGE = 200  # findings a page of 检查 shows
-LIST_KINDS = ("societies", "branches", "party-cells", "leaders")
+LIST_KINDS = (*kinds.FOLDERS.values(), "leaders")
 
 
 @blueprint.route("/")

@@ -31,7 +31,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import kexie_cli
 from kexie_cli.records.bulk import gc_paused, pure
@@ -58,6 +58,7 @@ FORMAT = 4  # 2: finding rows carry the anchor (data path); 3: facts instead of 
 KEEP_PACKS = 4  # packs of other fingerprints kept (other as-of dates, languages ...)
 KEEP_MEMOS = 8  # run results kept per fingerprint (different options)
 MAX_PACK_BYTES = 256 * 1024 * 1024  # a larger pack (or a link, a FIFO) is not read: a miss (issue 28)
+T = TypeVar("T")
 SHARDS = 16  # the per-file pack is split by key, so one changed file rewrites one or two sixteenths
 
 _xxhash: Any
@@ -109,7 +110,62 @@ def fingerprint(registry: Registry, options: CheckOptions, rules: dict[str, Rule
     return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
-class Cache:
+class Shards(Generic[T]):
+    """Entries keyed by content key, in :data:`SHARDS` signed packs ``<prefix>-<0…f>.bin`` by the key's
+    last hex digit: read whole on first use, and on save only the shards that changed are written.
+
+    The one implementation of sharded packs: the per-file outcomes (:class:`Cache`) and the
+    parsed record data (:class:`kexie_cli.validate.datacache.DataCache`) are both ``Shards``.
+    """
+
+    def __init__(self, folder: Path, prefix: str, secret: bytes | None) -> None:
+        self.folder = folder
+        self.paths = [folder / f"{prefix}-{shard:x}.bin" for shard in range(SHARDS)]
+        self.secret = secret
+        self._entries: dict[str, T] | None = None
+        self._loaded = [0] * SHARDS  # entries read from each shard
+        self._dirty = [False] * SHARDS  # shards with new entries
+        self.used: set[str] = set()
+
+    @property
+    def entries(self) -> dict[str, T]:
+        if self._entries is None:
+            entries: dict[str, Any] = {}
+            with gc_paused():
+                for shard, path in enumerate(self.paths):
+                    found = read_pack(self.secret, path)
+                    self._loaded[shard] = len(found)
+                    entries.update(found)
+            self._entries = entries
+        return self._entries
+
+    def get(self, key: str) -> T | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, key: str, value: T) -> None:
+        self.entries[key] = value
+        self.used.add(key)
+        self._dirty[_shard(key)] = True
+
+    def save_shards(self) -> None:
+        """Write the shards with new entries, or with entries this run did not use (dropped)."""
+        if self.secret is None or self._entries is None:
+            return
+        keep: list[dict[str, T]] = [{} for _ in range(SHARDS)]
+        for key, value in self._entries.items():
+            if key in self.used:
+                keep[_shard(key)][key] = value
+        for shard, kept in enumerate(keep):
+            if self._dirty[shard] or len(kept) != self._loaded[shard]:
+                write_pack(self.secret, self.paths[shard], kept)
+                self._loaded[shard] = len(kept)
+                self._dirty[shard] = False
+
+
+class Cache(Shards[Outcome]):
     """The packs of one fingerprint, read on first use and written at the end if they changed.
 
     ``check-<fp>.bin`` holds per-file outcomes (with each record's facts, not
@@ -120,15 +176,9 @@ class Cache:
     """
 
     def __init__(self, folder: Path, fp: str) -> None:
-        self.folder = folder
+        super().__init__(folder, f"check-{fp}", _secret())
         self.fp = fp
-        self.paths = [folder / f"check-{fp}-{shard:x}.bin" for shard in range(SHARDS)]
-        self._entries: dict[str, Outcome] | None = None
-        self._loaded = [0] * SHARDS  # entries read from each shard
-        self._dirty = [False] * SHARDS  # shards with new entries
         self._new_memos: dict[str, Any] = {}
-        self.used: set[str] = set()
-        self.secret = _secret()
         self.root: Path | None = None  # set by open(): the folder is checked before each use
         self._stats: StatIndex | None = None
 
@@ -141,21 +191,6 @@ class Cache:
         return store
 
     @property
-    def entries(self) -> dict[str, Outcome]:
-        if self._entries is None:
-            entries: dict[str, Any] = {}
-            with gc_paused():
-                for shard, path in enumerate(self.paths):
-                    found = self._read(path)
-                    self._loaded[shard] = len(found)
-                    entries.update(found)
-            self._entries = entries
-        return self._entries
-
-    def _read(self, path: Path) -> dict[str, Any]:
-        return read_pack(self.secret, path)
-
-    @property
     def stats(self) -> StatIndex:
         """The stat data of the files the last run read (:mod:`kexie_cli.validate.statindex`)."""
         if self._stats is None:
@@ -164,17 +199,6 @@ class Cache:
 
     def key(self, relpath: str, raw: bytes) -> str:
         return content_key(relpath, raw)
-
-    def get(self, key: str) -> Outcome | None:
-        found = self.entries.get(key)
-        if found is not None:
-            self.used.add(key)
-        return found
-
-    def put(self, key: str, outcome: Outcome) -> None:
-        self.entries[key] = outcome
-        self.used.add(key)
-        self._dirty[_shard(key)] = True
 
     # --- positions of files with findings ----------------------------------------------
     # Kept apart from the outcomes (and under their own key prefix) so the two can change
@@ -208,7 +232,7 @@ class Cache:
     def memo_get(self, key: str) -> Any:
         if key in self._new_memos:
             return self._new_memos[key]
-        found = self._read(self.memo_file(key))
+        found = read_pack(self.secret, self.memo_file(key))
         return found.get("memo") if found else None
 
     def memo_put(self, key: str, value: Any) -> None:
@@ -223,8 +247,7 @@ class Cache:
                 self.folder.mkdir(parents=True, exist_ok=True)
             elif state.ensure(self.root, "cache") != self.folder:
                 return
-            if self._entries is not None:
-                self._save_shards(self._entries)
+            self.save_shards()
             for key, value in self._new_memos.items():
                 self._write(self.memo_file(key), {"memo": value})
             if self._stats is not None and self._stats.changed():
@@ -233,18 +256,6 @@ class Cache:
             self._prune()
         except (OSError, state.UnsafeState):
             return
-
-    def _save_shards(self, entries: dict[str, Any]) -> None:
-        """Write the shards with new entries, or with entries this run did not use (dropped)."""
-        keep: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
-        for key, value in entries.items():
-            if key in self.used:
-                keep[_shard(key)][key] = value
-        for shard, kept in enumerate(keep):
-            if self._dirty[shard] or len(kept) != self._loaded[shard]:
-                self._write(self.paths[shard], kept)
-                self._loaded[shard] = len(kept)
-                self._dirty[shard] = False
 
     def _write(self, path: Path, content: dict[str, Any]) -> None:
         assert self.secret is not None

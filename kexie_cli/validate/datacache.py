@@ -20,13 +20,12 @@ import contextlib
 import hashlib
 import marshal
 import sys
-from pathlib import Path
 from typing import Any
 
-from kexie_cli.records.bulk import gc_paused, pure
+from kexie_cli.records.bulk import pure
 from kexie_cli.registry import state
 from kexie_cli.registry.load import Registry
-from kexie_cli.validate.cache import CACHE_DIR, SHARDS, _secret, _shard, code_fingerprint, read_pack, write_pack
+from kexie_cli.validate.cache import CACHE_DIR, Shards, _secret, code_fingerprint
 
 FORMAT = 1
 
@@ -44,45 +43,14 @@ def data_fingerprint(registry: Registry) -> str:
     return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
-class DataCache:
+class DataCache(Shards[Data]):
     """The data packs of one registry, read whole on first use and written back when they changed."""
 
     def __init__(self, registry: Registry) -> None:
         self.root = registry.root
-        self.folder = registry.root / CACHE_DIR
         self.fp = data_fingerprint(registry)
-        self.paths = [self.folder / f"data-{self.fp}-{shard:x}.bin" for shard in range(SHARDS)]
-        self.secret = _secret() if state.usable(registry.root, "cache") else None
-        self._entries: dict[str, Data] | None = None
-        self._loaded = [0] * SHARDS
-        self._dirty = [False] * SHARDS
-        self.used: set[str] = set()
-
-    @property
-    def entries(self) -> dict[str, Data]:
-        if self._entries is None:
-            entries: dict[str, Data] = {}
-            with gc_paused():
-                for shard, path in enumerate(self.paths):
-                    found = self._read(path)
-                    self._loaded[shard] = len(found)
-                    entries.update(found)
-            self._entries = entries
-        return self._entries
-
-    def _read(self, path: Path) -> dict[str, Any]:
-        return read_pack(self.secret, path)
-
-    def get(self, key: str) -> Data | None:
-        found = self.entries.get(key)
-        if found is not None:
-            self.used.add(key)
-        return found
-
-    def put(self, key: str, data: Data) -> None:
-        self.entries[key] = data
-        self.used.add(key)
-        self._dirty[_shard(key)] = True
+        secret = _secret() if state.usable(registry.root, "cache") else None
+        super().__init__(registry.root / CACHE_DIR, f"data-{self.fp}", secret)
 
     def save(self) -> None:
         """Write the shards that changed (entries this run did not use are dropped); errors are ignored."""
@@ -91,15 +59,7 @@ class DataCache:
         try:
             if state.ensure(self.root, "cache") != self.folder:
                 return
-            keep: list[dict[str, Data]] = [{} for _ in range(SHARDS)]
-            for key, value in self._entries.items():
-                if key in self.used:
-                    keep[_shard(key)][key] = value
-            for shard, kept in enumerate(keep):
-                if self._dirty[shard] or len(kept) != self._loaded[shard]:
-                    write_pack(self.secret, self.paths[shard], kept)
-                    self._loaded[shard] = len(kept)
-                    self._dirty[shard] = False
+            self.save_shards()
             for old in self.folder.glob("data-*.bin"):
                 if not old.name.startswith(f"data-{self.fp}-"):
                     with contextlib.suppress(OSError):

@@ -154,7 +154,10 @@ def test_party_letters_by_form(tmp_path: Path) -> None:
     ]  # a working group elects no committee: no letter
     branch = letters["demo-branch-election-due"]
     assert "你支部第三届支部委员会任期将于2027年1月15日届满" in branch
-    assert "召开党员大会（须经上级党组织批复同意），选举产生新一届支部委员会" in branch
+    # the 党委 that sends it is the 上级党组织 itself: it names itself (条例: 请示, 审查, 审批 go to the sender)
+    assert "召开党员大会（须经我委批复同意），选举产生新一届支部委员会" in branch
+    assert "向我委报送召开党员大会进行换届选举的请示" in branch and "报我委审查" in branch
+    assert "上级党组织" not in branch
     assert branch.startswith("# 关于做好中共测试市演示学会支部委员会换届选举工作的通知\n")  # a 党委 to its 支部
     assert "贵" not in branch and "换届大会" not in branch and "我会" not in branch
     assert "\n中共测试市科技社团委员会\n\n2026年11月23日\n" in branch  # issued by the parent cell
@@ -163,6 +166,9 @@ def test_party_letters_by_form(tmp_path: Path) -> None:
     committee = letters["top-committee-election-due"]
     assert "你党委第三届委员会" in committee and "党员大会或党员代表大会" in committee
     assert "\n中共测试市科学技术协会党组\n" in committee  # no parent, no setting: 中共<registry>党组
+    assert "向上级党组织报送" in committee and "我委" not in committee  # the 党组 is not where the 请示 goes
+    assert "须经我总支" not in letters["demo-general-election-due"]  # its parent is the 党委: 我委
+    assert "向我委报送" in letters["demo-general-election-due"]
     assert "\n中共测试市科学技术协会党组\n" in letters["demo-joint-election-due"]
     run = run_cli(
         ["letters", "elections", "--as-of", "2026-11-23", "-o", str(tmp_path / "x"), "--id", "demo-group"], root

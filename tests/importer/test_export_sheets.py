@@ -14,6 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from kexie_cli.kinds import BY_CODE, KINDS
+from kexie_cli.query.dataset_schema import SCHEMA
 from tests.conftest import AS_OF, REPO, run_cli, write_registry
 
 
@@ -24,10 +25,6 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return book
 
 
-def kind_zh(code: str) -> str:
-    return BY_CODE[code].zh
-
-
 def empty(tmp_path: Path) -> Path:
     root = tmp_path / "reg"
     root.mkdir()
@@ -35,15 +32,10 @@ def empty(tmp_path: Path) -> Path:
     return root
 
 
-def sample_kinds_but(kind: str) -> dict[str, str]:
-    """Sheet title -> kind code of every kind the sample registry has records of, except ``kind``."""
-    return {k.zh: k.code for k in KINDS if k.code != kind and any((REPO / "records" / k.folder).glob("*.yaml"))}
-
-
 @pytest.mark.parametrize("kind", ["branch", "party-cell"])
 def test_other_kinds_of_an_export_are_named_not_joined(export: Path, tmp_path: Path, kind: str) -> None:
-    others = sample_kinds_but(kind)
-    assert {"科技社团", "基层科协", "党组织"} - {kind_zh(kind)} <= set(others)
+    others = {SCHEMA[k.table][0]: k.code for k in KINDS if k.code != kind}  # every kind has its export sheet
+    assert {"科技社团", "基层科协", "党组织"} - {SCHEMA[BY_CODE[kind].table][0]} <= set(others)
     root = empty(tmp_path)
     run = run_cli(["import", str(export), "--kind", kind, "--as-of", AS_OF, "--format", "json", "--dry-run"], root)
     assert run.exit_code == 0, run.stdout + run.stderr

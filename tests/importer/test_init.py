@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kexie_cli import kinds
 from kexie_cli.records.loader import load_text
 from kexie_cli.registry.settings import default_scope
 from tests.conftest import AS_OF, run_cli
@@ -22,7 +23,7 @@ def test_init_then_import_in_an_empty_folder(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.stdout + run.stderr
     settings = load_text((root / "kexie.yaml").read_text(encoding="utf-8")).data
     assert settings == {"registry": "星河市科学技术协会", "scope": "全市"}
-    assert sorted(p.name for p in (root / "records").iterdir()) == ["branches", "party-cells", "societies"]
+    assert sorted(p.name for p in (root / "records").iterdir()) == sorted(kinds.FOLDERS.values())
     assert ".kexie/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert (root / ".git").is_dir()
     sheet = tmp_path / "s.csv"

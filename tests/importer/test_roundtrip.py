@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from kexie_cli.kinds import CODES
 from kexie_cli.records.loader import load_text
 from tests.conftest import AS_OF, REPO, run_cli
 
@@ -46,13 +47,13 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
     root = tmp_path / "reg"
     root.mkdir()
     shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    for kind in ("society", "branch", "party-cell"):
+    for kind in CODES:
         run = run_cli(["import", str(book), "--kind", kind, "--as-of", AS_OF, "--format", "json"], root)
         assert run.exit_code == 0, run.stdout + run.stderr
         report = run.json()
         assert report["counts"]["skipped"] == 0
         assert report["notes"] == []
-        others = [k for k in ("society", "branch", "party-cell") if k != kind]
+        others = [k for k in CODES if k != kind]
         assert [s["kind"] for s in report["other_kind_sheets"]] == others
         assert set(report["detail_sheets"]) == {"leaders", "inspections", "stars", "meetings", "terms", "coverage"}
     sample_files = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "records").glob("*/*.yaml"))

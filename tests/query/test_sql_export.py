@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from kexie_cli import kinds
 from kexie_cli.query.dataset_schema import SCHEMA
 from tests.conftest import AS_OF, REPO, run_cli
 from tests.query.conftest import json_rows
@@ -73,9 +74,7 @@ def test_sql_schema_lists_every_table() -> None:
     assert run.exit_code == 0
     tables = {r["table"] for r in json_rows(run)}
     assert tables == {
-        "societies",
-        "branches",
-        "party_cells",
+        *kinds.TABLES.values(),
         "leaders",
         "inspections",
         "stars",
@@ -90,7 +89,7 @@ def test_export_xlsx(tmp_path: Path, sample: Raw) -> None:
     run = run_cli(["export", "--format", "xlsx", "--output", str(target), "--as-of", AS_OF], REPO)
     assert run.exit_code == 0, run.stderr
     book = load_workbook(target)
-    assert book.sheetnames[:5] == ["科技社团", "基层科协", "党组织", "负责人", "年检"]
+    assert book.sheetnames[: len(kinds.KINDS) + 2] == [*(k.zh for k in kinds.KINDS), "负责人", "年检"]
     sheet = book["科技社团"]
     headers = [c.value for c in sheet[2]]  # row 1 is the title row
     assert headers[:7] == ["标识符", "全称", "简称", "状态", "成立日期", "级别", "学科类别"]
@@ -119,9 +118,7 @@ def test_export_csv_has_bom_and_chinese_headers(tmp_path: Path, sample: Raw) -> 
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         f"{t}.csv"
         for t in (
-            "societies",
-            "branches",
-            "party_cells",
+            *kinds.TABLES.values(),
             "leaders",
             "inspections",
             "stars",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kexie_cli import kinds
 from tests.conftest import AS_OF, copy_sample, run_cli
 from tests.serve.conftest import SOCIETY, client_for, error_of, text
 
@@ -31,9 +32,7 @@ def cli_json(root: Path, *args: str) -> object:
 
 PAGES = [
     "/",
-    "/list/societies",
-    "/list/branches",
-    "/list/party-cells",
+    *(f"/list/{k.folder}" for k in kinds.KINDS),  # every kind of kinds.py has its list page
     "/list/leaders",
     "/find?q=slxh",
     "/find",
@@ -48,6 +47,8 @@ PAGES = [
     "/import",
     f"/record/{SOCIETY}",
     f"/record/{SOCIETY}/edit",
+    "/record/jixie-zhuzao-fenhui",
+    "/record/jisuanji-dongcheng-lianluochu",
 ]
 
 

@@ -1,0 +1,115 @@
+"""The rows kexie writes as XML text (reporters/xlsx_body.py) read back as openpyxl's own cells would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from kexie_cli.cells import mark_string
+from kexie_cli.reporters.xlsx import cell_value, write_xlsx
+from kexie_cli.share import Share, xlsx_value
+from kexie_cli.tables import Column, TableData
+
+TEXTS = [
+    "示例市林学会",
+    "=1+1",  # a formula in openpyxl's eyes: must stay text
+    '=HYPERLINK("http://x")',
+    "#N/A",  # an error value in openpyxl's eyes: must stay text
+    "+1",
+    "a & b < c > d \"q\" 'q'",
+    "  leading and trailing  ",
+    " ",
+    "",
+    "\x1b[31m red \n new line",
+    "长" * 40000,  # over Excel's 32,767 characters: cut as openpyxl cuts it
+    "𠀀 CJK Extension B",
+]
+
+
+def _table() -> TableData:
+    columns = [
+        Column("text", "文字", "Text"),
+        Column("number", "数", "Number", align="right"),
+        Column("day", "日期", "Day"),
+        Column("share", "占比", "Share", percent=True),
+        Column("flag", "是否", "Flag"),
+        Column("stars", "星级", "Stars", show=lambda v, lang: "" if v is None else f"{v}星级"),
+    ]
+    rows: list[dict[str, Any]] = []
+    for i, text in enumerate(TEXTS):
+        rows.append(
+            {
+                "text": text,
+                "number": [0, 7, -3, 2.5, 1e20, 10**17 + 1, None, 0.1][i % 8],
+                "day": [dt.date(2026, 11, 23), dt.date(1900, 2, 28), None, dt.datetime(2024, 1, 1, 12, 30)][i % 4],
+                "share": [Share(1, 3), Share(2, 7), 0.5, None][i % 4],
+                "flag": [True, False, None][i % 3],
+                "stars": [5, None, 3][i % 3],
+            }
+        )
+    footer = {"text": "合计", "number": 12, "day": dt.date(2026, 1, 1), "share": Share(5, 6), "flag": None}
+    return TableData("测试表", columns, rows, footer=footer)
+
+
+def _reference(table: TableData, path: Path) -> None:
+    """The body as openpyxl's normal mode writes it, cell by cell (what kexie wrote before)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["title"])
+    sheet.append(table.headers("zh"))
+    columns = list(table.columns)
+    body = [
+        [cell_value(row.get(c.key), s) for c, s in zip(columns, shown, strict=True)]
+        for row, shown in zip(table.rows, table.display_rows("zh"), strict=True)
+    ]
+    assert table.footer is not None
+    shown = [c.display(table.footer.get(c.key), "zh") for c in columns]
+    body.append([cell_value(table.footer.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
+    for values in body:
+        sheet.append(values)
+    for row in sheet.iter_rows(min_row=3):
+        for column, cell in zip(columns, row, strict=True):
+            mark_string(cell)
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            elif column.percent and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.value = xlsx_value(cell.value)
+                cell.number_format = "0.0%"
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    book.save(path)
+
+
+def _cells(path: Path) -> list[list[tuple[Any, ...]]]:
+    sheet = load_workbook(path).worksheets[0]
+    return [
+        [(c.value, c.data_type, c.number_format, bool(c.font.bold)) for c in row]
+        for row in sheet.iter_rows(min_row=3, max_col=6)
+    ]
+
+
+def test_body_rows_read_back_as_openpyxl_writes_them(tmp_path: Path) -> None:
+    table = _table()
+    _reference(table, tmp_path / "reference.xlsx")
+    write_xlsx([table], tmp_path / "kexie.xlsx", "zh")
+    ours, reference = _cells(tmp_path / "kexie.xlsx"), _cells(tmp_path / "reference.xlsx")
+    assert len(ours) == len(TEXTS) + 1
+    assert ours == reference
+    texts = [row[0][0] for row in ours]
+    assert "=1+1" in texts and "#N/A" in texts  # text, never a formula or an error value
+    assert not any(cell[1] in ("f", "e") for row in ours for cell in row)
+    assert ours[-1][0] == ("合计", "s", "General", True)  # the total row is bold
+
+
+def test_every_sheet_gets_its_own_body(tmp_path: Path) -> None:
+    small = TableData("甲", [Column("a", "甲", "A")], [{"a": "一"}, {"a": "二"}])
+    empty = TableData("乙", [Column("a", "乙", "A"), Column("b", "丙", "B")], [])
+    target = tmp_path / "two.xlsx"
+    write_xlsx([small, empty, _table()], target, "zh")
+    book = load_workbook(target)
+    assert [s.max_row for s in book.worksheets] == [4, 2, len(TEXTS) + 3]
+    assert [c.value for c in book.worksheets[0]["A"]][2:] == ["一", "二"]
