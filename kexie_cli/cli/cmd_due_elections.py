@@ -46,7 +46,8 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
     "kinds",
     type=opt.kind_choice(KIND_CODES),
     multiple=True,
-    help="只列出这一类记录（可重复）。",
+    metavar="类别",
+    help="只列出这一类记录（可重复）：" + "、".join(KIND_CODES) + "，或其中文名称。",
 )
 @click.option(
     "--level",

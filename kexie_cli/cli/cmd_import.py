@@ -30,7 +30,13 @@ from kexie_cli.cli import options as opt
 退出码：0 全部行已导入；1 有行被跳过（报告列出行号和原因）；2 文件或用法错误。""",
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", required=True, type=opt.kind_choice(), help="记录类别（代码或中文，如 科技社团）。")
+@click.option(
+    "--kind",
+    required=True,
+    type=opt.kind_choice(),
+    metavar="类别",
+    help="记录类别：代码或中文，如 society、科技社团（kexie new --help 列出全部类别）。",
+)
 @click.option(
     "--map",
     "map_file",

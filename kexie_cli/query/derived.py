@@ -136,6 +136,10 @@ def district_of(record: Record, index: Index) -> str | None:
     return None
 
 
+def _district(record: Record, qctx: QueryContext) -> str | None:
+    return district_of(record, qctx.index) if record.kind == "branch" else text(record.get("district"))
+
+
 ORG = ORG_KINDS
 SOC = ("society",)
 DERIVED: dict[str, Derived] = {
@@ -194,7 +198,8 @@ DERIVED: dict[str, Derived] = {
         # no 评估等级 at all: nothing to say (not 否)
         lambda r, q: npo_grade_in_force(r, q.today) is not None if r.get("npo_grade") else None,
     ),
-    "district": Derived("所属区县", "District", "str", ("branch",), lambda r, q: district_of(r, q.index)),
+    # a branch's 区县 follows its parents; a (district-level) society names its own (``district``)
+    "district": Derived("所属区县", "District", "str", ("branch", "society"), _district),
     "file": Derived("文件", "File", "str", ORG, lambda r, q: r.relpath),
 }
 

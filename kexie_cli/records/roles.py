@@ -6,35 +6,10 @@ through :func:`role_label`, so a society shows 理事长, a branch 主席, a par
 
 from __future__ import annotations
 
-ROLE_LABELS: dict[str, dict[str, str]] = {
-    "society": {
-        "chair": "理事长",
-        "vice-chair": "副理事长",
-        "secretary-general": "秘书长",
-        "deputy-secretary-general": "副秘书长",
-        "supervisor": "监事",
-        "legal-representative": "法定代表人",
-    },
-    "branch": {
-        "chair": "主席",
-        "vice-chair": "副主席",
-        "secretary-general": "秘书长",
-        "deputy-secretary-general": "副秘书长",
-        "supervisor": "监事",
-        "legal-representative": "法定代表人",
-    },
-    "institute": {"chair": "理事长", "vice-chair": "副理事长", "secretary-general": "秘书长"},
-    "alliance": {"chair": "主席", "vice-chair": "副主席", "secretary-general": "秘书长"},
-    "station": {"chair": "站长", "vice-chair": "副站长"},
-    "popsci-base": {"chair": "负责人", "vice-chair": "副负责人"},
-    "volunteer-team": {"chair": "队长", "vice-chair": "副队长"},
-    "party-cell": {
-        "secretary": "书记",
-        "deputy-secretary": "副书记",
-        "committee-member": "委员",
-        "group-leader": "组长",
-    },
-}
+from kexie_cli import kinds
+
+#: the words of each kind (``Kind.roles`` in kinds.py); a kind without its own words uses GENERIC
+ROLE_LABELS: dict[str, dict[str, str]] = {k.code: dict(k.roles) for k in kinds.KINDS if k.roles}
 GENERIC = {
     "chair": "理事长/主席",
     "vice-chair": "副理事长/副主席",
