@@ -19,7 +19,15 @@ from kexie_cli.records.loader import load_text
 from tests.conftest import AS_OF, REPO, run_cli
 from tests.review.conftest import git
 
-KINDS = pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.code)
+# Every organisation kind; a year's record of one (kind ``annual``, ``Kind.organisation`` false) is
+# not an organisation with a status, a type or a place in the 各类组织 sentence: its list, show, sql,
+# export, diff and import are tested in tests/rules/test_annual_kind.py and tests/annual/.
+ORGANISATIONS = [k for k in kinds.KINDS if k.organisation]
+KINDS = pytest.mark.parametrize("kind", ORGANISATIONS, ids=lambda k: k.code)
+
+
+def test_every_kind_is_covered_here_or_as_a_yearly_record() -> None:
+    assert {k.code for k in kinds.KINDS} - {k.code for k in ORGANISATIONS} == {k.code for k in kinds.KINDS if k.yearly}
 
 
 def sample(kind: kinds.Kind) -> tuple[str, dict[str, Any]]:
@@ -143,7 +151,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = base / "reg"
     root.mkdir()
     shutil.copy(REPO / "kexie.yaml", root / "kexie.yaml")
-    for kind in kinds.KINDS:  # in registry order: societies first, so a subunit's parent is known
+    for kind in ORGANISATIONS:  # in registry order: societies first, so a subunit's parent is known
         run = run_cli(["import", str(book), "--kind", kind.code, "--as-of", AS_OF, "--format", "json"], root)
         assert run.exit_code == 0, run.stdout + run.stderr
         assert run.json()["counts"]["skipped"] == 0
@@ -163,7 +171,7 @@ def test_import_round_trip_recreates_the_kind(kind: kinds.Kind, imported: Path) 
         assert again.get(key) == data.get(key), key
 
 
-@pytest.mark.parametrize("kind", [k for k in kinds.KINDS if k.table not in {"societies", "branches", "party_cells"}])
+@pytest.mark.parametrize("kind", [k for k in ORGANISATIONS if k.table not in {"societies", "branches", "party_cells"}])
 def test_round_trip_of_a_generic_kind_keeps_every_exported_field(kind: kinds.Kind, imported: Path) -> None:
     """A kind whose table comes from its schema comes back whole (lists other than leaders are not exported)."""
     for path in sorted((REPO / "records" / kind.folder).glob("*.yaml")):
@@ -171,7 +179,12 @@ def test_round_trip_of_a_generic_kind_keeps_every_exported_field(kind: kinds.Kin
         again = load_text((imported / "records" / kind.folder / path.name).read_text(encoding="utf-8")).data
         assert original is not None and again is not None
 
+        # Not exported for these kinds (docs/import.md, "Round trip"): a list of ids such as an
+        # alliance's ``members`` (the export has no membership sheet yet), and the history lists.
+        id_lists = {f for f, _ in kind.refs if isinstance(original.get(f), list)}
+
         def kept(data: dict[str, Any]) -> dict[str, Any]:
-            return {k: v for k, v in data.items() if k not in {"sources", "former_names", "past_terms", "election"}}
+            dropped = {"sources", "former_names", "past_terms", "election", *id_lists}
+            return {k: v for k, v in data.items() if k not in dropped}
 
         assert kept(again) == kept(original), path.name

@@ -88,10 +88,13 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet, kind: str) -> Details:
     details = Details()
     by_title = {s.title: s for s in sheets}
     for other in kinds.KINDS:
-        title, _, columns = SCHEMA.get(other.table, ("", "", []))
-        found = by_title.get(title) if other.code != kind and columns else None
-        if found is not None and _export_header(found, columns) is not None:
-            details.other_kinds[title] = other.code
+        # the kind's own table and the tables of its parts (annual → annual_events 年度活动)
+        own = [t for t in SCHEMA if t == other.table or t.startswith(other.table + "_")] if other.code != kind else []
+        for table in own:
+            title, _, columns = SCHEMA[table]
+            found = by_title.get(title) if columns else None
+            if found is not None and _export_header(found, columns) is not None:
+                details.other_kinds[title] = other.code
     for table in AUX_TABLES:
         zh, _, columns = SCHEMA[table]
         sheet = by_title.get(zh)

@@ -34,7 +34,14 @@ def empty(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("kind", ["branch", "party-cell"])
 def test_other_kinds_of_an_export_are_named_not_joined(export: Path, tmp_path: Path, kind: str) -> None:
-    others = {SCHEMA[k.table][0]: k.code for k in KINDS if k.code != kind}  # every kind has its export sheet
+    others = {  # every kind has its export sheet, and the annual records their 年度活动 sheet too
+        SCHEMA[t][0]: k.code
+        for k in KINDS
+        if k.code != kind
+        for t in SCHEMA
+        if t == k.table or t.startswith(f"{k.table}_")
+    }
+    assert others["年度活动"] == "annual"
     assert {"科技社团", "基层科协", "党组织"} - {SCHEMA[BY_CODE[kind].table][0]} <= set(others)
     root = empty(tmp_path)
     run = run_cli(["import", str(export), "--kind", kind, "--as-of", AS_OF, "--format", "json", "--dry-run"], root)
