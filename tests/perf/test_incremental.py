@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from kexie_cli import kinds
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules import RULES, all_rules
 from kexie_cli.rules.base import Hit
@@ -70,7 +71,11 @@ def _delete(root: Path, rng: random.Random, _: dict[Path, str]) -> None:
 
 
 def _parent(root: Path, rng: random.Random, _: dict[Path, str]) -> None:
-    a, b = rng.sample(_files(root), 2)
+    """Point the ``parent`` of a record whose kind has one (K202 unknown, K203/K204) somewhere else."""
+    files = _files(root)
+    with_parent = [f for f in files if "parent" in kinds.REFERENCES.get(kinds.FOLDER_KINDS.get(f.parent.name, ""), {})]
+    a = rng.choice(with_parent)
+    b = rng.choice([f for f in files if f != a])
     target = b.stem if rng.random() < 0.8 else "no-such-record"
     a.write_text(_set_line(a.read_text(encoding="utf-8"), "parent", target), encoding="utf-8")
 
@@ -133,7 +138,7 @@ EDITS: dict[str, Edit] = {
     "K201 borrowed id": _borrow_id,
     "K201/K206/K207 copied file": _copy_file,
     "K202/K501 deleted file": _delete,
-    "K202/K204 parent": _parent,
+    "K202/K203/K204 parent": _parent,
     "K204 cycle": _cycle,
     "K206 borrowed uscc": _borrow(r"^  uscc:(.*)$", _uscc),
     "K207 borrowed name": _borrow(r"^name:(.*)$", lambda t, v: _set_line(t, "name", v)),
@@ -219,4 +224,11 @@ def test_cross_record_rules_rerun_only_where_facts_changed(tmp_path: Path, monke
     society.write_text(text + "# edited again\n", encoding="utf-8")
     _findings(root, cache=True)
     others = {c for c in calls if c != society.stem}
-    assert len(others) <= 3, others  # only the cells covering it and its parent chain may ask again
+    # only the records that name it may ask again: the cells covering it, its 分支机构, its years' records
+    naming = {
+        p.stem
+        for p in (root / "records").rglob("*.yaml")
+        if p != society and re.search(rf"(?<![\w-]){re.escape(society.stem)}(?![\w-])", p.read_text(encoding="utf-8"))
+    }
+    assert others <= naming, others - naming
+    assert len(naming) <= 8, naming  # the sample's first society is named by a handful of records
