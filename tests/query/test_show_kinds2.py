@@ -34,7 +34,12 @@ def test_a_society_shows_its_alliances_and_its_district() -> None:
 
 
 def test_a_host_and_what_it_hosts() -> None:
-    assert references("gangtie-yuanshi-zhuanjia-gongzuozhan") == [("host", "gangtie-jituan-kexie")]
+    found = references("gangtie-yuanshi-zhuanjia-gongzuozhan")
+    assert [r for r in found if r[0] != "org_of"] == [("host", "gangtie-jituan-kexie")]
+    # and its years' records (records/annual/<year>/), which name it as their organisation
+    assert [r for r in found if r[0] == "org_of"] == [
+        ("org_of", f"gangtie-yuanshi-zhuanjia-gongzuozhan-{year}") for year in (2023, 2024, 2025)
+    ]
     assert ("host_of", "gangtie-yuanshi-zhuanjia-gongzuozhan") in references("gangtie-jituan-kexie")
     run = run_cli(["show", "gangtie-jituan-kexie", "--as-of", AS_OF], REPO)
     assert "依托本单位" in run.stdout and "依托单位" in run_cli(["show", "huaguang-haizhi-gongzuozhan"], REPO).stdout
