@@ -11,14 +11,13 @@ new one is written with ``report: {status: submitted}``: its figures were report
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.annual import KIND
 from kexie_cli.importer.annual_headers import FIGURE_TARGETS, ORG_NAME, ORG_USCC, YEAR_TARGET, split_year
-from kexie_cli.importer.apply import apply_fields, differs, new_node
+from kexie_cli.importer.apply import apply_fields, differs, new_node, open_existing
 from kexie_cli.importer.columns import ColumnMap, header_key
 from kexie_cli.importer.fields import index
 from kexie_cli.importer.result import ImportResult, Plan, RowResult
@@ -128,13 +127,8 @@ def _render(registry: Registry, plan: Plan, org: str, year: int, fields: dict[tu
     if not differs(plan.record, fields):
         row.action, plan.path = "unchanged", None
         return
-    try:
-        plan.old_text = canonical.decode_record(Path(plan.record.file.abspath).read_bytes())
-        canonical.require_loadable(plan.old_text)
-        doc = canonical.load_document(plan.old_text)
-    except (OSError, canonical.FormatError):
-        row.action, row.reason, row.params = "skipped", "import.skip.unloadable", {"file": row.file or ""}
-        plan.path = None
+    doc = open_existing(plan)
+    if doc is None:
         return
     row.fields = apply_fields(doc, fields, KIND, registry, set_all=False)
     plan.new_text = canonical.dump_document(doc, KIND, schemas, plan.old_text)

@@ -9,10 +9,26 @@ from __future__ import annotations
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
+from kexie_cli.importer.result import Plan
 from kexie_cli.records.model import Record
 from kexie_cli.registry.load import Registry
 
 FLOW_LISTS = {"inspections", "stars", "meetings"}  # lists of short entries, one line each (as in the samples)
+
+
+def open_existing(plan: Plan) -> Any | None:
+    """The round-trip document of the record a row updates, its text kept in ``plan.old_text``;
+    None, with the row skipped as unloadable, when the file cannot be read or parsed."""
+    assert plan.record is not None
+    try:
+        plan.old_text = canonical.decode_record(plan.record.file.path.read_bytes())
+        canonical.require_loadable(plan.old_text)
+        return canonical.load_document(plan.old_text)
+    except (OSError, canonical.FormatError):
+        row = plan.result
+        row.action, row.reason, row.params = "skipped", "import.skip.unloadable", {"file": row.file or ""}
+        plan.path = None
+        return None
 
 
 def differs(record: Record, fields: dict[tuple[str, ...], Any]) -> bool:

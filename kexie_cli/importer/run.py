@@ -20,7 +20,7 @@ from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.annual import KIND
 from kexie_cli.importer.annual import plan_annual, sheet_year
-from kexie_cli.importer.apply import apply_fields, differs, new_node
+from kexie_cli.importer.apply import apply_fields, differs, new_node, open_existing
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import ColumnMap, describe, load_map, pick_sheet, synonyms
 from kexie_cli.importer.details import Details, read_details
@@ -221,13 +221,8 @@ def _render(registry: Registry, plan: Plan, kind: str, details: Details, result:
         row.action = "unchanged"
         plan.path = None
         return
-    try:
-        plan.old_text = canonical.decode_record(plan.record.file.path.read_bytes())
-        canonical.require_loadable(plan.old_text)
-        doc = canonical.load_document(plan.old_text)
-    except (OSError, canonical.FormatError):
-        row.action, row.reason, row.params = "skipped", "import.skip.unloadable", {"file": row.file or ""}
-        plan.path = None
+    doc = open_existing(plan)
+    if doc is None:
         return
     changed = apply_fields(doc, fields, kind, registry, set_all=False)
     after = canonical.dump_document(doc, kind, schemas, plan.old_text)  # the modeline comment is kept
