@@ -15,7 +15,7 @@ from typing import Any
 
 from kexie_cli import kinds
 from kexie_cli.errors import KexieError
-from kexie_cli.importer.annual_headers import ANNUAL, split_year
+from kexie_cli.importer.annual_headers import ANNUAL, FIGURE_TARGETS, leading_year, split_year
 from kexie_cli.importer.cells import Cell, blank, display
 from kexie_cli.importer.headers import BY_KIND, COMMON
 from kexie_cli.importer.sheets import Sheet, read_bytes
@@ -58,6 +58,7 @@ class ColumnMap:
     header_rows: int = 1  # 2: parents over children (负责人 → 理事长 | 秘书长)
     stale: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns: never the current holder
     hidden: list[str] = field(default_factory=list)  # hidden columns that lost to a visible one
+    years: dict[int, int] = field(default_factory=dict)  # column index -> the year its header names (年报 sheets)
 
     @property
     def last_header_row(self) -> int:
@@ -235,7 +236,8 @@ def _map_row(
     if sum(1 for text, _ in cells if text) < 2:
         return None
     found = ColumnMap(sheet, number, header_rows=rows)
-    taken: set[str] = set()
+    taken: set[tuple[str, int | None]] = set()
+    by_year = ANNUAL_YEARS in table  # a 年报 sheet: 2024年 | 2025年 columns of the same figure are not duplicates
     known_children = 0
     # visible columns first: a hidden column never wins over a visible one for the same field
     order = sorted(range(len(cells)), key=lambda i: (i in sheet.hidden, i))
@@ -255,17 +257,28 @@ def _map_row(
         if not known:
             found.unknown.append(shown)
         elif target is not None:
-            if target in taken:
+            year = _column_year(text, parent) if by_year and target in FIGURE_TARGETS else None
+            if (target, year) in taken:
                 (found.hidden if index in sheet.hidden else found.duplicate).append(shown)
                 continue
-            taken.add(target)
+            taken.add((target, year))
             found.columns[index] = target
+            if year is not None:
+                found.years[index] = year
     position = {h: i for i, h in sorted(found.headers.items(), reverse=True)}
     found.unknown.sort(key=lambda h: position[h])
     found.stale.sort(key=lambda h: position[h])
     if rows == 2 and known_children < 2:
         return None  # the row below is data, not a second header row
     return found
+
+
+def _column_year(text: str, parent: str) -> int | None:
+    """The year a column's header names: ``2025年学术活动场次``, or ``2025年`` over (or under) 学术活动场次."""
+    for part in (text, parent):
+        if part and (year := leading_year(header_key(part))) is not None:
+            return year
+    return None
 
 
 def _stale(key: str, text: str, parent: str, target: str | None, table: dict[str, str | None]) -> bool:
