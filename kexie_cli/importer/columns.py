@@ -22,13 +22,18 @@ from kexie_cli.importer.sheets import Sheet, read_bytes
 from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
 from kexie_cli.records.roles import role_label
-from kexie_cli.registry.kind_fields import shipped_fields
+from kexie_cli.registry.kind_fields import shipped_fields, shipped_id_lists
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
 MAX_MAP_BYTES = 1024 * 1024
 
 LISTS = {"covers", "brand_events"}  # one cell, several values
+
+
+def list_targets(kind: str) -> set[str]:
+    """The targets whose cell holds several values: ``covers``, ``brand_events`` and the kind's lists of ids."""
+    return LISTS | {f.name for f in shipped_id_lists(kind)}
 
 
 def header_key(text: str) -> str:
@@ -99,14 +104,15 @@ def load_map(path: Path, kind: str, schemas: SchemaSet) -> MapFile:
 
 
 def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
-    """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
+    """A scalar field of ``kind``, ``leaders.<role>``, ``id``, ``covers`` (party cells) or a list of ids
+    of the kind (an alliance's ``members``)."""
     if target == "covers":
         return kind == "party-cell"
     if kind == "annual" and target in {"name", "registration.uscc"}:  # the organisation the row is about
         return True
     if target in {"brand_events", "npo_grade.valid_until", *LIST_FIELDS} or is_year_target(target):
         return kind == "society"
-    if target == "id":
+    if target == "id" or target in {f.name for f in shipped_id_lists(kind)}:
         return True
     parts = target.split(".")
     if parts[0] == "leaders" and len(parts) == 2:
@@ -117,10 +123,14 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
 
 def schema_headers(kind: str) -> dict[str, str | None]:
     """The headers of a kind without a table of its own in headers.py: its schema's titles and column names
-    (what ``kexie export`` writes for it), and its head by the kind's word (主任委员) and as ``head``."""
+    (what ``kexie export`` writes for it), its lists of ids (成员学会), and its head by the kind's word
+    (主任委员) and as ``head``."""
     out: dict[str, str | None] = {}
     for found in shipped_fields(kind):
         out[found.zh] = out[found.column] = found.dotted
+    for listed in shipped_id_lists(kind):  # 成员学会: ids or names; 成员学会名称 (the export's names) is not read
+        out[listed.zh] = out[listed.name] = listed.name
+        out[listed.zh + "名称"] = out[f"{listed.name}_names"] = None
     head = kinds.BY_CODE[kind].head if kind in kinds.BY_CODE else "chair"
     out[role_label(head, kind)] = out["head"] = f"leaders.{head}"
     return out

@@ -101,7 +101,8 @@ def import_file(
                 for plan in plan_annual(registry, records, read.rows, sheet_year, result)
             ]
         else:
-            plans = _plan(registry, records, kind, data.rows, details, result)
+            titles = {target: columns.headers[i] for i, target in columns.columns.items()}
+            plans = _plan(registry, records, kind, data.rows, details, result, titles)
         _validate(registry, plans, today)
         if not dry_run:
             result.stale = remove_stale(registry.root)
@@ -141,6 +142,7 @@ def _plan(
     rows: list[RowValues],
     details: Details,
     result: ImportResult,
+    headers: dict[str, str],
 ) -> list[Plan]:
     same_kind = [r for r in records if r.kind == kind]
     # the same code however it was typed (spaces, hyphens, case), as K206 compares them
@@ -191,9 +193,9 @@ def _plan(
         if created is not None:
             names_to_ids.add(str(row.id), [name])
             plans.append(created)
-    known_ids = taken
+    kind_of = {f.file.stem_id: f.kind for f in records} | {p.result.id: kind for p in plans if p.result.id}
     for plan in plans:
-        resolve_refs(plan, names_to_ids, known_ids, result)
+        resolve_refs(plan, kind, names_to_ids, kind_of, result, headers)
         _render(registry, plan, kind, details, result)
     return plans
 
