@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pypinyin
 import pytest
 
-from kexie_cli.query import names, simplified
+from kexie_cli.query import names, pinyin_cache, simplified
 from tests.conftest import AS_OF, copy_sample, run_cli
 
 COMMANDS = [
@@ -109,3 +110,9 @@ def test_a_second_find_asks_opencc_for_nothing_and_shows_the_same(
     second = run_cli(args, root)
     assert converted == []
     assert second.stdout == first.stdout
+
+
+@pytest.mark.parametrize(("module", "dist"), [("pypinyin", "pypinyin"), ("opencc", "opencc-python-reimplemented")])
+def test_the_fingerprint_names_the_installed_versions(module: str, dist: str) -> None:
+    """Read from the dist-info folder's name (importlib.metadata is not imported by a warm list)."""
+    assert pinyin_cache._version(module, dist) == metadata.version(dist)
