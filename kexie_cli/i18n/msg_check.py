@@ -73,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kind is {kind} but the file is in records/{folder}/",
     ),
     "K006": (
-        "不在 records/societies、records/branches、records/party-cells 中或扩展名不是 .yaml，未检查：{path}",
-        "Not a .yaml file in records/societies, branches or party-cells; not checked: {path}",
+        "不是类别文件夹（如 records/societies/）中的 .yaml 文件，年度记录应在 records/annual/<年度>/ 中；未检查：{path}",
+        "Not a .yaml file in a kind folder (such as records/societies/; annual records in records/annual/<year>/); not checked: {path}",
     ),
     # K1xx
     "K101": ("缺少必填字段 {field}（{title}）", "Required field {field} is missing"),

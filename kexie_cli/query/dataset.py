@@ -19,7 +19,7 @@ from kexie_cli.party.cover import cover_of
 from kexie_cli.party.forms import head_role, holds_elections
 from kexie_cli.query.context import QueryContext
 from kexie_cli.query.dataset_annual import annual_row, event_rows
-from kexie_cli.query.dataset_schema import HEAD, SCHEMA, Table
+from kexie_cli.query.dataset_schema import HEAD, LIST_SEPARATOR, SCHEMA, Table, links_of, names_column
 from kexie_cli.query.derived import (
     covered_by,
     district_of,
@@ -29,7 +29,7 @@ from kexie_cli.query.derived import (
     stars_in_force,
 )
 from kexie_cli.records.model import Leader, Record, current_leaders, date, entries, get, integer, term_of, text
-from kexie_cli.registry.kind_fields import shipped_fields
+from kexie_cli.registry.kind_fields import shipped_fields, shipped_id_lists
 from kexie_cli.terms import age_in, days_until
 
 ORG_KINDS = frozenset(kinds.ORG_CODES)
@@ -58,9 +58,13 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
         current: list[Leader] = []  # the leaders in office: the heads of the record's row, and ``current``
         if table in wanted or "leaders" in wanted:
             current = current_leaders(record.data, today)
+        builder = builders.get(record.kind, _generic)
         if table in wanted:
-            builder = builders.get(record.kind, _generic)
             tables[table].rows.append(_common(record) | builder(record, qctx, current))
+        if builder is _generic:
+            for name, rows in _links(record, qctx).items():
+                if name in wanted:
+                    tables[name].rows.extend(rows)
         if "leaders" in wanted:
             tables["leaders"].rows.extend(_leaders(record, qctx, current))
         if "terms" in wanted:
@@ -194,8 +198,37 @@ def _cell(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str
 def _generic(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
     """A row of a kind without hand-written columns: every scalar field of its schema, and its head."""
     row: dict[str, Any] = {f.column: _scalar(record.get(*f.path), f.type) for f in shipped_fields(record.kind or "")}
+    for found in shipped_id_lists(record.kind or ""):
+        ids = _ids(record.get(found.name))
+        row[found.name] = LIST_SEPARATOR.join(ids) or None
+        row[names_column(found)] = LIST_SEPARATOR.join(str(qctx.names_of(i)) for i in ids) or None
     row[HEAD] = _head(current, head_role(record))
     return row
+
+
+def _ids(value: Any) -> list[str]:
+    """The ids of a list of references, each once, in the record's order (anything but text left out)."""
+    return list(dict.fromkeys(v for v in value if isinstance(v, str))) if isinstance(value, list) else []
+
+
+def _links(record: Record, qctx: QueryContext) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the record's link tables (``alliance_members``): one per id of each list of references."""
+    kind = kinds.BY_CODE[record.kind or ""]
+    owner = kind.code.replace("-", "_")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table, found in links_of(kind):
+        item = found.item
+        out[table] = [
+            {
+                owner: record.id,
+                f"{owner}_name": record.name,
+                item: target,
+                f"{item}_name": qctx.names_of(target) if qctx.index.get(target) is not None else None,
+                f"{item}_kind": qctx.index.kinds.get(target),
+            }
+            for target in _ids(record.get(found.name))
+        ]
+    return out
 
 
 def _scalar(value: Any, type_: str) -> Any:

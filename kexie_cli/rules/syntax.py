@@ -136,15 +136,24 @@ builtin(
     "文件不在已知文件夹中，或扩展名不是 .yaml",
     "File outside the known folders, or not ending in .yaml",
     """
-    Every file under records/ must be a ``.yaml`` file directly inside one of
-    the three kind folders; anything else is not read. Hidden files are skipped.
+    Every file under records/ must be a ``.yaml`` file directly inside the
+    folder of its kind (records/societies/, records/branches/ ...: ``kexie
+    schema`` lists the kinds); yearly records sit one folder deeper, in a
+    folder named by the year (records/annual/2025/). Anything else (``.yml``,
+    another folder, an annual record outside a year folder) is not read.
+    Hidden files are skipped.
 
-    中文：records/ 下的文件必须是直接放在三个类别文件夹中的 .yaml 文件，
-    其他文件（.yml、子文件夹、其他文件夹）不会被读取。隐藏文件不检查。
+    中文：records/ 下的文件必须是直接放在其类别文件夹（records/societies/、
+    records/branches/ 等）中的 .yaml 文件；年度记录再深一层，放在以年度命名的
+    文件夹中（records/annual/2025/）。其他文件（.yml、其他文件夹、不在年度文件夹中的
+    年度记录）不会被读取。隐藏文件不检查。
 
     Fails:
         --- records/societies/demo-society.yml
         id: demo-society
+    Fails:
+        --- records/annual/demo-society-2025.yaml
+        id: demo-society-2025
     Passes:
         --- records/societies/demo-society.yaml
         id: demo-society

@@ -162,9 +162,11 @@ def _year_placement(record: Record, data: dict[str, object]) -> Iterable[tuple[s
     """K005 of a yearly record: the ``year`` must name its folder and the id must be ``<org>-<year>``."""
     year, org, value = data.get("year"), data.get("org"), data.get("id")
     folder = record.relpath.split("/")[2]
-    if isinstance(year, int) and not isinstance(year, bool) and str(year) != folder:
+    if not isinstance(year, int) or isinstance(year, bool):  # not a year: K102 says so, no id to expect
+        return
+    if str(year) != folder:
         yield "K005", Hit(("year",), {"year": year, "folder": folder}, variant="year")
-    if isinstance(year, int) and isinstance(org, str) and isinstance(value, str):
+    if isinstance(org, str) and isinstance(value, str):
         expected = f"{org}-{year}"
         if value == record.file.stem_id and value != expected:  # a file-name mismatch is K005.id already
             yield "K005", Hit(("id",), {"id": value, "expected": expected}, variant="org_year")

@@ -26,6 +26,9 @@ CASES = [
     case("K005", [society(), annual(folder="2024")], A, [("2024/demo-society-2025", "K005", 4, 7)], by_file=True),
     case("K005", [society(), annual(ident="demo-other-2025")], A, [("2025/demo-other-2025", "K005", 1, 5)], by_file=True),
     case("K005", [society(), raw("records/annual/2025/demo-society-2025.yaml", annual(ident="demo-society-2024")[1])], A, [("2025/demo-society-2025", "K005", 1, 5)], by_file=True),
+    # a `year` that is not a year (true, "2025年"): K102 alone, no id <org>-True to expect
+    case("K005", [society(), raw("records/annual/2025/demo-society-2025.yaml", annual()[1].replace("year: 2025", "year: true"))], A, [("2025/demo-society-2025", "K102", 4, 7)], by_file=True),
+    case("K005", [society(), raw("records/annual/2025/demo-society-2025.yaml", annual()[1].replace("year: 2025", 'year: "2025年"'))], A, [("2025/demo-society-2025", "K102", 4, 7)], by_file=True),
     # K006: an annual record directly in records/annual/, or in a folder that is not a year
     case("K006", [society(), raw("records/annual/demo-society-2025.yaml", annual()[1])], A, [("annual/demo-society-2025", "K006", 1, 1)], by_file=True),
     case("K006", [society(), raw("records/annual/old/demo-society-2025.yaml", annual()[1])], A, [("old/demo-society-2025", "K006", 1, 1)], by_file=True),
