@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from typing import Any, TypeVar
 
 from kexie_cli.tables import Column
@@ -26,48 +25,33 @@ def table_cells(
     columns: Sequence[Column], rows: list[dict[str, Any]], lang: str, make: Callable[[Any, str], T]
 ) -> list[tuple[list[T], set[str]]]:
     """:func:`column_cells` of every column."""
-    raws = _raw_columns(rows)
-    return [column_cells(c, rows, lang, make, raws.get(c.key)) for c in columns]
-
-
-def _raw_columns(rows: list[dict[str, Any]]) -> dict[str, Sequence[Any]]:
-    """The values of every key of ``rows`` column by column, when all rows have the same keys (dataset
-    rows do; else nothing: each column takes its values row by row)."""
-    if not rows or not isinstance(rows[0], dict) or len(rows[0]) < 2:
-        return {}
-    keys = tuple(rows[0])
-    if any(type(row) is not dict or tuple(row) != keys for row in rows):
-        return {}
-    return dict(zip(keys, zip(*map(itemgetter(*keys), rows), strict=True), strict=True))
+    return [column_cells(c, rows, lang, make) for c in columns]
 
 
 def column_cells(
-    column: Column,
-    rows: list[dict[str, Any]],
-    lang: str,
-    make: Callable[[Any, str], T],
-    raws: Sequence[Any] | None = None,
+    column: Column, rows: list[dict[str, Any]], lang: str, make: Callable[[Any, str], T]
 ) -> tuple[list[T], set[str]]:
     """``make(raw value, its text)`` for the cell of ``column`` in every row, and the column's distinct texts.
 
     The text is :meth:`Column.text` (a column shown by its row, such as a leader's role, by the row).
     Values are told apart by type and value (``True`` is not ``1``, a day is not a time); a column
-    holding any other kind of value is made cell by cell. ``raws``: the column's values, when known.
+    holding any other kind of value is made cell by cell.
     """
-    if raws is None:
-        raws = [row.get(column.key) for row in rows]
-    texts: list[str] | None = None
-    if column.show_row is not None:
-        texts = [column.show_row(row, lang) for row in rows]
-    if not set(map(type, raws)) <= PLAIN:
-        texts = texts if texts is not None else [column.display(raw, lang) for raw in raws]
-        return [make(raw, text) for raw, text in zip(raws, texts, strict=True)], set(texts)
-    keys: list[tuple[Any, ...]]
-    if texts is None:
-        keys = list(zip(map(type, raws), raws, strict=True))
-        shown = {k: column.display(k[1], lang) for k in set(keys)}
-    else:
-        keys = list(zip(map(type, raws), raws, texts, strict=True))
-        shown = {k: k[2] for k in set(keys)}
-    made = {k: make(k[1], text) for k, text in shown.items()}
-    return list(map(made.__getitem__, keys)), set(shown.values())
+    key = column.key
+    raws = [row.get(key) for row in rows]
+    types = set(map(type, raws))
+    if column.show_row is not None or not types <= PLAIN:
+        texts = [column.text(row, lang) for row in rows]
+        if not types <= PLAIN:
+            return [make(raw, text) for raw, text in zip(raws, texts, strict=True)], set(texts)
+        triples = list(zip(raws, map(type, raws), texts, strict=True))  # the text depends on the row
+        by_row = {triple: make(triple[0], triple[2]) for triple in set(triples)}
+        return list(map(by_row.__getitem__, triples)), set(texts)
+    if {bool, int} <= types:  # True == 1: told apart by their type
+        typed = list(zip(raws, map(type, raws), strict=True))
+        shown = {pair: column.display(pair[0], lang) for pair in set(typed)}
+        made = {pair: make(pair[0], text) for pair, text in shown.items()}
+        return list(map(made.__getitem__, typed)), set(shown.values())
+    texts_of = {raw: column.display(raw, lang) for raw in set(raws)}  # equal values are the same value
+    cells = {raw: make(raw, text) for raw, text in texts_of.items()}
+    return list(map(cells.__getitem__, raws)), set(texts_of.values())
