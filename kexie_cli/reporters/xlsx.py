@@ -27,8 +27,9 @@ from typing import Any
 from kexie_cli.cells import mark_string, text_width, xlsx_text
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import check_target, write_bytes
+from kexie_cli.reporters.columns import table_cells
 from kexie_cli.reporters.xlsx_body import Body, splice
-from kexie_cli.tables import Column, TableData
+from kexie_cli.tables import TableData
 
 PAPERSIZE_A4 = "9"  # openpyxl's Worksheet.PAPERSIZE_A4 (a write-only sheet does not have the name)
 PRINT_WIDTH = 130  # characters of the default font across an A4 landscape page at 100 %
@@ -58,38 +59,6 @@ def cell_value(raw: Any, shown: str) -> Any:
         # a number shown as words (星级 5 → 五星级) is the words; a number or share shown as such stays a number
         return raw if _numeric_text(shown) else xlsx_text(shown)
     return xlsx_text(shown)
-
-
-#: raw values whose cell follows from their type and value alone (floats are not: -0.0 == 0.0, and a Share
-#: is a float that keeps its fraction)
-_PLAIN = frozenset({type(None), str, int, bool, dt.date})
-
-
-def _column_cells(column: Column, rows: list[dict[str, Any]], lang: str) -> tuple[list[Any], int]:
-    """The cell values of ``column`` in ``rows`` (:func:`cell_value` of the raw value and its text as
-    :meth:`Column.text` shows it) and the width of its widest text.
-
-    Done once per distinct raw value (and text, for a column shown by its row): a 10,000-record
-    export has 1.5 million cells, most of them a few labels, dates and numbers over and over.
-    """
-    key = column.key
-    raws = [row.get(key) for row in rows]
-    texts: list[str] | None = None
-    if column.show_row is not None:
-        texts = [column.show_row(row, lang) for row in rows]
-    if not set(map(type, raws)) <= _PLAIN:
-        texts = texts if texts is not None else [column.text(row, lang) for row in rows]
-        values = [cell_value(raw, text) for raw, text in zip(raws, texts, strict=True)]
-        return values, max(map(text_width, set(texts)), default=0)
-    keys: list[tuple[Any, ...]]
-    if texts is None:
-        keys = list(zip(map(type, raws), raws, strict=True))
-        shown = {k: column.display(k[1], lang) for k in set(keys)}
-    else:
-        keys = list(zip(map(type, raws), raws, texts, strict=True))
-        shown = {k: k[2] for k in set(keys)}
-    made = {k: cell_value(k[1], text) for k, text in shown.items()}
-    return list(map(made.__getitem__, keys)), max(map(text_width, set(shown.values())), default=0)
 
 
 def _numeric_text(shown: str) -> bool:
@@ -186,8 +155,10 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> Body:
     widths = [text_width(h) for h in headers]
     body = Body(sheet, [c.percent for c in columns])
     if columns:
-        cells = [_column_cells(column, table.rows, lang) for column in columns]
-        widths = [max(width, shown) for width, (_, shown) in zip(widths, cells, strict=True)]
+        cells = table_cells(columns, table.rows, lang, cell_value)
+        widths = [
+            max(width, max(map(text_width, texts), default=0)) for width, (_, texts) in zip(widths, cells, strict=True)
+        ]
         body.add_columns([values for values, _ in cells])
     else:  # rows without a cell, as openpyxl writes them
         for _ in table.rows:
