@@ -66,10 +66,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "which year are the figures of? give --year, a 年度 column, or headers with the year (2025年学术活动场次)",
     ),
     "annual.import_years": (
-        "表头写了不同的年度（{years}），请每年一张表，或用 --year 指定",
-        "the headers name several years ({years}); use one sheet per year, or --year",
+        "表头写了多个年度（{years}），但这些列没有写年度：{columns}；请在表头写明年度，或用 --year 只导入一年",
+        "the headers name several years ({years}) but these columns name none: {columns}; "
+        "name the year in their headers, or give --year",
+    ),
+    "annual.import_year_absent": (
+        "工作表“{sheet}”是 {years} 年的数字，不是 {year} 年的；请去掉 --year 或改用该年度",
+        "the sheet '{sheet}' holds the figures of {years}, not {year}; leave out --year or give that year",
+    ),
+    "annual.import_sheet_years": (
+        "工作簿中有多个年度的工作表（{sheets}），请用 --year 逐年导入",
+        "the workbook has sheets of several years ({sheets}); import one year at a time with --year",
     ),
     "annual.import.no_year": ("本行没有年度", "no year in this row"),
+    "annual.import.year_differs": (
+        "本行年度为 {row_year}，而这些数字是 {year} 年的（表头、工作表名称或 --year），未导入",
+        "the row says {row_year} but its figures are of {year} (headers, sheet title or --year); not imported",
+    ),
     "annual.import.no_org": (
         "台账中没有名称或统一社会信用代码为「{name}」的组织",
         "no organisation named '{name}' (or with that USCC) in the registry",

@@ -4,50 +4,104 @@ The sheet is read as every import reads it (header synonyms in ``annual_headers.
 lock, validation and the all-or-nothing write of ``run.py``); only the planning differs: a row names an
 organisation (matched by 统一社会信用代码, then by name, also without the city prefix, as ``import``
 matches) and its figures, and becomes ``records/annual/<year>/<org>-<year>.yaml``. The year is
-``--year``, else a 年度 column, else the year the figure headers start with (``2025年学术活动场次``).
+``--year``, else a 年度 column, else the year the figure headers name (``2025年学术活动场次``, or 2025年
+over its figures); a sheet with years as columns makes one record per organisation and year.
 A record that exists is updated in place (only the figures that differ; comments and order kept); a
 new one is written with ``report: {status: submitted}``: its figures were reported (docs/import.md).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from kexie_cli.edit import canonical, tree
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.annual import KIND
-from kexie_cli.importer.annual_headers import FIGURE_TARGETS, ORG_NAME, ORG_USCC, YEAR_TARGET, split_year
+from kexie_cli.importer.annual_headers import FIGURE_TARGETS, ORG_NAME, ORG_USCC, YEAR_TARGET
 from kexie_cli.importer.apply import apply_fields, differs, new_node, open_existing
-from kexie_cli.importer.columns import ColumnMap, header_key
+from kexie_cli.importer.columns import ColumnMap
 from kexie_cli.importer.fields import index
 from kexie_cli.importer.result import ImportResult, Plan, RowResult
 from kexie_cli.importer.rows import RowValues
+from kexie_cli.importer.sheets import Sheet
 from kexie_cli.kinds import ORG_CODES
 from kexie_cli.records.model import Record, text
 from kexie_cli.registry.layout import record_path
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 
-
-def sheet_year(columns: ColumnMap, year: int | None) -> int | None:
-    """The year of the sheet's figures: ``--year``, else the one the figure headers start with; None when
-    the rows say it (a 年度 column). KexieError when nothing says it, or the headers name two years."""
-    found = year if year is not None else header_year(columns)
-    if found is None and YEAR_TARGET not in columns.columns.values():
-        raise KexieError("annual.import_no_year")
-    return found
+_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|$)")
 
 
-def header_year(columns: ColumnMap) -> int | None:
-    """The year the figure headers start with; KexieError when they name two years."""
+def title_year(sheet: Sheet) -> int | None:
+    """The one year a sheet's title names (``2025年``, ``2025年度学会工作统计``, ``2025``), or None."""
+    years = set(_YEAR_IN.findall(sheet.title.strip()))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def sheet_year(columns: ColumnMap) -> int | None:
+    """The one year the sheet names outside its header: in its title, else in the rows above the header
+    (a title row such as 2025年度各学会工作情况汇总表); None when it names none, or several (2024—2025年度)."""
+    found = title_year(columns.sheet)
+    if found is not None:
+        return found
     years = {
         y
-        for i, target in columns.columns.items()
-        if target in FIGURE_TARGETS and (y := split_year(header_key(columns.headers[i]))[0]) is not None
+        for number, cells in columns.sheet.rows
+        if number < columns.header_row
+        for cell in cells
+        if isinstance(cell.value, str)
+        for y in _YEAR_IN.findall(cell.value)
     }
-    if len(years) > 1:
-        raise KexieError("annual.import_years", years="、".join(map(str, sorted(years))))
-    return next(iter(years), None)
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def year_sheets(sheets: list[Sheet], year: int | None) -> list[Sheet]:
+    """The sheets to choose among: with ``--year``, those whose title names that year (when some do);
+    without it, all. KexieError when sheets name different years and ``--year`` does not pick one."""
+    named = {s.title: y for s in sheets if (y := title_year(s)) is not None}
+    if year is not None:
+        return [s for s in sheets if named.get(s.title) == year] or sheets
+    if len(set(named.values())) > 1:
+        raise KexieError("annual.import_sheet_years", sheets="、".join(named))
+    return sheets
+
+
+def year_splits(columns: ColumnMap, year: int | None) -> list[tuple[int | None, ColumnMap]]:
+    """The sheet's columns once per year of figures: (year, the columns of that year's figures and the others).
+
+    A sheet may keep years as columns (2024年 | 2025年 over 学术活动场次, or ``2025年学术活动场次``):
+    each year goes to its own records. ``--year`` takes that year's columns (every figure column when the
+    headers name no year); else the headers' years, else the one year of the sheet's title or title row;
+    a year None means the rows say it (a 年度 column). KexieError when nothing says the year, when
+    ``--year`` is not among the years the sheet names, or when the headers name several years and some
+    figure column names none."""
+    figures = [i for i, target in columns.columns.items() if target in FIGURE_TARGETS]
+    years = sorted({columns.years[i] for i in figures if i in columns.years})
+    named = sheet_year(columns) if not years else None  # 2025年 in the title: the year of every figure
+    if named is not None:
+        years = [named]
+    shown = "、".join(map(str, years))
+    if year is not None:
+        if years and year not in years:
+            raise KexieError("annual.import_year_absent", year=year, years=shown, sheet=columns.sheet.title)
+        return [(year, _of_year(columns, year))]
+    if not years:
+        if YEAR_TARGET not in columns.columns.values():
+            raise KexieError("annual.import_no_year")
+        return [(None, columns)]
+    loose = [columns.headers[i] for i in figures if i not in columns.years]
+    if len(years) > 1 and loose:
+        raise KexieError("annual.import_years", years=shown, columns="、".join(loose))
+    return [(found, _of_year(columns, found)) for found in years]
+
+
+def _of_year(columns: ColumnMap, year: int) -> ColumnMap:
+    """The columns without the figures of other years."""
+    keep = {i: t for i, t in columns.columns.items() if t not in FIGURE_TARGETS or columns.years.get(i, year) == year}
+    return replace(columns, columns=keep)
 
 
 def plan_annual(
@@ -69,7 +123,8 @@ def plan_annual(
         name, uscc = values.values.get(ORG_NAME), values.values.get(ORG_USCC)
         row = RowResult(values.row, "skipped", name=str(name or uscc or ""))
         result.rows.append(row)
-        found = values.values.get(YEAR_TARGET, year)
+        stated = values.values.get(YEAR_TARGET)  # the row's 年度 column
+        found = year if year is not None else stated
         if values.skip is not None:
             row.reason, row.params = values.skip
             continue
@@ -78,6 +133,9 @@ def plan_annual(
             continue
         if not isinstance(found, int):
             row.reason = "annual.import.no_year"
+            continue
+        if isinstance(stated, int) and stated != found:  # 年度 2024 in a row of the 2025 figures
+            row.reason, row.params = "annual.import.year_differs", {"row_year": str(stated), "year": str(found)}
             continue
         org = by_uscc.get(compact_uscc(str(uscc))) if uscc else None
         if org is None and name:

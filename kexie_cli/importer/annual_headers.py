@@ -64,6 +64,7 @@ ANNUAL: dict[str, str | None] = {
     "备注": None,
 }
 _YEAR_PREFIX = re.compile(r"^((?:19|20)\d{2})年度?")
+_YEAR_ALONE = re.compile(r"^((?:19|20)\d{2})(?:年度?)?$")
 
 
 def split_year(key: str) -> tuple[int | None, str]:
@@ -72,3 +73,9 @@ def split_year(key: str) -> tuple[int | None, str]:
     if match is None or len(key) == match.end():
         return None, key
     return int(match.group(1)), key[match.end() :]
+
+
+def leading_year(key: str) -> int | None:
+    """The year a header key starts with or is (``2025年学术活动场次``, ``2025年度``, ``2025``), or None."""
+    match = _YEAR_ALONE.match(key) or _YEAR_PREFIX.match(key)
+    return int(match.group(1)) if match else None

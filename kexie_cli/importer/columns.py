@@ -15,20 +15,25 @@ from typing import Any
 
 from kexie_cli import kinds
 from kexie_cli.errors import KexieError
-from kexie_cli.importer.annual_headers import ANNUAL, split_year
+from kexie_cli.importer.annual_headers import ANNUAL, FIGURE_TARGETS, leading_year, split_year
 from kexie_cli.importer.cells import Cell, blank, display
 from kexie_cli.importer.headers import BY_KIND, COMMON
 from kexie_cli.importer.sheets import Sheet, read_bytes
 from kexie_cli.importer.years import LIST_FIELDS, is_year_target, map_year_target, year_target
 from kexie_cli.records.loader import load_text
 from kexie_cli.records.roles import role_label
-from kexie_cli.registry.kind_fields import shipped_fields
+from kexie_cli.registry.kind_fields import shipped_fields, shipped_id_lists
 from kexie_cli.registry.schemas import SchemaSet
 
 HEADER_SCAN_ROWS = 30
 MAX_MAP_BYTES = 1024 * 1024
 
 LISTS = {"covers", "brand_events"}  # one cell, several values
+
+
+def list_targets(kind: str) -> set[str]:
+    """The targets whose cell holds several values: ``covers``, ``brand_events`` and the kind's lists of ids."""
+    return LISTS | {f.name for f in shipped_id_lists(kind)}
 
 
 def header_key(text: str) -> str:
@@ -53,6 +58,7 @@ class ColumnMap:
     header_rows: int = 1  # 2: parents over children (负责人 → 理事长 | 秘书长)
     stale: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns: never the current holder
     hidden: list[str] = field(default_factory=list)  # hidden columns that lost to a visible one
+    years: dict[int, int] = field(default_factory=dict)  # column index -> the year its header names (年报 sheets)
 
     @property
     def last_header_row(self) -> int:
@@ -98,14 +104,15 @@ def load_map(path: Path, kind: str, schemas: SchemaSet) -> MapFile:
 
 
 def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
-    """A scalar field of ``kind``, ``leaders.<role>``, ``id`` or ``covers`` (party cells)."""
+    """A scalar field of ``kind``, ``leaders.<role>``, ``id``, ``covers`` (party cells) or a list of ids
+    of the kind (an alliance's ``members``)."""
     if target == "covers":
         return kind == "party-cell"
     if kind == "annual" and target in {"name", "registration.uscc"}:  # the organisation the row is about
         return True
     if target in {"brand_events", "npo_grade.valid_until", *LIST_FIELDS} or is_year_target(target):
         return kind == "society"
-    if target == "id":
+    if target == "id" or target in {f.name for f in shipped_id_lists(kind)}:
         return True
     parts = target.split(".")
     if parts[0] == "leaders" and len(parts) == 2:
@@ -116,10 +123,14 @@ def valid_target(target: str, kind: str, schemas: SchemaSet) -> bool:
 
 def schema_headers(kind: str) -> dict[str, str | None]:
     """The headers of a kind without a table of its own in headers.py: its schema's titles and column names
-    (what ``kexie export`` writes for it), and its head by the kind's word (主任委员) and as ``head``."""
+    (what ``kexie export`` writes for it), its lists of ids (成员学会), and its head by the kind's word
+    (主任委员) and as ``head``."""
     out: dict[str, str | None] = {}
     for found in shipped_fields(kind):
         out[found.zh] = out[found.column] = found.dotted
+    for listed in shipped_id_lists(kind):  # 成员学会: ids or names; 成员学会名称 (the export's names) is not read
+        out[listed.zh] = out[listed.name] = listed.name
+        out[listed.zh + "名称"] = out[f"{listed.name}_names"] = None
     head = kinds.BY_CODE[kind].head if kind in kinds.BY_CODE else "chair"
     out[role_label(head, kind)] = out["head"] = f"leaders.{head}"
     return out
@@ -225,7 +236,8 @@ def _map_row(
     if sum(1 for text, _ in cells if text) < 2:
         return None
     found = ColumnMap(sheet, number, header_rows=rows)
-    taken: set[str] = set()
+    taken: set[tuple[str, int | None]] = set()
+    by_year = ANNUAL_YEARS in table  # a 年报 sheet: 2024年 | 2025年 columns of the same figure are not duplicates
     known_children = 0
     # visible columns first: a hidden column never wins over a visible one for the same field
     order = sorted(range(len(cells)), key=lambda i: (i in sheet.hidden, i))
@@ -245,17 +257,28 @@ def _map_row(
         if not known:
             found.unknown.append(shown)
         elif target is not None:
-            if target in taken:
+            year = _column_year(text, parent) if by_year and target in FIGURE_TARGETS else None
+            if (target, year) in taken:
                 (found.hidden if index in sheet.hidden else found.duplicate).append(shown)
                 continue
-            taken.add(target)
+            taken.add((target, year))
             found.columns[index] = target
+            if year is not None:
+                found.years[index] = year
     position = {h: i for i, h in sorted(found.headers.items(), reverse=True)}
     found.unknown.sort(key=lambda h: position[h])
     found.stale.sort(key=lambda h: position[h])
     if rows == 2 and known_children < 2:
         return None  # the row below is data, not a second header row
     return found
+
+
+def _column_year(text: str, parent: str) -> int | None:
+    """The year a column's header names: ``2025年学术活动场次``, or ``2025年`` over (or under) 学术活动场次."""
+    for part in (text, parent):
+        if part and (year := leading_year(header_key(part))) is not None:
+            return year
+    return None
 
 
 def _stale(key: str, text: str, parent: str, target: str | None, table: dict[str, str | None]) -> bool:

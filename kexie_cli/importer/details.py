@@ -23,7 +23,7 @@ from kexie_cli.importer.cells import Cell, Unreadable, blank
 from kexie_cli.importer.columns import header_key
 from kexie_cli.importer.rows import Note
 from kexie_cli.importer.sheets import Sheet, full
-from kexie_cli.query.dataset_schema import SCHEMA, Col
+from kexie_cli.query.dataset_schema import SCHEMA, Col, links_of
 from kexie_cli.records.roles import role_words
 from kexie_cli.registry.schemas import SchemaSet
 
@@ -88,13 +88,18 @@ def read_details(sheets: list[Sheet], schemas: SchemaSet, kind: str) -> Details:
     details = Details()
     by_title = {s.title: s for s in sheets}
     for other in kinds.KINDS:
-        # the kind's own table and the tables of its parts (annual → annual_events 年度活动)
-        own = [t for t in SCHEMA if t == other.table or t.startswith(other.table + "_")] if other.code != kind else []
-        for table in own:
+        # the kind's own table and the tables of its parts (annual → annual_events 年度活动, alliance →
+        # alliance_members); the link table of the imported kind repeats its 成员学会 column, which is read
+        links = [name for name, _ in links_of(other)]
+        parts = [t for t in SCHEMA if t == other.table or t.startswith(other.table + "_")]
+        for table in links if other.code == kind else [*parts, *links]:
             title, _, columns = SCHEMA[table]
             found = by_title.get(title) if columns else None
             if found is not None and _export_header(found, columns) is not None:
-                details.other_kinds[title] = other.code
+                if other.code == kind:
+                    details.sheets.add(title)
+                else:
+                    details.other_kinds[title] = other.code
     for table in AUX_TABLES:
         zh, _, columns = SCHEMA[table]
         sheet = by_title.get(zh)

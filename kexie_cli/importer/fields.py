@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.importer.details import Details
 from kexie_cli.importer.names import NameIndex, base_key
 from kexie_cli.importer.result import ImportResult, Plan
 from kexie_cli.importer.rows import Note, RowValues
 from kexie_cli.importer.years import is_year_target, merge_years
 from kexie_cli.records.model import Record, text
+from kexie_cli.registry.kind_fields import shipped_id_lists
 from kexie_cli.registry.load import Registry
 from kexie_cli.rules.integrity import compact_uscc
 from kexie_cli.terms import add_years, parse_date
@@ -41,24 +43,41 @@ def uscc_changed(record: Record, values: RowValues, result: ImportResult) -> Non
         result.notes.append(Note(values.row, "registration.uscc", uscc, "import.note.uscc_changed", params))
 
 
-def resolve_refs(plan: Plan, names: NameIndex, ids: set[str], result: ImportResult) -> None:
-    """``parent`` and ``covers`` may name a record (名称, 简称, without the place) or give its id;
-    unknown and ambiguous ones are listed, not written."""
+def resolve_refs(
+    plan: Plan,
+    kind: str,
+    names: NameIndex,
+    kind_of: dict[str, str | None],
+    result: ImportResult,
+    headers: dict[str, str],
+) -> None:
+    """``parent``, ``covers`` and a list of ids (an alliance's ``members``) may name a record (名称, 简称,
+    without the place) or give its id; unknown and ambiguous ones are listed (by the column's header), not
+    written. A list of ids takes only records of the kinds its field may name (kinds.py ``refs``)."""
     values = plan.values.values
-    for target in ("parent", "covers"):
+    lists = {f.name: f.kinds for f in shipped_id_lists(kind)}
+    for target in dict.fromkeys(("parent", "covers", *lists)):
         if target not in values:
             continue
+        allowed = lists.get(target) if target != "covers" else None
         wanted = values[target] if isinstance(values[target], list) else [values[target]]
         found = []
+        column = headers.get(target, target)
         for item in wanted:
-            candidates = [str(item)] if item in ids else names.find(str(item))
+            candidates = [str(item)] if item in kind_of else names.find(str(item))
+            if allowed is not None:
+                candidates = [c for c in candidates if kind_of.get(c) in allowed]
             if len(candidates) == 1:
                 found.append(candidates[0])
             elif candidates:
-                params = (("ids", "、".join(candidates)),)
-                result.notes.append(Note(plan.values.row, target, str(item), "import.value.ambiguous_ref", params))
+                ids = (("ids", "、".join(candidates)),)
+                result.notes.append(Note(plan.values.row, column, str(item), "import.value.ambiguous_ref", ids))
+            elif allowed is not None:
+                labels = "、".join(kinds.ZH_LABELS[k] for k in allowed)
+                where = (("kinds", labels), ("sheet", result.sheet))
+                result.notes.append(Note(plan.values.row, column, str(item), "import.value.unknown_member", where))
             else:
-                result.notes.append(Note(plan.values.row, target, str(item), "import.value.unknown_ref"))
+                result.notes.append(Note(plan.values.row, column, str(item), "import.value.unknown_ref"))
         if target == "parent":
             if found:
                 values[target] = found[0]

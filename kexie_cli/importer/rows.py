@@ -8,7 +8,7 @@ from typing import Any
 
 from kexie_cli.importer import cells
 from kexie_cli.importer.cells import Cell, Unreadable, blank, cell_text
-from kexie_cli.importer.columns import LISTS, ColumnMap, header_key, is_summary_row
+from kexie_cli.importer.columns import ColumnMap, header_key, is_summary_row, list_targets
 from kexie_cli.importer.ids import SLUG
 from kexie_cli.importer.values import (
     ENUM_WORDS,
@@ -178,7 +178,7 @@ def read_value(
     """(value, note) for one cell of column ``target``; raises Unreadable."""
     if is_year_target(target):
         return read_year_value(cell, target, schemas), None
-    if target in LISTS:
+    if target in list_targets(kind):
         return cells.split_list(cell), None
     if target.startswith("leaders."):
         return cells.read_person(cell), None

@@ -19,7 +19,7 @@ from kexie_cli.edit.atomic import LockTimeout, registry_lock
 from kexie_cli.edit.new import WINDOWS_RESERVED
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.annual import KIND
-from kexie_cli.importer.annual import plan_annual, sheet_year
+from kexie_cli.importer.annual import plan_annual, year_sheets, year_splits
 from kexie_cli.importer.apply import apply_fields, differs, new_node, open_existing
 from kexie_cli.importer.cells import name_key
 from kexie_cli.importer.columns import ColumnMap, describe, load_map, pick_sheet, synonyms
@@ -28,6 +28,7 @@ from kexie_cli.importer.fields import index, keep_full_name, keep_precise, resol
 from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.join import join_sheets
+from kexie_cli.importer.labels import target_labels
 from kexie_cli.importer.result import ImportResult, Plan, RowResult
 from kexie_cli.importer.rows import RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
@@ -57,31 +58,36 @@ def import_file(
     sheets = read_file(path, upto=(overrides.header_row or 0) if overrides else 0)
     table = synonyms(kind, overrides)
     headers: dict[int, ColumnMap | None] = {}
-    columns = pick_sheet(sheets, table, overrides, sheet, headers)
+    candidates = year_sheets(sheets, year) if kind == KIND else sheets  # 年报 sheets by year: 2024年 | 2025年
+    columns = pick_sheet(candidates, table, overrides, sheet, headers)
     full(columns.sheet)
     details = read_details(sheets, registry.schemas, kind)
-    data = read_rows(columns, kind, registry.schemas)
-    annual_year = sheet_year(columns, year) if kind == KIND else None  # the 年报 sheet's year (importer/annual.py)
+    # a 年报 sheet: once per year of its figures (years as columns), each year's columns (importer/annual.py)
+    splits = year_splits(columns, year) if kind == KIND else [(None, columns)]
+    reads = [read_rows(part, kind, registry.schemas) for _, part in splits]
+    data = reads[0]
     name = registry.settings.registry
     used = {*details.sheets, *details.other_kinds}
-    joined = join_sheets(sheets, columns, used, table, kind, registry.schemas, name, data, headers)
-    apply_constants(data.rows, fixed)
+    joined = join_sheets(candidates, columns, used, table, kind, registry.schemas, name, data, headers)
+    for read in reads:
+        apply_constants(read.rows, fixed)
+    read_columns = {i: t for _, part in splits for i, t in part.columns.items()}
     result = ImportResult(
         str(path),
         kind,
         columns.sheet.title,
         columns.header_row,
-        describe(columns.columns, columns.headers),
+        describe(read_columns, columns.headers),
         columns.unknown,
         columns.duplicate,
         stale_columns=columns.stale,
         hidden_columns=columns.hidden,
-        ignored=data.ignored,
-        notes=data.notes + details.notes,
+        ignored=list(dict.fromkeys(i for read in reads for i in read.ignored)),
+        notes=list(dict.fromkeys(n for read in reads for n in read.notes)) + details.notes,
         details=sorted(details.present),
         joined=joined,
         other_kinds=details.other_kinds,
-        unread=[s.title for s in sheets if s is not columns.sheet and s.title not in {*used, *joined}],
+        unread=[s.title for s in candidates if s is not columns.sheet and s.title not in {*used, *joined}],
         default_status="status" not in columns.columns.values(),
         dry_run=dry_run,
         constants=fixed,
@@ -89,9 +95,14 @@ def import_file(
     with _lock(registry.root):
         records = load_registry(registry, today, "zh").records
         if kind == KIND:
-            plans = plan_annual(registry, records, data.rows, annual_year, result)
+            plans = [
+                plan
+                for (sheet_year, _), read in zip(splits, reads, strict=True)
+                for plan in plan_annual(registry, records, read.rows, sheet_year, result)
+            ]
         else:
-            plans = _plan(registry, records, kind, data.rows, details, result)
+            titles = {target: columns.headers[i] for i, target in columns.columns.items()}
+            plans = _plan(registry, records, kind, data.rows, details, result, titles)
         _validate(registry, plans, today)
         if not dry_run:
             result.stale = remove_stale(registry.root)
@@ -106,6 +117,8 @@ def import_file(
     result.rows.sort(key=lambda r: r.row)
     written = [f for r in result.rows if r.action != "skipped" for f in r.errors]
     result.missing = missing_fields(written, kind, registry.schemas)
+    shown = {t for _, t in result.columns} | {f for r in result.rows for f in r.fields} | {f for f, _ in result.missing}
+    result.labels = target_labels(shown, kind, registry.schemas)
     return result
 
 
@@ -129,6 +142,7 @@ def _plan(
     rows: list[RowValues],
     details: Details,
     result: ImportResult,
+    headers: dict[str, str],
 ) -> list[Plan]:
     same_kind = [r for r in records if r.kind == kind]
     # the same code however it was typed (spaces, hyphens, case), as K206 compares them
@@ -179,9 +193,9 @@ def _plan(
         if created is not None:
             names_to_ids.add(str(row.id), [name])
             plans.append(created)
-    known_ids = taken
+    kind_of = {f.file.stem_id: f.kind for f in records} | {p.result.id: kind for p in plans if p.result.id}
     for plan in plans:
-        resolve_refs(plan, names_to_ids, known_ids, result)
+        resolve_refs(plan, kind, names_to_ids, kind_of, result, headers)
         _render(registry, plan, kind, details, result)
     return plans
 

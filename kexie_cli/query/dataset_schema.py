@@ -13,7 +13,7 @@ from kexie_cli import kinds
 from kexie_cli.figures.annual import FIGURES, LIST_FIGURES
 from kexie_cli.query.context import COVER_LABELS, TERM_STATE_LABELS, TERM_STATE_LABELS_EN
 from kexie_cli.records.roles import role_label
-from kexie_cli.registry.kind_fields import shipped_fields
+from kexie_cli.registry.kind_fields import IdListField, shipped_fields, shipped_id_lists
 from kexie_cli.tables import Column, TableData
 
 
@@ -75,8 +75,51 @@ def kind_columns(kind: kinds.Kind) -> list[Col]:
     cols = [
         _c(f.column, f.type, f.zh, f.en, (kind.code, f.path) if f.enum else None) for f in shipped_fields(kind.code)
     ]
+    for found in shipped_id_lists(kind.code):  # ids (read back by kexie import) and the names (to read)
+        cols.append(_c(found.name, "TEXT", found.zh, f"{found.name} (ids separated by {LIST_SEPARATOR})"))
+        cols.append(_c(names_column(found), "TEXT", found.zh + "名称", f"{found.name} (names)"))
     head = role_label(kind.head, kind.code)
     return [*cols, _c(HEAD, "TEXT", head, kind.head.replace("-", " ")), _c("file", "TEXT", "文件", "file")]
+
+
+LIST_SEPARATOR = "；"  # the ids (or names) of a list of references in one cell: kexie import splits them again
+
+
+def names_column(found: IdListField) -> str:
+    """The column of the names of a list of references: ``members_names`` (derived; not read by import)."""
+    return f"{found.name}_names"
+
+
+def link_table(kind: kinds.Kind, found: IdListField) -> str:
+    """The table of one list of references, a row per entry: ``alliance_members``."""
+    return f"{kind.code.replace('-', '_')}_{found.name}"
+
+
+def link_columns(kind: kinds.Kind, found: IdListField) -> list[Col]:
+    """``alliance``, ``alliance_name``, ``member``, ``member_name``, ``member_kind``: one entry of the list."""
+    owner, item, title = kind.code.replace("-", "_"), found.item, found.zh
+    return [
+        _c(owner, "TEXT", f"{kind.zh}标识符", f"{kind.en_one} id"),
+        _c(f"{owner}_name", "TEXT", f"{kind.zh}名称", f"{kind.en_one} name"),
+        _c(item, "TEXT", f"{title}标识符", f"{item} id"),
+        _c(f"{item}_name", "TEXT", f"{title}名称", f"{item} name"),
+        _c(f"{item}_kind", "TEXT", f"{title}类别", f"{item} kind", labels="kind"),
+    ]
+
+
+def links_of(kind: kinds.Kind) -> list[tuple[str, IdListField]]:
+    """(link table, its field) of each list of references of a kind with a schema-made table."""
+    return [] if kind.table in HAND_WRITTEN else [(link_table(kind, f), f) for f in shipped_id_lists(kind.code)]
+
+
+def link_tables() -> dict[str, tuple[str, str, list[Col]]]:
+    """Every link table of the kinds with schema-made tables, by name (in kinds order)."""
+    return {
+        link_table(k, f): (f"{k.zh}{f.zh}", f"{k.en_one} {f.name}", link_columns(k, f))
+        for k in kinds.KINDS
+        if k.table not in HAND_WRITTEN
+        for f in shipped_id_lists(k.code)
+    }
 
 
 HEAD = "head"  # the column of the current head (理事长/主任委员 ...) in a generic kind table
@@ -268,6 +311,7 @@ SCHEMA: dict[str, tuple[str, str, list[Col]]] = {
             _c("brand", "TEXT", "品牌", "brand"),
         ],
     ),
+    **link_tables(),  # alliance_members: one row per member
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kexie_cli import kinds
 from kexie_cli.registry.schemas import SchemaSet
 
 SKIPPED = frozenset({"kind"})  # the table names the kind already
@@ -78,3 +79,35 @@ def shipped_fields(kind: str) -> tuple[ScalarField, ...]:
 @cache
 def shipped_schemas() -> SchemaSet:
     return SchemaSet(None)
+
+
+@dataclass(frozen=True, slots=True)
+class IdListField:
+    """A reference field holding a list of record ids (an alliance's ``members``): one column of ids
+    separated by ``；`` and one of the names in the kind's table, a link table in ``sql`` and ``export``."""
+
+    name: str  # "members"
+    zh: str  # the schema's title: 成员学会
+    kinds: tuple[str, ...]  # the kinds its ids may name
+
+    @property
+    def item(self) -> str:
+        """One entry's column in the link table: ``members`` → ``member``."""
+        return self.name[:-1] if self.name.endswith("s") else f"{self.name}_item"
+
+
+def id_list_fields(schemas: SchemaSet, kind: str) -> list[IdListField]:
+    """The reference fields of ``kind`` (``Kind.refs``) whose schema is a list of strings, in refs order."""
+    out = []
+    for name, targets in kinds.REFERENCES.get(kind, {}).items():
+        node = schemas.node(kind, (name,))
+        item = schemas.node(kind, (name, 0))
+        if node is not None and node.get("type") == "array" and item is not None and item.get("type") == "string":
+            out.append(IdListField(name, str(node.get("title") or name), targets))
+    return out
+
+
+@cache
+def shipped_id_lists(kind: str) -> tuple[IdListField, ...]:
+    """:func:`id_list_fields` of the schema shipped with kexie (read once)."""
+    return tuple(id_list_fields(shipped_schemas(), kind))

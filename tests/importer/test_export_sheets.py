@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from kexie_cli.kinds import BY_CODE, KINDS
-from kexie_cli.query.dataset_schema import SCHEMA
+from kexie_cli.query.dataset_schema import SCHEMA, links_of
 from tests.conftest import AS_OF, REPO, run_cli, write_registry
 
 
@@ -34,14 +34,16 @@ def empty(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("kind", ["branch", "party-cell"])
 def test_other_kinds_of_an_export_are_named_not_joined(export: Path, tmp_path: Path, kind: str) -> None:
-    others = {  # every kind has its export sheet, and the annual records their 年度活动 sheet too
+    others = {  # every kind has its export sheet, the annual records their 年度活动 sheet too, and an
+        # alliance its 学会联合体成员学会 (one row per member)
         SCHEMA[t][0]: k.code
         for k in KINDS
         if k.code != kind
         for t in SCHEMA
-        if t == k.table or t.startswith(f"{k.table}_")
+        if t == k.table or t.startswith(f"{k.table}_") or t in dict(links_of(k))
     }
     assert others["年度活动"] == "annual"
+    assert others["学会联合体成员学会"] == "alliance"
     assert {"科技社团", "基层科协", "党组织"} - {SCHEMA[BY_CODE[kind].table][0]} <= set(others)
     root = empty(tmp_path)
     run = run_cli(["import", str(export), "--kind", kind, "--as-of", AS_OF, "--format", "json", "--dry-run"], root)

@@ -250,7 +250,7 @@ def test_branch_parent_and_cell_covers_by_name(reg: Path, tmp_path: Path) -> Non
     notes = [(n["row"], n["column"], n["reason"]) for n in run.json()["notes"]]
     assert (4, "类型", "import.value.not_enum") in notes
     assert load(reg, "branches", ids["示例市某某街道科协"])["type"] == "township"  # 街道科协 for 街道/乡镇科协
-    assert (4, "parent", "import.value.unknown_ref") in notes
+    assert (4, "上级组织", "import.value.unknown_ref") in notes  # by its header, as every note names its column
     (tmp_path / "c.csv").write_text(
         "党组织名称,组织形式,覆盖单位,书记,成立时间\n"
         f"中共示例市白沙镇科协支部委员会,党支部,示例市青山区白沙镇科学技术协会,赵六,{dt.date(2020, 1, 1)}\n",

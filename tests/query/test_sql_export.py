@@ -83,6 +83,7 @@ def test_sql_schema_lists_every_table() -> None:
         "terms",
         "annual",
         "annual_events",
+        "alliance_members",  # one row per member society of an alliance
     }
 
 
@@ -128,6 +129,7 @@ def test_export_csv_has_bom_and_chinese_headers(tmp_path: Path, sample: Raw) -> 
             "coverage",
             "terms",
             "annual_events",  # "annual" is the annual kind's own table (kinds.TABLES)
+            "alliance_members",
         )
     )
 
