@@ -109,8 +109,8 @@ def test_new_and_import_take_the_society_length(tmp_path: Path) -> None:
     length read (2021-06-30 + 4 years), no K101."""
     root = registry(tmp_path / "reg", SOCIETY)
     new = ["new", "subunit", "--no-input", "--name", "示例学会光学专业委员会", "--as-of", "2025-01-01"]
-    sets = ("type=professional-committee", "parent=demo-society", "founded=2010-01-01", "chair=张三")
-    sets += ("since=2021-06-30", "term.number=2", "term.started=2021-06-30")
+    sets = ["type=professional-committee", "parent=demo-society", "founded=2010-01-01", "chair=张三"]
+    sets += ["since=2021-06-30", "term.number=2", "term.started=2021-06-30"]
     assert run_cli([*new, *(a for s in sets for a in ("--set", s))], root).exit_code == 0
     sheet = tmp_path / "s.csv"
     sheet.write_text(
