@@ -46,6 +46,7 @@ class ImportResult:
     stale_columns: list[str] = field(default_factory=list)  # 上届 / 原 / 曾任 columns, not read
     hidden_columns: list[str] = field(default_factory=list)  # hidden columns that lost to visible ones
     default_status: bool = False  # no 状态 column: new records are active
+    labels: dict[str, str] = field(default_factory=dict)  # field path -> its Chinese words (the zh report)
     dry_run: bool = False
 
     @property

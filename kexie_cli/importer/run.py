@@ -28,6 +28,7 @@ from kexie_cli.importer.fields import index, keep_full_name, keep_precise, resol
 from kexie_cli.importer.fill import apply_constants, missing_fields, parse_constants
 from kexie_cli.importer.ids import new_id
 from kexie_cli.importer.join import join_sheets
+from kexie_cli.importer.labels import target_labels
 from kexie_cli.importer.result import ImportResult, Plan, RowResult
 from kexie_cli.importer.rows import RowValues, read_rows
 from kexie_cli.importer.sheets import full, read_file
@@ -116,6 +117,8 @@ def import_file(
     result.rows.sort(key=lambda r: r.row)
     written = [f for r in result.rows if r.action != "skipped" for f in r.errors]
     result.missing = missing_fields(written, kind, registry.schemas)
+    shown = {t for _, t in result.columns} | {f for r in result.rows for f in r.fields} | {f for f, _ in result.missing}
+    result.labels = target_labels(shown, kind, registry.schemas)
     return result
 
 

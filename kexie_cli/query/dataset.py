@@ -28,7 +28,7 @@ from kexie_cli.query.derived import (
     npo_grade_in_force,
     stars_in_force,
 )
-from kexie_cli.records.model import Record, current_leaders, date, entries, get, integer, term_of, text
+from kexie_cli.records.model import Leader, Record, current_leaders, date, entries, get, integer, term_of, text
 from kexie_cli.registry.kind_fields import shipped_fields, shipped_id_lists
 from kexie_cli.terms import age_in, days_until
 
@@ -45,24 +45,28 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
     """
     tables = {name: Table(name, zh, en, cols) for name, (zh, en, cols) in SCHEMA.items()}
     wanted = set(SCHEMA) if only is None else set(only)
-    builders: dict[str, Callable[[Record, QueryContext], dict[str, Any]]] = {
+    builders: dict[str, Callable[[Record, QueryContext, list[Leader]], dict[str, Any]]] = {
         "society": _society,
         "branch": _branch,
         "party-cell": _cell,
     }
+    today = qctx.today
     for record in records:
-        if not record.loaded or record.kind not in ORG_KINDS or not founded_by(record, qctx.today):
+        if not record.loaded or record.kind not in ORG_KINDS or not founded_by(record, today):
             continue  # an annual record is not an organisation: its tables come below
         table = kinds.TABLES[record.kind]
+        current: list[Leader] = []  # the leaders in office: the heads of the record's row, and ``current``
+        if table in wanted or "leaders" in wanted:
+            current = current_leaders(record.data, today)
         builder = builders.get(record.kind, _generic)
         if table in wanted:
-            tables[table].rows.append(_common(record) | builder(record, qctx))
+            tables[table].rows.append(_common(record) | builder(record, qctx, current))
         if builder is _generic:
             for name, rows in _links(record, qctx).items():
                 if name in wanted:
                     tables[name].rows.extend(rows)
         if "leaders" in wanted:
-            tables["leaders"].rows.extend(_leaders(record, qctx))
+            tables["leaders"].rows.extend(_leaders(record, qctx, current))
         if "terms" in wanted:
             tables["terms"].rows.extend(_terms(record, qctx))
         if record.kind == "society":
@@ -102,12 +106,12 @@ def _common(record: Record) -> dict[str, Any]:
     }
 
 
-def _head(record: Record, qctx: QueryContext, role: str) -> str | None:
-    found = current_leaders(record.data, qctx.today, role)
-    return found[0].name if found else None
+def _head(current: list[Leader], role: str) -> str | None:
+    """The name of the first leader of ``role`` in office (``current``: :func:`current_leaders`)."""
+    return next((ld.name for ld in current if ld.role == role), None)
 
 
-def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
+def _society(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
     g = record.get
     stars = latest_stars(record)
     brands = g("brand_events") if isinstance(g("brand_events"), list) else []
@@ -142,8 +146,8 @@ def _society(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "liaison_role": _t(g("liaison", "role")),
         "covered": bool(covered_by(record, qctx)),
         **_party_cover(record, qctx),
-        "chair": _head(record, qctx, "chair"),
-        "secretary_general": _head(record, qctx, "secretary-general"),
+        "chair": _head(current, "chair"),
+        "secretary_general": _head(current, "secretary-general"),
         "brand_events": BRAND_SEPARATOR.join(e for e in brands if isinstance(e, str)) or None,
     }
 
@@ -159,7 +163,7 @@ def _party_cover(record: Record, qctx: QueryContext) -> dict[str, Any]:
     }
 
 
-def _branch(record: Record, qctx: QueryContext) -> dict[str, Any]:
+def _branch(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
     g = record.get
     return {
         "type": _t(g("type")),
@@ -173,11 +177,11 @@ def _branch(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "three_heads": len(entries(g("three_heads"))),
         "covered": bool(covered_by(record, qctx)),
         **_party_cover(record, qctx),
-        "chair": _head(record, qctx, "chair"),
+        "chair": _head(current, "chair"),
     }
 
 
-def _cell(record: Record, qctx: QueryContext) -> dict[str, Any]:
+def _cell(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
     g = record.get
     covers = g("covers")
     return {
@@ -187,18 +191,18 @@ def _cell(record: Record, qctx: QueryContext) -> dict[str, Any]:
         "members_full": integer(g("members", "full")),
         "members_probationary": integer(g("members", "probationary")),
         "covers_count": len({c for c in covers if isinstance(c, str)}) if isinstance(covers, list) else 0,
-        "secretary": _head(record, qctx, "secretary"),
+        "secretary": _head(current, "secretary"),
     }
 
 
-def _generic(record: Record, qctx: QueryContext) -> dict[str, Any]:
+def _generic(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
     """A row of a kind without hand-written columns: every scalar field of its schema, and its head."""
     row: dict[str, Any] = {f.column: _scalar(record.get(*f.path), f.type) for f in shipped_fields(record.kind or "")}
     for found in shipped_id_lists(record.kind or ""):
         ids = _ids(record.get(found.name))
         row[found.name] = LIST_SEPARATOR.join(ids) or None
         row[names_column(found)] = LIST_SEPARATOR.join(str(qctx.names_of(i)) for i in ids) or None
-    row[HEAD] = _head(record, qctx, head_role(record))
+    row[HEAD] = _head(current, head_role(record))
     return row
 
 
@@ -237,26 +241,29 @@ def _scalar(value: Any, type_: str) -> Any:
     return _t(value)
 
 
-def _leaders(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
-    current = {ld.index for ld in current_leaders(record.data, qctx.today)}
+def _leaders(record: Record, qctx: QueryContext, current: list[Leader]) -> list[dict[str, Any]]:
+    """A row per leader entry (``current``: the leaders in office, :func:`current_leaders`)."""
+    in_office = {ld.index for ld in current} if record.live else set()
+    record_id, kind, org, year = record.id, record.kind, record.name, qctx.today.year
     out = []
     for index, entry in entries(record.get("leaders")):
-        birth = integer(entry.get("birth_year"))
+        g = entry.get
+        birth = integer(g("birth_year"))
         out.append(
             {
-                "record_id": record.id,
-                "kind": record.kind,
-                "org": record.name,
-                "role": _t(entry.get("role")),
-                "name": _t(entry.get("name")),
-                "since": date(entry.get("since")),
-                "until": date(entry.get("until")),
-                "current": index in current and record.live,
-                "party_member": _b(entry.get("party_member")),
-                "full_time": _b(entry.get("full_time")),
+                "record_id": record_id,
+                "kind": kind,
+                "org": org,
+                "role": _t(g("role")),
+                "name": _t(g("name")),
+                "since": date(g("since")),
+                "until": date(g("until")),
+                "current": index in in_office,
+                "party_member": _b(g("party_member")),
+                "full_time": _b(g("full_time")),
                 "birth_year": birth,
-                "first_term": integer(entry.get("first_term")),
-                "age": age_in(qctx.today.year, birth) if birth is not None else None,
+                "first_term": integer(g("first_term")),
+                "age": age_in(year, birth) if birth is not None else None,
             }
         )
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -219,6 +220,8 @@ def _references(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
     for cell in index.covering.get(record.id, []):
         out.append({"relation": "covered_by", "id": cell.id, "name": cell.name})
     for child in index.records:
+        if not _may_name(child, record.id):  # most records: answered from their bytes, none parsed
+            continue
         for field in _upward(child.kind):
             value = child.get(field)
             if value == record.id or (isinstance(value, list) and record.id in value):
@@ -231,6 +234,24 @@ def _references(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
             target = index.get(target_id)
             out.append({"relation": "covers", "id": target_id, "name": target.name if target else None})
     return out
+
+
+def _may_name(child: Record, record_id: str) -> bool:
+    """Whether ``child``'s file can name ``record_id`` at all, without loading its data.
+
+    YAML writes a text of letters, digits, ``_``, ``.`` and ``-`` as it is in every style (plain, quoted,
+    block, behind an anchor): folding makes spaces, a single-quoted ``''`` a quote, and of the escapes of
+    a double-quoted scalar only ``\\x``, ``\\u``, ``\\U`` and a line continuation can spell such
+    characters. So a file that contains neither the id nor one of those cannot name it (most files:
+    no data is loaded for them); any other id is looked up in the data.
+    """
+    if not _LITERAL_ID.fullmatch(record_id):
+        return True
+    return child.mentions(record_id) or any(child.mentions(escape) for escape in _SPELLING_ESCAPES)
+
+
+_LITERAL_ID = re.compile(r"[A-Za-z0-9_.-]+")
+_SPELLING_ESCAPES = ("\\x", "\\u", "\\U", "\\\n", "\\\r\n")
 
 
 def _relation(field: str) -> str:

@@ -56,11 +56,29 @@ def fill(conn: sqlite3.Connection, tables: list[Table]) -> None:
     for table in tables:
         names = [c.name for c in table.columns]
         marks = ", ".join("?" for _ in names)
-        conn.executemany(
-            f'INSERT INTO "{table.name}" VALUES ({marks})',
-            ([_cell(row.get(n)) for n in names] for row in table.rows),
-        )
+        conn.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', _values(table.rows, names))
     conn.commit()
+
+
+_AS_IS = frozenset({str, type(None)})
+_BY_VALUE = frozenset({str, type(None), int, bool, dt.date})  # not float: -0.0 == 0.0 (and SQLite keeps it)
+
+
+def _values(rows: list[dict[str, Any]], names: list[str]) -> Iterator[tuple[Any, ...]]:
+    """The SQLite values of ``rows``, worked out column by column: text and empty cells (most of them) as they
+    are, the distinct values of a column of numbers, days and yes/no once each."""
+    columns = []
+    for name in names:
+        values = [row.get(name) for row in rows]
+        types = set(map(type, values))
+        if not types <= _AS_IS:
+            if types <= _BY_VALUE and not {bool, int} <= types:  # equal values are the same cell (True is not 1)
+                made = {value: _cell(value) for value in set(values)}
+                values = list(map(made.__getitem__, values))
+            else:
+                values = list(map(_cell, values))
+        columns.append(values)
+    return zip(*columns, strict=True)
 
 
 def connect(tables: list[Table], max_value: int = 0) -> sqlite3.Connection:

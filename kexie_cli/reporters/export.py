@@ -11,19 +11,21 @@ Files go through :mod:`kexie_cli.outfile` (checked target, temporary name rename
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kexie_cli.cells import csv_text
 from kexie_cli.outfile import check_target, make_folder, write_bytes, write_text
 from kexie_cli.query.dataset_schema import Table, table_data
 from kexie_cli.query.sqlite import fill
-from kexie_cli.reporters.tables import render_table
+from kexie_cli.reporters.columns import table_cells
+from kexie_cli.reporters.export_json import json_text
 from kexie_cli.reporters.xlsx import Heading, write_xlsx
-from kexie_cli.tables import to_jsonable
+from kexie_cli.tables import TableData
 
 
 def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, meta: dict[str, Any]) -> list[Path]:
@@ -37,7 +39,7 @@ def export(tables: list[Table], fmt: str, path: Path, schemas: Any, lang: str, m
         return write_csv_folder(tables, path, schemas, lang)
     if fmt == "json":
         document = {"format": "kexie-export", "version": 1, **meta, "tables": {t.name: t.rows for t in tables}}
-        text = json.dumps(to_jsonable(document), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(document) + "\n"
         write_text(path, text)
         return [path]
     if fmt == "sqlite":
@@ -63,12 +65,30 @@ def write_csv_folder(tables: list[Table], folder: Path, schemas: Any, lang: str)
     make_folder(folder)
     written = []
     for table in tables:
-        buffer = io.StringIO()
-        render_table(table_data(table, schemas, lang), "csv", lang, buffer)
         target = folder / f"{table.name}.csv"
-        write_text(target, buffer.getvalue(), bom=True)
+        write_text(target, csv_text_of(table_data(table, schemas, lang), lang), bom=True)
         written.append(target)
     return written
+
+
+def csv_text_of(data: TableData, lang: str) -> str:
+    """``data`` as ``render_table(data, "csv", ...)`` writes it, the cells made column by column (each distinct
+    value of a column shown and made safe once: :mod:`kexie_cli.reporters.columns`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([csv_text(h) for h in data.headers(lang)])
+    if data.columns:
+        columns = [cells for cells, _ in table_cells(data.columns, data.rows, lang, _csv_cell)]
+        writer.writerows(zip(*columns, strict=True))
+    else:
+        writer.writerows([] for _ in data.rows)
+    if data.footer is not None:
+        writer.writerow([csv_text(c.display(data.footer.get(c.key), lang)) for c in data.columns])
+    return buffer.getvalue()
+
+
+def _csv_cell(raw: Any, text: str) -> str:
+    return csv_text(text)
 
 
 def export_meta(registry_name: str, today: dt.date) -> dict[str, Any]:

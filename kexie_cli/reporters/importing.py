@@ -66,7 +66,7 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
             reason = tr(r.reason or "", lang, **r.params)
             events.append((r.row, tr("import.row.skipped", lang, row=r.row, reason=reason)))
         else:
-            fields = "、".join(r.fields)
+            fields = "、".join(_label(result, f, lang) for f in r.fields)
             events.append(
                 (r.row, tr(f"import.row.{r.action}", lang, row=r.row, file=r.file, name=r.name, fields=fields))
             )
@@ -94,7 +94,7 @@ def render_import(result: Any, fmt: str, lang: str, out: TextIO) -> None:
         for name, records in result.missing:
             fill = f"kexie import {result.file} --kind {result.kind} --set {name}=…"
             key = "import.missing_each" if name.endswith("uscc") else "import.missing"
-            lines.append(tr(key, lang, field=name, count=records, fill=fill))
+            lines.append(tr(key, lang, field=name, label=_label(result, name, lang), count=records, fill=fill))
     out.write("\n".join(lines) + "\n")
 
 
@@ -103,7 +103,8 @@ def _head(result: Any, lang: str) -> list[str]:
     mode = tr("import.dry_run", lang) if result.dry_run else ""
     kind = result.kind if lang == "en" else KIND_ZH.get(result.kind, result.kind)
     lines = [tr("import.head", lang, mode=mode, file=result.file, sheet=result.sheet, row=result.header_row, kind=kind)]
-    lines.append(tr("import.columns", lang, columns="，".join(f"{h}→{t}" for h, t in result.columns)))
+    columns = "，".join(f"{h}→{_label(result, t, lang)}" for h, t in result.columns)
+    lines.append(tr("import.columns", lang, columns=columns))
     other_kinds = [tr("import.other_kind_sheet", lang, sheet=s, kind=k) for s, k in result.other_kinds.items()]
     sections: list[tuple[str, str, list[str], str]] = [  # (message, its field, the items, how they are joined)
         ("import.unknown_columns", "columns", result.unknown, "、"),
@@ -121,3 +122,8 @@ def _head(result: Any, lang: str) -> list[str]:
     if result.default_status and result.count("created"):
         lines.append(tr("import.default_status", lang))
     return lines
+
+
+def _label(result: Any, target: str, lang: str) -> str:
+    """A field in the report: its Chinese words in zh (importer/labels.py), its path in English."""
+    return target if lang == "en" else result.labels.get(target, target)

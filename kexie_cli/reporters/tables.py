@@ -17,6 +17,7 @@ from typing import Any, Literal, TextIO
 from kexie_cli.cells import csv_text, md_text, safe_text
 from kexie_cli.i18n import tr
 from kexie_cli.reporters import layout
+from kexie_cli.reporters.plain import simple_table
 from kexie_cli.tables import Column, TableData, to_jsonable
 
 SHORT = 8  # cells: content this narrow stays on one line in a terminal table
@@ -70,15 +71,13 @@ def _write_md(data: TableData, lang: str, out: TextIO, color: bool) -> None:
 
 
 def _write_plain(data: TableData, lang: str, out: TextIO, color: bool) -> None:
-    from tabulate import tabulate  # noqa: PLC0415 - tabulate loads only when a table is rendered
-
     title, headline = safe_text(data.title), safe_text(data.headline)
     headers = [safe_text(h) for h in data.headers(lang)]
     rows = _safe_rows(data, lang)
     if title:
         out.write(f"{title}\n")
     if rows:
-        out.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
+        out.write(simple_table(rows, headers) + "\n")  # tabulate's "simple" format, byte for byte
     if headline:
         out.write(f"{headline}\n")
 

@@ -27,6 +27,7 @@ from typing import Any
 from kexie_cli.cells import mark_string, text_width, xlsx_text
 from kexie_cli.i18n import tr
 from kexie_cli.outfile import check_target, write_bytes
+from kexie_cli.reporters.columns import table_cells
 from kexie_cli.reporters.xlsx_body import Body, splice
 from kexie_cli.tables import TableData
 
@@ -153,11 +154,15 @@ def _fill_sheet(sheet: Any, table: TableData, lang: str, title: str) -> Body:
     headers = [xlsx_text(h) for h in table.headers(lang)]
     widths = [text_width(h) for h in headers]
     body = Body(sheet, [c.percent for c in columns])
-    for row, shown in zip(table.rows, table.display_rows(lang), strict=True):
-        body.add([cell_value(row.get(c.key), s) for c, s in zip(columns, shown, strict=True)])
-        for index, text in enumerate(shown):
-            width = text_width(text)
-            widths[index] = max(widths[index], width)
+    if columns:
+        cells = table_cells(columns, table.rows, lang, cell_value)
+        widths = [
+            max(width, max(map(text_width, texts), default=0)) for width, (_, texts) in zip(widths, cells, strict=True)
+        ]
+        body.add_columns([values for values, _ in cells])
+    else:  # rows without a cell, as openpyxl writes them
+        for _ in table.rows:
+            body.add([])
     if table.footer is not None:
         shown = [c.display(table.footer.get(c.key), lang) for c in columns]
         body.add([cell_value(table.footer.get(c.key), s) for c, s in zip(columns, shown, strict=True)], bold=True)

@@ -59,7 +59,7 @@ class CachedRecord(Record):
         self,
         file: RecordFile,
         facts: dict[str, Any],
-        raw: bytes,
+        raw: bytes | Callable[[], bytes],
         load: Callable[[bytes], dict[str, Any] | None],
         positions: Positions | None = None,
     ) -> None:
@@ -78,10 +78,17 @@ class CachedRecord(Record):
     def id(self) -> str:
         return self._id
 
+    @property
+    def raw(self) -> bytes:
+        """The file's bytes: as the run read them, or read now (``raw`` was a reader: the door did not need them)."""
+        if callable(self._raw):
+            self._raw = self._raw()
+        return self._raw
+
     @property  # a dataclass field made lazy
     def data(self) -> dict[str, Any] | None:
         if self._data is _UNSET:
-            self._data = self._load(self._raw)
+            self._data = self._load(self.raw)
         return self._data  # type: ignore[no-any-return]
 
     @data.setter
@@ -91,7 +98,7 @@ class CachedRecord(Record):
     @property
     def text(self) -> str:
         if self._text is _UNSET:
-            raw = self._raw
+            raw = self.raw
             # the file loaded when its outcome was made, so it decodes cleanly
             self._text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
         return self._text  # type: ignore[no-any-return]
@@ -114,7 +121,7 @@ class CachedRecord(Record):
 
     def mentions(self, needle: str) -> bool:
         if self._text is _UNSET:
-            return needle.encode("utf-8") in self._raw
+            return needle.encode("utf-8") in self.raw
         return needle in self._text
 
     def positions_if_made(self) -> Positions | None:
@@ -131,9 +138,14 @@ class CachedRecord(Record):
         return self._data is not _UNSET
 
     def get(self, *path: str | int) -> Any:
-        if self._data is _UNSET and path and path[0] in FACT_KEYS:
-            return get(self._facts, path)
-        return get(self.data, path)
+        data = self._data
+        if data is _UNSET:
+            if path and path[0] in FACT_KEYS:
+                return get(self._facts, path)
+            data = self.data
+        if len(path) == 1 and type(data) is dict and type(path[0]) is str:  # a top-level key: most calls
+            return data.get(path[0])
+        return get(data, path)
 
 
 class LazyRecords(Sequence[Record]):

@@ -25,11 +25,12 @@ from typing import Any
 from kexie_cli.records.bulk import pure
 from kexie_cli.registry import state
 from kexie_cli.registry.load import Registry
-from kexie_cli.validate.cache import CACHE_DIR, Shards, _secret, code_fingerprint
+from kexie_cli.validate.cache import CACHE_DIR, ProblemRow, Shards, _secret, code_fingerprint
 
-FORMAT = 1
+FORMAT = 2  # 2: a file that does not load keeps its load problems (validate/reading.py)
 
-Data = dict[str, Any]
+#: a record's data, or the load problems (K0xx rows) of a file that does not load
+Data = dict[str, Any] | list[ProblemRow]
 
 
 def data_fingerprint(registry: Registry) -> str:

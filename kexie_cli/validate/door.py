@@ -39,6 +39,7 @@ from kexie_cli.validate.cache import Cache
 from kexie_cli.validate.datacache import DataCache
 from kexie_cli.validate.options import CheckOptions
 from kexie_cli.validate.pipeline import Run
+from kexie_cli.validate.reading import kept_records
 
 
 class Door:
@@ -73,6 +74,10 @@ class Door:
 
     def records(self, progress: Progress | None = None) -> list[Record]:
         """Every file's record: from the cache, else loaded (and its outcome cached)."""
+        if self.kept is not None:
+            known = kept_records(self.run, self.kept)
+            if known is not None:  # every file's data (or load problems) kept: no outcome pack, no file read
+                return known
         self.run.work(self.store, progress)
         records = self.run.records(self.store, self.kept)
         if self.kept is not None:

@@ -239,7 +239,7 @@ class Run:
         self.deferred = []
         self.located = []
         self.key_of = {}
-        load = _data_loader(self.fast, self.settings.max_file_bytes)
+        load = data_loader(self.fast, self.settings.max_file_bytes)
         for index, (file, raw, outcome) in enumerate(zip(self.files, self.raws, self.outcomes, strict=True)):
             assert outcome is not None
             key = self.keys[index]
@@ -248,6 +248,8 @@ class Run:
             if index in self.cached and outcome[0] is not None and raw is not None:
                 positions = _known_positions(known) if known is not None else None
                 known_data = kept.get(key) if kept is not None and key is not None else None
+                if not isinstance(known_data, dict):  # a file that loads has its data kept, never problems
+                    known_data = None
                 if kept is not None and key is not None and known_data is None:  # parsed on first use, then kept
                     record = CachedRecord(file, outcome[0], raw, partial(_load_kept, kept, key, load), positions)
                 else:
@@ -257,9 +259,9 @@ class Run:
                 if key is not None and positions is None:
                     self.located.append((key, record))
             else:
-                record = _record(file, raw, outcome)
-                if kept is not None and key is not None and record.data is not None:
-                    kept.put(key, record.data)
+                record = record_from_outcome(file, raw, outcome)
+                if kept is not None and key is not None:  # its data, or why it does not load (reading.py)
+                    kept.put(key, record.data if record.data is not None else list(outcome[1]))
                 if key is not None and isinstance(record.positions, LazyPositions):
                     if known is not None:
                         record.positions = _known_positions(known)
@@ -313,7 +315,7 @@ def _early(file: RecordFile, raw: bytes, max_bytes: int, ctx: Context) -> tuple[
 
 
 def _known(file: RecordFile, problems: list[ProblemRow], ctx: Context) -> Outcome:
-    record = _record(file, None, (None, problems, [], []))
+    record = record_from_outcome(file, None, (None, problems, [], []))
     return (None, problems, rows(file_findings(record, ctx)), [])
 
 
@@ -365,7 +367,7 @@ def _outcome(index: int) -> Outcome:
     return loaded.data, problems, rows(found), deferred
 
 
-def _data_loader(fast: bool, max_bytes: int) -> Callable[[bytes], dict[str, Any] | None]:
+def data_loader(fast: bool, max_bytes: int) -> Callable[[bytes], dict[str, Any] | None]:
     """How a :class:`CachedRecord` makes its data: the same loader that made its cached outcome."""
 
     def load(raw: bytes) -> dict[str, Any] | None:
@@ -382,7 +384,7 @@ def _meta(outcome: Outcome) -> Outcome:
     return (None if data is None else facts_of(data), problems, found, deferred)
 
 
-def _record(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
+def record_from_outcome(file: RecordFile, raw: bytes | None, outcome: Outcome) -> Record:
     data, problems, _, _ = outcome
     if file.kind is None and file.link is None:
         return Record(file, None)

@@ -180,3 +180,13 @@ def test_a_title_year_and_a_row_year_that_disagree(tmp_path: Path) -> None:
     assert "本行年度为 2024" in run.stdout
     assert _figures(root, "shuili-xuehui", 2024) == before
     assert _figures(root, "dili-xuehui", 2025)["events"] == 30
+
+
+def test_the_report_names_fields_in_chinese_and_paths_in_english(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    book = _years_book(tmp_path)
+    zh = run_cli(["import", str(book), "--kind", "annual", "--dry-run", "--as-of", AS_OF], root)
+    assert "2025年/参与人次→学术活动·参与人次" in zh.stdout and "学会名称→全称" in zh.stdout
+    assert "academic." not in zh.stdout and "→name" not in zh.stdout
+    en = run_cli(["import", str(book), "--kind", "annual", "--dry-run", "--lang", "en", "--as-of", AS_OF], root)
+    assert "academic.participants" in en.stdout

@@ -54,7 +54,7 @@ def test_the_report_ends_with_the_missing_required_fields_and_how_to_fill_them(r
     tail = run.stdout.splitlines()[-4:]
     assert tail[0] == "导入的记录仍缺必填字段（K101）："
     assert tail[1].startswith(
-        f"  level：2 条；各行相同时用 kexie import {tmp_path / 's.csv'} --kind society --set level=…"
+        f"  级别：2 条；各行相同时用 kexie import {tmp_path / 's.csv'} --kind society --set level=…"
     )
-    assert tail[2] == "  registration.uscc：2 条；逐条用 kexie set <标识符> registration.uscc <值> 补齐"
-    assert tail[3].startswith("  discipline：1 条；")
+    assert tail[2] == "  登记信息·统一社会信用代码：2 条；逐条用 kexie set <标识符> registration.uscc <值> 补齐"
+    assert tail[3].startswith("  学科类别：1 条；")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from kexie_cli.cells import mark_string
 from kexie_cli.reporters.xlsx import cell_value, write_xlsx
+from kexie_cli.reporters.xlsx_body import Body
 from kexie_cli.share import Share, xlsx_value
 from kexie_cli.tables import Column, TableData
 
@@ -113,3 +116,61 @@ def test_every_sheet_gets_its_own_body(tmp_path: Path) -> None:
     book = load_workbook(target)
     assert [s.max_row for s in book.worksheets] == [4, 2, len(TEXTS) + 3]
     assert [c.value for c in book.worksheets[0]["A"]][2:] == ["一", "二"]
+
+
+def _body(percent: list[bool]) -> Body:
+    return Body(Workbook(write_only=True).create_sheet("s"), percent)
+
+
+def test_rows_given_column_by_column_are_the_rows_given_one_by_one() -> None:
+    """``Body.add_columns`` (the export's path) writes the same XML as ``Body.add`` row by row, for every
+    kind of value: text that repeats, empty text, numbers, floats and shares, days and times."""
+    table = _table()
+    columns = list(table.columns)
+    rows = [
+        [cell_value(row.get(c.key), s) for c, s in zip(columns, shown, strict=True)]
+        for row, shown in zip(table.rows * 3, table.display_rows("zh") * 3, strict=True)
+    ]
+    by_row, by_column = _body([c.percent for c in columns]), _body([c.percent for c in columns])
+    for values in rows:
+        by_row.add(values)
+    by_column.add_columns([list(values) for values in zip(*rows, strict=True)])
+    assert by_column.next_row == by_row.next_row == len(rows) + 3
+    assert by_column.xml() == by_row.xml()
+    by_column.add_columns([[] for _ in columns])  # no rows: nothing written
+    assert by_column.xml() == by_row.xml()
+
+
+def test_a_repeated_value_is_shown_and_written_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1.5 million cells of a 10,000-record export are a few labels, days and numbers over and over: each
+    column shows and writes each distinct value once (counted, not timed)."""
+    shown: list[Any] = []
+
+    def show(value: Any, lang: str) -> str:
+        shown.append(value)
+        return "" if value is None else f"{value}星级"
+
+    made = Counter[Any]()
+    cell = Body.cell
+
+    def counting(self: Body, index: int, value: Any, bold: bool = False) -> str:
+        made[index, value] += 1
+        return cell(self, index, value, bold)
+
+    monkeypatch.setattr(Body, "cell", counting)
+    columns = [Column("stars", "星级", "Stars", show=show), Column("day", "日期", "Day"), Column("n", "数", "N")]
+    days = [dt.date(2026, 1, 1), dt.date(2025, 6, 30), None]
+    rows = [{"stars": [5, None, 3, True][i % 4], "day": days[i % 3], "n": i % 2} for i in range(1200)]
+    write_xlsx([TableData("表", columns, rows)], tmp_path / "many.xlsx", "zh")
+    assert sorted(map(repr, shown)) == sorted(map(repr, [5, None, 3, True]))  # True is not 1
+    assert max(made.values()) == 1
+    values = [
+        [c.value for c in row] for row in load_workbook(tmp_path / "many.xlsx").worksheets[0].iter_rows(min_row=3)
+    ]
+    assert values[:4] == [
+        ["5星级", dt.datetime(2026, 1, 1), 0],
+        [None, dt.datetime(2025, 6, 30), 1],  # an empty text cell reads back as empty
+        ["3星级", None, 0],
+        ["True星级", dt.datetime(2026, 1, 1), 1],
+    ]
+    assert len(values) == 1200
