@@ -44,7 +44,7 @@ def test_current_leaders_and_heads_are_the_models_on_every_day() -> None:
                 record = records[row["id"]]
                 role = HEADS.get(name) or head_role(record)
                 found = current_leaders(record.data, day, role)
-                column = "head" if name not in HEADS else HEADS[name]
+                column = HEADS.get(name, "head")
                 assert row[column] == (found[0].name if found else None), (row["id"], day)
                 heads_seen += row[column] is not None
                 if name == "societies":
