@@ -144,8 +144,12 @@ def in_office(leader: Leader, day: dt.date) -> bool:
     the day of a 换届 the predecessor (``until`` = that day) has left and the
     successor (``since`` = that day) is in office — one holder per office.
     """
-    started = leader.since is None or leader.since <= day
-    return started and (leader.until is None or day < leader.until)
+    return holds_office(leader.since, leader.until, day)
+
+
+def holds_office(since: dt.date | None, until: dt.date | None, day: dt.date) -> bool:
+    """:func:`in_office` of a leader entry's dates: ``since`` <= day < ``until`` (either may be unknown)."""
+    return (since is None or since <= day) and (until is None or day < until)
 
 
 def leaders(data: Any, role_filter: str | None = None) -> list[Leader]:
