@@ -186,18 +186,47 @@ FORUMS = ("青年科技论坛", "科技成果交流会", "学科发展研讨会"
 ANNUAL_LAST = 2025  # the latest year of the annual records (--annual-years N: ANNUAL_LAST-N+1 .. ANNUAL_LAST)
 
 
-def _annual(record_id: str, year: int, rng: random.Random) -> str:
-    """One organisation's year (records/annual/<year>/<id>-<year>.yaml), as the sample's script writes them."""
+#: the share of annual records with one figure far off the year before (K411): statistical review flags a few
+ANNUAL_OUTLIERS = 0.01
+
+
+def _annual_base(rng: random.Random) -> dict[str, int]:
+    """An organisation's level of work in its first year (as ``scripts/annual_sample.py`` draws it)."""
     events = rng.randint(3, 24)
+    popular = rng.randint(4, 40)
+    individual = rng.randint(200, 3000)
+    return {
+        "events": events,
+        "participants": events * rng.randint(60, 260),
+        "popular": popular,
+        "audience": popular * rng.randint(80, 600),
+        "individual": individual,
+        "new": max(1, individual // rng.randint(10, 25)),
+    }
+
+
+def _next_year(level: dict[str, int], rng: random.Random) -> dict[str, int]:
+    """The year after: each figure moves by a little (x0.85-1.25, as the sample's records do); in
+    :data:`ANNUAL_OUTLIERS` of the records one figure is four times last year's (K411)."""
+    moved = {key: max(1, round(n * rng.uniform(0.85, 1.25))) for key, n in level.items()}
+    if rng.random() < ANNUAL_OUTLIERS:
+        key = rng.choice(("participants", "audience"))
+        moved[key] = level[key] * 4
+    return moved
+
+
+def _annual(record_id: str, year: int, level: dict[str, int], rng: random.Random) -> str:
+    """One organisation's year (records/annual/<year>/<id>-<year>.yaml), as the sample's script writes them."""
+    events = level["events"]
     split = (min(1, events), min(2, events - 1))
     return (
         "# yaml-language-server: $schema=../../../schemas/annual.schema.json\n"
         f"id: {record_id}-{year}\nkind: annual\norg: {record_id}\nyear: {year}\n"
         f"report:\n  status: approved\n  submitted: {year + 1}-03-{rng.randint(10, 28)}\n  approved: {year + 1}-04-02\n"
-        f"academic:\n  events: {events}\n  participants: {events * rng.randint(60, 260)}\n"
+        f"academic:\n  events: {events}\n  participants: {level['participants']}\n"
         f"  international: {split[0]}\n  national: {split[1]}\n  regional: {events - sum(split)}\n"
-        f"popular:\n  events: {rng.randint(4, 40)}\n  audience: {rng.randint(800, 20000)}\n"
-        f"members:\n  individual: {rng.randint(200, 3000)}\n  new: {rng.randint(5, 120)}\n"
+        f"popular:\n  events: {level['popular']}\n  audience: {level['audience']}\n"
+        f"members:\n  individual: {level['individual']}\n  new: {level['new']}\n"
         "events:\n"
         f"  - date: {year}-0{rng.randint(4, 9)}-1{rng.randint(0, 9)}\n"
         f"    title: 第{rng.randint(2, 30)}届学术年会暨{rng.choice(FORUMS)}\n"
@@ -253,11 +282,14 @@ def generate(
 
 def _annual_records(out: Path, years: int, rng: random.Random) -> None:
     ids = sorted(p.stem for folder in FOLDERS for p in (out / "records" / folder).glob("*.yaml"))
+    levels = {record_id: _annual_base(rng) for record_id in ids}
     for year in range(ANNUAL_LAST - years + 1, ANNUAL_LAST + 1):
         folder = out / "records" / "annual" / str(year)
         folder.mkdir(parents=True)
         for record_id in ids:
-            (folder / f"{record_id}-{year}.yaml").write_bytes(_annual(record_id, year, rng).encode("utf-8"))
+            text = _annual(record_id, year, levels[record_id], rng)
+            (folder / f"{record_id}-{year}.yaml").write_bytes(text.encode("utf-8"))
+            levels[record_id] = _next_year(levels[record_id], rng)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from kexie_cli.records.model import Record, date, entries, integer, text
 from kexie_cli.registry.settings import Settings
@@ -116,6 +117,41 @@ def value(record: Record, figure: Figure) -> int | None:
     return integer(record.get(*figure.path))
 
 
+#: how :func:`figure_values` reads figures: (key, section key, key inside the section or None), in order
+FigurePlan = tuple[tuple[str, str, str | None], ...]
+
+
+def figure_plan(figures: Iterable[Figure]) -> FigurePlan:
+    """The plan of :func:`figure_values` for ``figures`` (paths of one or two keys, as every figure's is)."""
+    out = []
+    for figure in figures:
+        if not 1 <= len(figure.path) <= 2:
+            raise ValueError(f"figure path {figure.path!r}: one or two keys")
+        out.append((figure.key, figure.path[0], figure.path[1] if len(figure.path) == 2 else None))
+    return tuple(out)
+
+
+EVERY_FIGURE = figure_plan(FIGURES)
+
+
+def figure_values(record: Record, plan: FigurePlan = EVERY_FIGURE) -> dict[str, int | None]:
+    """:func:`value` of each figure of ``plan`` (all of :data:`FIGURES` by default), by key, the record's
+    data read once: the sums go over 10,000 records a year, so each figure is a dictionary lookup or two
+    (a section looked up once for its figures), not a trip through ``Record.get``."""
+    data = record.data
+    found: dict[str, Any] = data if isinstance(data, dict) else {}
+    out: dict[str, int | None] = {}
+    section: str | None = None
+    holder: Any = None
+    for key, head, tail in plan:
+        if head != section:
+            section = head
+            holder = found.get(head)
+        node = holder if tail is None else (holder.get(tail) if isinstance(holder, dict) else None)
+        out[key] = node if type(node) is int or (isinstance(node, int) and not isinstance(node, bool)) else None
+    return out
+
+
 def year_of(record: Record) -> int | None:
     """The year of an annual record: its ``year``, else the year folder it sits in."""
     year = integer(record.get("year"))
@@ -150,6 +186,19 @@ def of_year(records: Iterable[Record], year: int) -> list[Record]:
     return [r for r in annual_records(records) if year_of(r) == year]
 
 
+def of_years(records: Iterable[Record], year: int) -> tuple[list[Record], list[Record]]:
+    """The loaded annual records of ``year`` and of the year before, in one pass (``of_year`` of each)."""
+    now: list[Record] = []
+    before: list[Record] = []
+    for record in annual_records(records):
+        found = year_of(record)
+        if found == year:
+            now.append(record)
+        elif found == year - 1:
+            before.append(record)
+    return now, before
+
+
 def events(record: Record) -> list[tuple[int, dict[str, object]]]:
     """The listed events of the year (``events:``), with their indexes."""
     return entries(record.get("events"))
@@ -167,6 +216,24 @@ def list_total(record: Record, key: str) -> int:
             return len(items)
         return sum(integer(item.get("amount")) or 0 for _, item in items)
     return sum(_count(item) for _, item in entries(record.get(key)))
+
+
+def list_values(record: Record) -> dict[str, int | None]:
+    """:func:`list_total` of every key of :data:`LIST_FIGURES`, None where the record has no such list
+    (a list figure is given when the list is there, even empty); the record's data read once."""
+    data = record.data
+    found = data if isinstance(data, dict) else {}
+    funding = found.get("funding")
+    services = funding.get("services") if isinstance(funding, dict) else None
+    out: dict[str, int | None] = {"services": None, "services_amount": None}
+    if services is not None:
+        items = entries(services)
+        out["services"] = len(items)
+        out["services_amount"] = sum(integer(item.get("amount")) or 0 for _, item in items)
+    for key in ("awards", "nominations"):
+        given = found.get(key)
+        out[key] = None if given is None else sum(_count(item) for _, item in entries(given))
+    return out
 
 
 def _count(item: dict[str, object]) -> int:

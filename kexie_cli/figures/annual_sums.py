@@ -21,11 +21,12 @@ from kexie_cli.figures.annual import (
     LEVELS,
     LIST_FIGURES,
     events,
-    list_total,
-    of_year,
+    figure_plan,
+    figure_values,
+    list_values,
+    of_years,
     org_of,
     state_of,
-    value,
 )
 from kexie_cli.records.model import Record, entries, integer, text
 from kexie_cli.share import Share, share
@@ -64,42 +65,31 @@ class YearFigure:
         return change(self.value, self.previous)
 
 
-def _sum(records: Sequence[Record], key: str) -> tuple[int, int]:
-    """(sum, records that give it) of one figure key over ``records``."""
-    if key in LIST_FIGURES:
-        holder = ("funding", "services") if key.startswith("services") else (key,)
-        given = [list_total(r, key) for r in records if r.get(*holder) is not None]
-        return sum(given), len(given)
-    figure = BY_KEY[key]
-    found = [v for v in (value(r, figure) for r in records) if v is not None]
-    return sum(found), len(found)
+def _sums(records: Sequence[Record]) -> tuple[dict[str, int], dict[str, int]]:
+    """(sum, records that give it) of every figure key over ``records``, each record's data read once."""
+    total: dict[str, int] = {}
+    given: dict[str, int] = {}
+    for record in records:
+        found = figure_values(record) | list_values(record)
+        for key, amount in found.items():
+            if amount is not None:
+                total[key] = total.get(key, 0) + amount
+                given[key] = given.get(key, 0) + 1
+    return total, given
 
 
 def totals(records: Iterable[Record], year: int) -> list[YearFigure]:
     """Every figure of ``year`` summed over the annual records, with the year before's sum."""
-    pool = list(records)
-    now, before = of_year(pool, year), of_year(pool, year - 1)
+    now, before = of_years(records, year)
+    (total, reporting), (prev, prev_reporting) = _sums(now), _sums(before)
     out: list[YearFigure] = []
     labels = [(f.key, f.zh, f.en, f.section, f.unit) for f in FIGURES]
     labels += [(k, zh, en, s, "yuan" if k.endswith("amount") else "count") for k, (zh, en, s) in LIST_FIGURES.items()]
     for key, zh, en, section, unit in labels:
-        total, reporting = _sum(now, key)
-        prev, prev_reporting = _sum(before, key)
-        out.append(YearFigure(key, zh, en, section, unit, total, reporting, prev if prev_reporting else None))
+        before_given = prev_reporting.get(key, 0)
+        previous = prev.get(key, 0) if before_given else None
+        out.append(YearFigure(key, zh, en, section, unit, total.get(key, 0), reporting.get(key, 0), previous))
     return out
-
-
-def category_figures(record: Record, category: str) -> tuple[int, int]:
-    """(events, participants) of one category in one record: the declared totals where the record gives
-    them (学术活动: ``academic.events``/``participants``; 科普: ``popular.events``/``audience``), else
-    its listed events of that category (their count, and their participants)."""
-    listed = [e for _, e in events(record) if e.get("category") == category]
-    counted = (len(listed), sum(integer(e.get("participants")) or 0 for e in listed))
-    declared = DECLARED.get(category)
-    if declared is None:
-        return counted
-    n, people = integer(record.get(*declared[0])), integer(record.get(*declared[1]))
-    return (counted[0] if n is None else n, counted[1] if people is None else people)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,25 +106,45 @@ class Row:
 
 def by_category(records: Iterable[Record], year: int) -> list[Row]:
     """Events and participants per activity category (学术活动, 科普活动, 培训 ...), with last year's."""
-    pool = list(records)
-    now, before = of_year(pool, year), of_year(pool, year - 1)
-    out = []
-    for code in CATEGORIES:
-        values = _category_sum(now, code)
-        previous = _category_sum(before, code) if before else {}
-        out.append(Row(code, values, previous))
-    return out
+    now, before = of_years(records, year)
+    current, previous = _category_sums(now), _category_sums(before) if before else {}
+    return [Row(code, current[code], previous.get(code, {})) for code in CATEGORIES]
 
 
-def _category_sum(records: Sequence[Record], category: str) -> dict[str, int]:
-    pairs = [category_figures(r, category) for r in records]
-    return {"events": sum(p[0] for p in pairs), "participants": sum(p[1] for p in pairs)}
+#: a category's declared totals (:data:`DECLARED`) as figures: (events, participants)
+_DECLARED_FIGURES = {code: (BY_KEY["_".join(n)], BY_KEY["_".join(p)]) for code, (n, p) in DECLARED.items()}
+
+
+def _category_sums(records: Sequence[Record]) -> dict[str, dict[str, int]]:
+    """(events, participants) of every category added up over ``records``. A record counts for a category
+    its declared totals where it gives them (学术活动: ``academic.events``/``participants``; 科普:
+    ``popular.events``/``audience``), else its listed events of that category (their count, and their
+    participants). Each record's figures and events are read once for all the categories."""
+    sums = {code: {"events": 0, "participants": 0} for code in CATEGORIES}
+    wanted = figure_plan(figure for pair in _DECLARED_FIGURES.values() for figure in pair)
+    for record in records:
+        declared = figure_values(record, wanted)
+        counted: dict[str, tuple[int, int]] = {}
+        for _, event in events(record):
+            code = event.get("category")
+            if isinstance(code, str) and code in sums:
+                n, people = counted.get(code, (0, 0))
+                counted[code] = (n + 1, people + (integer(event.get("participants")) or 0))
+        for code, sum_of in sums.items():
+            n, people = counted.get(code, (0, 0))
+            pair = _DECLARED_FIGURES.get(code)
+            if pair is not None:
+                given_n, given_people = declared[pair[0].key], declared[pair[1].key]
+                n = n if given_n is None else given_n
+                people = people if given_people is None else given_people
+            sum_of["events"] += n
+            sum_of["participants"] += people
+    return sums
 
 
 def by_level(records: Iterable[Record], year: int) -> list[Row]:
     """Per level (国家级 … 区县级): listed events and their participants, awards and nominations."""
-    pool = list(records)
-    now, before = of_year(pool, year), of_year(pool, year - 1)
+    now, before = of_years(records, year)
     current, previous = _level_counts(now), _level_counts(before)
     keys = ("events", "participants", "awards", "nominations")
     return [
@@ -170,13 +180,14 @@ class OrgRow:
 
 def by_org(records: Iterable[Record], year: int, columns: Sequence[str] = ORG_COLUMNS) -> list[OrgRow]:
     """One row per organisation with an annual record of ``year``: its state and figures, and last year's."""
-    pool = list(records)
-    before = {org_of(r): r for r in of_year(pool, year - 1)}
+    now, last_year = of_years(records, year)
+    wanted = figure_plan(BY_KEY[k] for k in columns)
+    before = {org_of(r): r for r in last_year}
     out = []
-    for record in of_year(pool, year):
+    for record in now:
         org = org_of(record) or record.id
         last = before.get(org)
-        values = {k: value(record, BY_KEY[k]) for k in columns}
-        previous = {k: value(last, BY_KEY[k]) for k in columns} if last is not None else {}
+        values = figure_values(record, wanted)
+        previous = figure_values(last, wanted) if last is not None else {}
         out.append(OrgRow(org, state_of(record), values, previous))
     return out

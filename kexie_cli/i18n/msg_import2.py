@@ -94,11 +94,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.missing": (
         "  {label}：{count} 条；各行相同时用 {fill} 补齐，逐条用 kexie set <标识符> {field} <值>",
-        "  {field}: {count} records; when it is the same for every row: {fill}; one by one: kexie set <id> {field} <value>",
+        "  {label}: {count} records; when it is the same for every row: {fill}; one by one: kexie set <id> {field} <value>",
     ),
     "import.missing_each": (
         "  {label}：{count} 条；逐条用 kexie set <标识符> {field} <值> 补齐",
-        "  {field}: {count} records; fill one by one: kexie set <id> {field} <value>",
+        "  {label}: {count} records; fill one by one: kexie set <id> {field} <value>",
     ),
     "import.value.bad_stars": ("不是 1 至 5 星", "not a star rating from 1 to 5"),
     "import.skip.ambiguous": (

@@ -322,7 +322,7 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
     if not holds_elections(record, qctx.settings):
         return []
     out = []
-    term = elected_term(record, qctx.settings)
+    term = elected_term(record, qctx.settings, qctx.index.get)
     if term is not None:
         out.append(
             {
@@ -331,13 +331,13 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
                 "current": True,
                 "number": term.number,
                 "started": term.started,
-                "years": term.years,
+                "years": integer(record.get("term", "years")),  # as recorded: none when following the society
                 "regular_end": term.regular_end,
                 "extended_to": term.extended_to,
                 "extension_approved": term.extension_approved,
                 "ended": None,
                 "ends": term.end,
-                "state": state_of(record, qctx.today, qctx.settings),
+                "state": state_of(record, qctx.today, qctx.settings, qctx.index.get),
                 "days": days_until(term.end, qctx.today),
             }
         )

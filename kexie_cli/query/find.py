@@ -16,7 +16,6 @@ kind, matches at the start of the name come before matches inside it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from kexie_cli.i18n import tr
 from kexie_cli.query import names
 from kexie_cli.query.context import KIND_LABELS
 from kexie_cli.query.pinyin_cache import kept_pinyin
+from kexie_cli.query.simplified import normalize
 from kexie_cli.records.model import Record, entries, text
 from kexie_cli.registry.layout import KINDS
 from kexie_cli.tables import Column, TableData
@@ -46,19 +46,6 @@ ABBREVIATIONS = (
     ("残疾人联合会", "残联"),
     ("科学技术", "科技"),
 )
-
-
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    from opencc import OpenCC  # noqa: PLC0415 - opencc loads its dictionaries; only for traditional-character search
-
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=1 << 17)
-def normalize(value: str) -> str:
-    """NFKC, simplified characters, case-folded: the form every comparison uses."""
-    return str(_converter().convert(unicodedata.normalize("NFKC", value))).casefold()
 
 
 @lru_cache(maxsize=8192)

@@ -13,7 +13,17 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from kexie_cli.figures.annual import BY_KEY, CATEGORIES, LEVELS, SECTIONS, STATES, annual_records, org_of, work_year
+from kexie_cli.figures.annual import (
+    BY_KEY,
+    CATEGORIES,
+    LEVELS,
+    SECTIONS,
+    STATES,
+    annual_records,
+    org_of,
+    work_year,
+    year_of,
+)
 from kexie_cli.figures.annual_sums import ORG_COLUMNS, YearFigure, by_category, by_level, by_org, change, totals
 from kexie_cli.query.summary_base import Summary, kind_label
 from kexie_cli.records.model import Record
@@ -21,9 +31,21 @@ from kexie_cli.share import Share, percent
 from kexie_cli.tables import Column, TableData
 
 
-def in_scope(data: Summary) -> list[Record]:
-    """The annual records whose organisation is in the ``--where`` scope (all of them without one)."""
+def annual_scope(data: Summary) -> tuple[list[Record], int]:
+    """The year of the tables (:func:`year_of_summary`) and the records in scope of that year and the year
+    before (the only ones a table adds up), made once for the four annual tables of a summary."""
+    if data._annual is None:
+        year = year_of_summary(data)
+        data._annual = (in_scope(data, (year - 1, year)), year)
+    return data._annual
+
+
+def in_scope(data: Summary, years: tuple[int, ...] | None = None) -> list[Record]:
+    """The annual records whose organisation is in the ``--where`` scope (all of them without one);
+    ``years``: only those of these years."""
     found = annual_records(data.qctx.index.records)
+    if years is not None:
+        found = [r for r in found if year_of(r) in years]
     if not data.scope:
         return found
     out = []
@@ -61,8 +83,8 @@ def growth(change: Share | None, lang: str) -> str:
 
 def annual(data: Summary) -> TableData:
     """Every figure of the year, summed, with the number of records that give it and last year's sum."""
-    year = year_of_summary(data)
-    found = totals(in_scope(data), year)
+    scoped, year = annual_scope(data)
+    found = totals(scoped, year)
     rows = [
         {
             "section": f.section,
@@ -138,9 +160,9 @@ SENTENCES = (
 
 def categories(data: Summary) -> TableData:
     """Events and participants per activity category, with last year's events and the change."""
-    year = year_of_summary(data)
+    scoped, year = annual_scope(data)
     rows: list[dict[str, Any]] = []
-    for row in by_category(in_scope(data), year):
+    for row in by_category(scoped, year):
         rows.append(
             {"category": row.code, **row.values, "previous": row.previous.get("events"), "change": row.change("events")}
         )
@@ -161,8 +183,8 @@ def categories(data: Summary) -> TableData:
 
 def levels(data: Summary) -> TableData:
     """Listed events, participants, awards and nominations per level."""
-    year = year_of_summary(data)
-    rows = [{"level": row.code, **row.values} for row in by_level(in_scope(data), year)]
+    scoped, year = annual_scope(data)
+    rows = [{"level": row.code, **row.values} for row in by_level(scoped, year)]
     columns = [
         Column("level", "级别", "Level", show=lambda v, lang: _label(LEVELS.get(str(v), (v, v)), lang)),
         data.count_col("events", "活动", "Events"),
@@ -180,10 +202,10 @@ def levels(data: Summary) -> TableData:
 
 def organisations(data: Summary) -> TableData:
     """One row per organisation with a record of the year: 年报 state, its main figures and last year's change."""
-    year = year_of_summary(data)
+    scoped, year = annual_scope(data)
     index = data.qctx.index
     rows: list[dict[str, Any]] = []
-    for row in by_org(in_scope(data), year):
+    for row in by_org(scoped, year):
         org = index.get(row.org)
         name = org.name if org is not None else row.org
         change = _org_change(row.values.get("academic_events"), row.previous.get("academic_events"))

@@ -37,6 +37,8 @@ class Summary:
     scope: Scope = field(default_factory=Scope)
     year: int | None = None  # the year of the annual tables (summary --year); None: figures.annual.work_year
     _live: dict[str, list[Record]] = field(default_factory=dict, repr=False)  # live(kind), made once per kind
+    #: the annual tables' records in scope and their year (query/summary_annual.py), made once for the four tables
+    _annual: tuple[list[Record], int] | None = field(default=None, repr=False)
 
     @property
     def zh(self) -> bool:

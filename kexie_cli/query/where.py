@@ -20,7 +20,7 @@ from typing import Any
 
 from kexie_cli.query.context import Field
 from kexie_cli.query.fields import FieldError, resolve
-from kexie_cli.query.find import normalize
+from kexie_cli.query.simplified import normalize
 from kexie_cli.registry.schemas import SchemaSet
 from kexie_cli.terms import parse_date
 

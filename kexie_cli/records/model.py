@@ -102,11 +102,15 @@ def entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def term_of(data: Any, key: str = "term") -> Term | None:
-    """The record's current term, or None when it is absent or incomplete."""
+def term_of(data: Any, key: str = "term", years: int | None = None) -> Term | None:
+    """The record's current term, or None when it is absent or incomplete.
+
+    ``years``: the length of a term that does not give its own (a 分支机构's follows its society's:
+    ``figures.terms.current_term``); a term's own ``years`` always wins."""
     node = get(data, (key,))
     started = date(get(node, ("started",)))
-    years = integer(get(node, ("years",)))
+    own = integer(get(node, ("years",)))
+    years = own if own is not None or not isinstance(node, dict) else years
     if started is None or years is None or not 0 < years < 100:
         return None
     return Term(

@@ -138,9 +138,14 @@ class CachedRecord(Record):
         return self._data is not _UNSET
 
     def get(self, *path: str | int) -> Any:
-        if self._data is _UNSET and path and path[0] in FACT_KEYS:
-            return get(self._facts, path)
-        return get(self.data, path)
+        data = self._data
+        if data is _UNSET:
+            if path and path[0] in FACT_KEYS:
+                return get(self._facts, path)
+            data = self.data
+        if len(path) == 1 and type(data) is dict and type(path[0]) is str:  # a top-level key: most calls
+            return data.get(path[0])
+        return get(data, path)
 
 
 class LazyRecords(Sequence[Record]):

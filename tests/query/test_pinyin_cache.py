@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pypinyin
 import pytest
 
-from kexie_cli.query import names
+from kexie_cli.query import names, pinyin_cache, simplified
 from tests.conftest import AS_OF, copy_sample, run_cli
 
 COMMANDS = [
@@ -41,6 +42,9 @@ def _forget() -> None:
     names.syllables.cache_clear()
     names._REMEMBERED.clear()
     names._MADE.clear()
+    simplified.normalize.cache_clear()
+    simplified._REMEMBERED.clear()
+    simplified._MADE.clear()
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]))
@@ -80,3 +84,35 @@ def test_no_cache_folder_is_made_for_a_run_without_names_to_sort(tmp_path: Path,
     run = run_cli(["list", "societies", "--where", "name=没有这个学会", "--as-of", AS_OF], root)
     assert run.exit_code == 0, run.stderr
     assert not list((root / ".kexie" / "cache").glob("pinyin-*.bin"))
+
+
+@pytest.mark.parametrize("query", ["学会", "濟寧", "slxh"])
+def test_a_second_find_asks_opencc_for_nothing_and_shows_the_same(
+    tmp_path: Path, asked: list[str], monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """find's simplified forms (query/simplified.py) are kept with the pinyin."""
+    converted: list[str] = []
+    real = simplified._converter()
+
+    class Counting:
+        def convert(self, text: str) -> str:
+            converted.append(text)
+            return str(real.convert(text))
+
+    monkeypatch.setattr(simplified, "_converter", Counting)
+    root = copy_sample(tmp_path)
+    args = ["find", query, "--format", "plain"]
+    first = run_cli(args, root)
+    assert first.exit_code == 0, first.stderr
+    assert converted
+    converted.clear()
+    _forget()
+    second = run_cli(args, root)
+    assert converted == []
+    assert second.stdout == first.stdout
+
+
+@pytest.mark.parametrize(("module", "dist"), [("pypinyin", "pypinyin"), ("opencc", "opencc-python-reimplemented")])
+def test_the_fingerprint_names_the_installed_versions(module: str, dist: str) -> None:
+    """Read from the dist-info folder's name (importlib.metadata is not imported by a warm list)."""
+    assert pinyin_cache._version(module, dist) == metadata.version(dist)
