@@ -26,11 +26,12 @@ from kexie_cli import kinds
 from kexie_cli.calendar.lead import Lead, window_state
 from kexie_cli.errors import KexieError
 from kexie_cli.figures.books import on_books
+from kexie_cli.figures.terms import Lookup, current_term
 from kexie_cli.i18n import load_catalogues, tr
 from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import holds_elections
 from kexie_cli.records.election import RECORD_STEPS, Done, progress
-from kexie_cli.records.model import Record, current_leaders, get, term_of, text
+from kexie_cli.records.model import Record, current_leaders, get, text
 from kexie_cli.registry.settings import Settings
 from kexie_cli.rules.process import Step, follow_up, past_end, schedule
 from kexie_cli.tables import Column, TableData
@@ -112,11 +113,12 @@ def _matches(record: Record, settings: Settings, query: ElectionQuery, scope: se
 def due_elections(records: list[Record], settings: Settings, query: ElectionQuery) -> list[Election]:
     """Records with a due or overdue 换届, sorted by effective end date, then id."""
     scope = subtree(records, query.parent) if query.parent else None
+    by_id = {r.id: r for r in reversed(records) if r.loaded}  # the first record of an id, as the Index has it
     out = []
     for record in records:
         if not _matches(record, settings, query, scope):
             continue
-        item = _election(record, settings, query)
+        item = _election(record, settings, query, by_id.get)
         if item is not None and (query.states is None or _state(item) in query.states):
             out.append(item)
     out.sort(key=lambda e: (e.term.end, e.id))
@@ -127,9 +129,10 @@ def _state(item: Election) -> str:
     return item.state.value if isinstance(item.state, TermState) else item.state
 
 
-def _election(record: Record, settings: Settings, query: ElectionQuery) -> Election | None:
-    """The record's open 换届: due or overdue by its term, or the follow-up of the last one held."""
-    term = term_of(record.data)
+def _election(record: Record, settings: Settings, query: ElectionQuery, lookup: Lookup) -> Election | None:
+    """The record's open 换届: due or overdue by its term (a 分支机构's may take its society's length:
+    figures.terms.current_term), or the follow-up of the last one held."""
+    term = current_term(record, settings, lookup)
     if term is None:
         return None
     lead = query.lead if query.lead_given else Lead.months(settings.lead_for(record.kind))

@@ -80,9 +80,9 @@ class PartyOverview:
         return sum(len(c.gaps) for c in self.cells if c.gaps)
 
 
-def cell_of(record: Record, settings: Settings, today: dt.date) -> Cell:
+def cell_of(record: Record, settings: Settings, today: dt.date, index: Index) -> Cell:
     elects = holds_elections(record, settings)
-    term = elected_term(record, settings) if elects else None
+    term = elected_term(record, settings, index.get) if elects else None
     role = head_role(record)
     return Cell(
         record=record,
@@ -110,7 +110,9 @@ def party_overview(
     order = (*FORMS_OF_COVER, "none")
     societies.sort(key=lambda c: (order.index(c.strongest), c.record.id))
     cells = [
-        cell_of(r, settings, today) for r in index.of_kind("party-cell") if on_books(r, today) and scope.holds(r, qctx)
+        cell_of(r, settings, today, index)
+        for r in index.of_kind("party-cell")
+        if on_books(r, today) and scope.holds(r, qctx)
     ]
     cells.sort(key=lambda c: c.record.id)
     names = {r.id: r.name for r in index.of_kind("party-cell") if r.name}

@@ -14,7 +14,7 @@ from kexie_cli.cli.editing import edit_options, run_edit
 @click.command(
     "elect",
     help="""记录一次换届：当届移入 past_terms（写明 ended），届次加一，换届日期为 --date；
-延期信息清除；任期年数沿用原值，或按 --years。
+延期信息清除；任期年数沿用原值，或按 --years（分支机构未写任期年数的，仍随所属社团本届）。
 
 --chair / --secretary-general 给出学会、基层科协新当选的人：同职务的现任者若是他人，写入 until（离任）；
 新人以 since 加入 leaders。党组织用 --secretary、--deputy-secretary、--member（可重复）给出新一届委员会：

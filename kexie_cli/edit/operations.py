@@ -179,6 +179,7 @@ class RecordStep:
 
 
 PARTY_ROLES = ("secretary", "deputy-secretary", "committee-member")
+SUBUNIT = "subunit"  # a 分支机构: a term without `years` follows its society's (docs/registry.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +212,15 @@ class Elect:
             _update(term, "number", number + 1, order)
             _update(term, "started", day, order)
             years = self.years if self.years is not None else term.get("years")
-            _update(term, "years", years if isinstance(years, int) else 5, order)
+            if isinstance(years, int) or ctx.kind != SUBUNIT:  # a 分支机构 may go on following its society
+                _update(term, "years", years if isinstance(years, int) else 5, order)
             for key in ("extended_to", "extension_approved"):
                 if key in term:
                     tree.delete_node(term, (key,))
         else:
             value = {"number": 1, "started": day, "years": self.years or 5}
+            if self.years is None and ctx.kind == SUBUNIT:  # its society's length (figures.terms.current_term)
+                del value["years"]
             tree.set_node(doc, ("term",), value, tree.key_orders(ctx.schemas, ctx.kind, ("term",)))
         party = [(r, n) for r, n in self.leaders if r in PARTY_ROLES]
         if ctx.kind == "party-cell" and party and _close_committee(doc, self.date, party, ctx):

@@ -8,6 +8,7 @@ their columns are declared in dataset_schema.py.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -21,16 +22,16 @@ from kexie_cli.query.context import QueryContext
 from kexie_cli.query.dataset_annual import annual_row, event_rows
 from kexie_cli.query.dataset_schema import HEAD, LIST_SEPARATOR, SCHEMA, Table, links_of, names_column
 from kexie_cli.query.derived import (
-    covered_by,
     district_of,
     latest_stars,
     npo_expiry,
     npo_grade_in_force,
     stars_in_force,
 )
-from kexie_cli.records.model import Leader, Record, current_leaders, date, entries, get, integer, term_of, text
+from kexie_cli.records.model import Record, entries, get, holds_office, integer, term_of, text
 from kexie_cli.registry.kind_fields import shipped_fields, shipped_id_lists
 from kexie_cli.terms import age_in, days_until
+from kexie_cli.terms import parse_date as date
 
 ORG_KINDS = frozenset(kinds.ORG_CODES)
 BRAND_SEPARATOR = "；"  # brand_events in one cell (kexie import splits them again)
@@ -45,7 +46,7 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
     """
     tables = {name: Table(name, zh, en, cols) for name, (zh, en, cols) in SCHEMA.items()}
     wanted = set(SCHEMA) if only is None else set(only)
-    builders: dict[str, Callable[[Record, QueryContext, list[Leader]], dict[str, Any]]] = {
+    builders: dict[str, Callable[[Record, QueryContext, dict[str, str]], dict[str, Any]]] = {
         "society": _society,
         "branch": _branch,
         "party-cell": _cell,
@@ -55,18 +56,17 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
         if not record.loaded or record.kind not in ORG_KINDS or not founded_by(record, today):
             continue  # an annual record is not an organisation: its tables come below
         table = kinds.TABLES[record.kind]
-        current: list[Leader] = []  # the leaders in office: the heads of the record's row, and ``current``
-        if table in wanted or "leaders" in wanted:
-            current = current_leaders(record.data, today)
+        heads: dict[str, str] = {}  # role -> the first leader of it in office: the heads of the record's row
+        leaders = _leaders(record, today, heads) if table in wanted or "leaders" in wanted else []
         builder = builders.get(record.kind, _generic)
         if table in wanted:
-            tables[table].rows.append(_common(record) | builder(record, qctx, current))
+            tables[table].rows.append(_common(record) | builder(record, qctx, heads))
         if builder is _generic:
             for name, rows in _links(record, qctx).items():
                 if name in wanted:
                     tables[name].rows.extend(rows)
         if "leaders" in wanted:
-            tables["leaders"].rows.extend(_leaders(record, qctx, current))
+            tables["leaders"].rows.extend(leaders)
         if "terms" in wanted:
             tables["terms"].rows.extend(_terms(record, qctx))
         if record.kind == "society":
@@ -87,8 +87,13 @@ def build(records: list[Record], qctx: QueryContext, only: Collection[str] | Non
     return list(tables.values())
 
 
-def _t(value: Any) -> str | None:
-    return text(value)
+_t = text
+
+
+def _getter(record: Record) -> Callable[..., Any]:
+    """``record.get`` of a loaded record, straight from its data (the dataset reads some 30 values a record)."""
+    data = record.data
+    return lambda *path: get(data, path)
 
 
 def _b(value: Any) -> bool | None:
@@ -106,13 +111,8 @@ def _common(record: Record) -> dict[str, Any]:
     }
 
 
-def _head(current: list[Leader], role: str) -> str | None:
-    """The name of the first leader of ``role`` in office (``current``: :func:`current_leaders`)."""
-    return next((ld.name for ld in current if ld.role == role), None)
-
-
-def _society(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
-    g = record.get
+def _society(record: Record, qctx: QueryContext, heads: dict[str, str]) -> dict[str, Any]:
+    g = _getter(record)
     stars = latest_stars(record)
     brands = g("brand_events") if isinstance(g("brand_events"), list) else []
     return {
@@ -144,10 +144,9 @@ def _society(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[
         "stars_in_force": stars_in_force(record, qctx.today),
         "liaison_name": _t(g("liaison", "name")),
         "liaison_role": _t(g("liaison", "role")),
-        "covered": bool(covered_by(record, qctx)),
         **_party_cover(record, qctx),
-        "chair": _head(current, "chair"),
-        "secretary_general": _head(current, "secretary-general"),
+        "chair": heads.get("chair"),
+        "secretary_general": heads.get("secretary-general"),
         "brand_events": BRAND_SEPARATOR.join(e for e in brands if isinstance(e, str)) or None,
     }
 
@@ -157,14 +156,15 @@ def _party_cover(record: Record, qctx: QueryContext) -> dict[str, Any]:
 
     cover = cover_of(record, qctx.index)
     return {
+        "covered": bool(cover.cells),  # covered by a live cell (``query.derived.covered_by``, rule K501)
         "organisation_covered": cover.organisation,
         "work_covered": cover.work,
         "party_cover": ",".join(cover.forms) or None,
     }
 
 
-def _branch(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
-    g = record.get
+def _branch(record: Record, qctx: QueryContext, heads: dict[str, str]) -> dict[str, Any]:
+    g = _getter(record)
     return {
         "type": _t(g("type")),
         "parent": _t(g("parent")),
@@ -175,14 +175,13 @@ def _branch(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[s
         "members_individual": integer(g("members", "individual")),
         "members_group": integer(g("members", "group")),
         "three_heads": len(entries(g("three_heads"))),
-        "covered": bool(covered_by(record, qctx)),
         **_party_cover(record, qctx),
-        "chair": _head(current, "chair"),
+        "chair": heads.get("chair"),
     }
 
 
-def _cell(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
-    g = record.get
+def _cell(record: Record, qctx: QueryContext, heads: dict[str, str]) -> dict[str, Any]:
+    g = _getter(record)
     covers = g("covers")
     return {
         "form": _t(g("form")),
@@ -191,18 +190,18 @@ def _cell(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str
         "members_full": integer(g("members", "full")),
         "members_probationary": integer(g("members", "probationary")),
         "covers_count": len({c for c in covers if isinstance(c, str)}) if isinstance(covers, list) else 0,
-        "secretary": _head(current, "secretary"),
+        "secretary": heads.get("secretary"),
     }
 
 
-def _generic(record: Record, qctx: QueryContext, current: list[Leader]) -> dict[str, Any]:
+def _generic(record: Record, qctx: QueryContext, heads: dict[str, str]) -> dict[str, Any]:
     """A row of a kind without hand-written columns: every scalar field of its schema, and its head."""
     row: dict[str, Any] = {f.column: _scalar(record.get(*f.path), f.type) for f in shipped_fields(record.kind or "")}
     for found in shipped_id_lists(record.kind or ""):
         ids = _ids(record.get(found.name))
         row[found.name] = LIST_SEPARATOR.join(ids) or None
         row[names_column(found)] = LIST_SEPARATOR.join(str(qctx.names_of(i)) for i in ids) or None
-    row[HEAD] = _head(current, head_role(record))
+    row[HEAD] = heads.get(head_role(record))
     return row
 
 
@@ -241,39 +240,48 @@ def _scalar(value: Any, type_: str) -> Any:
     return _t(value)
 
 
-def _leaders(record: Record, qctx: QueryContext, current: list[Leader]) -> list[dict[str, Any]]:
-    """A row per leader entry (``current``: the leaders in office, :func:`current_leaders`)."""
-    in_office = {ld.index for ld in current} if record.live else set()
-    record_id, kind, org, year = record.id, record.kind, record.name, qctx.today.year
+def _leaders(record: Record, today: dt.date, heads: dict[str, str]) -> list[dict[str, Any]]:
+    """A row per leader entry; ``heads`` gets the first leader of each role in office on ``today``.
+
+    In office as :func:`kexie_cli.records.model.current_leaders` says (a role and a name, and
+    :func:`~kexie_cli.records.model.holds_office`); ``current`` is in office in a record still on the books.
+    """
+    record_id, kind, org, live = record.id, record.kind, record.name, record.live
     out = []
-    for index, entry in entries(record.get("leaders")):
+    for _, entry in entries(record.get("leaders")):
         g = entry.get
+        role, name, since, until = _t(g("role")), _t(g("name")), date(g("since")), date(g("until"))
+        office = False
+        if role is not None and name is not None and holds_office(since, until, today):
+            office = True
+            heads.setdefault(role, name)
         birth = integer(g("birth_year"))
         out.append(
             {
                 "record_id": record_id,
                 "kind": kind,
                 "org": org,
-                "role": _t(g("role")),
-                "name": _t(g("name")),
-                "since": date(g("since")),
-                "until": date(g("until")),
-                "current": index in in_office,
+                "role": role,
+                "name": name,
+                "since": since,
+                "until": until,
+                "current": office and live,
                 "party_member": _b(g("party_member")),
                 "full_time": _b(g("full_time")),
                 "birth_year": birth,
                 "first_term": integer(g("first_term")),
-                "age": age_in(year, birth) if birth is not None else None,
+                "age": age_in(today.year, birth) if birth is not None else None,
             }
         )
     return out
 
 
 def _inspections(record: Record) -> list[dict[str, Any]]:
+    record_id, name = record.id, record.name
     return [
         {
-            "society_id": record.id,
-            "society": record.name,
+            "society_id": record_id,
+            "society": name,
             "year": integer(entry.get("year")),
             "result": _t(entry.get("result")),
             "submitted": date(entry.get("submitted")),
@@ -283,10 +291,11 @@ def _inspections(record: Record) -> list[dict[str, Any]]:
 
 
 def _stars(record: Record) -> list[dict[str, Any]]:
+    record_id, name = record.id, record.name
     return [
         {
-            "society_id": record.id,
-            "society": record.name,
+            "society_id": record_id,
+            "society": name,
             "year": integer(entry.get("year")),
             "stars": integer(entry.get("stars")),
         }
@@ -295,8 +304,9 @@ def _stars(record: Record) -> list[dict[str, Any]]:
 
 
 def _meetings(record: Record) -> list[dict[str, Any]]:
+    record_id, name = record.id, record.name
     return [
-        {"cell_id": record.id, "cell": record.name, "date": date(entry.get("date")), "type": _t(entry.get("type"))}
+        {"cell_id": record_id, "cell": name, "date": date(entry.get("date")), "type": _t(entry.get("type"))}
         for _, entry in entries(record.get("meetings"))
     ]
 
@@ -312,7 +322,7 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
     if not holds_elections(record, qctx.settings):
         return []
     out = []
-    term = elected_term(record, qctx.settings)
+    term = elected_term(record, qctx.settings, qctx.index.get)
     if term is not None:
         out.append(
             {
@@ -321,13 +331,13 @@ def _terms(record: Record, qctx: QueryContext) -> list[dict[str, Any]]:
                 "current": True,
                 "number": term.number,
                 "started": term.started,
-                "years": term.years,
+                "years": integer(record.get("term", "years")),  # as recorded: none when following the society
                 "regular_end": term.regular_end,
                 "extended_to": term.extended_to,
                 "extension_approved": term.extension_approved,
                 "ended": None,
                 "ends": term.end,
-                "state": state_of(record, qctx.today, qctx.settings),
+                "state": state_of(record, qctx.today, qctx.settings, qctx.index.get),
                 "days": days_until(term.end, qctx.today),
             }
         )

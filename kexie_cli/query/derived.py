@@ -41,12 +41,12 @@ class Derived:
 
 
 def _term_end(record: Record, qctx: QueryContext) -> dt.date | None:
-    term = elected_term(record, qctx.settings)  # a 党的工作小组 has no 换届 (docs/figures.md)
+    term = elected_term(record, qctx.settings, qctx.index.get)  # a 党的工作小组 has no 换届 (docs/figures.md)
     return term.end if term else None
 
 
 def _term_state(record: Record, qctx: QueryContext) -> str | None:
-    return state_of(record, qctx.today, qctx.settings)
+    return state_of(record, qctx.today, qctx.settings, qctx.index.get)
 
 
 def _term_days(record: Record, qctx: QueryContext) -> int | None:

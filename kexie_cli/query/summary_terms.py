@@ -26,7 +26,7 @@ def terms(data: Summary) -> TableData:
     for kind in ELECTING:
         counts: Counter[str] = Counter()
         for record in data.live(kind):
-            counts[term_category(record, data.qctx.today, data.qctx.settings)] += 1
+            counts[term_category(record, data.qctx.today, data.qctx.settings, data.qctx.index.get)] += 1
         rows.append({"kind": kind} | {s: counts[s] for s in states} | {"total": sum(counts.values())})
     footer: dict[str, Any] = {"kind": "total"} | {k: sum(r[k] for r in rows) for k in (*states, "total")}
     columns = [Column("kind", "类别", "Kind", show=kind_label)]
@@ -49,7 +49,7 @@ def elections(data: Summary) -> TableData:
     done: Counter[tuple[int, int, str]] = Counter()
     for kind in codes:
         for record in data.live(kind):
-            term = elected_term(record, data.qctx.settings)
+            term = elected_term(record, data.qctx.settings, data.qctx.index.get)
             if term is None:
                 continue
             ends[(*quarter_of(term.end), kind)] += 1

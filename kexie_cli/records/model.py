@@ -102,11 +102,15 @@ def entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def term_of(data: Any, key: str = "term") -> Term | None:
-    """The record's current term, or None when it is absent or incomplete."""
+def term_of(data: Any, key: str = "term", years: int | None = None) -> Term | None:
+    """The record's current term, or None when it is absent or incomplete.
+
+    ``years``: the length of a term that does not give its own (a 分支机构's follows its society's:
+    ``figures.terms.current_term``); a term's own ``years`` always wins."""
     node = get(data, (key,))
     started = date(get(node, ("started",)))
-    years = integer(get(node, ("years",)))
+    own = integer(get(node, ("years",)))
+    years = own if own is not None or not isinstance(node, dict) else years
     if started is None or years is None or not 0 < years < 100:
         return None
     return Term(
@@ -140,8 +144,12 @@ def in_office(leader: Leader, day: dt.date) -> bool:
     the day of a 换届 the predecessor (``until`` = that day) has left and the
     successor (``since`` = that day) is in office — one holder per office.
     """
-    started = leader.since is None or leader.since <= day
-    return started and (leader.until is None or day < leader.until)
+    return holds_office(leader.since, leader.until, day)
+
+
+def holds_office(since: dt.date | None, until: dt.date | None, day: dt.date) -> bool:
+    """:func:`in_office` of a leader entry's dates: ``since`` <= day < ``until`` (either may be unknown)."""
+    return (since is None or since <= day) and (until is None or day < until)
 
 
 def leaders(data: Any, role_filter: str | None = None) -> list[Leader]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kexie_cli.figures.terms import current_term
 from kexie_cli.finding import Severity
 from kexie_cli.party.forms import head_role
 from kexie_cli.records.model import (
@@ -13,7 +14,6 @@ from kexie_cli.records.model import (
     in_office,
     integer,
     leaders,
-    term_of,
 )
 from kexie_cli.records.roles import role_label
 from kexie_cli.rules import rule
@@ -146,7 +146,7 @@ def leader_limits(record: Record, ctx: Context) -> Iterator[Hit]:
         leaders:
           - {role: chair, name: 李华, since: 2023-04-01, birth_year: 1960, first_term: 7}
     """
-    term = term_of(record.data)
+    term = current_term(record, ctx.settings, ctx.index.get)
     if record.kind not in ORG_KINDS or not record.live or term is None:
         return
     for leader in leaders(record.data):

@@ -191,7 +191,8 @@ def cell_overdue(record: Record, ctx: Context) -> Iterator[Hit]:
     """
     if record.kind != "party-cell" or not on_books(record, ctx.today):
         return
-    if state_of(record, ctx.today, ctx.settings) == "overdue":  # None without 换届 (figures.terms.elected_term)
+    # state_of is None without 换届 (figures.terms.elected_term)
+    if state_of(record, ctx.today, ctx.settings, ctx.index.get) == "overdue":
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 

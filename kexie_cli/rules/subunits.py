@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kexie_cli.figures.terms import current_term
 from kexie_cli.finding import Severity
 from kexie_cli.records.model import Record, date, entries, term_of, text
 from kexie_cli.rules import rule
@@ -169,10 +170,13 @@ def subunit_term_outlasts(record: Record, ctx: Context) -> Iterator[Hit]:
     The current term of a 分支机构 (its approved extension included) ends
     after its society's current term. A subunit's committee is set up by the
     society's council (理事会) and its term should not run past that
-    council's: elect it again with, or after, the society.
+    council's: elect it again with, or after, the society. A term without
+    ``years`` runs as long as the society's (docs/registry.md), so it ends
+    with the society's when elected the same day.
 
     中文：分支机构本届任期（含经批准的延期）届满日晚于所属社团本届届满日。分支机构
     委员会由社团理事会产生，任期不应超出理事会任期，应随社团或在社团换届后换届。
+    未写任期年数的分支机构任期随社团，与社团同日换届则同日届满。
 
     Fails:
         --- records/subunits/demo-unit.yaml
@@ -199,7 +203,7 @@ def subunit_term_outlasts(record: Record, ctx: Context) -> Iterator[Hit]:
         status: active
         term: {number: 8, started: 2023-05-20, years: 5}
     """
-    own = term_of(record.data) if record.kind == SUBUNIT and record.live else None
+    own = current_term(record, ctx.settings, ctx.index.get) if record.kind == SUBUNIT and record.live else None
     society = _society_of(record, "parent", ctx) if own is not None else None
     theirs = term_of(society.data) if society is not None else None
     if own is not None and theirs is not None and own.end > theirs.end:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kexie_cli import kinds
 from kexie_cli.figures.books import on_books
-from kexie_cli.figures.terms import state_of
+from kexie_cli.figures.terms import current_term, state_of
 from kexie_cli.finding import Severity
 from kexie_cli.numerals import term_label
 from kexie_cli.party.forms import WORKING_GROUP, form_of
@@ -15,7 +15,6 @@ from kexie_cli.records.model import (
     date,
     entries,
     integer,
-    term_of,
 )
 from kexie_cli.rules import rule
 from kexie_cli.rules.base import Context, Hit
@@ -31,7 +30,7 @@ def term_end_path(record: Record) -> tuple[str, ...]:
 
 
 def term_params(record: Record, ctx: Context) -> dict[str, object]:
-    term = term_of(record.data)
+    term = current_term(record, ctx.settings, ctx.index.get)
     assert term is not None
     return {
         "number": term.number if term.number is not None else "?",
@@ -98,7 +97,7 @@ def election_due(record: Record, ctx: Context) -> Iterator[Hit]:
 
 def _term_in_state(record: Record, ctx: Context, state: str) -> Iterator[Hit]:
     """K301/K302: a record on the books whose term is ``state`` (figures.terms.state_of), at the term's end."""
-    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings) == state:
+    if on_books(record, ctx.today) and state_of(record, ctx.today, ctx.settings, ctx.index.get) == state:
         yield Hit(term_end_path(record), term_params(record, ctx))
 
 
@@ -165,7 +164,7 @@ def extension_invalid(record: Record, ctx: Context) -> Iterator[Hit]:
         id: demo-society
         term: {number: 4, started: 2020-05-01, years: 5, extended_to: 2026-03-01, extension_approved: 2025-04-10}
     """
-    term = term_of(record.data)
+    term = current_term(record, ctx.settings, ctx.index.get)
     if term is None or term.extended_to is None:
         return
     where = ("term", "extended_to")

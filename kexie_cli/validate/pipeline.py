@@ -340,10 +340,14 @@ def _work(todo: list[int], jobs: int) -> Iterator[tuple[int, Outcome]]:
 
 
 def _ignore_interrupts() -> None:
-    """A worker leaves Ctrl-C to the parent (one 已取消 there, no traceback from each worker)."""
+    """A worker leaves Ctrl-C to the parent (one 已取消 there, no traceback from each worker), and dies on
+    SIGTERM: the pool ends its workers with it, and a handler inherited from the process that forked them
+    (kexie run inside another program, the test runner) would leave a worker waiting on the task queue's
+    lock and the pool's clean-up joining it for ever."""
     import signal  # noqa: PLC0415 - in the worker only
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work_chunk(indexes: list[int]) -> list[tuple[int, Outcome]]:
