@@ -19,10 +19,7 @@ def target_label(target: str, kind: str, schemas: SchemaSet) -> str:
     if is_year_target(target):
         return f"{parts[1]} {schemas.title(kind, (parts[0],)) or parts[0]}"
     # an annual sheet's 名称 / 统一社会信用代码 name the organisation: the organisation kinds' words
-    titled = (kind, *ORG_CODES)
-    return "·".join(
-        next((t for k in titled if (t := schemas.title(k, parts[: i + 1]))), part) for i, part in enumerate(parts)
-    )
+    return schemas.path_label(kind, parts, *ORG_CODES)
 
 
 def target_labels(targets: Iterable[str], kind: str, schemas: SchemaSet) -> dict[str, str]:

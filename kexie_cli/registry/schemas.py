@@ -117,6 +117,17 @@ class SchemaSet:
         title = node.get("title") if node else None
         return title if isinstance(title, str) else None
 
+    def path_label(self, kind: str, path: tuple[str | int, ...], *also: str) -> str:
+        """A field path in the schema's words, its fields' titles joined with ·: ``term.started`` →
+        当届·换届日期. List indexes are skipped; a field without a title shows its name; the kinds in
+        ``also`` stand in, in order, where ``kind``'s schema has no title."""
+        schema_path = tuple(0 if isinstance(part, int) else part for part in path)
+        return "·".join(
+            next((t for k in (kind, *also) if (t := self.title(k, schema_path[: i + 1]))), str(part))
+            for i, part in enumerate(path)
+            if not isinstance(part, int)
+        )
+
     def labels(self, kind: str, path: tuple[str | int, ...]) -> dict[str, str]:
         """Chinese labels of an enum field (``x-labels``)."""
         node = self.node(kind, path)

@@ -183,8 +183,9 @@ class _Differ:
         return self.schemas.title(self.kind, schema_path) or str(path[-1])
 
     def label(self, path: Path_) -> str:
-        parts = [self.title(path[: i + 1]) for i, p in enumerate(path) if not isinstance(p, int)]
-        return "·".join(parts)
+        if self.lang == "en" or self.kind is None:
+            return "·".join(str(p) for p in path if not isinstance(p, int))
+        return self.schemas.path_label(self.kind, path)
 
     def show(self, path: Path_, value: Any) -> str | None:
         if value is None:
