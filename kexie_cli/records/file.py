@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: the data Git's index compares
+
 
 class RecordFile:
     """A file under records/: where it is, and the kind its folder implies.
@@ -15,10 +17,16 @@ class RecordFile:
     opened file with ``fstat``).
     """
 
-    __slots__ = ("_path", "abspath", "kind", "link", "regular", "relpath")
+    __slots__ = ("_path", "abspath", "kind", "link", "regular", "relpath", "stat")
 
     def __init__(
-        self, path: Path | str, relpath: str, kind: str | None, regular: bool = False, link: str | None = None
+        self,
+        path: Path | str,
+        relpath: str,
+        kind: str | None,
+        regular: bool = False,
+        link: str | None = None,
+        stat: Stat | None = None,
     ) -> None:
         self._path = path if isinstance(path, Path) else None
         self.abspath = str(path)
@@ -26,6 +34,7 @@ class RecordFile:
         self.kind = kind  # None: outside the known folders or not .yaml (K006), or a linked folder (K007)
         self.regular = regular
         self.link = link  # a folder that is a symbolic link (to ``link``): never entered (K007)
+        self.stat = stat  # the stat data the folder scan took of a regular file (None: not taken)
 
     @property
     def path(self) -> Path:

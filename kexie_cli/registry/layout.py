@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from kexie_cli import kinds
 from kexie_cli.errors import KexieError
-from kexie_cli.records.file import RecordFile
+from kexie_cli.records.file import RecordFile, Stat
 
 SETTINGS_FILE = "kexie.yaml"
 RECORDS_DIR = "records"
@@ -91,6 +92,8 @@ def record_files(root: Path) -> list[RecordFile]:
 
     A folder that is a symbolic link (``records/`` itself, a kind folder, any folder below) is never
     entered: it is listed as one entry with its ``link`` target, which every command reports as K007.
+    Each regular file carries the stat data the listing took (:attr:`RecordFile.stat`), so a run that
+    trusts unchanged files (``validate/statindex.py``) makes one system call per file, not two.
     """
     base = root / RECORDS_DIR
     if base.is_symlink():
@@ -98,39 +101,55 @@ def record_files(root: Path) -> list[RecordFile]:
     if not base.is_dir():
         return []
     found: list[RecordFile] = []
-    # os.scandir and string paths: this runs on every check of registries of 100,000 files
-    prefix = str(base) + os.sep
-    for parts, regular, link in sorted(_walk(str(base), ()), key=lambda item: item[0]):
-        rel = _text_name(RECORDS_DIR + "/" + "/".join(parts))
-        kind = kind_of(parts)
-        path = prefix + os.sep.join(parts)  # noqa: PTH118 - speed
-        found.append(RecordFile(path, rel, None if link is not None else kind, regular, link))
+    # one stat per entry, relative to an open folder, string paths: this runs on every check of
+    # registries of 100,000 files (bench/commands.py --annual-years)
+    _walk(str(base), (), found)
     return found
 
 
-def _walk(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool, str | None]]:
-    """Every entry below ``folder`` that is not a folder to walk: (relative parts, regular file?, link target).
+def _walk(folder: str, prefix: tuple[str, ...], found: list[RecordFile]) -> None:
+    """Append every entry below ``folder`` that is not a folder to walk, in the order of its name parts.
 
     Hidden entries are skipped; a linked folder is listed with its target, never entered (it may loop
-    or lead outside the registry, docs/security.md).
+    or lead outside the registry, docs/security.md). Links, FIFOs, devices, dangling links and folders
+    named *.yaml are listed too: K001 or K006, never opened unless they lead to a regular file (see
+    registry/readfile.py).
     """
-    out: list[tuple[tuple[str, ...], bool, str | None]] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)  # an unreadable folder fails the run, as before
+    try:
+        names = sorted(n for n in os.listdir(fd) if not n.startswith("."))  # noqa: PTH208 - a folder handle (speed)
+        kind = _folder_kind(prefix)  # every *.yaml here has the same kind (or none)
+        rel = RECORDS_DIR + "/" + "".join(part + "/" for part in prefix)
+        at = folder + os.sep
+        for name in names:
+            try:
+                st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            except OSError:  # gone since it was listed: a run reports what it can read
                 continue
-            record_place = entry.name.endswith(".yaml") and kind_of((*prefix, entry.name)) is not None
-            if entry.is_dir(follow_symlinks=False) and not record_place:
-                out.extend(_walk(entry.path, (*prefix, entry.name)))
-            elif entry.is_file(follow_symlinks=False):  # the common case: no system call (d_type)
-                out.append(((*prefix, entry.name), True, None))
-            elif entry.is_symlink() and _linked_dir(entry):
-                out.append(((*prefix, entry.name), False, _target(entry.path)))
+            mode = st.st_mode
+            is_yaml = name.endswith(".yaml")
+            if S_ISREG(mode):
+                stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                found.append(_file(at + name, rel + name, kind if is_yaml else None, True, None, stat))
+            elif S_ISDIR(mode) and not (is_yaml and kind is not None):
+                _walk(at + name, (*prefix, name), found)
+            elif S_ISLNK(mode) and _linked_dir(at + name):
+                found.append(_file(at + name, rel + name, None, False, _target(at + name), None))
             else:
-                # links, FIFOs, devices, dangling links and folders named *.yaml are listed too: K001 or
-                # K006, never opened unless they lead to a regular file (see registry/readfile.py)
-                out.append(((*prefix, entry.name), False, None))
-    return out
+                found.append(_file(at + name, rel + name, kind if is_yaml else None, False, None, None))
+    finally:
+        os.close(fd)
+
+
+def _file(path: str, rel: str, kind: str | None, regular: bool, link: str | None, stat: Stat | None) -> RecordFile:
+    if not rel.isascii():
+        rel = _text_name(rel)
+    return RecordFile(path, rel, None if link is not None else kind, regular, link, stat)
+
+
+def _folder_kind(prefix: tuple[str, ...]) -> str | None:
+    """The kind of a ``*.yaml`` file directly in the folder ``records/<prefix>`` (as :func:`kind_of`)."""
+    return kind_of((*prefix, "x.yaml"))
 
 
 def kind_of(parts: tuple[str, ...]) -> str | None:
@@ -172,8 +191,8 @@ def refuse_linked(root: Path, path: Path) -> None:
             raise LinkedFolder(here.relative_to(root).as_posix(), _target(str(here)))
 
 
-def _linked_dir(entry: os.DirEntry[str]) -> bool:
+def _linked_dir(path: str) -> bool:
     try:
-        return entry.is_dir()
+        return os.path.isdir(path)  # noqa: PTH112 - string paths (speed)
     except OSError:
         return False

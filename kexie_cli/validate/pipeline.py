@@ -146,7 +146,7 @@ class Run:
                 continue
             stat = None
             if stats is not None and override is None and file.kind is not None and file.regular and file.link is None:
-                stat = stat_of(file.abspath)
+                stat = file.stat if file.stat is not None else stat_of(file.abspath)
                 trusted = stats.trusted(file.relpath, stat, max_bytes)
                 if trusted is not None:  # unchanged since the last run noted it: not opened (statindex.py)
                     stats.note(file.relpath, stat, trusted)

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+from kexie_cli.records.file import Stat
 
 FILE = "stat.bin"
 SECOND_NS = 1_000_000_000

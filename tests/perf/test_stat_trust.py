@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from kexie_cli.records.file import Stat
+from kexie_cli.registry import layout
 from kexie_cli.registry import load as load_mod
 from kexie_cli.validate import pipeline, statindex
 from kexie_cli.validate.cache import CACHE_DIR, _secret, read_pack, write_pack
@@ -88,11 +90,16 @@ def _coarse_clock(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
     data stays the one the index noted (as on FAT, HFS+, some network file systems)."""
     noted = statindex.stat_of(str(root / EDITED))
     real = statindex.stat_of
+    real_file = layout._file
 
-    def coarse(path: str) -> statindex.Stat | None:
+    def coarse(path: str) -> Stat | None:
         return noted if path == str(root / EDITED) else real(path)
 
+    def listed(path: str, rel: str, kind: str | None, regular: bool, link: str | None, stat: Any) -> Any:
+        return real_file(path, rel, kind, regular, link, noted if path == str(root / EDITED) else stat)
+
     monkeypatch.setattr(pipeline, "stat_of", coarse)
+    monkeypatch.setattr(layout, "_file", listed)  # the listing takes the stat data the scan trusts
 
 
 def _index_written_at(root: Path, written_ns: int) -> None:
