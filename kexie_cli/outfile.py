@@ -25,12 +25,33 @@ import os
 import secrets
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from kexie_cli.errors import OutputError, writing
 
 SETTINGS_FILE = "kexie.yaml"
 PROTECTED_FOLDERS = ("records", "schemas", "templates", ".git", ".kexie")
+
+#: the output files written while :func:`recording` is on: (absolute path, bytes), in order
+_RECORDERS: list[list[tuple[str, bytes]]] = []
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[tuple[str, bytes]]]:
+    """Note every file :func:`write_bytes` and :func:`write_all` write meanwhile (a remembered answer's
+    ``-o`` files, :mod:`kexie_cli.cli.answered`)."""
+    written: list[tuple[str, bytes]] = []
+    _RECORDERS.append(written)
+    try:
+        yield written
+    finally:
+        _RECORDERS.remove(written)
+
+
+def _note(target: Path, data: bytes) -> None:
+    for written in _RECORDERS:
+        written.append((str(target), data))
 
 
 def check_target(path: Path, *, folder: bool = False) -> Path:
@@ -64,6 +85,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     target = check_target(Path(path))
     with writing(path):
         replace_atomically(target, data)
+    _note(target, data)
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
@@ -95,6 +117,8 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
         raise
     for folder in {target.parent for target, _, _ in targets}:
         _fsync_dir(folder)
+    for target, _, data in targets:
+        _note(target, data)
 
 
 def replace_atomically(path: Path, data: bytes) -> None:

@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -30,6 +31,7 @@ from kexie_cli.cli import options as opt
 )
 @opt.common
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="plain", help="输出格式（默认 plain）。")
+@answered(unless=("revs", "textconv_file"))
 def command(revs: tuple[str, ...], textconv_file: Path | None, root: Path | None, lang: str | None, fmt: str) -> None:
     from kexie_cli.errors import KexieError
 

@@ -10,6 +10,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 from kexie_cli.kinds import ORG_CODES as KIND_CODES
 
 
@@ -64,6 +65,7 @@ def _within(ctx: click.Context, param: click.Parameter, value: str | None) -> An
     help="只列出逾期、即将届满或换届后续未办结的。",
 )
 @click.option("--parent", default=None, metavar="ID", help="只列出该记录及其下级（按 parent 链）。")
+@answered()
 def command(
     root: Path | None,
     lang: str | None,

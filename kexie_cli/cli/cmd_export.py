@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -34,6 +35,7 @@ csv（--output 为文件夹，每表一个 UTF-8 BOM 文件，Excel 可直接打
 @click.option("--at", "at", default=None, metavar="REV", help="导出 Git 版本 REV 时的台账（不改动工作区）。")
 @opt.common
 @opt.as_of_option
+@answered(unless=("at",))
 def command(fmt: str, output: Path, at: str | None, root: Path | None, lang: str | None, as_of: dt.date | None) -> None:
     from kexie_cli.i18n import tr
     from kexie_cli.query import dataset

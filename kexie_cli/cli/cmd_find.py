@@ -8,6 +8,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -26,6 +27,7 @@ from kexie_cli.cli import options as opt
 @opt.common
 @opt.format_option(formats.LISTING)
 @opt.output_option
+@answered()
 def command(
     text: str,
     order: str,

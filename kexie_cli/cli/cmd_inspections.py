@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -27,6 +28,7 @@ from kexie_cli.cli import options as opt
 @click.option(
     "--year", type=click.IntRange(1900, 2999), default=None, help="年检年度（默认：最近一个已过截止日的年度）。"
 )
+@answered()
 def command(
     root: Path | None,
     lang: str | None,

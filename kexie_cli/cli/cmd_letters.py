@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -52,6 +53,7 @@ id 不是合法 id（小写字母、数字、连字符）的记录不生成函�
     help="文号序号从 N 起依次编排（默认留空，登记时填写）。",
 )
 @opt.quiet_option
+@answered()
 def command(
     which: str,
     root: Path | None,

@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -37,6 +38,7 @@ from kexie_cli.cli import options as opt
 @opt.as_of_option
 @opt.format_option(formats.LISTING)
 @opt.output_option
+@answered(unless=("at",))
 def command(
     kind: str,
     where: tuple[str, ...],

@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -27,6 +28,7 @@ K501）。党组织表列出组织形式、类别、党员数、书记或组长�
 @opt.as_of_option
 @opt.format_option(formats.LISTING)
 @opt.output_option
+@answered()
 def command(
     where: tuple[str, ...],
     root: Path | None,

@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -29,6 +30,7 @@ from kexie_cli.cli import options as opt
 @click.option("--since", type=opt.DATE, default=None, help="与该日（YYYY-MM-DD）的台账对比。")
 @opt.common
 @opt.as_of_option
+@answered(unless=("compare",))
 def command(
     fmt: str,
     output: Path,

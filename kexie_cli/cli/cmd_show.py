@@ -11,6 +11,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 SHOW_UNREADABLE = 5  # unreadable files named by `show` before it only gives their number
 
@@ -24,6 +25,7 @@ SHOW_UNREADABLE = 5  # unreadable files named by `show` before it only gives the
 @opt.common
 @opt.as_of_option
 @opt.format_option(formats.RECORD)
+@answered()
 def command(record_id: str, root: Path | None, lang: str | None, as_of: dt.date | None, fmt: str | None) -> None:
     from kexie_cli.query.show import show
     from kexie_cli.query.snapshot import checked_snapshot

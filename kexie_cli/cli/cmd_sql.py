@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered, reads_no_clock
 
 
 @click.command(
@@ -45,6 +46,7 @@ from kexie_cli.cli import options as opt
 @opt.as_of_option
 @opt.format_option(formats.LISTING)
 @opt.output_option
+@answered(unless=("at",), when=reads_no_clock)
 def command(
     query: str,
     show_schema: bool,

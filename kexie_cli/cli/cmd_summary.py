@@ -9,6 +9,7 @@ import click
 
 from kexie_cli.cli import formats
 from kexie_cli.cli import options as opt
+from kexie_cli.cli.answered import answered
 
 
 @click.command(
@@ -33,6 +34,7 @@ annual-categories 按活动类别、annual-levels 按级别、annual-orgs 按单
 @opt.as_of_option
 @opt.format_option(formats.LISTING)
 @opt.output_option
+@answered(unless=("at",))
 def command(
     tables: tuple[str, ...],
     where: tuple[str, ...],
