@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -85,9 +86,8 @@ def test_asked_again_the_same_answer_without_loading(
     first = run_cli(full, reg)
     first_files = outputs(out)
     assert answers(reg), "the first run's answer is remembered"
-    for path in out.rglob("*"):  # the -o files are written again by the answer
-        if path.is_file():
-            path.unlink()
+    shutil.rmtree(out)  # the -o files (and a folder made for them) are written again by the answer
+    out.mkdir()
     no_loading(monkeypatch)
     again = run_cli(full, reg)
     assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, first.stdout, first.stderr)
@@ -244,3 +244,13 @@ def test_show_after_a_check_answered_from_the_state_has_the_records(reg: Path) -
     shown = run_cli(["show", ID, "--as-of", AS_OF], reg)
     assert shown.exit_code == 0, shown.stderr
     assert "机械工程学会" in shown.stdout
+
+
+def test_only_the_newest_answers_are_kept(reg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kexie_cli.validate.answers.KEEP", 2)
+    for kind in ("societies", "branches", "party-cells"):
+        run_cli(["list", kind, "--as-of", AS_OF], reg)
+    assert len(answers(reg)) == 2
+    monkeypatch.setattr("kexie_cli.validate.answers.KEEP_BYTES", 1)  # the newest stays, whatever its size
+    run_cli(["list", "leaders", "--as-of", AS_OF], reg)
+    assert len(answers(reg)) == 1

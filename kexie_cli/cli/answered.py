@@ -33,7 +33,7 @@ import click
 from kexie_cli import __version__
 from kexie_cli.cli.session import session
 from kexie_cli.errors import KexieError
-from kexie_cli.outfile import recording, write_all
+from kexie_cli.outfile import make_folder, recording, write_all
 from kexie_cli.registry.layout import find_root
 from kexie_cli.validate.answers import STDERR, STDOUT, Answer, Answers, registry_state
 from kexie_cli.validate.cache import code_fingerprint
@@ -214,6 +214,9 @@ def _keep(answers: Answers, key: str, answer: Answer, written: list[tuple[str, b
 def _replay(answer: Answer) -> None:
     """Give a remembered answer again: its files, its output in order, its exit code."""
     if answer.files:
+        for folder in sorted({Path(path).parent for path, _ in answer.files}):
+            if not folder.is_dir():  # removed since: made again, as the command makes its -o folder
+                make_folder(folder)
         write_all([(Path(path), data) for path, data in answer.files])
     for which, data in answer.chunks:
         stream = sys.stdout if which == STDOUT else sys.stderr

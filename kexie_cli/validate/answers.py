@@ -46,6 +46,7 @@ from kexie_cli.validate.cache import CACHE_DIR, _secret, read_pack, write_pack
 VERSION = 1
 KEEP = 16  # answers kept (the newest by mtime)
 MAX_BYTES = 64 * 1024 * 1024  # a larger answer (stdout, stderr and files together) is not kept
+KEEP_BYTES = 256 * 1024 * 1024  # the kept answers together (the newest is kept whatever its size)
 SECOND_NS = 1_000_000_000
 CONFIG_FOLDERS = ("schemas", "templates")  # a registry's own schemas and letter templates
 
@@ -259,16 +260,21 @@ class Answers:
                 return
             content = {"chunks": answer.chunks, "files": answer.files, "code": answer.code}
             write_pack(self.secret, self.folder / f"answer-{key}.bin", content)
-            kept = sorted(self.folder.glob("answer-*.bin"), key=_mtime, reverse=True)
-            for old in kept[KEEP:]:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+            self._prune()
         except (OSError, state.UnsafeState):
             return
 
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+    def _prune(self) -> None:
+        """Keep the :data:`KEEP` newest answers, and of those no more than :data:`KEEP_BYTES` together."""
+        found = []
+        for path in self.folder.glob("answer-*.bin"):
+            with contextlib.suppress(OSError):
+                st = path.stat()
+                found.append((st.st_mtime_ns, st.st_size, path))
+        found.sort(reverse=True)
+        total = 0
+        for index, (_, size, path) in enumerate(found):
+            total += size
+            if index >= KEEP or (index > 0 and total > KEEP_BYTES):
+                with contextlib.suppress(OSError):
+                    path.unlink()
