@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import PurePosixPath
 from typing import ClassVar, TextIO
 
@@ -100,7 +99,9 @@ class JsonReporter(FindingReporter):
     summary = False
 
     def render(self, findings: list[Finding], out: TextIO) -> None:
-        json.dump([f.as_dict() for f in findings], out, ensure_ascii=False, indent=2)
+        from kexie_cli.reporters.export_json import list_text  # noqa: PLC0415 - only for this format
+
+        out.write(list_text([f.as_dict() for f in findings]))
         out.write("\n")
 
 
