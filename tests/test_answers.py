@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kexie_cli.validate.answers import registry_state
-from tests.conftest import AS_OF, Run, copy_sample, run_cli
+from kexie_cli.validate.answers import registry_state, shipped_state
+from tests.conftest import AS_OF, REPO, Run, copy_sample, run_cli
 
 ID = "jixie-gongcheng-xuehui"
 SOCIETY = f"records/societies/{ID}.yaml"
@@ -254,3 +254,14 @@ def test_only_the_newest_answers_are_kept(reg: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("kexie_cli.validate.answers.KEEP_BYTES", 1)  # the newest stays, whatever its size
     run_cli(["list", "leaders", "--as-of", AS_OF], reg)
     assert len(answers(reg)) == 1
+
+
+def test_kexies_own_templates_are_part_of_the_key(tmp_path: Path) -> None:
+    data = tmp_path / "_data"
+    shutil.copytree(REPO / "templates", data / "templates")
+    before = shipped_state(data)
+    letter = next((data / "templates").rglob("*.j2"))
+    stat = letter.stat()
+    letter.write_text(letter.read_text(encoding="utf-8").replace("的", "之", 1), encoding="utf-8")
+    os.utime(letter, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert shipped_state(data) != before

@@ -35,7 +35,7 @@ from kexie_cli.cli.session import session
 from kexie_cli.errors import KexieError
 from kexie_cli.outfile import make_folder, recording, write_all
 from kexie_cli.registry.layout import find_root
-from kexie_cli.validate.answers import STDERR, STDOUT, Answer, Answers, registry_state
+from kexie_cli.validate.answers import STDERR, STDOUT, Answer, Answers, registry_state, shipped_state
 from kexie_cli.validate.cache import code_fingerprint
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -130,7 +130,7 @@ def _asked(ctx: click.Context, kwargs: dict[str, Any]) -> str:
         repr(env),
         repr(streams),
         repr(size),
-        f"kexie={__version__} code={code_fingerprint()} python={sys.version}",
+        f"kexie={__version__} code={code_fingerprint()} shipped={shipped_state()} python={sys.version}",
     ]
     return "\n".join(parts)
 

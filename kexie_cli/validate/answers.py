@@ -164,6 +164,16 @@ def _link(path: str) -> str:
         return "?"
 
 
+def shipped_state(data: Path | None = None) -> str:
+    """The digest of kexie's own schemas and templates (``kexie_cli/_data``): not in the code fingerprint,
+    which hashes the ``.py`` files only, yet a letter or a report reads them."""
+    entries: list[Any] = []
+    data = data if data is not None else Path(__file__).resolve().parent.parent / "_data"
+    for folder in ("schemas", "templates"):
+        _walk(str((data / folder).resolve()), folder, entries)
+    return hashlib.blake2b(marshal.dumps(entries), digest_size=16).hexdigest()
+
+
 def git_state(root: Path) -> str | None:
     """What ``HEAD`` of the Git repository holding ``root`` names, read from its files ("" without Git).
 
