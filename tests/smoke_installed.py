@@ -228,6 +228,24 @@ def run(kexie: Path, root: Path, case: Case) -> str | None:
     return None
 
 
+def answered_again(kexie: Path, root: Path) -> str | None:
+    """The installed kexie asked twice of an unchanged registry gives the same answer, the second time from
+    ``.kexie/cache/answer-*.bin`` (docs/performance.md, "Remembered answers")."""
+    past = 1_600_000_000  # 2020: no file is racily clean
+    for path in [root / "kexie.yaml", *root.joinpath("records").rglob("*")]:
+        os.utime(path, (past, past), follow_symlinks=False)
+    args = [str(kexie), "summary", "--as-of", AS_OF]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
+    first = waiting.run(args, cwd=root, env=env, data="", text=True)
+    kept = sorted((root / ".kexie" / "cache").glob("answer-*.bin"))
+    again = waiting.run(args, cwd=root, env=env, data="", text=True)
+    if not kept:
+        return "kexie summary: no answer remembered"
+    if (first.returncode, first.stdout, first.stderr) != (again.returncode, again.stdout, again.stderr):
+        return f"kexie summary asked again: another answer\n{again.stderr[-2000:]}"
+    return None
+
+
 def installed_commands(kexie: Path) -> set[str]:
     env = {**os.environ, "KEXIE_LANG": "en"}  # click's section names in English: "Commands:"
     out = subprocess.run([str(kexie), "--help"], capture_output=True, text=True, check=True, env=env).stdout
@@ -264,7 +282,11 @@ def main() -> int:
             print(("FAIL " if problem else "ok   ") + " ".join(case.args), flush=True)
             if problem:
                 problems.append(problem)
-    passed = len(all_cases) - sum(1 for p in problems if not p.startswith("command "))
+        problem = answered_again(kexie, root)
+        print(("FAIL " if problem else "ok   ") + "remembered answer", flush=True)
+        if problem:
+            problems.append(problem)
+    passed = len(all_cases) + 1 - sum(1 for p in problems if not p.startswith("command "))
     print(f"smoke: {passed} passed, {len(problems)} failed")
     for problem in problems:
         print(problem, file=sys.stderr)
