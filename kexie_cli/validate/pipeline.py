@@ -42,7 +42,6 @@ from kexie_cli.validate.cached_records import CachedRecord, facts_of
 from kexie_cli.validate.datacache import DataCache
 from kexie_cli.validate.filecheck import NO_INDEX, file_findings, finding_from_row, local_findings, rows
 from kexie_cli.validate.options import CheckOptions
-from kexie_cli.validate.statindex import stat_of
 
 #: Below this many files to work on, worker processes cost more than they save.
 PARALLEL_MIN = 600
@@ -146,7 +145,7 @@ class Run:
                 continue
             stat = None
             if stats is not None and override is None and file.kind is not None and file.regular and file.link is None:
-                stat = file.stat if file.stat is not None else stat_of(file.abspath)
+                stat = file.stat  # taken by the listing (registry/layout.py)
                 trusted = stats.trusted(file.relpath, stat, max_bytes)
                 if trusted is not None:  # unchanged since the last run noted it: not opened (statindex.py)
                     stats.note(file.relpath, stat, trusted)

@@ -22,7 +22,6 @@ are in docs/performance.md ("Decided: stat data with the racy guard").
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -31,15 +30,6 @@ from kexie_cli.records.file import Stat
 
 FILE = "stat.bin"
 SECOND_NS = 1_000_000_000
-
-
-def stat_of(path: str) -> Stat | None:
-    """The stat data Git's index compares (the file itself, never a link's target); None when it cannot be had."""
-    try:
-        st = os.stat(path, follow_symlinks=False)  # noqa: PTH116 - string paths: no Path made per file (speed)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class StatIndex:

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from kexie_cli.records.file import Stat
 from kexie_cli.registry import layout
 from kexie_cli.registry import load as load_mod
 from kexie_cli.validate import pipeline, statindex
@@ -88,17 +87,12 @@ def test_an_edit_is_seen(root: Path, reads: list[str]) -> None:
 def _coarse_clock(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
     """A file system whose time stamps cannot tell an edit within the same second: the edited file's stat
     data stays the one the index noted (as on FAT, HFS+, some network file systems)."""
-    noted = statindex.stat_of(str(root / EDITED))
-    real = statindex.stat_of
+    noted = next(f.stat for f in layout.record_files(root) if f.abspath == str(root / EDITED))
     real_file = layout._file
-
-    def coarse(path: str) -> Stat | None:
-        return noted if path == str(root / EDITED) else real(path)
 
     def listed(path: str, rel: str, kind: str | None, regular: bool, link: str | None, stat: Any) -> Any:
         return real_file(path, rel, kind, regular, link, noted if path == str(root / EDITED) else stat)
 
-    monkeypatch.setattr(pipeline, "stat_of", coarse)
     monkeypatch.setattr(layout, "_file", listed)  # the listing takes the stat data the scan trusts
 
 
