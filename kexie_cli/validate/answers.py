@@ -40,7 +40,7 @@ from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import Any
 
 from kexie_cli.registry import state
-from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE
+from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE, folder_stats, link_target
 from kexie_cli.validate.cache import CACHE_DIR, _secret, read_pack, write_pack
 
 VERSION = 1
@@ -128,40 +128,27 @@ def _data(st: os.stat_result) -> Data:
 def _walk(folder: str, rel: str, out: list[Any]) -> None:
     """Append ``[[rel, names...], [data...]]`` of the folder ``folder``, then of each folder below it.
 
-    One ``stat`` per entry, relative to the open folder (about 4 µs an entry, most of it the
-    kernel's). Hidden entries are skipped as the record listing skips them; a link is noted with its
-    target, never entered. A path that is not a folder notes its own stat data, if any.
+    The record listing's walk (:func:`kexie_cli.registry.layout.folder_stats`): hidden entries are
+    skipped as there; a link is noted with its target, never entered. A path that is not a folder
+    notes its own stat data, if any.
     """
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        names, stats = folder_stats(folder)
     except OSError:
         with contextlib.suppress(OSError):
             st = os.lstat(folder)
-            out.append([[rel, _link(folder) if S_ISLNK(st.st_mode) else None], [_data(st)]])
+            out.append([[rel, link_target(folder) if S_ISLNK(st.st_mode) else None], [_data(st)]])
         return
-    try:
-        names = [n for n in os.listdir(fd) if not n.startswith(".")]  # noqa: PTH208 - a folder handle (speed)
-        names.sort()
-        stat = os.stat
-        stats = [stat(name, dir_fd=fd, follow_symlinks=False) for name in names]
-    except OSError:  # an entry gone since it was listed: this state is never remembered
+    present = [st for st in stats if st is not None]
+    if len(present) != len(names):  # an entry gone since it was listed: this state is never remembered
         out.append([[rel], [GONE]])
         return
-    finally:
-        os.close(fd)
-    out.append([[rel, *names], [_data(s) for s in stats]])
-    for name, st in zip(names, stats, strict=True):
+    out.append([[rel, *names], [_data(st) for st in present]])
+    for name, st in zip(names, present, strict=True):
         if S_ISDIR(st.st_mode):
             _walk(folder + os.sep + name, rel + "/" + name, out)
         elif S_ISLNK(st.st_mode):
-            out.append([[rel, name, _link(folder + os.sep + name)], []])
-
-
-def _link(path: str) -> str:
-    try:
-        return str(Path(path).readlink())
-    except OSError:
-        return "?"
+            out.append([[rel, name, link_target(folder + os.sep + name)], []])
 
 
 def shipped_state(data: Path | None = None) -> str:
