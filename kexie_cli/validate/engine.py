@@ -16,7 +16,7 @@ from kexie_cli.rules.base import Context, Hit
 from kexie_cli.validate.answers import registry_state
 from kexie_cli.validate.cache import Cache
 from kexie_cli.validate.cached_records import LazyRecords
-from kexie_cli.validate.door import Door
+from kexie_cli.validate.door import Door, load_registry
 from kexie_cli.validate.filecheck import (  # noqa: F401 - re-exported: the engine's public surface
     NO_INDEX,
     NeedsIndex,
@@ -122,15 +122,7 @@ class _StateMemo:
         except (TypeError, ValueError):
             return None
         registry, options = self.registry, self.options
-
-        def build() -> list[Record]:
-            with gc_thawed():
-                door = Door(registry, options)
-                records = door.records()
-                door.save()
-            return records
-
-        every = LazyRecords(build)
+        every = LazyRecords(lambda: load_registry(registry, options.today, options.lang).records)
         loaded = LazyRecords(lambda: [r for r in every if r.loaded])
         return CheckResult([finding_from_row(r) for r in found], int(files), loaded, bool(strict), every)
 
