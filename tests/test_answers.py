@@ -6,13 +6,13 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from kexie_cli.validate.answers import registry_state, shipped_state
 from tests.conftest import AS_OF, REPO, Run, copy_sample, run_cli
+from tests.review.conftest import git
 
 ID = "jixie-gongcheng-xuehui"
 SOCIETY = f"records/societies/{ID}.yaml"
@@ -160,26 +160,16 @@ def test_the_question_is_part_of_the_key(reg: Path) -> None:
 
 
 def test_a_new_commit_is_seen(reg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def git(*args: str) -> None:
-        done = subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=reg,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-q", "-m", "one")
+    git(reg, "init", "-q")
+    git(reg, "add", "-A")
+    git(reg, "commit", "-q", "-m", "one")
     settle(reg)
     first = run_cli(["diff", "--format", "md"], reg)
     text = (reg / SOCIETY).read_text(encoding="utf-8")
     (reg / SOCIETY).write_text(text.replace("机械工程学会", "机械工程学社", 1), encoding="utf-8")
     settle(reg)
     edited = run_cli(["diff", "--format", "md"], reg)
-    git("commit", "-q", "-a", "-m", "two")  # the work tree is as before the commit; HEAD moved
+    git(reg, "commit", "-q", "-a", "-m", "two")  # the work tree is as before the commit; HEAD moved
     settle(reg)
     committed = run_cli(["diff", "--format", "md"], reg)
     assert committed.stdout == first.stdout != edited.stdout
@@ -203,7 +193,7 @@ def test_an_exit_code_and_stderr_come_back(reg: Path, monkeypatch: pytest.Monkey
 
 
 def test_revisions_are_never_remembered(reg: Path) -> None:
-    subprocess.run(["git", "init", "-q"], cwd=reg, check=True)
+    git(reg, "init", "-q")
     run_cli(["list", "societies", "--at", "HEAD"], reg)
     run_cli(["diff", "HEAD"], reg)
     assert answers(reg) == []
