@@ -23,13 +23,16 @@ and ``git status``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -151,7 +154,9 @@ def walk(folder):
 walk(sys.argv[1])
 """
 
-#: ``--annual-years N``: the commands issue 21 times with and without the annual records
+#: ``--annual-years N``: the commands issue 21 times with and without the annual records, each with its
+#: registry's state taken from the stat data of every entry, then again with ``kexie monitor`` running
+#: over each registry (the state is the watch's token: kexie_cli/registry/monitor.py)
 ANNUAL: dict[str, list[str]] = {
     "check": COMMANDS["check"],
     "summary": COMMANDS["summary"],
@@ -171,24 +176,52 @@ def annual(args: argparse.Namespace, scratch: Path) -> int:
         roots[years] = root
     print(f"{args.size} organisations (realistic), warm, median of {args.repeat} (CPU: user + system):\n")
     years = args.annual_years
-    rows = {"stat every entry (the floor)": None, **ANNUAL}
+    rows: dict[str, list[str] | None] = {"stat every entry (the floor)": None, **ANNUAL}
     print(f"| command | without (s) | with {years} years (s) | ratio | CPU without | CPU with | CPU ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, command in rows.items():
-        walls, cpus = [], []
-        for root in roots.values():
-            if command is None:  # Python started, every entry below records/ listed and stat'ed: no more
-                full = [args.kexie, "-c", STAT_SCRIPT, str(root / "records")]
-            else:
-                full = _command(args.kexie, root, scratch, command, "")
-                timed(_command(args.kexie, root, scratch, COMMANDS["check"], ""))  # fill the cache
-                timed(full)  # the command's own first run may fill what it keeps
-            runs = [cpu_timed(full) for _ in range(args.repeat)]
-            walls.append(statistics.median(r[0] for r in runs))
-            cpus.append(statistics.median(r[1] for r in runs))
-        cells = f"{walls[0]:.2f} | {walls[1]:.2f} | {walls[1] / walls[0]:.2f}"
-        print(f"| {name} | {cells} | {cpus[0]:.2f} | {cpus[1]:.2f} | {cpus[1] / cpus[0]:.2f} |", flush=True)
+        _annual_row(args, scratch, list(roots.values()), name, command)
+    with watching(args.kexie, list(roots.values())):  # kexie monitor over each registry: no stat per entry
+        for name, command in ANNUAL.items():
+            _annual_row(args, scratch, list(roots.values()), f"{name}, kexie monitor running", command)
     return 0
+
+
+def _annual_row(
+    args: argparse.Namespace, scratch: Path, roots: list[Path], name: str, command: list[str] | None
+) -> None:
+    walls, cpus = [], []
+    for root in roots:
+        if command is None:  # Python started, every entry below records/ listed and stat'ed: no more
+            full = [args.kexie, "-c", STAT_SCRIPT, str(root / "records")]
+        else:
+            full = _command(args.kexie, root, scratch, command, "")
+            timed(_command(args.kexie, root, scratch, COMMANDS["check"], ""))  # fill the cache
+            timed(full)  # the command's own first run may fill what it keeps
+        runs = [cpu_timed(full) for _ in range(args.repeat)]
+        walls.append(statistics.median(r[0] for r in runs))
+        cpus.append(statistics.median(r[1] for r in runs))
+    cells = f"{walls[0]:.2f} | {walls[1]:.2f} | {walls[1] / walls[0]:.2f}"
+    print(f"| {name} | {cells} | {cpus[0]:.2f} | {cpus[1]:.2f} | {cpus[1] / cpus[0]:.2f} |", flush=True)
+
+
+@contextlib.contextmanager
+def watching(python: str, roots: list[Path]) -> Iterator[None]:
+    """``kexie monitor`` over each of ``roots`` (each ready: its first line printed), stopped with Ctrl+C."""
+    procs = []
+    try:
+        for root in roots:
+            cmd = [python, "-m", "kexie_cli", "monitor", "--root", str(root)]
+            proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+            procs.append(proc)
+            assert proc.stderr is not None
+            if proc.stderr.readline() == "":
+                raise SystemExit(f"kexie monitor did not start: {' '.join(cmd)}")
+        yield
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGINT)
+            proc.communicate()
 
 
 def main(argv: list[str] | None = None) -> int:

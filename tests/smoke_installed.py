@@ -45,6 +45,7 @@ class Case:
     json_out: bool = False  # stdout must parse as JSON
     stdin: str | None = None
     server: bool = False  # a server: started, every page of SERVE_PAGES fetched, then stopped
+    watcher: bool = False  # kexie monitor: started, a command answered through it, an edit seen, stopped
 
     @property
     def command(self) -> str:
@@ -145,6 +146,7 @@ def cases() -> list[Case]:
         Case(("diff",)),
         Case(("diff", "--format", "json"), json_out=True),
         Case(("log", SOCIETY)),
+        Case(("monitor",), watcher=True),
         Case(("serve", "--port", "0", *a), server=True),
         Case(("serve", "--port", "0", "--read-only", "--lang", "en", *a), server=True),
     ]
@@ -208,12 +210,50 @@ def run_server(kexie: Path, root: Path, case: Case, env: dict[str, str]) -> str 
             proc.wait()
 
 
+def run_watcher(kexie: Path, root: Path, case: Case, env: dict[str, str]) -> str | None:
+    """Start ``kexie monitor``; ``kexie show`` asked twice gives the same answer, and once more after an
+    in-place edit that keeps the file's size and mtime it shows the edit; then stop it with Ctrl+C."""
+    import signal  # noqa: PLC0415 - only the watcher case needs it
+
+    shown = "kexie " + " ".join(case.args)
+    path = root / "records" / "societies" / f"{SOCIETY}.yaml"
+    text = path.read_text(encoding="utf-8")
+    show = [str(kexie), "show", SOCIETY, "--as-of", AS_OF]
+    proc = subprocess.Popen([str(kexie), *case.args], cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # printed once the watch answers
+        if "正在监视" not in line:
+            return f"{shown}: not started\n{line}"
+        first, again = (waiting.run(show, cwd=root, env=env, data="", text=True) for _ in range(2))
+        if (first.returncode, first.stdout) != (0, again.stdout) or "金属学会" not in first.stdout:
+            return f"{shown}: kexie show asked twice: another answer\n{again.stderr[-2000:]}"
+        st = path.stat()
+        path.write_text(text.replace("金属学会", "金属学社", 1), encoding="utf-8")
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the same size and mtime: the watch tells
+        edited = waiting.run(show, cwd=root, env=env, data="", text=True)
+        if "金属学社" not in edited.stdout:
+            return f"{shown}: an edit not seen through the watch\n{edited.stdout[:500]}"
+        proc.send_signal(signal.SIGINT)
+        rest = waiting.communicate(proc)[1]
+        if proc.returncode != 0 or "已停止监视" not in rest:
+            return f"{shown}: exit {proc.returncode} on Ctrl+C\n{rest[-2000:]}"
+        return None
+    finally:
+        path.write_text(text, encoding="utf-8")
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def run(kexie: Path, root: Path, case: Case) -> str | None:
     """Run one case; return a problem description, or None when it passed."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
     env["COLUMNS"] = "100"
     if case.server:
         return run_server(kexie, root, case, env)
+    if case.watcher:
+        return run_watcher(kexie, root, case, env)
     proc = waiting.run([str(kexie), *case.args], cwd=root, env=env, data=case.stdin or "", text=True)
     shown = "kexie " + " ".join(case.args)
     if INTERNAL.search(proc.stderr) or INTERNAL.search(proc.stdout):

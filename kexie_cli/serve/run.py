@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kexie_cli.errors import KexieError
+from kexie_cli.registry import monitor
 from kexie_cli.serve.app import create_app
 from kexie_cli.serve.security import is_loopback
 from kexie_cli.serve.state import Options, ServeState
@@ -54,15 +55,17 @@ def serve(options: Options, host: str, port: int, announce: Callable[[str], None
     from kexie_cli.serve.uploads import remove_folder  # noqa: PLC0415
 
     server, current = make_server(options, host, port)
-    threading.Thread(target=_warm, args=(current,), daemon=True).start()
-    announce(url_of(server, host))
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
-        remove_folder()
+    with monitor.watching(options.root) as watch:  # every change seen at once (kexie_cli/serve/state.py)
+        current.watch = watch
+        threading.Thread(target=_warm, args=(current,), daemon=True).start()
+        announce(url_of(server, host))
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
+            remove_folder()
 
 
 def _warm(current: ServeState) -> None:

@@ -16,6 +16,11 @@ How a change is seen, cheaply enough for 10,000 files:
   :data:`RESCAN_SECONDS` and only while pages are being asked for, so an idle server
   uses no CPU and no page waits for it.
 
+On Linux the server holds an inotify watch over the registry (:mod:`kexie_cli.registry.monitor`, as
+``kexie monitor``): then the watch's token is the fingerprint, a file rewritten in place is seen by
+the next page at once, and no walk runs. The walk above is what is left where no watch can be kept
+(another system, a network file system).
+
 A save through the pages drops the snapshot at once (:meth:`ServeState.forget`);
 the stale-form check compares the file itself, never the snapshot.
 """
@@ -37,6 +42,7 @@ from kexie_cli.query.snapshot import Snapshot, checked_snapshot
 from kexie_cli.registry.gitio import git
 from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE
 from kexie_cli.registry.load import Registry
+from kexie_cli.registry.monitor import Watch
 
 WATCHED = (RECORDS_DIR, "schemas")
 MAX_DERIVED = 200  # pages kept per snapshot (lists with their filters, the report ...)
@@ -77,6 +83,7 @@ class ServeState:
         self._epoch = 0  # bumped when a walk finds files changed in place
         self._walked = 0.0
         self._walking = False
+        self.watch: Watch | None = None  # set by serve(): then its token tells every change
 
     @property
     def today(self) -> dt.date:
@@ -95,21 +102,25 @@ class ServeState:
         return self._registry
 
     def fingerprint(self) -> tuple[Any, ...]:
-        """Cheap: kexie.yaml and the folders (not every file); the in-place walk's epoch."""
+        """Cheap: the watch's token; without a watch kexie.yaml and the folders (not every file) and the
+        in-place walk's epoch."""
+        token = self.watch.token() if self.watch is not None else None
+        if token is not None:
+            return ("watch", self.today, token)
         root = self.options.root
         folders = tuple(_folder_stats(root / folder) for folder in WATCHED)
-        return (self.today, _stat(root / SETTINGS_FILE), folders, self._epoch)
+        return ("walk", self.today, _stat(root / SETTINGS_FILE), folders, self._epoch)
 
     def snapshot(self) -> Snapshot:
         key = self.fingerprint()
         memo = self._memo
         if memo.snap is None or memo.key != key:
-            if not self._files:
+            if not self._files and key[0] == "walk":
                 self._files = _files_digest(self.options.root)
                 self._walked = time.monotonic()
             snap = checked_snapshot(self.registry(), self.today, self.lang)
             self._memo = memo = _Memo(key, snap)
-        elif time.monotonic() - self._walked > RESCAN_SECONDS and not self._walking:
+        elif key[0] == "walk" and time.monotonic() - self._walked > RESCAN_SECONDS and not self._walking:
             self._walking = True
             threading.Thread(target=self.rescan, daemon=True).start()
         assert memo.snap is not None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kexie_cli import kinds
+from kexie_cli.registry import monitor
 from tests.conftest import AS_OF, copy_sample, run_cli
 from tests.serve.conftest import SOCIETY, client_for, error_of, text
 
@@ -221,3 +222,27 @@ def test_changes_on_disk_are_seen(tmp_path: Path) -> None:
     assert current.rescan() is True
     assert "示例市水利再改学会" in text(client.get(f"/record/{SOCIETY}"))
     assert current.rescan() is False  # nothing changed since
+
+
+@pytest.mark.skipif(not monitor.available(), reason="inotify is Linux's")
+def test_with_a_watch_an_edit_in_place_is_seen_by_the_next_page(tmp_path: Path) -> None:
+    """kexie serve holds a watch (kexie_cli/registry/monitor.py): no walk, and no wait for one."""
+    import os  # noqa: PLC0415 - one test
+
+    root = copy_sample(tmp_path)
+    client = client_for(root)
+    current = client.application.extensions["kexie"]
+    with monitor.watching(root) as watch:
+        current.watch = watch
+        assert "示例市水利学会" in text(client.get(f"/record/{SOCIETY}"))
+        assert current.fingerprint()[0] == "watch" and current._files == ""  # no walk was made
+        path = root / "records" / "societies" / f"{SOCIETY}.yaml"
+        st = path.stat()
+        with path.open("r+", encoding="utf-8") as handle:  # in place, the same size and mtime
+            body = handle.read().replace("示例市水利学会", "示例市水利学社", 1)
+            handle.seek(0)
+            handle.write(body)
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert "示例市水利学社" in text(client.get(f"/record/{SOCIETY}"))
+        assert monitor.ask(root) is not None  # the server answers other commands too
+    assert current.fingerprint()[0] == "walk"  # the watch closed: the walk again
