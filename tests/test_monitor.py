@@ -28,6 +28,13 @@ from tests.test_answers import ID, SOCIETY, no_loading
 pytestmark = pytest.mark.skipif(not monitor.available(), reason="inotify is Linux's")
 
 
+@pytest.fixture(autouse=True)
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command gives up on a watch that does not answer within ``monitor.TIMEOUT`` (1 s) and walks the files
+    instead: the same answer, slower. Tests that check the watch answered wait as long as a busy machine needs."""
+    monkeypatch.setattr(monitor, "TIMEOUT", waiting.STALL)
+
+
 @pytest.fixture
 def reg(tmp_path: Path) -> Path:
     root = copy_sample(tmp_path, schemas=True)
