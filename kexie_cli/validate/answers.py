@@ -12,7 +12,9 @@ key made of
 - the *state* of the registry (:func:`registry_state`): the name and the
   stat data (type, size, mtime, ctime, inode) of every entry below
   ``records/``, ``schemas/`` and ``templates/``, of ``kexie.yaml``, and the
-  Git commit ``HEAD`` names (the comparisons of ``report`` read history).
+  Git commit ``HEAD`` names (the comparisons of ``report`` read history). While ``kexie monitor``
+  (or ``kexie serve``) watches the registry, its token stands for the entries' stat data
+  (:mod:`kexie_cli.registry.monitor`): one question over a local socket instead of a ``stat`` per file.
 
 The state is Git's index rule applied to the whole registry (docs/performance.md,
 "Decided: stat data with the racy guard"): an edit changes a file's size, mtime
