@@ -24,9 +24,9 @@ Why the token can be trusted:
 
 What it does not see (as Git's monitor): changes through a shared ``mmap``, a file written in place
 through another name it has outside the registry (a hard link: inotify tells the folder of the name
-used), and changes made on another machine to a network file system (refused: :func:`network_fs`). Hidden names (``.x.yaml.swp``) are left out as the record
-listing leaves them out; ``.kexie/`` and ``.git/`` are not watched (Git's ``HEAD`` is read by the
-state itself).
+used), and changes made on another machine to a network file system (refused: :func:`network_fs`).
+Hidden names (``.x.yaml.swp``) are left out as the record listing leaves them out; ``.kexie/`` and
+``.git/`` are not watched (Git's ``HEAD`` is read by the state itself).
 
 Linux only (inotify); elsewhere :func:`ask` answers None and the stat data are used.
 """
