@@ -189,8 +189,10 @@ def test_the_state_is_the_watchs_token(reg: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_an_answer_given_through_the_watch(reg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     args = ["list", "societies", "--columns", "id,name", "--as-of", AS_OF, "--format", "json"]
+    walked = run_cli(args, reg)  # no watch: the state from every entry's stat data
     with monitor.watching(reg):
         first = run_cli(args, reg)
+        assert (first.exit_code, first.stdout, first.stderr) == (walked.exit_code, walked.stdout, walked.stderr)
         check = run_cli(["check", "--as-of", AS_OF, "--format", "json"], reg)
         with monkeypatch.context() as patched:
             patched.setattr(answers, "folder_stats", no_walk_below(reg, folder_stats))
@@ -281,3 +283,20 @@ def test_a_folder_that_cannot_be_watched_ends_the_watch(reg: Path, monkeypatch: 
         (reg / "records/annual/2033").mkdir(parents=True)
         assert monitor.ask(reg) is None  # not whole any more: commands walk the files again
         assert watch.token() is None
+
+
+@pytest.mark.signals
+def test_the_command_ends_when_the_registry_is_moved_away(reg: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
+    cmd = [sys.executable, "-m", "kexie_cli", "monitor", "--root", str(reg)]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        assert "正在监视" in proc.stderr.readline()
+        reg.rename(reg.with_name("moved"))
+        rest = waiting.communicate(proc)[1]
+        assert proc.returncode == 2 and "已被移走或删除" in rest and "Traceback" not in rest
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
