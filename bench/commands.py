@@ -1,6 +1,6 @@
 """Time every reading command against warm ``kexie check`` on one generated registry.
 
-Usage: ``python bench/commands.py [--size 10000] [--repeat 3] [--out bench/out] [--kexie PYTHON] [--national]``
+Usage: ``python bench/commands.py [--size 10000] [--repeat 3] [--out bench/out] [--kexie PYTHON] [--national | --annual-years N]``
 
 On the realistic corpus of ``bench/gen.py`` (generated once under ``--out``),
 in one run: ``kexie check`` is run once to fill the cache, then each command
@@ -18,6 +18,11 @@ runs under (default: this one, so an editable checkout; ``bench/run.py`` times t
 with its peak RSS (the process and its worker processes, as ``/usr/bin/time -v`` reports it; the
 target of issue 27 is under 1 GiB), then warm ``check`` next to reading and hashing every file
 and ``git status``.
+
+``--annual-years N`` (issue 21): warm ``check``, ``summary`` and ``report`` on the corpus without annual
+records and with N years of them for every organisation, and their ratio (target: at most 2x); first
+with the registry's state from every entry's stat data, then with ``kexie monitor`` running over each
+registry (the state is the watch's token), next to a bare walk that stats every entry (the floor).
 """
 
 from __future__ import annotations
