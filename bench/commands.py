@@ -1,6 +1,7 @@
 """Time every reading command against warm ``kexie check`` on one generated registry.
 
-Usage: ``python bench/commands.py [--size 10000] [--repeat 3] [--out bench/out] [--kexie PYTHON] [--national | --annual-years N]``
+Usage: ``python bench/commands.py [--size 10000] [--repeat 3] [--out bench/out] [--kexie PYTHON]
+[--national | --annual-years N]``
 
 On the realistic corpus of ``bench/gen.py`` (generated once under ``--out``),
 in one run: ``kexie check`` is run once to fill the cache, then each command
