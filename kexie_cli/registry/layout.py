@@ -13,6 +13,9 @@ from kexie_cli.records.file import RecordFile, Stat
 
 SETTINGS_FILE = "kexie.yaml"
 RECORDS_DIR = "records"
+CONFIG_FOLDERS = ("schemas", "templates")  # a registry's own schemas and letter templates (beside kexie's)
+#: the folders a registry's state covers, besides kexie.yaml (validate/answers.py, registry/monitor.py)
+STATE_FOLDERS = (RECORDS_DIR, *CONFIG_FOLDERS)
 KIND_FOLDERS = kinds.FOLDERS  # kind -> folder under records/ (kexie_cli/kinds.py)
 FOLDER_KINDS = kinds.FOLDER_KINDS
 KINDS = kinds.CODES

@@ -42,15 +42,14 @@ from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import Any
 
 from kexie_cli.registry import monitor, state
-from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE, folder_stats, link_target
+from kexie_cli.registry.layout import CONFIG_FOLDERS, SETTINGS_FILE, STATE_FOLDERS, folder_stats, link_target
 from kexie_cli.validate.cache import CACHE_DIR, _secret, read_pack, write_pack
+from kexie_cli.validate.statindex import SECOND_NS, racily_clean
 
 VERSION = 1
 KEEP = 16  # answers kept (the newest by mtime)
 MAX_BYTES = 64 * 1024 * 1024  # a larger answer (stdout, stderr and files together) is not kept
 KEEP_BYTES = 256 * 1024 * 1024  # the kept answers together (the newest is kept whatever its size)
-SECOND_NS = 1_000_000_000
-CONFIG_FOLDERS = ("schemas", "templates")  # a registry's own schemas and letter templates
 
 #: variables that make Git use another repository, index or history than the one found from ``root``
 GIT_PLACES = (
@@ -105,13 +104,13 @@ def registry_state(root: Path, *, git: bool = True) -> State | None:
     if watched is not None:  # kexie monitor runs: its token instead of every entry's stat data
         entries.append([["monitor", watched], []])
     else:
-        for folder in (RECORDS_DIR, *CONFIG_FOLDERS):
+        for folder in STATE_FOLDERS:
             _walk(str(root / folder), folder, entries)
     try:
         st = os.lstat(root / SETTINGS_FILE)
     except OSError:
         return None
-    newest = max((data[2] for _, stats in entries for data in stats), default=st.st_mtime_ns)
+    newest = max((data[2] for _, stats in entries for data in stats), default=0)
     entries.append([[SETTINGS_FILE], [_data(st)]])
     if git:
         head = git_state(root)
@@ -120,7 +119,7 @@ def registry_state(root: Path, *, git: bool = True) -> State | None:
         entries.append([["git", head], []])
     digest = hashlib.blake2b(marshal.dumps(entries), digest_size=20).hexdigest()
     # the watch sees every change, however soon after the last: never racy
-    racy = watched is None and max(newest, st.st_mtime_ns) >= taken - taken % SECOND_NS
+    racy = watched is None and racily_clean(max(newest, st.st_mtime_ns), taken)
     return State(digest, racy)
 
 
@@ -164,7 +163,7 @@ def shipped_state(data: Path | None = None) -> str:
     which hashes the ``.py`` files only, yet a letter or a report reads them."""
     entries: list[Any] = []
     data = data if data is not None else Path(__file__).resolve().parent.parent / "_data"
-    for folder in ("schemas", "templates"):
+    for folder in CONFIG_FOLDERS:
         _walk(str((data / folder).resolve()), folder, entries)
     return hashlib.blake2b(marshal.dumps(entries), digest_size=16).hexdigest()
 

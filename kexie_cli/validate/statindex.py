@@ -32,6 +32,12 @@ FILE = "stat.bin"
 SECOND_NS = 1_000_000_000
 
 
+def racily_clean(mtime_ns: int, taken_ns: int) -> bool:
+    """Git's racy rule: a file whose mtime is not older than the second its stat data was taken in could
+    change again within the file system's time stamp resolution without its stat data showing it."""
+    return mtime_ns >= taken_ns - taken_ns % SECOND_NS
+
+
 class StatIndex:
     """The stat data and content keys noted by the last run, and those this run notes."""
 
@@ -54,7 +60,7 @@ class StatIndex:
             return None
         if noted != stat or not isinstance(key, str):
             return None
-        if stat[1] >= self.written_ns - self.written_ns % SECOND_NS:  # racily clean: read it again
+        if racily_clean(stat[1], self.written_ns):  # read it again
             self.racy += 1
             return None
         return key
