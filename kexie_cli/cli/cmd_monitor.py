@@ -44,11 +44,10 @@ def command(root: Path | None, lang: str | None) -> None:
         click.echo(tr("monitor.started", language, root=registry.root), err=True)
 
     try:
-        monitor.serve(watch, server, ready=ready)
+        monitor.serve(watch, server, ready=ready)  # closes the socket when it returns
     except KeyboardInterrupt:
         click.echo(tr("monitor.stopped", language), err=True)
         return
     finally:
-        server.close()
         watch.close()
     raise KexieError("monitor.root_gone", root=str(registry.root))

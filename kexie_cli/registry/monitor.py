@@ -47,10 +47,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kexie_cli.registry.layout import RECORDS_DIR, SETTINGS_FILE
+from kexie_cli.registry.layout import SETTINGS_FILE, STATE_FOLDERS
 
 #: what a registry's state covers below its root (``validate/answers.py``)
-WATCHED = frozenset({RECORDS_DIR, "schemas", "templates", SETTINGS_FILE})
+WATCHED = frozenset({*STATE_FOLDERS, SETTINGS_FILE})
 PROTOCOL = b"kexie-monitor 1"
 TIMEOUT = 1.0  # seconds a command waits for the watch's answer before it uses the stat data
 _PEERCRED = struct.Struct("3i")  # pid, uid, gid
@@ -155,8 +155,7 @@ class Watch:
         try:
             self.root_wd = self.notify.add_watch(str(self.root), MASK)
             self.folders[self.root_wd] = str(self.root)
-            for name in sorted(WATCHED):
-                self._add_tree(str(self.root / name))
+            self._add_state_folders()
         except OSError:
             self.close()
             raise
@@ -185,14 +184,17 @@ class Watch:
         for path in sorted(below):
             self._add_tree(path)
 
+    def _add_state_folders(self) -> None:
+        for name in STATE_FOLDERS:
+            self._add_tree(str(self.root / name))
+
     def _rescan(self) -> None:
         """After lost events: drop every watch below the root and watch the tree afresh."""
         for wd in [wd for wd in self.folders if wd != self.root_wd]:
             with contextlib.suppress(OSError):
                 self.notify.rm_watch(wd)
             self.folders.pop(wd, None)
-        for name in sorted(WATCHED):
-            self._add_tree(str(self.root / name))
+        self._add_state_folders()
 
     def drain(self) -> None:
         """Read every queued event; the token changes if any of them is one the state covers."""
@@ -263,10 +265,10 @@ def serve(
 
     Events are read as they come (the kernel's queue is kept short), and again before each answer.
     """
-    if ready is not None:
-        ready()
     waiting = [watch.fileno(), server.fileno(), *([] if stop is None else [stop])]
     try:
+        if ready is not None:
+            ready()
         while watch.valid:
             readable, _, _ = select.select(waiting, [], [])
             if stop is not None and stop in readable:
@@ -287,13 +289,18 @@ def _answer(watch: Watch, server: socket.socket) -> None:
     with conn:
         conn.settimeout(TIMEOUT)
         with contextlib.suppress(OSError):
-            _, uid, _ = _PEERCRED.unpack(conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _PEERCRED.size))
-            if uid != os.getuid() or _line(conn) != PROTOCOL:
+            if not _same_user(conn) or _line(conn) != PROTOCOL:
                 return
             token = watch.token()
             dev, ino = watch.root_id
             reply = f"{dev} {ino} {token}" if token is not None else "gone"
             conn.sendall(PROTOCOL + b" " + reply.encode() + b"\n")
+
+
+def _same_user(conn: socket.socket) -> bool:
+    """Whether the process at the other end of ``conn`` runs as this user (``SO_PEERCRED``)."""
+    _, uid, _ = _PEERCRED.unpack(conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _PEERCRED.size))
+    return bool(uid == os.getuid())
 
 
 def _line(conn: socket.socket) -> bytes:
@@ -315,8 +322,7 @@ def ask(root: Path) -> str | None:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(TIMEOUT)
             conn.connect(address(root))
-            _, uid, _ = _PEERCRED.unpack(conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _PEERCRED.size))
-            if uid != os.getuid():
+            if not _same_user(conn):
                 return None
             conn.sendall(PROTOCOL + b"\n")
             reply = _line(conn)
@@ -357,9 +363,7 @@ def watching(root: Path) -> Iterator[Watch | None]:
     finally:
         os.write(wake_w, b"x")
         if thread is not None:
-            thread.join()
+            thread.join()  # serve() closes the socket when it returns
         for fd in (wake_r, wake_w):
             os.close(fd)
-        if server is not None:
-            server.close()
         watch.close()
