@@ -6,6 +6,7 @@ call that makes the change, and the watch reads every queued event before it tel
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -251,24 +252,32 @@ def test_off_linux_nothing_is_asked(reg: Path, monkeypatch: pytest.MonkeyPatch) 
         assert monitor.ask(reg) is None
 
 
-@pytest.mark.signals
-def test_the_command_watches_until_ctrl_c(reg: Path) -> None:
+@contextlib.contextmanager
+def monitor_process(reg: Path) -> Iterator[tuple[subprocess.Popen[str], list[str], dict[str, str]]]:
+    """``kexie monitor`` over ``reg`` in its own process, once it printed that it watches (then it answers);
+    killed at the end if it still runs. Yields the process, its command line and its environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
     cmd = [sys.executable, "-m", "kexie_cli", "monitor", "--root", str(reg)]
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stderr is not None
         assert "正在监视" in proc.stderr.readline()  # printed once the watch and the socket are ready
+        yield proc, cmd, env
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.signals
+def test_the_command_watches_until_ctrl_c(reg: Path) -> None:
+    with monitor_process(reg) as (proc, cmd, env):
         assert monitor.ask(reg) is not None
         second = waiting.run(cmd, cwd=REPO, env=env, data="", text=True)
         assert second.returncode == 2 and "已有一个 kexie monitor 在运行" in second.stderr
         proc.send_signal(signal.SIGINT)
         rest = waiting.communicate(proc)[1]
         assert proc.returncode == 0 and "已停止监视" in rest
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert monitor.ask(reg) is None
 
 
@@ -287,16 +296,7 @@ def test_a_folder_that_cannot_be_watched_ends_the_watch(reg: Path, monkeypatch: 
 
 @pytest.mark.signals
 def test_the_command_ends_when_the_registry_is_moved_away(reg: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KEXIE_")}
-    cmd = [sys.executable, "-m", "kexie_cli", "monitor", "--root", str(reg)]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stderr is not None
-        assert "正在监视" in proc.stderr.readline()
+    with monitor_process(reg) as (proc, _, _):
         reg.rename(reg.with_name("moved"))
         rest = waiting.communicate(proc)[1]
         assert proc.returncode == 2 and "已被移走或删除" in rest and "Traceback" not in rest
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
